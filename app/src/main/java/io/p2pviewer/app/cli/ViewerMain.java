@@ -1,0 +1,44 @@
+package io.p2pviewer.app.cli;
+
+import io.p2pviewer.app.ui.AppLaunch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line of the app ({@code ./viewer}). A plain main class (not a JavaFX Application) so that
+ * packaging and headless subcommands work without the toolkit.
+ */
+@Command(name = "viewer", mixinStandardHelpOptions = true, version = "P2P Viewer 0.1",
+        description = "Plays live and on-demand HLS streams through the P2P delivery engine.",
+        subcommands = {PlayCommand.class})
+public final class ViewerMain implements Callable<Integer> {
+    @Option(names = "--demo", description = "Start the embedded demo origin and play its live stream.")
+    boolean demo;
+
+    @Option(names = "--no-audio", description = "Play without sound (for machines without an audio device).")
+    boolean noAudio;
+
+    @Parameters(arity = "0..1", paramLabel = "URL", description = "An HLS master or media playlist URL to open.")
+    String url;
+
+    @Override
+    public Integer call() {
+        return AppLaunch.launch(demo ? "demo" : url, noAudio);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ViewerMain());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+}

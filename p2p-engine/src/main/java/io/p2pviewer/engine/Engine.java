@@ -1,0 +1,197 @@
+package io.p2pviewer.engine;
+
+import io.p2pviewer.engine.cache.CachedSegment;
+import io.p2pviewer.engine.cache.SegmentCache;
+import io.p2pviewer.engine.http.CdnClient;
+import io.p2pviewer.engine.http.OkHttpCdnClient;
+import io.p2pviewer.engine.proxy.LoopbackProxy;
+import io.p2pviewer.engine.proxy.ProxyBackend;
+import io.p2pviewer.engine.proxy.ProxyFailure;
+import io.p2pviewer.engine.source.CdnSegmentSource;
+import io.p2pviewer.engine.stream.StreamContext;
+import io.p2pviewer.engine.stream.StreamController;
+import io.p2pviewer.engine.stream.StreamOpener;
+import io.p2pviewer.engine.time.ExecutorTaskScheduler;
+import io.p2pviewer.engine.time.TaskScheduler;
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery engine: opens HLS streams, serves them to the player through a loopback proxy and fetches their
+ * segments, counting every byte by source. All stream state lives on one engine thread; the public methods are
+ * thread-safe and never block on the network.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EngineConfig config;
+    private final ExecutorTaskScheduler ownScheduler;
+    private final TaskScheduler scheduler;
+    private final CdnClient cdn;
+    private final StreamContext context;
+    private final LoopbackProxy proxy;
+    private final Map<String, StreamController> streams = new HashMap<>();
+    private volatile boolean closed;
+
+    private Engine(EngineConfig config) throws IOException {
+        this.config = config;
+        this.ownScheduler = new ExecutorTaskScheduler("p2p-engine", config.clock());
+        this.scheduler = ownScheduler;
+        this.cdn = new OkHttpCdnClient(config);
+        this.context = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
+                new SegmentCache(config.cacheMaxBytes()), config.segmentAttempts());
+        this.proxy = new LoopbackProxy(config.proxyPort(), randomToken(24), new Backend());
+        log.info("engine proxy listening on {}", proxy.baseUri());
+    }
+
+    /** Starts an engine: its thread, its HTTP client and its loopback proxy. */
+    public static Engine start(EngineConfig config) throws IOException {
+        return new Engine(config);
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /**
+     * Opens a stream by its master or media playlist URL. The future completes once the playlist was fetched and
+     * parsed, or fails with a {@link StreamException} saying why (unreachable, HTTP status, malformed).
+     */
+    public CompletableFuture<StreamSession> open(URI url) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new StreamException(StreamException.Kind.CLOSED, "engine closed"));
+        }
+        if (url == null || url.getScheme() == null
+                || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))
+                || url.getHost() == null) {
+            return CompletableFuture.failedFuture(new StreamException(StreamException.Kind.BAD_URL,
+                    "Not an http(s) URL: " + url));
+        }
+        CompletableFuture<StreamSession> result = new CompletableFuture<>();
+        cdn.fetchText(url).whenComplete((response, failure) -> scheduler.execute(() -> {
+            if (failure != null) {
+                result.completeExceptionally(unwrap(failure));
+                return;
+            }
+            try {
+                String id = randomToken(8).replaceAll("[^A-Za-z0-9]", "x");
+                StreamController controller = StreamOpener.open(id, url, response, context);
+                streams.put(id, controller);
+                URI playerUri = controller.hasMaster() ? proxy.masterUri(id) : proxy.playlistUri(id, 0);
+                log.info("opened {} as {}", controller, playerUri);
+                result.complete(new StreamSession(this, controller, playerUri));
+            } catch (StreamException e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result;
+    }
+
+    /** Runs a function on the engine thread and returns its result. */
+    <T> CompletableFuture<T> onEngine(Function<Void, T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                f.complete(work.apply(null));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    void closeStream(StreamController controller) {
+        scheduler.execute(() -> {
+            controller.close();
+            streams.remove(controller.id());
+        });
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    static String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        proxy.close();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            streams.values().forEach(StreamController::close);
+            streams.clear();
+            done.complete(null);
+        });
+        try {
+            done.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("engine thread did not confirm close: {}", e.toString());
+        }
+        cdn.close();
+        ownScheduler.close();
+    }
+
+    /** Routes proxy requests to the stream controllers on the engine thread. */
+    private final class Backend implements ProxyBackend {
+        private <T> CompletableFuture<T> route(String session, Function<StreamController, CompletableFuture<T>> f) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            scheduler.execute(() -> {
+                StreamController c = streams.get(session);
+                if (c == null) {
+                    result.completeExceptionally(new ProxyFailure(404, "no such stream session"));
+                    return;
+                }
+                f.apply(c).whenComplete((v, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(unwrap(e));
+                    } else {
+                        result.complete(v);
+                    }
+                });
+            });
+            return result;
+        }
+
+        @Override
+        public CompletableFuture<String> master(String session) {
+            return route(session, StreamController::master);
+        }
+
+        @Override
+        public CompletableFuture<String> playlist(String session, int track) {
+            return route(session, c -> c.playlist(track));
+        }
+
+        @Override
+        public CompletableFuture<CachedSegment> segment(String session, int track, long mediaSequence) {
+            return route(session, c -> c.segment(track, mediaSequence));
+        }
+
+        @Override
+        public void served(String session, CachedSegment segment, long bytesWritten, String sha256) {
+            scheduler.execute(() -> {
+                StreamController c = streams.get(session);
+                if (c != null) {
+                    c.served(segment, bytesWritten, sha256);
+                }
+            });
+        }
+    }
+}

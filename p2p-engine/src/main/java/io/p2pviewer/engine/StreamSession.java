@@ -1,0 +1,78 @@
+package io.p2pviewer.engine;
+
+import io.p2pviewer.engine.stream.StreamController;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An opened stream: the URL the player should play and the stream's delivery statistics. Thread-safe; the query
+ * methods wait briefly for the engine thread.
+ */
+public final class StreamSession implements AutoCloseable {
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Engine engine;
+    private final StreamController controller;
+    private final URI playerUri;
+
+    StreamSession(Engine engine, StreamController controller, URI playerUri) {
+        this.engine = engine;
+        this.controller = controller;
+        this.playerUri = playerUri;
+    }
+
+    /** The loopback URL to give the player (master playlist, or the single media playlist). */
+    public URI playerUri() {
+        return playerUri;
+    }
+
+    /** The URL the stream was opened with. */
+    public URI sourceUri() {
+        return controller.sourceUri();
+    }
+
+    public List<TrackInfo> tracks() {
+        return query(c -> c.tracks());
+    }
+
+    public EngineSnapshot snapshot() {
+        return query(StreamController::snapshot);
+    }
+
+    /** One entry per segment served to the player, oldest first. */
+    public List<ServedSegment> servedSegments() {
+        return query(StreamController::servedSegments);
+    }
+
+    public List<StreamError> errors() {
+        return query(StreamController::errors);
+    }
+
+    /** Tells the engine how far the player has played, in media seconds since playback started. */
+    public void reportPlayback(double seconds) {
+        engine.onEngine(v -> {
+            controller.playback(seconds);
+            return null;
+        });
+    }
+
+    private <T> T query(java.util.function.Function<StreamController, T> q) {
+        try {
+            return engine.onEngine(v -> q.apply(controller)).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("engine thread did not answer: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.closeStream(controller);
+    }
+}

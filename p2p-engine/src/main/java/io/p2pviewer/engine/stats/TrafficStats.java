@@ -1,0 +1,42 @@
+package io.p2pviewer.engine.stats;
+
+import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.SourceStats;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Byte counters by delivery source, as downloaded and as served to the player. Engine thread only. */
+public final class TrafficStats {
+    private static final int RATE_WINDOW_SECONDS = 3;
+
+    private final Map<DeliverySource, long[]> counters = new EnumMap<>(DeliverySource.class);
+    private final Map<DeliverySource, RateMeter> downloadRates = new EnumMap<>(DeliverySource.class);
+
+    public TrafficStats() {
+        for (DeliverySource s : DeliverySource.values()) {
+            counters.put(s, new long[3]);
+            downloadRates.put(s, new RateMeter(RATE_WINDOW_SECONDS));
+        }
+    }
+
+    public void downloaded(DeliverySource source, long bytes, Instant at) {
+        counters.get(source)[0] += bytes;
+        downloadRates.get(source).record(at, bytes);
+    }
+
+    public void served(DeliverySource source, long bytes) {
+        long[] c = counters.get(source);
+        c[1] += bytes;
+        c[2]++;
+    }
+
+    public Map<DeliverySource, SourceStats> snapshot(Instant now) {
+        Map<DeliverySource, SourceStats> out = new EnumMap<>(DeliverySource.class);
+        for (DeliverySource s : DeliverySource.values()) {
+            long[] c = counters.get(s);
+            out.put(s, new SourceStats(c[0], c[1], downloadRates.get(s).ratePerSecond(now), c[2]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package io.p2pviewer.engine.stream;
+
+import io.p2pviewer.engine.StreamException;
+import io.p2pviewer.engine.http.TextResponse;
+import io.p2pviewer.engine.playlist.MasterPlaylist;
+import io.p2pviewer.engine.playlist.MediaPlaylist;
+import io.p2pviewer.engine.playlist.Playlist;
+import io.p2pviewer.engine.playlist.PlaylistException;
+import io.p2pviewer.engine.playlist.PlaylistParser;
+import io.p2pviewer.engine.playlist.PlaylistRewriter;
+import io.p2pviewer.engine.playlist.Rendition;
+import io.p2pviewer.engine.playlist.Variant;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the first playlist of a stream into a {@link StreamController}: one track per variant and per alternate
+ * rendition with its own URI, and the master rewritten so every media playlist is read through the proxy.
+ */
+public final class StreamOpener {
+    private StreamOpener() {
+    }
+
+    /** Engine thread. The first response is parsed here; a bad playlist fails with a typed exception. */
+    public static StreamController open(String id, URI requested, TextResponse first, StreamContext context)
+            throws StreamException {
+        Playlist playlist;
+        try {
+            playlist = PlaylistParser.parse(first.finalUri(), first.body());
+        } catch (PlaylistException e) {
+            throw new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
+                    "Not a valid HLS playlist: " + e.getMessage(), e);
+        }
+        return switch (playlist) {
+            case MasterPlaylist master -> openMaster(id, requested, master, context);
+            case MediaPlaylist media -> openMedia(id, requested, media, context);
+        };
+    }
+
+    private static StreamController openMaster(String id, URI requested, MasterPlaylist master,
+                                               StreamContext context) throws StreamException {
+        List<Track> tracks = new ArrayList<>();
+        Map<Variant, Integer> variantTracks = new HashMap<>();
+        Map<Rendition, Integer> renditionTracks = new HashMap<>();
+        Set<String> names = new HashSet<>();
+        for (Variant v : master.variants()) {
+            String resolution = v.resolution() == null ? "" : v.resolution().width() + "x" + v.resolution().height();
+            String base = v.resolution() != null ? v.resolution().height() + "p"
+                    : Math.max(1, v.bandwidth() / 1000) + "k";
+            Track t = new Track(tracks.size(), unique(names, base), v.uri(), v.bandwidth(), resolution);
+            variantTracks.put(v, t.index);
+            tracks.add(t);
+        }
+        for (Rendition r : master.renditions()) {
+            if (r.uri() == null) {
+                continue;
+            }
+            String label = r.language() != null ? r.language() : (r.name() != null ? r.name() : "" + r.index());
+            String base = r.type().toString().toLowerCase(java.util.Locale.ROOT) + "-" + label;
+            Track t = new Track(tracks.size(), unique(names, base.replaceAll("[^A-Za-z0-9_.-]", "_")), r.uri(), 0, "");
+            renditionTracks.put(r, t.index);
+            tracks.add(t);
+        }
+        if (tracks.isEmpty()) {
+            throw new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
+                    "The master playlist lists no variants");
+        }
+        String text = PlaylistRewriter.rewriteMaster(master, new PlaylistRewriter.MasterUriMapper() {
+            @Override
+            public String variantUri(Variant v) {
+                return "t/" + variantTracks.get(v) + "/playlist.m3u8";
+            }
+
+            @Override
+            public String renditionUri(Rendition r) {
+                return "t/" + renditionTracks.get(r) + "/playlist.m3u8";
+            }
+        });
+        return new StreamController(id, requested, text, tracks, context);
+    }
+
+    private static StreamController openMedia(String id, URI requested, MediaPlaylist media,
+                                              StreamContext context) {
+        Track track = new Track(0, "main", requested, 0, "");
+        StreamController controller = new StreamController(id, requested, null, List.of(track), context);
+        controller.accept(track, media);
+        return controller;
+    }
+
+    private static String unique(Set<String> names, String base) {
+        String name = base;
+        for (int i = 2; !names.add(name); i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+}

@@ -1,0 +1,56 @@
+package io.p2pviewer.engine.stream;
+
+import io.p2pviewer.engine.TrackInfo;
+import io.p2pviewer.engine.playlist.MediaPlaylist;
+import io.p2pviewer.engine.playlist.MediaSegment;
+import io.p2pviewer.engine.time.Cancellable;
+import java.net.URI;
+import java.time.Instant;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/** One media playlist of a stream and what the engine knows of it. Engine thread only. */
+final class Track {
+    /** Segments remembered beyond the current playlist window, so a player a little behind still finds them. */
+    private static final int MAX_KNOWN = 100_000;
+
+    final int index;
+    final String name;
+    final URI originUri;
+    final long bandwidth;
+    final String resolution;
+
+    MediaPlaylist latest;
+    String rewritten;
+    Instant fetchedAt;
+    Instant lastActivity;
+    CompletableFuture<String> loading;
+    Cancellable reloadTimer = Cancellable.NONE;
+    final NavigableMap<Long, MediaSegment> known = new TreeMap<>();
+
+    Track(int index, String name, URI originUri, long bandwidth, String resolution) {
+        this.index = index;
+        this.name = name;
+        this.originUri = originUri;
+        this.bandwidth = bandwidth;
+        this.resolution = resolution;
+    }
+
+    boolean live() {
+        return latest == null || !latest.endList();
+    }
+
+    void remember(MediaPlaylist playlist) {
+        for (MediaSegment s : playlist.segments()) {
+            known.put(s.mediaSequence(), s);
+        }
+        while (known.size() > MAX_KNOWN) {
+            known.pollFirstEntry();
+        }
+    }
+
+    TrackInfo info() {
+        return new TrackInfo(index, name, originUri, bandwidth, resolution, live());
+    }
+}

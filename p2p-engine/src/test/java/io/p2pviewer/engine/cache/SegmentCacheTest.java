@@ -1,0 +1,52 @@
+package io.p2pviewer.engine.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.SegmentId;
+import org.junit.jupiter.api.Test;
+
+class SegmentCacheTest {
+    private static CachedSegment segment(long seq, int size) {
+        return new CachedSegment(new SegmentId("720p", seq), new byte[size], DeliverySource.CDN, "x", 2.0);
+    }
+
+    @Test
+    void evictsLeastRecentlyUsedToStayWithinTheBound() {
+        SegmentCache cache = new SegmentCache(3000);
+        cache.put(segment(1, 1000));
+        cache.put(segment(2, 1000));
+        cache.put(segment(3, 1000));
+        cache.get(new SegmentId("720p", 1)); // 1 is now the most recently used
+        cache.put(segment(4, 1000));
+        assertThat(cache.contains(new SegmentId("720p", 2))).isFalse();
+        assertThat(cache.contains(new SegmentId("720p", 1))).isTrue();
+        assertThat(cache.bytes()).isEqualTo(3000);
+        assertThat(cache.size()).isEqualTo(3);
+    }
+
+    @Test
+    void replacingASegmentDoesNotDoubleCount() {
+        SegmentCache cache = new SegmentCache(3000);
+        cache.put(segment(1, 1000));
+        cache.put(segment(1, 500));
+        assertThat(cache.bytes()).isEqualTo(500);
+    }
+
+    @Test
+    void segmentLargerThanTheBoundIsNotKept() {
+        SegmentCache cache = new SegmentCache(1000);
+        cache.put(segment(1, 600));
+        cache.put(segment(2, 2000));
+        assertThat(cache.contains(new SegmentId("720p", 2))).isFalse();
+        assertThat(cache.contains(new SegmentId("720p", 1))).isTrue();
+    }
+
+    @Test
+    void identityIsTrackAndSequence() {
+        SegmentCache cache = new SegmentCache(10_000);
+        cache.put(segment(5, 10));
+        assertThat(cache.get(new SegmentId("360p", 5))).isEmpty();
+        assertThat(cache.get(new SegmentId("720p", 5))).isPresent();
+    }
+}

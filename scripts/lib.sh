@@ -1,0 +1,86 @@
+# Shared by ./viewer, scripts/test and .ci/run: JDK selection, system packages, build freshness.
+# shellcheck shell=bash
+
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+
+# System packages the app needs at run time: libVLC and its plugins, GTK for JavaFX, and the libraries
+# webrtc-java loads (see docs/ARCHITECTURE.md).
+RUNTIME_PACKAGES="libvlc5 vlc-plugin-base libgtk-3-0 libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libudev1 libdbus-1-3"
+# Extra packages for the tests: a virtual display, screenshots, and the build tool.
+TEST_PACKAGES="xvfb xauth maven"
+
+say() { printf '%s\n' "$*" >&2; }
+
+java_major() { # prints the major version of the java binary $1
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
+}
+
+# Selects a JDK 21+ into JAVA_HOME: $JAVA_HOME if good, else java on PATH, else the newest under /usr/lib/jvm.
+select_jdk() {
+  local candidates=() c v best="" bestv=0
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for c in /usr/lib/jvm/*/; do candidates+=("${c%/}"); done
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    v=$(java_major "$c/bin/java"); v=${v%%.*}
+    [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null || continue
+    if [ "$v" -gt "$bestv" ]; then best=$c; bestv=$v; fi
+  done
+  if [ -z "$best" ]; then
+    say "error: no JDK 21 or newer found (looked at \$JAVA_HOME, java on PATH and /usr/lib/jvm)."
+    say "Install one, for example Temurin 21 or 25 from https://adoptium.net, then run this again."
+    exit 1
+  fi
+  export JAVA_HOME=$best PATH="$best/bin:$PATH"
+  JAVA_MAJOR=$bestv
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+  [ "$JAVA_MAJOR" -lt 24 ] && export MAVEN_OPTS=""
+  return 0
+}
+
+# Flags for running the app on the selected JDK (silences restricted-method and Unsafe warnings on 24+).
+java_run_flags() {
+  if [ "${JAVA_MAJOR:-21}" -ge 24 ]; then
+    echo "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  else
+    echo "--enable-native-access=ALL-UNNAMED"
+  fi
+}
+
+# Installs missing Debian packages when root; otherwise says exactly what to install and stops.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing system packages: ${missing[*]}"
+    if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ]; then
+      apt-get update -q >&2
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 \
+      || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
+  else
+    say "error: missing system packages: ${missing[*]}"
+    say "Install them with:  sudo apt-get install --no-install-recommends ${missing[*]}"
+    exit 1
+  fi
+}
+
+# Builds the app (without tests) when its jar is missing or older than any source or pom.
+ensure_built() {
+  local jar="$ROOT/app/target/app.jar"
+  if [ -f "$jar" ] && [ -d "$ROOT/app/target/lib" ] && \
+     [ -z "$(find "$ROOT/pom.xml" "$ROOT/p2p-engine" "$ROOT/player-bridge" "$ROOT/app" \
+             \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  command -v mvn >/dev/null 2>&1 || ensure_packages maven
+  say "Building the app (the first build downloads dependencies and takes a minute or two)..."
+  (cd "$ROOT" && mvn -q -B -DskipTests -Dmaven.test.skip.exec=true package) >&2 || {
+    say "error: the build failed; run 'mvn -DskipTests package' in $ROOT to see why."; exit 1; }
+}
