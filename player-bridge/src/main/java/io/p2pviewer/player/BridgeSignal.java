@@ -1,0 +1,53 @@
+package io.p2pviewer.player;
+
+import java.time.Instant;
+
+/**
+ * An input to the bridge's {@link PlaybackTracker}: something libVLC, the video surface or the
+ * poller observed, copied off its thread and queued to the bridge's event thread.
+ */
+sealed interface BridgeSignal {
+
+    /** {@code play(mrl)} reached libVLC; {@code requestedAt} is when {@code play()} was called. */
+    record Begin(String mrl, Instant requestedAt) implements BridgeSignal {}
+
+    /** libVLC refused to even create the media (its play call returned false). */
+    record PlayRefused(String mrl) implements BridgeSignal {}
+
+    record Opening() implements BridgeSignal {}
+
+    record Buffering(float percent) implements BridgeSignal {}
+
+    record Playing() implements BridgeSignal {}
+
+    record Paused() implements BridgeSignal {}
+
+    record Stopped() implements BridgeSignal {}
+
+    record Finished() implements BridgeSignal {}
+
+    /** libVLC's error event. */
+    record LibVlcError() implements BridgeSignal {}
+
+    record TimeChanged(long millis) implements BridgeSignal {}
+
+    record LengthChanged(long millis) implements BridgeSignal {}
+
+    /** The surface received the first frame since {@code play()}. */
+    record FirstFrame(Instant at) implements BridgeSignal {}
+
+    /** libVLC's true video size, read after a frame in a new buffer format. */
+    record VideoSize(int width, int height) implements BridgeSignal {}
+
+    /** A relevant line of libVLC's log. */
+    record Log(NativeLogLine line) implements BridgeSignal {}
+
+    /**
+     * One poll of the player (every 250 ms).
+     *
+     * @param volume libVLC's volume, negative if libVLC has no audio output to ask
+     * @param stats  statistics, null if there is no media
+     */
+    record Poll(Instant at, long frames, long timeMillis, int volume, boolean muted, PlayerStats stats)
+            implements BridgeSignal {}
+}

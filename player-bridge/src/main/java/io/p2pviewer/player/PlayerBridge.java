@@ -1,0 +1,79 @@
+package io.p2pviewer.player;
+
+import java.util.List;
+
+/**
+ * A media player: a small API over libVLC that knows nothing of P2P and works without a display.
+ *
+ * <p>Create one with {@link VlcjPlayerBridge#headless(PlayerOptions)} or
+ * {@link VlcjPlayerBridge#forJavaFx(PlayerOptions)}.
+ *
+ * <p>Threading: every method may be called from any thread and returns without waiting for
+ * libVLC (commands are queued on the bridge's own control thread, in call order), except
+ * {@link #close()}, which waits for libVLC to be released. {@link #status()}, {@link #stats()} and
+ * {@link #recentLibVlcErrors()} return snapshots and never call libVLC. Events go to listeners on
+ * the bridge's single event thread (see {@link PlayerListener}).
+ *
+ * <p>After {@link #close()}, {@link #play(String)} throws {@link IllegalStateException}; the other
+ * commands are ignored.
+ */
+public interface PlayerBridge extends AutoCloseable {
+
+    /**
+     * Starts playing an MRL (an {@code http://} HLS playlist, a file path, ...), stopping whatever
+     * was playing. Asynchronous: progress and failures arrive as {@link PlayerEvent}s.
+     *
+     * @throws IllegalArgumentException if the MRL is blank
+     * @throws IllegalStateException    if the bridge is closed
+     */
+    void play(String mrl);
+
+    /** Pauses playback (no effect if nothing plays). */
+    void pause();
+
+    /** Resumes paused playback. */
+    void resume();
+
+    /** Pauses if playing, resumes if paused. */
+    void togglePause();
+
+    /** Stops playback. */
+    void stop();
+
+    /**
+     * Sets the audio volume.
+     *
+     * @param percent 0 to 200 (100 is the media's own level)
+     * @throws IllegalArgumentException if out of range
+     */
+    void setVolume(int percent);
+
+    /** Mutes or unmutes audio. */
+    void setMuted(boolean muted);
+
+    /** The current status (a snapshot refreshed from libVLC's events and a poll every 250 ms). */
+    PlayerStatus status();
+
+    /** libVLC's statistics for the current media (a snapshot, polled every 250 ms). */
+    PlayerStats stats();
+
+    /**
+     * The latest distinct error-level lines of libVLC's log (at most 50, oldest first), for
+     * diagnostics. libVLC logs a few harmless errors at every start (hardware decoder probing:
+     * "Failed to create video converter"); they are included.
+     */
+    List<LibVlcLogLine> recentLibVlcErrors();
+
+    /** Adds a listener (see {@link PlayerListener} for its threading contract). */
+    void addListener(PlayerListener listener);
+
+    /** Removes a listener; events already queued for it may still arrive. */
+    void removeListener(PlayerListener listener);
+
+    /**
+     * Stops playback and releases libVLC; waits for that (at most about 10 s). Idempotent, safe
+     * after errors and from a listener.
+     */
+    @Override
+    void close();
+}
