@@ -81,6 +81,6 @@ ensure_built() {
   fi
   command -v mvn >/dev/null 2>&1 || ensure_packages maven
   say "Building the app (the first build downloads dependencies and takes a minute or two)..."
-  (cd "$ROOT" && mvn -q -B -DskipTests -Dmaven.test.skip.exec=true package) >&2 || {
+  (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2 || {
     say "error: the build failed; run 'mvn -DskipTests package' in $ROOT to see why."; exit 1; }
 }

@@ -1,0 +1,96 @@
+package io.p2pviewer.app.cli;
+
+import io.p2pviewer.app.demo.DemoStream;
+import io.p2pviewer.app.playback.HeadlessRun;
+import io.p2pviewer.app.playback.Playback;
+import io.p2pviewer.app.ui.AppLaunch;
+import io.p2pviewer.engine.Engine;
+import io.p2pviewer.engine.EngineConfig;
+import io.p2pviewer.player.PlayerBridge;
+import io.p2pviewer.player.PlayerBridgeException;
+import io.p2pviewer.player.PlayerOptions;
+import io.p2pviewer.player.VlcjPlayerBridge;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./viewer play URL [--headless --duration S --report F]}. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Plays an HLS URL (master or media playlist, live or VOD) through the engine.",
+                "URL may also be 'demo' (or 'demo:live') or 'demo:vod' for the embedded demo origin.",
+                "Exit codes: 0 played, 1 playback failed, 2 bad arguments, 3 stream could not be opened,",
+                "4 libVLC missing or broken."})
+public final class PlayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "http(s) URL of an HLS playlist, or demo, demo:vod.")
+    String url;
+
+    @Option(names = "--headless", description = "No window: real libVLC to a callback surface, dummy audio.")
+    boolean headless;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long a headless run plays (default ${DEFAULT-VALUE}).")
+    double durationSeconds;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the headless run's JSON report here.")
+    Path report;
+
+    @Option(names = "--no-audio", description = "Play without sound.")
+    boolean noAudio;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!headless) {
+            return AppLaunch.launch(url, noAudio);
+        }
+        if (!(durationSeconds > 0) || durationSeconds > 86_400) {
+            spec.commandLine().getErr().println("error: --duration must be between 0 and 86400 seconds");
+            return ExitCodes.USAGE;
+        }
+        Optional<io.p2pviewer.engine.demo.DemoMode> demoMode = DemoStream.modeOf(url);
+        try (DemoStream demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null) {
+            URI uri = demo != null ? demo.masterUri() : parse(url);
+            if (uri == null) {
+                spec.commandLine().getErr().println("error: not a URL: " + url);
+                return ExitCodes.USAGE;
+            }
+            return runHeadless(uri);
+        }
+    }
+
+    private int runHeadless(URI uri) throws IOException, InterruptedException {
+        PlayerBridge player;
+        try {
+            player = VlcjPlayerBridge.headless(PlayerOptions.builder().audioOutput("adummy").build());
+        } catch (PlayerBridgeException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+        try (Engine engine = Engine.start(EngineConfig.builder().build());
+             player;
+             Playback playback = new Playback(engine, player, Clock.systemUTC())) {
+            return new HeadlessRun(playback, System.out, System.err)
+                    .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report);
+        }
+    }
+
+    static URI parse(String text) {
+        try {
+            URI uri = new URI(text.trim());
+            return uri.getScheme() == null ? null : uri;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.p2pviewer.app.playback;
+
+import io.p2pviewer.engine.Engine;
+import io.p2pviewer.engine.StreamSession;
+import io.p2pviewer.player.PlayerBridge;
+import io.p2pviewer.player.PlayerState;
+import io.p2pviewer.player.PlayerStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One viewer's playback: the engine opens a stream, the player plays it through the engine's proxy, and
+ * periodic {@link #tick()}s feed the player's progress to the stall tracker and to the engine (for its buffer
+ * estimate). Used by the window and by headless runs alike.
+ *
+ * <p>Threading: {@link #open} from any thread; {@link #tick()} from one sampler thread.
+ */
+public final class Playback implements AutoCloseable {
+    /** A stretch without progress at least this long counts as a stall. */
+    public static final Duration STALL_THRESHOLD = Duration.ofMillis(1000);
+
+    private final Engine engine;
+    private final PlayerBridge player;
+    private final Clock clock;
+    private volatile StreamSession session;
+    private volatile StallTracker stalls = new StallTracker(STALL_THRESHOLD);
+    private long lastTimeMillis;
+    private volatile long playedMillis;
+
+    public Playback(Engine engine, PlayerBridge player, Clock clock) {
+        this.engine = engine;
+        this.player = player;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a stream and starts playing it, replacing whatever played. The future fails with the engine's
+     * {@link io.p2pviewer.engine.StreamException} when the stream cannot be opened; player problems arrive as
+     * player events.
+     */
+    public CompletableFuture<StreamSession> open(URI url) {
+        StreamSession previous = session;
+        session = null;
+        if (previous != null) {
+            player.stop();
+            previous.close();
+        }
+        return engine.open(url).thenApply(s -> {
+            stalls = new StallTracker(STALL_THRESHOLD);
+            lastTimeMillis = 0;
+            playedMillis = 0;
+            session = s;
+            player.play(s.playerUri().toString());
+            return s;
+        });
+    }
+
+    /** Stops playback and closes the stream session. */
+    public void stop() {
+        StreamSession s = session;
+        session = null;
+        player.stop();
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Samples the player once; call every 100-250 ms. */
+    public PlayerStatus tick() {
+        PlayerStatus status = player.status();
+        StreamSession s = session;
+        if (s != null) {
+            // libVLC's time restarts at some live discontinuities: count only forward steps.
+            long t = status.timeMillis();
+            playedMillis += t >= lastTimeMillis ? t - lastTimeMillis : t;
+            lastTimeMillis = t;
+            stalls.sample(clock.instant(), status.state() == PlayerState.PAUSED, playedMillis,
+                    status.framesDisplayed());
+            s.reportPlayback(playedMillis / 1000.0);
+        }
+        return status;
+    }
+
+    /** Media time played since the stream was opened, in milliseconds, robust to libVLC's time resets. */
+    public long playedMillis() {
+        return playedMillis;
+    }
+
+    public Optional<StreamSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    public StallTracker stalls() {
+        return stalls;
+    }
+
+    public PlayerBridge player() {
+        return player;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,39 @@
+package io.p2pviewer.app.ui;
+
+import javafx.application.Application;
+
+/**
+ * Starts the JavaFX window from the command line. JavaFX creates the Application itself, so the options travel
+ * through this holder; it is written once before launch and read once in {@link ViewerApp#init()}.
+ */
+public final class AppLaunch {
+    /** What the window should do when it opens. */
+    public record Options(String url, boolean noAudio) {
+    }
+
+    private static volatile Options options = new Options(null, false);
+
+    private AppLaunch() {
+    }
+
+    /** Opens the window and blocks until it is closed; returns the exit code. */
+    public static int launch(String url, boolean noAudio) {
+        options = new Options(url, noAudio || "1".equals(System.getenv("P2PVIEWER_NO_AUDIO")));
+        try {
+            Application.launch(ViewerApp.class);
+            return 0;
+        } catch (RuntimeException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (msg.contains("DISPLAY") || msg.contains("Unable to open")) {
+                System.err.println("error: no display: the window needs X11 or Wayland (or run under xvfb-run);"
+                        + " for scripted runs use: ./viewer play URL --headless");
+                return 4;
+            }
+            throw e;
+        }
+    }
+
+    static Options options() {
+        return options;
+    }
+}

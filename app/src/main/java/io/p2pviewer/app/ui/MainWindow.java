@@ -1,0 +1,128 @@
+package io.p2pviewer.app.ui;
+
+import io.p2pviewer.app.ui.player.PlayerViewModel;
+import io.p2pviewer.app.ui.stats.StatsView;
+import io.p2pviewer.app.ui.stats.StatsViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The main window: URL bar, video with its busy indicator and error message, playback controls, stats panel.
+ * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses. FX thread only.
+ */
+public final class MainWindow {
+    private final Scene scene;
+
+    public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
+        TextField url = new TextField();
+        url.setId("urlField");
+        url.setPromptText("HLS URL, e.g. https://example.com/live/master.m3u8");
+        url.textProperty().bindBidirectional(player.urlProperty());
+        url.setOnAction(e -> player.open());
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Button open = new Button("Open");
+        open.setId("openButton");
+        open.setDefaultButton(false);
+        open.setOnAction(e -> player.open());
+        HBox top = new HBox(8, url, open);
+        top.setPadding(new Insets(8));
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busyIndicator");
+        busy.setMaxSize(64, 64);
+        busy.visibleProperty().bind(player.busyProperty());
+        Label error = new Label();
+        error.setId("errorMessage");
+        error.setWrapText(true);
+        error.setMaxWidth(520);
+        error.setStyle("-fx-background-color: rgba(160,20,20,0.92); -fx-text-fill: white; -fx-padding: 12;"
+                + " -fx-background-radius: 6; -fx-font-size: 14px;");
+        error.textProperty().bind(player.errorProperty());
+        error.visibleProperty().bind(player.errorProperty().isNotEmpty());
+        error.setOnMouseClicked(e -> player.dismissError());
+        StackPane videoArea = new StackPane(video, busy, error);
+        videoArea.setId("videoArea");
+        videoArea.setStyle("-fx-background-color: black;");
+        videoArea.setMinSize(320, 180);
+        videoArea.setPrefSize(960, 540);
+        videoArea.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                player.toggleFullScreen();
+            }
+        });
+
+        Button playPause = new Button();
+        playPause.setId("playPauseButton");
+        playPause.textProperty().bind(Bindings.when(player.playingProperty()).then("Pause").otherwise("Play"));
+        playPause.setOnAction(e -> player.togglePause());
+        Button stop = new Button("Stop");
+        stop.setId("stopButton");
+        stop.setOnAction(e -> player.stop());
+        Slider volume = new Slider(0, 200, 100);
+        volume.setId("volumeSlider");
+        volume.setPrefWidth(120);
+        volume.valueProperty().bindBidirectional(player.volumeProperty());
+        ToggleButton mute = new ToggleButton("Mute");
+        mute.setId("muteButton");
+        mute.selectedProperty().bindBidirectional(player.mutedProperty());
+        Button full = new Button("Fullscreen");
+        full.setId("fullScreenButton");
+        full.setOnAction(e -> player.toggleFullScreen());
+        Label state = new Label();
+        state.setId("stateLabel");
+        state.textProperty().bind(player.stateProperty());
+        HBox controls = new HBox(8, playPause, stop, new Label("Volume"), volume, mute, full, state);
+        controls.setPadding(new Insets(8));
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        StatsView statsView = new StatsView(stats);
+        BorderPane root = new BorderPane(videoArea, top, statsView, controls, null);
+        scene = new Scene(root, 1200, 680);
+
+        // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
+        player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
+        stage.fullScreenProperty().addListener((o, was, is) -> {
+            player.fullScreenProperty().set(is);
+            for (Node n : new Node[] {top, controls, statsView}) {
+                n.setVisible(!is);
+                n.setManaged(!is);
+            }
+        });
+        stage.setFullScreenExitHint("Esc or F leaves fullscreen");
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl) {
+                return;
+            }
+            if (e.getCode() == KeyCode.F) {
+                player.toggleFullScreen();
+                e.consume();
+            } else if (e.getCode() == KeyCode.SPACE) {
+                player.togglePause();
+                e.consume();
+            }
+        });
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}

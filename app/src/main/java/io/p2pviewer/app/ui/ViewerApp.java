@@ -1,0 +1,33 @@
+package io.p2pviewer.app.ui;
+
+import io.p2pviewer.player.PlayerBridgeException;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+
+/** The JavaFX application; launched by {@link AppLaunch}, never used as the main class. */
+public final class ViewerApp extends Application {
+    private ViewerRuntime runtime;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        try {
+            runtime = new ViewerRuntime(stage, AppLaunch.options());
+        } catch (PlayerBridgeException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("The video player cannot start");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.p2pviewer.app.ui;
+
+import io.p2pviewer.app.demo.DemoStream;
+import io.p2pviewer.app.playback.Playback;
+import io.p2pviewer.app.playback.StallTracker;
+import io.p2pviewer.app.ui.player.PlaybackControls;
+import io.p2pviewer.app.ui.player.PlayerViewModel;
+import io.p2pviewer.app.ui.stats.StatsSample;
+import io.p2pviewer.app.ui.stats.StatsViewModel;
+import io.p2pviewer.engine.Engine;
+import io.p2pviewer.engine.EngineConfig;
+import io.p2pviewer.engine.demo.DemoMode;
+import io.p2pviewer.player.FxPlayer;
+import io.p2pviewer.player.PlayerOptions;
+import io.p2pviewer.player.PlayerStatus;
+import io.p2pviewer.player.VlcjPlayerBridge;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running window and everything behind it: demo origin (when asked), engine, player, view models and the
+ * sampler that feeds the stats panel once a second. Built on the FX thread; {@link #close()} tears it all down
+ * in the safe order (sampler, player, engine, origin).
+ */
+public final class ViewerRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ViewerRuntime.class);
+    private static final long SAMPLE_MILLIS = 250;
+
+    private final DemoStream demo;
+    private final Engine engine;
+    private final FxPlayer fx;
+    private final Playback playback;
+    private final PlayerViewModel playerModel;
+    private final StatsViewModel statsModel = new StatsViewModel();
+    private final ScheduledExecutorService sampler;
+    private final MainWindow window;
+    private long ticks;
+
+    public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
+        Optional<DemoMode> demoMode = DemoStream.modeOf(options.url());
+        this.demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null;
+        this.engine = Engine.start(EngineConfig.builder().build());
+        this.fx = VlcjPlayerBridge.forJavaFx(PlayerOptions.builder()
+                .audioOutput(options.noAudio() ? "adummy" : "auto").build());
+        this.playback = new Playback(engine, fx.bridge(), Clock.systemUTC());
+        this.playerModel = new PlayerViewModel(new Controls(), UiThread.FX);
+        fx.bridge().addListener(e -> UiThread.FX.execute(() -> playerModel.onPlayerEvent(e)));
+        this.window = new MainWindow(stage, playerModel, statsModel, fx.view());
+        stage.setTitle(demo != null ? "P2P Viewer — demo" : "P2P Viewer");
+        stage.setScene(window.scene());
+        this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ui-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        URI start = demo != null ? demo.masterUri() : null;
+        String url = start != null ? start.toString() : options.url();
+        if (url != null && !url.isBlank()) {
+            playerModel.urlProperty().set(url);
+            playerModel.open();
+        }
+    }
+
+    /** Sampler thread: player progress every tick, the stats panel once a second. */
+    private void sample() {
+        try {
+            PlayerStatus status = playback.tick();
+            if (ticks++ % (1000 / SAMPLE_MILLIS) != 0) {
+                return;
+            }
+            StallTracker stalls = playback.stalls();
+            var snapshot = playback.session().map(s -> s.snapshot()).orElse(null);
+            StatsSample sample = new StatsSample(snapshot, status, fx.bridge().stats(), stalls.count(),
+                    stalls.total(playback.clock().instant()));
+            UiThread.FX.execute(() -> statsModel.update(sample));
+        } catch (RuntimeException e) {
+            log.warn("stats sample failed: {}", e.toString());
+        }
+    }
+
+    public PlayerViewModel playerModel() {
+        return playerModel;
+    }
+
+    public StatsViewModel statsModel() {
+        return statsModel;
+    }
+
+    public Optional<DemoStream> demo() {
+        return Optional.ofNullable(demo);
+    }
+
+    public Playback playback() {
+        return playback;
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+        try {
+            sampler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        playback.close();
+        fx.close();
+        engine.close();
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    /** Playback as the player view model sees it. */
+    private final class Controls implements PlaybackControls {
+        @Override
+        public CompletableFuture<?> open(URI url) {
+            return playback.open(url);
+        }
+
+        @Override
+        public void togglePause() {
+            fx.bridge().togglePause();
+        }
+
+        @Override
+        public void stop() {
+            playback.stop();
+        }
+
+        @Override
+        public void setVolume(int percent) {
+            fx.bridge().setVolume(percent);
+        }
+
+        @Override
+        public void setMuted(boolean muted) {
+            fx.bridge().setMuted(muted);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.p2pviewer.app.ui.player;
+
+import io.p2pviewer.app.ui.UiThread;
+import io.p2pviewer.player.PlayerEvent;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The state behind the player view: the URL being typed, whether something is loading, the error to show, the
+ * play state and the audio controls. No JavaFX controls here; FX thread only (updates arrive through
+ * {@link UiThread}).
+ */
+public final class PlayerViewModel {
+    private final PlaybackControls playback;
+    private final UiThread ui;
+    private final StringProperty url = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Idle");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
+    private final IntegerProperty volume = new SimpleIntegerProperty(100);
+    private final BooleanProperty muted = new SimpleBooleanProperty(false);
+    private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
+    private long openGeneration;
+
+    public PlayerViewModel(PlaybackControls playback, UiThread ui) {
+        this.playback = playback;
+        this.ui = ui;
+        volume.addListener((o, a, b) -> playback.setVolume(b.intValue()));
+        muted.addListener((o, a, b) -> playback.setMuted(b));
+    }
+
+    /** Opens what the URL field holds; a bad URL shows a message and changes nothing else. */
+    public void open() {
+        String text = url.get() == null ? "" : url.get().trim();
+        if (text.isEmpty()) {
+            error.set("Enter the URL of an HLS playlist (http:// or https://).");
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            error.set("That is not a URL: " + e.getReason() + ".");
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            error.set("Only http:// and https:// HLS URLs can be opened.");
+            return;
+        }
+        long generation = ++openGeneration;
+        error.set("");
+        busy.set(true);
+        state.set("Opening…");
+        playback.open(uri).whenComplete((ok, failure) -> ui.execute(() -> {
+            if (generation != openGeneration) {
+                return;
+            }
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                busy.set(false);
+                state.set("Error");
+                error.set("Cannot open the stream: " + (cause.getMessage() == null ? cause : cause.getMessage()));
+            } else {
+                state.set("Buffering…");
+            }
+        }));
+    }
+
+    /** A player event, delivered on the UI thread. */
+    public void onPlayerEvent(PlayerEvent event) {
+        switch (event) {
+            case PlayerEvent.FirstFrame f -> {
+                busy.set(false);
+                error.set("");
+            }
+            case PlayerEvent.Playing p -> {
+                playing.set(true);
+                state.set("Playing");
+            }
+            case PlayerEvent.Paused p -> {
+                playing.set(false);
+                state.set("Paused");
+            }
+            case PlayerEvent.Stopped s -> {
+                playing.set(false);
+                busy.set(false);
+                state.set("Stopped");
+            }
+            case PlayerEvent.Finished f -> {
+                playing.set(false);
+                busy.set(false);
+                state.set("Ended");
+            }
+            case PlayerEvent.Error e -> {
+                busy.set(false);
+                state.set("Error");
+                error.set(e.message());
+            }
+            default -> { }
+        }
+    }
+
+    public void togglePause() {
+        playback.togglePause();
+    }
+
+    public void stop() {
+        openGeneration++;
+        busy.set(false);
+        playback.stop();
+        state.set("Stopped");
+        playing.set(false);
+    }
+
+    public void toggleFullScreen() {
+        fullScreen.set(!fullScreen.get());
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    public StringProperty urlProperty() { return url; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
+    public IntegerProperty volumeProperty() { return volume; }
+    public BooleanProperty mutedProperty() { return muted; }
+    public BooleanProperty fullScreenProperty() { return fullScreen; }
+}

@@ -1,0 +1,151 @@
+package io.p2pviewer.app.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.app.cli.ExitCodes;
+import io.p2pviewer.app.report.PlayReport;
+import io.p2pviewer.app.report.ReportWriter;
+import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.Engine;
+import io.p2pviewer.engine.EngineConfig;
+import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.ServedSegment;
+import io.p2pviewer.engine.StreamSession;
+import io.p2pviewer.engine.demo.DemoMode;
+import io.p2pviewer.engine.demo.DemoOrigin;
+import io.p2pviewer.engine.demo.DemoOriginConfig;
+import io.p2pviewer.engine.demo.RequestKind;
+import io.p2pviewer.engine.demo.ServedRequest;
+import io.p2pviewer.engine.stream.Hashes;
+import io.p2pviewer.player.PlayerBridge;
+import io.p2pviewer.player.PlayerOptions;
+import io.p2pviewer.player.PlayerStatus;
+import io.p2pviewer.player.VlcjPlayerBridge;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Demo origin -> engine -> real libVLC (headless surface), AES-128 live. */
+class EncryptedLivePlaybackIT {
+    private DemoOrigin origin;
+    private Engine engine;
+    private PlayerBridge player;
+    private Playback playback;
+
+    @BeforeEach
+    void start() throws Exception {
+        origin = DemoOrigin.start(DemoOriginConfig.builder().mode(DemoMode.LIVE).build());
+        engine = Engine.start(EngineConfig.builder().build());
+        player = VlcjPlayerBridge.headless(PlayerOptions.builder().noProgressTimeout(Duration.ofSeconds(6)).build());
+        playback = new Playback(engine, player, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        playback.close();
+        player.close();
+        engine.close();
+        origin.close();
+    }
+
+    @Test
+    void playsTheEncryptedLiveStreamThroughTheEngineForTwentySeconds() throws Exception {
+        StreamSession session = playback.open(origin.masterUri()).get(10, TimeUnit.SECONDS);
+        List<Long> framesPerSecond = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(22);
+        int tick = 0;
+        PlayerStatus status = playback.tick();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = playback.tick();
+            if (++tick % 5 == 0) {
+                framesPerSecond.add(status.framesDisplayed());
+            }
+        }
+        // Frames: shown, and still growing in the last seconds (not a frozen picture).
+        assertThat(status.framesDisplayed()).isGreaterThan(300);
+        int n = framesPerSecond.size();
+        assertThat(framesPerSecond.get(n - 1)).isGreaterThan(framesPerSecond.get(n - 4));
+        assertThat(framesPerSecond.get(n / 2)).isGreaterThan(framesPerSecond.get(2));
+        assertThat(playback.playedMillis()).isGreaterThan(15_000);
+        assertThat(playback.stalls().count()).as("stalls after start").isZero();
+
+        playback.player().stop();
+        Thread.sleep(500); // let the last proxy writes be accounted
+        EngineSnapshot snap = session.snapshot();
+        List<ServedSegment> served = session.servedSegments();
+        assertThat(served).hasSizeGreaterThanOrEqualTo(8);
+        for (ServedSegment s : served) {
+            byte[] expected = origin.segmentBytes(s.variant(), s.mediaSequence());
+            assertThat(s.sha256()).as("segment %s#%d", s.variant(), s.mediaSequence())
+                    .isEqualTo(Hashes.sha256Hex(expected));
+            assertThat(s.bytes()).isEqualTo(expected.length);
+            assertThat(s.source()).isEqualTo(DeliverySource.CDN);
+        }
+        assertThat(snap.source(DeliverySource.CDN).downloadedBytes()).isEqualTo(origin.segmentBytesServed());
+        assertThat(snap.source(DeliverySource.PEER).downloadedBytes()).isZero();
+        assertThat(snap.source(DeliverySource.FALLBACK).downloadedBytes()).isZero();
+
+        List<ServedRequest> keys = origin.requests().stream().filter(r -> r.kind() == RequestKind.KEY).toList();
+        assertThat(keys).isNotEmpty();
+        assertThat(keys).allSatisfy(k -> {
+            assertThat(k.userAgent()).containsIgnoringCase("vlc");
+            assertThat(k.status()).isEqualTo(200);
+        });
+        assertThat(origin.requests()).filteredOn(r -> r.userAgent() != null
+                && r.userAgent().startsWith("p2p-viewer-engine"))
+                .extracting(ServedRequest::kind).doesNotContain(RequestKind.KEY);
+        // Every segment byte the origin served went to the engine, none to libVLC directly.
+        assertThat(origin.requests()).filteredOn(r -> r.kind() == RequestKind.SEGMENT)
+                .allSatisfy(r -> assertThat(r.userAgent()).startsWith("p2p-viewer-engine"));
+    }
+
+    @Test
+    void aWrongKeyTokenIsAClearErrorNotACrash(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path report = dir.resolve("report.json");
+        int code = new HeadlessRun(playback, System.out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(origin.masterUri("not-entitled"), Duration.ofSeconds(20), report);
+        assertThat(code).isEqualTo(ExitCodes.PLAYBACK_FAILED);
+        String line = err.toString(StandardCharsets.UTF_8).trim();
+        assertThat(line).startsWith("error: playback failed:").doesNotContain("\n");
+        assertThat(line.toLowerCase()).containsAnyOf("key", "no video");
+        PlayReport r = ReportWriter.mapper().readValue(Files.readString(report), PlayReport.class);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.framesDisplayed()).isZero();
+        assertThat(r.errors()).isNotEmpty();
+        assertThat(origin.requests()).filteredOn(q -> q.kind() == RequestKind.KEY)
+                .allSatisfy(k -> assertThat(k.status()).isEqualTo(403));
+
+        // The same player and engine still play an entitled stream afterwards.
+        StreamSession again = playback.open(origin.masterUri()).get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        while (System.nanoTime() < deadline && playback.tick().framesDisplayed() < 25) {
+            Thread.sleep(100);
+        }
+        assertThat(playback.tick().framesDisplayed()).isGreaterThanOrEqualTo(25);
+        assertThat(again.servedSegments()).isNotEmpty();
+    }
+
+    @Test
+    void anUnreachableUrlFailsFastWithExitCodeAndReason(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new HeadlessRun(playback, System.out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(java.net.URI.create("http://127.0.0.1:1/live/master.m3u8"), Duration.ofSeconds(5),
+                        dir.resolve("r.json"));
+        assertThat(code).isEqualTo(ExitCodes.OPEN_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: cannot open stream: Cannot connect");
+        assertThat(Files.readString(dir.resolve("r.json"))).contains("\"ok\" : false");
+    }
+}
