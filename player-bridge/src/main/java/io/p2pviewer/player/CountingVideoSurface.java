@@ -1,6 +1,8 @@
 package io.p2pviewer.player;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +17,12 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32Buffe
 
 /**
  * A libVLC callback video surface (RV32 pixels: one int per pixel, 0xAARRGGBB in native byte order)
- * that counts the frames libVLC displays; subclasses decide what to do with the pixels.
+ * that counts the pictures libVLC displays; subclasses decide what to do with the pixels.
+ *
+ * <p>libVLC 3 redisplays its last picture every 80 ms when no new one is due (while paused,
+ * buffering or stalled). Such repeats are not counted: a picture counts when a sparse fingerprint
+ * of its pixels (at most 4096 samples) differs from the previous picture's. A truly frozen picture
+ * therefore counts once, which is what the no-progress watchdog needs.
  *
  * <p>Threading: the vlcj callbacks run on libVLC's video output thread; they never block and never
  * call libVLC. The pixel buffer belongs to vlcj (a direct {@link ByteBuffer}, kept alive by whoever
@@ -37,12 +44,18 @@ abstract class CountingVideoSurface implements BufferFormatCallback, RenderCallb
 
     private static final Logger log = LoggerFactory.getLogger(CountingVideoSurface.class);
 
+    private static final int FINGERPRINT_SAMPLES = 4096;
+
     private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong repeats = new AtomicLong();
     private final AtomicBoolean newFormat = new AtomicBoolean();
     private volatile Listener listener;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int bufferWidth;
     private volatile int bufferHeight;
+    private volatile IntBuffer pixels;
+    private volatile boolean fingerprinted;
+    private long lastFingerprint;
 
     /** Connects the surface to its bridge; call before playback starts. */
     final void bind(Listener listener, Clock clock) {
@@ -53,11 +66,18 @@ abstract class CountingVideoSurface implements BufferFormatCallback, RenderCallb
     /** Resets the frame count for a new {@code play()}; call while libVLC is stopped. */
     final void beginPlayback() {
         frames.set(0);
+        repeats.set(0);
+        fingerprinted = false;
     }
 
-    /** Frames displayed since {@link #beginPlayback()}. */
+    /** Distinct pictures displayed since {@link #beginPlayback()}. */
     final long frames() {
         return frames.get();
+    }
+
+    /** Repeated pictures (libVLC redisplaying the same picture) since {@link #beginPlayback()}. */
+    final long repeats() {
+        return repeats.get();
     }
 
     /** Width of libVLC's (padded) buffer, 0 before the first format. */
@@ -78,7 +98,7 @@ abstract class CountingVideoSurface implements BufferFormatCallback, RenderCallb
     void buffersAllocated(int width, int height, ByteBuffer pixels) {
     }
 
-    /** libVLC finished writing a frame into the buffer (libVLC thread); must not block. */
+    /** libVLC finished writing a new picture into the buffer (libVLC thread); must not block. */
     void frameReady() {
     }
 
@@ -97,6 +117,8 @@ abstract class CountingVideoSurface implements BufferFormatCallback, RenderCallb
 
     @Override
     public final void allocatedBuffers(ByteBuffer[] buffers) {
+        pixels = buffers[0].duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
+        fingerprinted = false;
         try {
             buffersAllocated(bufferWidth, bufferHeight, buffers[0]);
         } catch (RuntimeException e) {
@@ -112,6 +134,10 @@ abstract class CountingVideoSurface implements BufferFormatCallback, RenderCallb
     public final void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat bufferFormat,
                               int displayWidth, int displayHeight) {
         try {
+            if (!isNewPicture()) {
+                repeats.incrementAndGet();
+                return;
+            }
             long count = frames.incrementAndGet();
             Listener l = listener;
             if (l != null) {
@@ -130,6 +156,23 @@ abstract class CountingVideoSurface implements BufferFormatCallback, RenderCallb
 
     @Override
     public final void unlock(MediaPlayer mediaPlayer) {
+    }
+
+    private boolean isNewPicture() {
+        IntBuffer p = pixels;
+        if (p == null) {
+            return true;
+        }
+        int length = p.capacity();
+        int step = Math.max(1, length / FINGERPRINT_SAMPLES) | 1;
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < length; i += step) {
+            hash = (hash ^ p.get(i)) * 0x100000001b3L;
+        }
+        boolean fresh = !fingerprinted || hash != lastFingerprint;
+        lastFingerprint = hash;
+        fingerprinted = true;
+        return fresh;
     }
 
     /** Asks for the true size to be read again after the next frame (the last read found none). */

@@ -29,7 +29,8 @@ import uk.co.caprica.vlcj.log.LogLevel;
  * <p>Pure logic with no threads and no libVLC: the bridge confines it to its event thread, tests
  * feed it signals directly. Error policy: at most one key error per {@code play()}; a stall is
  * reported once (again only after progress resumed) and not at all if an error already explained
- * it; libVLC's error event after a refused key is not reported twice.
+ * it; libVLC's error event after a refused key is not reported twice. libVLC follows its end and
+ * error events with a stopped event; that one is dropped so that the state stays ENDED or ERROR.
  */
 final class PlaybackTracker {
 
@@ -85,12 +86,7 @@ final class PlaybackTracker {
                 state = PlayerState.PAUSED;
                 yield List.of(new PlayerEvent.Paused());
             }
-            case Stopped s -> {
-                state = PlayerState.STOPPED;
-                libVlcPlaying = false;
-                watchdog.disarm();
-                yield List.of(new PlayerEvent.Stopped());
-            }
+            case Stopped s -> stopped();
             case Finished f -> finished();
             case LibVlcError e -> libVlcError();
             case TimeChanged time -> {
@@ -148,6 +144,17 @@ final class PlaybackTracker {
             state = libVlcPlaying ? PlayerState.PLAYING : PlayerState.OPENING;
         }
         return List.of(new PlayerEvent.Buffering(percent));
+    }
+
+    private List<PlayerEvent> stopped() {
+        libVlcPlaying = false;
+        watchdog.disarm();
+        if (state == PlayerState.ENDED || state == PlayerState.ERROR) {
+            // libVLC follows its end and error events with a stopped event: keep the outcome.
+            return List.of();
+        }
+        state = PlayerState.STOPPED;
+        return List.of(new PlayerEvent.Stopped());
     }
 
     private List<PlayerEvent> finished() {

@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param muted           whether audio is muted
  * @param videoWidth      true picture width (not libVLC's padded buffer width), 0 until the first frame
  * @param videoHeight     true picture height, 0 until the first frame
- * @param framesDisplayed frames the bridge's video surface received since the last {@code play()}
+ * @param framesDisplayed distinct pictures the bridge's video surface received since the last {@code play()}
+ *                        (libVLC 3 redisplays its last picture every 80 ms while paused or stalled; those
+ *                        repeats are not counted)
  */
 public record PlayerStatus(
         PlayerState state,

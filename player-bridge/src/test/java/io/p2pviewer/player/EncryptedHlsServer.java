@@ -34,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>{@link #deniedKeyPlaylist()}: key at {@code /key?token=wrong}, answered with HTTP 403;</li>
  *   <li>{@link #wrongKeyPlaylist()}: key at {@code /otherkey}, answered with 16 bytes that are not the key;</li>
  *   <li>{@link #stallingPlaylist()}: right key, but every segment response sends its headers and then
- *       nothing until the server closes.</li>
+ *       nothing until {@link #releaseStalls()} or {@link #close()}.</li>
  * </ul>
  */
 final class EncryptedHlsServer implements AutoCloseable {
@@ -48,7 +48,7 @@ final class EncryptedHlsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final byte[] key = new byte[16];
     private final List<byte[]> encryptedSegments = new ArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch stallsReleased = new CountDownLatch(1);
     private final AtomicInteger keyRequests = new AtomicInteger();
     private final AtomicInteger refusedKeyRequests = new AtomicInteger();
     private final AtomicInteger segmentRequests = new AtomicInteger();
@@ -106,9 +106,14 @@ final class EncryptedHlsServer implements AutoCloseable {
         return segmentRequests.get();
     }
 
+    /** Ends the stalled segment responses (they end without their body). */
+    void releaseStalls() {
+        stallsReleased.countDown();
+    }
+
     @Override
     public void close() {
-        closing.countDown();
+        stallsReleased.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -170,7 +175,7 @@ final class EncryptedHlsServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().flush();
         try {
-            closing.await(60, TimeUnit.SECONDS);
+            stallsReleased.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

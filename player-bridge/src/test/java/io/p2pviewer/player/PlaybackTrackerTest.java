@@ -218,6 +218,18 @@ class PlaybackTrackerTest {
     }
 
     @Test
+    void theStoppedEventLibVlcSendsAfterTheEndKeepsTheOutcome() {
+        feed(new Begin(MRL, clock.instant()), new Playing(), new FirstFrame(clock.instant()), new TimeChanged(11_900));
+
+        assertThat(feed(new Finished(), new Stopped())).containsExactly(new PlayerEvent.Finished());
+        assertThat(tracker.status().state()).isEqualTo(PlayerState.ENDED);
+
+        feed(new Begin(MRL, clock.instant()), new Opening(), log(LogLevel.ERROR, "main", "VLC is unable to open the MRL"));
+        assertThat(feed(new LibVlcError(), new Stopped())).hasSize(1);
+        assertThat(tracker.status().state()).isEqualTo(PlayerState.ERROR);
+    }
+
+    @Test
     void pauseAndStopAreStates() {
         feed(new Begin(MRL, clock.instant()), new Playing());
 

@@ -8,6 +8,7 @@ import io.p2pviewer.player.PlayerStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,6 +29,8 @@ public final class Playback implements AutoCloseable {
     private volatile StreamSession session;
     private volatile StallTracker stalls = new StallTracker(STALL_THRESHOLD);
     private long lastTimeMillis;
+    private long lastFrames;
+    private Instant lastTickAt;
     private volatile long playedMillis;
 
     public Playback(Engine engine, PlayerBridge player, Clock clock) {
@@ -51,6 +54,8 @@ public final class Playback implements AutoCloseable {
         return engine.open(url).thenApply(s -> {
             stalls = new StallTracker(STALL_THRESHOLD);
             lastTimeMillis = 0;
+            lastFrames = 0;
+            lastTickAt = null;
             playedMillis = 0;
             session = s;
             player.play(s.playerUri().toString());
@@ -73,18 +78,23 @@ public final class Playback implements AutoCloseable {
         PlayerStatus status = player.status();
         StreamSession s = session;
         if (s != null) {
-            // libVLC's time restarts at some live discontinuities: count only forward steps.
-            long t = status.timeMillis();
-            playedMillis += t >= lastTimeMillis ? t - lastTimeMillis : t;
-            lastTimeMillis = t;
-            stalls.sample(clock.instant(), status.state() == PlayerState.PAUSED, playedMillis,
-                    status.framesDisplayed());
+            // libVLC's clock for live HLS starts at the stream's timestamps and restarts at some discontinuities,
+            // so the playhead is measured as wall time during which frames or time advanced (not paused).
+            Instant now = clock.instant();
+            boolean progressed = status.framesDisplayed() > lastFrames || status.timeMillis() != lastTimeMillis;
+            if (progressed && lastTickAt != null && lastFrames > 0 && status.state() != PlayerState.PAUSED) {
+                playedMillis += Duration.between(lastTickAt, now).toMillis();
+            }
+            lastTickAt = now;
+            lastFrames = status.framesDisplayed();
+            lastTimeMillis = status.timeMillis();
+            stalls.sample(now, status.state() == PlayerState.PAUSED, playedMillis, status.framesDisplayed());
             s.reportPlayback(playedMillis / 1000.0);
         }
         return status;
     }
 
-    /** Media time played since the stream was opened, in milliseconds, robust to libVLC's time resets. */
+    /** Playhead: media time played since the stream was opened, in milliseconds (wall time while advancing). */
     public long playedMillis() {
         return playedMillis;
     }

@@ -1,0 +1,154 @@
+package io.p2pviewer.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real window under Xvfb: demo origin, engine, libVLC and the JavaFX video surface. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowIT {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private ViewerRuntime runtime;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        runtime = new ViewerRuntime(stage, new AppLaunch.Options("demo", true));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        runtime.close();
+    }
+
+    @Test
+    void theDemoPlaysInTheWindowAndTheCountersMove(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !runtime.playerModel().busyProperty().get()
+                && runtime.playback().player().status().framesDisplayed() > 20);
+        Node video = robot.lookup("#videoArea").query();
+        String cdnBefore = text(robot, "#cdnBytes");
+        WritableImage first = snapshot(video);
+        save(first, "demo-video-1.png");
+        Thread.sleep(2500);
+        WritableImage second = snapshot(video);
+        save(second, "demo-video-2.png");
+        save(snapshot(video.getScene().getRoot()), "demo-window.png");
+
+        assertThat(changedFraction(first, second)).as("share of video pixels that changed").isGreaterThan(0.01);
+        assertThat(nonBlackFraction(second)).as("share of video pixels that are not black").isGreaterThan(0.2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !text(robot, "#cdnBytes").equals(cdnBefore));
+        assertThat(text(robot, "#cdnBytes")).matches("[0-9.]+ (kB|MB|GB)");
+        assertThat(text(robot, "#variant")).matches("\\d+p");
+        assertThat(Integer.parseInt(text(robot, "#framesDisplayed"))).isGreaterThan(20);
+        assertThat(Double.parseDouble(text(robot, "#buffer").replace(" s", ""))).as("buffer ahead").isGreaterThan(0);
+        assertThat(text(robot, "#errorMessage")).isEmpty();
+    }
+
+    @Test
+    void anUnreachableUrlShowsAClearMessageAndTheAppStaysUsable(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.playback().player().status().framesDisplayed() > 0);
+        String demoUrl = runtime.playerModel().urlProperty().get();
+        replaceUrl(robot, "http://127.0.0.1:1/live/master.m3u8");
+        robot.clickOn("#openButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#errorMessage").query().isVisible());
+        assertThat(text(robot, "#errorMessage")).startsWith("Cannot open the stream: Cannot connect to http://127.0.0.1:1/");
+        assertThat(robot.lookup("#busyIndicator").query().isVisible()).isFalse();
+        save(snapshot(robot.lookup("#videoArea").query().getScene().getRoot()), "unreachable-url.png");
+
+        // Still usable: the demo URL plays again.
+        replaceUrl(robot, demoUrl);
+        robot.clickOn("#openButton");
+        long framesBefore = runtime.playback().player().status().framesDisplayed();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                runtime.playback().player().status().framesDisplayed() > framesBefore + 20
+                        && !robot.lookup("#errorMessage").query().isVisible());
+    }
+
+    private static void replaceUrl(FxRobot robot, String url) {
+        robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#urlField").query()).clear());
+        robot.clickOn("#urlField").write(url);
+        assertThat(onFx(() -> ((javafx.scene.control.TextField) robot.lookup("#urlField").query()).getText()))
+                .isEqualTo(url);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return onFx(() -> ((Label) robot.lookup(id).query()).getText());
+    }
+
+    private static WritableImage snapshot(Node node) {
+        return onFx(() -> node.snapshot(null, null));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void save(Image image, String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name).toFile());
+    }
+
+    private static double changedFraction(Image a, Image b) {
+        PixelReader ra = a.getPixelReader();
+        PixelReader rb = b.getPixelReader();
+        int w = (int) Math.min(a.getWidth(), b.getWidth());
+        int h = (int) Math.min(a.getHeight(), b.getHeight());
+        long changed = 0;
+        for (int y = 0; y < h; y += 2) {
+            for (int x = 0; x < w; x += 2) {
+                if (ra.getArgb(x, y) != rb.getArgb(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        return changed / (double) ((w / 2) * (h / 2));
+    }
+
+    private static double nonBlackFraction(Image img) {
+        PixelReader r = img.getPixelReader();
+        long lit = 0;
+        long all = 0;
+        for (int y = 0; y < img.getHeight(); y += 4) {
+            for (int x = 0; x < img.getWidth(); x += 4) {
+                all++;
+                if ((r.getArgb(x, y) & 0xFFFFFF) > 0x101010) {
+                    lit++;
+                }
+            }
+        }
+        return lit / (double) all;
+    }
+}

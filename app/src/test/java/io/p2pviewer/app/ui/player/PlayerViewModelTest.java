@@ -1,0 +1,108 @@
+package io.p2pviewer.app.ui.player;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.app.ui.UiThread;
+import io.p2pviewer.engine.StreamException;
+import io.p2pviewer.player.ErrorKind;
+import io.p2pviewer.player.PlayerEvent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class PlayerViewModelTest {
+    /** Records calls; open() answers with a future the test completes. */
+    static final class RecordingControls implements PlaybackControls {
+        final List<String> calls = new ArrayList<>();
+        CompletableFuture<Object> next = new CompletableFuture<>();
+
+        @Override public CompletableFuture<?> open(URI url) { calls.add("open " + url); return next; }
+        @Override public void togglePause() { calls.add("togglePause"); }
+        @Override public void stop() { calls.add("stop"); }
+        @Override public void setVolume(int percent) { calls.add("volume " + percent); }
+        @Override public void setMuted(boolean muted) { calls.add("muted " + muted); }
+    }
+
+    private final RecordingControls controls = new RecordingControls();
+    private final PlayerViewModel model = new PlayerViewModel(controls, UiThread.DIRECT);
+
+    @Test
+    void emptyOrBadUrlsShowAMessageAndOpenNothing() {
+        model.open();
+        assertThat(model.errorProperty().get()).contains("Enter the URL");
+        model.urlProperty().set("not a url with spaces");
+        model.open();
+        assertThat(model.errorProperty().get()).startsWith("That is not a URL");
+        model.urlProperty().set("file:///etc/passwd");
+        model.open();
+        assertThat(model.errorProperty().get()).contains("Only http:// and https://");
+        assertThat(controls.calls).isEmpty();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void openingShowsBusyUntilTheFirstFrame() {
+        model.urlProperty().set("  https://cdn.example/live/master.m3u8 ");
+        model.open();
+        assertThat(controls.calls).containsExactly("open https://cdn.example/live/master.m3u8");
+        assertThat(model.busyProperty().get()).isTrue();
+        controls.next.complete("session");
+        assertThat(model.busyProperty().get()).isTrue();
+        model.onPlayerEvent(new PlayerEvent.Playing());
+        model.onPlayerEvent(new PlayerEvent.FirstFrame(Duration.ofMillis(200)));
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.stateProperty().get()).isEqualTo("Playing");
+        assertThat(model.playingProperty().get()).isTrue();
+    }
+
+    @Test
+    void openFailureEndsTheSpinnerWithTheReason() {
+        model.urlProperty().set("http://127.0.0.1:1/x.m3u8");
+        model.open();
+        controls.next.completeExceptionally(new StreamException(StreamException.Kind.UNREACHABLE,
+                "Cannot connect to http://127.0.0.1:1/x.m3u8"));
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.errorProperty().get())
+                .isEqualTo("Cannot open the stream: Cannot connect to http://127.0.0.1:1/x.m3u8");
+    }
+
+    @Test
+    void playerErrorsEndTheSpinnerAndAreShown() {
+        model.urlProperty().set("http://127.0.0.1/x.m3u8");
+        model.open();
+        controls.next.complete("session");
+        model.onPlayerEvent(new PlayerEvent.Error(ErrorKind.KEY_REFUSED, "The key server refused the key"));
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isEqualTo("The key server refused the key");
+        model.dismissError();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aLateAnswerToAnEarlierOpenIsIgnored() {
+        model.urlProperty().set("http://a.test/1.m3u8");
+        model.open();
+        CompletableFuture<Object> first = controls.next;
+        controls.next = new CompletableFuture<>();
+        model.urlProperty().set("http://a.test/2.m3u8");
+        model.open();
+        first.completeExceptionally(new RuntimeException("old failure"));
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.busyProperty().get()).isTrue();
+    }
+
+    @Test
+    void controlsReachPlayback() {
+        model.volumeProperty().set(40);
+        model.mutedProperty().set(true);
+        model.togglePause();
+        model.stop();
+        model.toggleFullScreen();
+        assertThat(controls.calls).containsExactly("volume 40", "muted true", "togglePause", "stop");
+        assertThat(model.fullScreenProperty().get()).isTrue();
+        assertThat(model.stateProperty().get()).isEqualTo("Stopped");
+    }
+}
