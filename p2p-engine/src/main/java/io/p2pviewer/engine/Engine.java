@@ -86,6 +86,7 @@ public final class Engine implements AutoCloseable {
                 String id = randomToken(8).replaceAll("[^A-Za-z0-9]", "x");
                 StreamController controller = StreamOpener.open(id, url, response, context);
                 streams.put(id, controller);
+                controller.preload();
                 URI playerUri = controller.hasMaster() ? proxy.masterUri(id) : proxy.playlistUri(id, 0);
                 log.info("opened {} as {}", controller, playerUri);
                 result.complete(new StreamSession(this, controller, playerUri));

@@ -91,8 +91,10 @@ class EngineProxyIT {
         EngineSnapshot snap = awaitServed(session, 5);
         assertThat(snap.source(DeliverySource.CDN).servedBytes())
                 .isEqualTo(served + origin.segmentBytes("720p", first.mediaSequence()).length);
-        assertThat(snap.source(DeliverySource.CDN).downloadedBytes()).isEqualTo(origin.segmentBytesServed());
-        assertThat(snap.source(DeliverySource.CDN).downloadedBytes()).isEqualTo(served);
+        // Read-ahead may have fetched the next segment too: the engine's count must match the origin's to the byte.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+                session.snapshot().source(DeliverySource.CDN).downloadedBytes() == origin.segmentBytesServed());
+        assertThat(session.snapshot().source(DeliverySource.CDN).downloadedBytes()).isGreaterThanOrEqualTo(served);
         assertThat(snap.currentVariant()).isEqualTo("720p");
         assertThat(session.servedSegments()).hasSize(5).allSatisfy(e -> {
             assertThat(e.source()).isEqualTo(DeliverySource.CDN);

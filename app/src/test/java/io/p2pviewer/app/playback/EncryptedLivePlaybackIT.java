@@ -93,7 +93,10 @@ class EncryptedLivePlaybackIT {
             assertThat(s.bytes()).isEqualTo(expected.length);
             assertThat(s.source()).isEqualTo(DeliverySource.CDN);
         }
-        assertThat(snap.source(DeliverySource.CDN).downloadedBytes()).isEqualTo(origin.segmentBytesServed());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+                session.snapshot().source(DeliverySource.CDN).downloadedBytes() == origin.segmentBytesServed());
+        assertThat(session.snapshot().source(DeliverySource.CDN).downloadedBytes())
+                .isEqualTo(origin.segmentBytesServed());
         assertThat(snap.source(DeliverySource.PEER).downloadedBytes()).isZero();
         assertThat(snap.source(DeliverySource.FALLBACK).downloadedBytes()).isZero();
 

@@ -77,7 +77,7 @@ public final class DemoOrigin implements AutoCloseable {
         this.handler = new DemoRequestHandler(clip, segments, timeline, config.clock(), config.validToken(),
                 config.key(), ledger, pacing::get);
         InetAddress address = InetAddress.getByName(config.bindAddress());
-        this.server = HttpServer.create(new InetSocketAddress(address, config.port()), 0);
+        this.server = io.p2pviewer.engine.http.JdkHttpServers.create(new InetSocketAddress(address, config.port()), 0);
         this.executor = Executors.newFixedThreadPool(SERVER_THREADS, threadFactory());
         server.setExecutor(executor);
         server.createContext("/", handler);

@@ -41,7 +41,7 @@ public final class LoopbackProxy implements AutoCloseable {
     public LoopbackProxy(int port, String secret, ProxyBackend backend) throws IOException {
         this.secret = secret;
         this.backend = backend;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.server = io.p2pviewer.engine.http.JdkHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "loopback-proxy-" + n.incrementAndGet());

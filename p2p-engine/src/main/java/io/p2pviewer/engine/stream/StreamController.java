@@ -97,6 +97,15 @@ public final class StreamController {
         return id;
     }
 
+    /** Loads every track's playlist now, in parallel, so the player's first playlist request is answered at once. */
+    public void preload() {
+        for (Track t : tracks) {
+            if (t.rewritten == null) {
+                load(t);
+            }
+        }
+    }
+
     public URI sourceUri() {
         return sourceUri;
     }
@@ -140,6 +149,7 @@ public final class StreamController {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         var cached = cache.get(sid);
         if (cached.isPresent()) {
+            readAhead(track, mediaSequence + 1);
             return CompletableFuture.completedFuture(cached.get());
         }
         CompletableFuture<CachedSegment> result = new CompletableFuture<>();
@@ -151,12 +161,30 @@ public final class StreamController {
                 error(StreamError.Kind.UNKNOWN_SEGMENT, msg);
                 return CompletableFuture.failedFuture(new ProxyFailure(404, msg));
             }
-            fetch = new Fetch(requestFor(sid, segment), track);
-            inflight.put(sid, fetch);
-            start(fetch);
+            fetch = startFetch(track, sid, segment);
         }
         fetch.waiters.add(result);
+        readAhead(track, mediaSequence + 1);
         return result;
+    }
+
+    /**
+     * Players read segments in order: fetching the next one while the player reads this one hides a round trip.
+     * (The P2P scheduler replaces this with its prefetch windows.)
+     */
+    private void readAhead(Track track, long mediaSequence) {
+        SegmentId next = new SegmentId(track.name, mediaSequence);
+        MediaSegment segment = track.known.get(mediaSequence);
+        if (segment != null && !inflight.containsKey(next) && !cache.contains(next) && !closed) {
+            startFetch(track, next, segment);
+        }
+    }
+
+    private Fetch startFetch(Track track, SegmentId sid, MediaSegment segment) {
+        Fetch fetch = new Fetch(requestFor(sid, segment), track);
+        inflight.put(sid, fetch);
+        start(fetch);
+        return fetch;
     }
 
     /** The proxy handed {@code bytes} bytes of a segment to the player. */

@@ -60,9 +60,9 @@ class StreamControllerTest {
         scheduler.advance(Duration.ofMillis(800));
         assertThat(f).isCompleted();
         assertThat(f.join().data()).containsExactly(1, 2, 3);
-        assertThat(cdn.log).filteredOn(l -> l.startsWith("bytes")).hasSize(3);
+        assertThat(cdn.log).filteredOn(l -> l.startsWith("bytes /live/v/s10")).hasSize(3);
         // Bytes of failed attempts and of the good one all count as downloaded.
-        assertThat(c.snapshot().source(DeliverySource.CDN).downloadedBytes()).isEqualTo(3);
+        assertThat(c.snapshot().source(DeliverySource.CDN).downloadedBytes()).isEqualTo(3); // s11 answered 404
     }
 
     @Test
@@ -74,7 +74,7 @@ class StreamControllerTest {
         assertThat(f).isCompletedExceptionally();
         assertThat(f.exceptionNow()).isInstanceOf(ProxyFailure.class);
         assertThat(((ProxyFailure) f.exceptionNow()).status()).isEqualTo(502);
-        assertThat(cdn.log).filteredOn(l -> l.startsWith("bytes")).hasSize(1);
+        assertThat(cdn.log).filteredOn(l -> l.startsWith("bytes /live/v/s10")).hasSize(1);
         assertThat(c.errors()).extracting(StreamError::kind).contains(StreamError.Kind.SEGMENT_FAILED);
     }
 
@@ -89,7 +89,7 @@ class StreamControllerTest {
         assertThat(a).isCompleted();
         assertThat(a.join()).isSameAs(b.join());
         assertThat(c.segment(0, 10)).isCompletedWithValue(a.join());
-        assertThat(cdn.log).filteredOn(l -> l.startsWith("bytes")).hasSize(2);
+        assertThat(cdn.log).filteredOn(l -> l.startsWith("bytes /live/v/s10")).hasSize(2);
     }
 
     @Test
@@ -106,6 +106,19 @@ class StreamControllerTest {
         scheduler.advance(Duration.ofSeconds(30)); // the player went away: reloads stop after 3 target durations
         long reloads = cdn.log.size() - reloadsBefore;
         assertThat(reloads).isBetween(1L, 3L);
+    }
+
+    @Test
+    void theNextSegmentIsFetchedWhileThePlayerReadsThisOne() throws Exception {
+        StreamController c = open();
+        URI seg11 = URI.create("http://cdn.test/live/v/s11.ts?token=a");
+        cdn.enqueue(SEG10, new byte[] {10});
+        cdn.enqueue(seg11, new byte[] {11});
+        c.segment(0, 10);
+        scheduler.runUntilIdle();
+        assertThat(cdn.log).containsExactly("bytes /live/v/s10.ts", "bytes /live/v/s11.ts");
+        assertThat(c.segment(0, 11)).isCompleted();
+        assertThat(cdn.log).filteredOn(l -> l.contains("s11")).hasSize(1);
     }
 
     @Test
