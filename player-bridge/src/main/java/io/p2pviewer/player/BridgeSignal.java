@@ -33,6 +33,12 @@ sealed interface BridgeSignal {
 
     record LengthChanged(long millis) implements BridgeSignal {}
 
+    /** The volume was requested, or libVLC's audio output reported it (percent, 0 to 200). */
+    record Volume(int percent) implements BridgeSignal {}
+
+    /** Muting was requested, or libVLC's audio output reported it. */
+    record Muted(boolean muted) implements BridgeSignal {}
+
     /** The surface received the first frame since {@code play()}. */
     record FirstFrame(Instant at) implements BridgeSignal {}
 
@@ -45,9 +51,9 @@ sealed interface BridgeSignal {
     /**
      * One poll of the player (every 250 ms).
      *
-     * @param volume libVLC's volume, negative if libVLC has no audio output to ask
-     * @param stats  statistics, null if there is no media
+     * @param frames     distinct pictures displayed since {@code play()}
+     * @param timeMillis libVLC's playback time, -1 without media
+     * @param stats      statistics, null if there is no media
      */
-    record Poll(Instant at, long frames, long timeMillis, int volume, boolean muted, PlayerStats stats)
-            implements BridgeSignal {}
+    record Poll(Instant at, long frames, long timeMillis, PlayerStats stats) implements BridgeSignal {}
 }

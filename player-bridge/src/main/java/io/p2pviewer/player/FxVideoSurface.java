@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: called on libVLC's video output thread and the bridge's control thread; it only
  * posts to the JavaFX thread ({@link Platform#runLater}), never waits for it. At most one frame
  * update is pending on the JavaFX thread at a time: a frame that arrives while one is pending is
- * dropped (the pending update shows the newest pixels anyway).
+ * dropped (the pending update shows the newest pixels anyway). libVLC writes each picture into the
+ * one buffer JavaFX reads, so a rare torn picture is possible, as with any single-buffer surface.
  */
 final class FxVideoSurface extends CountingVideoSurface {
 

@@ -54,7 +54,10 @@ public final class FxVideoView extends Region {
         return videoHeight.getReadOnlyProperty();
     }
 
-    /** Frames this view put on screen (fewer than the player displayed when the JavaFX thread was busy). */
+    /**
+     * Frames this view put on screen (fewer than the player displayed when the JavaFX thread was
+     * busy); read it on the JavaFX thread.
+     */
     public long framesPresented() {
         return framesPresented;
     }

@@ -5,6 +5,9 @@ import java.util.List;
 /** Thrown when libVLC refuses to start with the given options (an unknown option or a bad value). */
 public final class LibVlcOptionsException extends PlayerBridgeException {
 
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // an unmodifiable List.copyOf, which is serializable
     private final List<String> options;
 
     LibVlcOptionsException(List<String> options, Throwable cause) {

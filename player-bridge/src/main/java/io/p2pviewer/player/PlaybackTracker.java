@@ -7,6 +7,7 @@ import io.p2pviewer.player.BridgeSignal.Finished;
 import io.p2pviewer.player.BridgeSignal.LengthChanged;
 import io.p2pviewer.player.BridgeSignal.LibVlcError;
 import io.p2pviewer.player.BridgeSignal.Log;
+import io.p2pviewer.player.BridgeSignal.Muted;
 import io.p2pviewer.player.BridgeSignal.Opening;
 import io.p2pviewer.player.BridgeSignal.Paused;
 import io.p2pviewer.player.BridgeSignal.PlayRefused;
@@ -15,6 +16,7 @@ import io.p2pviewer.player.BridgeSignal.Poll;
 import io.p2pviewer.player.BridgeSignal.Stopped;
 import io.p2pviewer.player.BridgeSignal.TimeChanged;
 import io.p2pviewer.player.BridgeSignal.VideoSize;
+import io.p2pviewer.player.BridgeSignal.Volume;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,6 +97,14 @@ final class PlaybackTracker {
             }
             case LengthChanged length -> {
                 lengthMillis = Math.max(0, length.millis());
+                yield List.of();
+            }
+            case Volume v -> {
+                volume = v.percent();
+                yield List.of();
+            }
+            case Muted m -> {
+                muted = m.muted();
                 yield List.of();
             }
             case FirstFrame frame -> firstFrame(frame.at());
@@ -237,10 +247,6 @@ final class PlaybackTracker {
     }
 
     private List<PlayerEvent> poll(Poll poll) {
-        if (poll.volume() >= 0) {
-            volume = poll.volume();
-            muted = poll.muted();
-        }
         if (poll.stats() != null) {
             stats = poll.stats();
         }

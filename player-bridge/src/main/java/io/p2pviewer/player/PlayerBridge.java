@@ -51,7 +51,11 @@ public interface PlayerBridge extends AutoCloseable {
     /** Mutes or unmutes audio. */
     void setMuted(boolean muted);
 
-    /** The current status (a snapshot refreshed from libVLC's events and a poll every 250 ms). */
+    /**
+     * The current status: a snapshot refreshed from libVLC's events and a poll every 250 ms; commands
+     * show in it once the event thread has processed them (volume and mute at once, the rest when
+     * libVLC reports the change).
+     */
     PlayerStatus status();
 
     /** libVLC's statistics for the current media (a snapshot, polled every 250 ms). */

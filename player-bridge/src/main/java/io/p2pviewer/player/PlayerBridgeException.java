@@ -4,6 +4,8 @@ package io.p2pviewer.player;
 public sealed class PlayerBridgeException extends RuntimeException
         permits LibVlcNotFoundException, LibVlcOptionsException {
 
+    private static final long serialVersionUID = 1L;
+
     PlayerBridgeException(String message, Throwable cause) {
         super(message, cause);
     }

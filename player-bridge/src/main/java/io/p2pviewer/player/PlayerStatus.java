@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param state           playback state, from libVLC's events
  * @param timeMillis      playback time in milliseconds (0 before playback starts)
  * @param lengthMillis    media length in milliseconds (0 when unknown, e.g. live)
- * @param volume          audio volume in percent, 0 to 200, as libVLC reports it
- * @param muted           whether audio is muted
+ * @param volume          audio volume in percent, 0 to 200: the last one requested, or reported by libVLC's audio
+ *                        output when it has a volume (the default headless output {@code adummy} has none)
+ * @param muted           whether audio is muted (same source as {@code volume})
  * @param videoWidth      true picture width (not libVLC's padded buffer width), 0 until the first frame
  * @param videoHeight     true picture height, 0 until the first frame
  * @param framesDisplayed distinct pictures the bridge's video surface received since the last {@code play()}

@@ -7,6 +7,7 @@ import io.p2pviewer.player.BridgeSignal.Finished;
 import io.p2pviewer.player.BridgeSignal.LengthChanged;
 import io.p2pviewer.player.BridgeSignal.LibVlcError;
 import io.p2pviewer.player.BridgeSignal.Log;
+import io.p2pviewer.player.BridgeSignal.Muted;
 import io.p2pviewer.player.BridgeSignal.Opening;
 import io.p2pviewer.player.BridgeSignal.Paused;
 import io.p2pviewer.player.BridgeSignal.PlayRefused;
@@ -15,6 +16,7 @@ import io.p2pviewer.player.BridgeSignal.Poll;
 import io.p2pviewer.player.BridgeSignal.Stopped;
 import io.p2pviewer.player.BridgeSignal.TimeChanged;
 import io.p2pviewer.player.BridgeSignal.VideoSize;
+import io.p2pviewer.player.BridgeSignal.Volume;
 import java.awt.Dimension;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +54,7 @@ import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
  * <p>Threads (daemons, named {@code player-bridge-N-...}):
  * <ul>
  *   <li>the <b>control</b> thread makes every libVLC call: commands in call order, a poll every
- *       250 ms (time, volume, statistics, the no-progress watchdog's input), reading the true video
+ *       250 ms (time and statistics, the no-progress watchdog's input), reading the true video
  *       size, and the release. libVLC is never called from its own threads (calling back into libVLC
  *       from its event thread deadlocks) and never after release.</li>
  *   <li>the <b>event</b> thread owns the playback state and calls the listeners.</li>
@@ -203,6 +205,9 @@ public final class VlcjPlayerBridge implements PlayerBridge {
         if (percent < 0 || percent > 200) {
             throw new IllegalArgumentException("volume must be 0..200 percent, was " + percent);
         }
+        if (!closed.get()) {
+            post(new Volume(percent));
+        }
         command("setVolume", () -> {
             desiredVolume = percent;
             player.audio().setVolume(percent);
@@ -211,6 +216,9 @@ public final class VlcjPlayerBridge implements PlayerBridge {
 
     @Override
     public void setMuted(boolean muted) {
+        if (!closed.get()) {
+            post(new Muted(muted));
+        }
         command("setMuted", () -> {
             desiredMute = muted;
             player.audio().setMute(muted);
@@ -317,14 +325,12 @@ public final class VlcjPlayerBridge implements PlayerBridge {
         }
         try {
             long time = player.status().time();
-            int volume = player.audio().volume();
-            boolean muted = player.audio().isMute();
             PlayerStats polledStats = null;
             InfoApi info = player.media().info();
             if (info != null && info.statistics(statistics)) {
                 polledStats = PlayerStats.of(statistics);
             }
-            post(new Poll(clock.instant(), surface.frames(), time, volume, muted, polledStats));
+            post(new Poll(clock.instant(), surface.frames(), time, polledStats));
         } catch (RuntimeException e) {
             log.warn("Player {}: poll failed", id, e);
         }
@@ -474,6 +480,16 @@ public final class VlcjPlayerBridge implements PlayerBridge {
         @Override
         public void lengthChanged(MediaPlayer mediaPlayer, long newLength) {
             post(new LengthChanged(newLength));
+        }
+
+        @Override
+        public void volumeChanged(MediaPlayer mediaPlayer, float volume) {
+            post(new Volume(Math.round(volume * 100)));
+        }
+
+        @Override
+        public void muted(MediaPlayer mediaPlayer, boolean muted) {
+            post(new Muted(muted));
         }
     }
 

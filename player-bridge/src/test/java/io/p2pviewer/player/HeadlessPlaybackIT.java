@@ -107,20 +107,25 @@ class HeadlessPlaybackIT {
             player.togglePause();
             await().atMost(Duration.ofSeconds(5)).until(() -> player.status().state() == PlayerState.PLAYING);
 
-            player.setVolume(40);
-            await().atMost(Duration.ofSeconds(5)).until(() -> player.status().volume() == 40);
-            player.setMuted(true);
-            await().atMost(Duration.ofSeconds(5)).until(() -> player.status().muted());
-            player.setMuted(false);
-            await().atMost(Duration.ofSeconds(5)).until(() -> !player.status().muted());
-            player.setVolume(150);
-            await().atMost(Duration.ofSeconds(5)).until(() -> player.status().volume() == 150);
-            assertThatThrownBy(() -> player.setVolume(201)).isInstanceOf(IllegalArgumentException.class);
+            assertVolumeAndMuteRoundTrip(player);
 
             player.stop();
             await().atMost(Duration.ofSeconds(5)).until(() -> player.status().state() == PlayerState.STOPPED);
             assertThat(events.errors()).isEmpty();
         }
+    }
+
+    private static void assertVolumeAndMuteRoundTrip(PlayerBridge player) {
+        player.setVolume(40);
+        await().atMost(Duration.ofSeconds(5)).until(() -> player.status().volume() == 40);
+        player.setMuted(true);
+        await().atMost(Duration.ofSeconds(5)).until(() -> player.status().muted());
+        player.setMuted(false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !player.status().muted());
+        player.setVolume(150);
+        await().atMost(Duration.ofSeconds(5)).until(() -> player.status().volume() == 150);
+        assertThatThrownBy(() -> player.setVolume(201)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> player.setVolume(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

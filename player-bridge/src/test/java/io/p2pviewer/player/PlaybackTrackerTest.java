@@ -9,6 +9,7 @@ import io.p2pviewer.player.BridgeSignal.Finished;
 import io.p2pviewer.player.BridgeSignal.LengthChanged;
 import io.p2pviewer.player.BridgeSignal.LibVlcError;
 import io.p2pviewer.player.BridgeSignal.Log;
+import io.p2pviewer.player.BridgeSignal.Muted;
 import io.p2pviewer.player.BridgeSignal.Opening;
 import io.p2pviewer.player.BridgeSignal.Paused;
 import io.p2pviewer.player.BridgeSignal.PlayRefused;
@@ -17,6 +18,7 @@ import io.p2pviewer.player.BridgeSignal.Poll;
 import io.p2pviewer.player.BridgeSignal.Stopped;
 import io.p2pviewer.player.BridgeSignal.TimeChanged;
 import io.p2pviewer.player.BridgeSignal.VideoSize;
+import io.p2pviewer.player.BridgeSignal.Volume;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +111,7 @@ class PlaybackTrackerTest {
         List<PlayerEvent> events = new ArrayList<>();
         for (int i = 1; i <= 100; i++) {
             clock.elapse(Duration.ofMillis(250));
-            events.addAll(feed(new Poll(clock.instant(), 6L * i, 250L * i, 100, false, PlayerStats.NONE)));
+            events.addAll(feed(new Poll(clock.instant(), 6L * i, 250L * i, PlayerStats.NONE)));
         }
         events.addAll(feed(new Finished()));
 
@@ -202,19 +204,28 @@ class PlaybackTrackerTest {
     }
 
     @Test
-    void pollsUpdateVolumeMuteAndStats() {
+    void pollsUpdateStatsAndTime() {
         PlayerStats stats = new PlayerStats(10, 9, 1, 20, 19, 0, 0f, 0.026f, 167, 106_355, 0, 0);
         feed(new Begin(MRL, clock.instant()), new Playing());
 
-        feed(new Poll(clock.instant(), 0, 0, 55, true, stats));
-        assertThat(tracker.status().volume()).isEqualTo(55);
-        assertThat(tracker.status().muted()).isTrue();
+        feed(new Poll(clock.instant(), 3, 120, stats));
         assertThat(tracker.stats()).isEqualTo(stats);
+        assertThat(tracker.status().timeMillis()).isEqualTo(120);
 
-        feed(new Poll(clock.instant(), 0, 0, -1, false, null));
-        assertThat(tracker.status().volume()).isEqualTo(55);
-        assertThat(tracker.status().muted()).isTrue();
+        feed(new Poll(clock.instant(), 3, -1, null));
         assertThat(tracker.stats()).isEqualTo(stats);
+        assertThat(tracker.status().timeMillis()).isEqualTo(120);
+    }
+
+    @Test
+    void volumeAndMuteFollowTheLatestRequestOrReport() {
+        assertThat(feed(new Volume(40), new Muted(true))).isEmpty();
+        assertThat(tracker.status().volume()).isEqualTo(40);
+        assertThat(tracker.status().muted()).isTrue();
+
+        feed(new Begin(MRL, clock.instant()), new Volume(150), new Muted(false));
+        assertThat(tracker.status().volume()).isEqualTo(150);
+        assertThat(tracker.status().muted()).isFalse();
     }
 
     @Test
@@ -245,7 +256,7 @@ class PlaybackTrackerTest {
         List<PlayerEvent> events = new ArrayList<>();
         for (long ms = 0; ms < duration.toMillis(); ms += 250) {
             clock.elapse(Duration.ofMillis(250));
-            events.addAll(feed(new Poll(clock.instant(), frames, timeMillis, 100, false, PlayerStats.NONE)));
+            events.addAll(feed(new Poll(clock.instant(), frames, timeMillis, PlayerStats.NONE)));
         }
         return events;
     }

@@ -48,8 +48,8 @@ public final class Playback implements AutoCloseable {
         StreamSession previous = session;
         session = null;
         if (previous != null) {
+            previous.close(); // first: fails the proxy's pending reads, so libVLC's stop() cannot hang on them
             player.stop();
-            previous.close();
         }
         return engine.open(url).thenApply(s -> {
             stalls = new StallTracker(STALL_THRESHOLD);
@@ -67,10 +67,10 @@ public final class Playback implements AutoCloseable {
     public void stop() {
         StreamSession s = session;
         session = null;
-        player.stop();
         if (s != null) {
             s.close();
         }
+        player.stop();
     }
 
     /** Samples the player once; call every 100-250 ms. */
