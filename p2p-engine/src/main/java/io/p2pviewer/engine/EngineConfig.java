@@ -14,14 +14,18 @@ import java.util.Objects;
  * @param segmentAttempts how many times a failing CDN segment fetch is tried before the player gets an error
  * @param maxPlaylistBytes playlists larger than this are refused as malformed
  * @param maxSegmentBytes segments larger than this are refused
+ * @param p2p peer-to-peer delivery, or null for CDN only
+ * @param deadlineGrace a player request that waits longer than this for its segment is a missed deadline
  */
 public record EngineConfig(int proxyPort, long cacheMaxBytes, String userAgent, Duration requestTimeout,
-                           int segmentAttempts, int maxPlaylistBytes, int maxSegmentBytes, Clock clock) {
+                           int segmentAttempts, int maxPlaylistBytes, int maxSegmentBytes, Clock clock,
+                           P2pConfig p2p, Duration deadlineGrace) {
 
     public EngineConfig {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(deadlineGrace, "deadlineGrace");
         if (proxyPort < 0 || proxyPort > 65535) {
             throw new IllegalArgumentException("proxy port out of range: " + proxyPort);
         }
@@ -40,7 +44,8 @@ public record EngineConfig(int proxyPort, long cacheMaxBytes, String userAgent, 
     public Builder newBuilder() {
         return new Builder().proxyPort(proxyPort).cacheMaxBytes(cacheMaxBytes).userAgent(userAgent)
                 .requestTimeout(requestTimeout).segmentAttempts(segmentAttempts)
-                .maxPlaylistBytes(maxPlaylistBytes).maxSegmentBytes(maxSegmentBytes).clock(clock);
+                .maxPlaylistBytes(maxPlaylistBytes).maxSegmentBytes(maxSegmentBytes).clock(clock).p2p(p2p)
+                .deadlineGrace(deadlineGrace);
     }
 
     /** Builder with sensible defaults for a desktop viewer. */
@@ -53,6 +58,8 @@ public record EngineConfig(int proxyPort, long cacheMaxBytes, String userAgent, 
         private int maxPlaylistBytes = 4 << 20;
         private int maxSegmentBytes = 64 << 20;
         private Clock clock = Clock.systemUTC();
+        private P2pConfig p2p;
+        private Duration deadlineGrace = Duration.ofMillis(1000);
 
         public Builder proxyPort(int v) { proxyPort = v; return this; }
         public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
@@ -62,10 +69,12 @@ public record EngineConfig(int proxyPort, long cacheMaxBytes, String userAgent, 
         public Builder maxPlaylistBytes(int v) { maxPlaylistBytes = v; return this; }
         public Builder maxSegmentBytes(int v) { maxSegmentBytes = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
+        public Builder p2p(P2pConfig v) { p2p = v; return this; }
+        public Builder deadlineGrace(Duration v) { deadlineGrace = v; return this; }
 
         public EngineConfig build() {
             return new EngineConfig(proxyPort, cacheMaxBytes, userAgent, requestTimeout, segmentAttempts,
-                    maxPlaylistBytes, maxSegmentBytes, clock);
+                    maxPlaylistBytes, maxSegmentBytes, clock, p2p, deadlineGrace);
         }
     }
 }

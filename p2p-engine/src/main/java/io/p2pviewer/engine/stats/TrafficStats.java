@@ -12,6 +12,8 @@ public final class TrafficStats {
 
     private final Map<DeliverySource, long[]> counters = new EnumMap<>(DeliverySource.class);
     private final Map<DeliverySource, RateMeter> downloadRates = new EnumMap<>(DeliverySource.class);
+    private final RateMeter uploadRate = new RateMeter(RATE_WINDOW_SECONDS);
+    private long uploaded;
 
     public TrafficStats() {
         for (DeliverySource s : DeliverySource.values()) {
@@ -29,6 +31,19 @@ public final class TrafficStats {
         long[] c = counters.get(source);
         c[1] += bytes;
         c[2]++;
+    }
+
+    public void uploaded(long bytes, Instant at) {
+        uploaded += bytes;
+        uploadRate.record(at, bytes);
+    }
+
+    public long uploadedBytes() {
+        return uploaded;
+    }
+
+    public double uploadRate(Instant now) {
+        return uploadRate.ratePerSecond(now);
     }
 
     public Map<DeliverySource, SourceStats> snapshot(Instant now) {

@@ -1,0 +1,13 @@
+package io.p2pviewer.engine.peer.swarm;
+
+import java.time.Instant;
+
+/**
+ * A connected peer as the stats panel and reports show it.
+ *
+ * @param address masked remote address (full addresses are never shown unless the user asks)
+ * @param bytesPerSecond measured download speed from it
+ */
+public record PeerInfo(String peerId, String track, String address, Instant connectedAt, long bytesDown,
+                       long bytesUp, double bytesPerSecond, boolean downloading, boolean uploading) {
+}

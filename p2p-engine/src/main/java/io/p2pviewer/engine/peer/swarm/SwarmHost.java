@@ -1,0 +1,29 @@
+package io.p2pviewer.engine.peer.swarm;
+
+import java.time.Instant;
+
+/** What a {@link Swarm} needs from the track it serves. Called on the engine thread; must not block. */
+public interface SwarmHost {
+    Instant now();
+
+    /** The bytes of a segment we hold (verified), by wire id, or null. */
+    byte[] cachedByWireId(long wireId);
+
+    /** Media sequence number of a wire segment id, or -1 when unknown. */
+    long mediaSequenceOf(long wireId);
+
+    /** {@code count} payload bytes arrived from a peer (counted as PEER downloaded). */
+    void peerBytes(String peer, int count);
+
+    /** A peer delivered a whole segment of the declared size; the host verifies it before using it. */
+    void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize);
+
+    /** A download from a peer ended without a segment (absent, cancelled, connection lost, protocol error). */
+    void peerFailed(String peer, long mediaSequence, String reason);
+
+    /** We sent {@code count} bytes of segment payload to a peer. */
+    void uploaded(String peer, int count);
+
+    /** Peers joined, left or announced: plans may change. */
+    void swarmChanged();
+}

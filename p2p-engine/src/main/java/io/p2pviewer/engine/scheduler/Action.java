@@ -1,0 +1,15 @@
+package io.p2pviewer.engine.scheduler;
+
+/** A decision of the scheduler, carried out by the engine thread. */
+public sealed interface Action {
+    long mediaSequence();
+
+    /** Fetch from the CDN; {@code fallback} when it redoes a failed or late peer fetch. */
+    record FetchCdn(long mediaSequence, boolean fallback, String reason) implements Action { }
+
+    /** Ask this peer for the segment. */
+    record RequestPeer(long mediaSequence, String peer) implements Action { }
+
+    /** Give up the peer transfer (send a cancel), then fetch from the CDN as FALLBACK. */
+    record AbandonPeer(long mediaSequence, String peer, String reason) implements Action { }
+}

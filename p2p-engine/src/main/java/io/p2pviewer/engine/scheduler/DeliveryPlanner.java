@@ -1,0 +1,178 @@
+package io.p2pviewer.engine.scheduler;
+
+import io.p2pviewer.engine.scheduler.SegmentState.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, for the segments ahead of the player, which to fetch from peers, which from the CDN and which
+ * transfers to give up. A pure function of the state it is given (plus a seeded random for peer choice), so it
+ * is tested in fake time without a network; the engine thread calls it every tick and carries out its actions.
+ *
+ * <p>Rules, in order, per segment ahead of the playhead:
+ * <ol>
+ *   <li>A peer transfer that stalled, or that will not finish before deadline minus the safety margin, is
+ *       abandoned; if the segment is then in high demand it is fetched from the CDN as FALLBACK.</li>
+ *   <li>A missing segment in the high-demand window is fetched from the CDN at once (FALLBACK if a peer fetch of
+ *       it failed before).</li>
+ *   <li>A missing segment in the P2P window that an idle peer holds is requested from one of them, chosen at
+ *       random weighted by measured speed.</li>
+ *   <li>A missing segment nobody holds or loads is fetched from the CDN early by the few peers whose hash rank
+ *       for it is lowest among the swarm (deterministic per segment, so about
+ *       {@code seedersPerSegment} peers of a swarm pay for it); the others wait for their announcements.</li>
+ * </ol>
+ */
+public final class DeliveryPlanner {
+    /** Speed assumed for a peer never measured: makes new peers eligible without favouring them. */
+    static final double UNKNOWN_PEER_SPEED = 1_000_000;
+    /** Peer downloads in flight at once, all peers together (as browsers: 3). */
+    static final int MAX_PEER_DOWNLOADS = 3;
+
+    private final SchedulerConfig config;
+    private final Random random;
+
+    public DeliveryPlanner(SchedulerConfig config, Random random) {
+        this.config = config;
+        this.random = random;
+    }
+
+    /**
+     * @param segments the segments after the playhead, in order, with their deadlines
+     * @param peers connected, unbanned peers
+     * @param selfId our peer id (for the seeding rank)
+     */
+    public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId) {
+        List<Action> actions = new ArrayList<>();
+        Map<String, PeerState> byId = peers.stream().collect(Collectors.toMap(PeerState::id, Function.identity(),
+                (a, b) -> a));
+        Set<String> busy = new HashSet<>();
+        peers.stream().filter(PeerState::downloading).forEach(p -> busy.add(p.id()));
+        long prefetching = segments.stream()
+                .filter(s -> s.status() == Status.CDN_LOADING && !inHighDemand(now, s)).count();
+        int peerDownloads = busy.size();
+
+        for (SegmentState s : segments) {
+            if (s.deadline() == null) {
+                continue;
+            }
+            Duration left = Duration.between(now, s.deadline());
+            if (left.compareTo(config.p2pWindow()) > 0) {
+                break;
+            }
+            boolean urgent = inHighDemand(now, s);
+            switch (s.status()) {
+                case CACHED, CDN_LOADING -> { }
+                case PEER_LOADING -> {
+                    String problem = transferProblem(now, s);
+                    if (problem != null) {
+                        actions.add(new Action.AbandonPeer(s.mediaSequence(), s.peerTransfer().peer(), problem));
+                        busy.remove(s.peerTransfer().peer());
+                        peerDownloads--;
+                        if (urgent) {
+                            actions.add(new Action.FetchCdn(s.mediaSequence(), true, problem));
+                        }
+                    }
+                }
+                case MISSING -> {
+                    if (urgent) {
+                        actions.add(new Action.FetchCdn(s.mediaSequence(), s.peerFailed(),
+                                s.peerFailed() ? "peer fetch failed, due in " + left.toMillis() + " ms"
+                                        : "due in " + left.toMillis() + " ms, no peer delivery planned"));
+                        continue;
+                    }
+                    List<PeerState> idle = s.holders().stream().filter(h -> !busy.contains(h)).map(byId::get)
+                            .filter(p -> p != null).toList();
+                    if (!idle.isEmpty() && peerDownloads < MAX_PEER_DOWNLOADS) {
+                        PeerState chosen = weightedChoice(idle);
+                        actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));
+                        busy.add(chosen.id());
+                        peerDownloads++;
+                    } else if (s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
+                            && prefetching < config.maxPrefetchCdn()
+                            && isSeeder(selfId, byId.keySet(), s.mediaSequence(), config.seedersPerSegment())) {
+                        actions.add(new Action.FetchCdn(s.mediaSequence(), false, "nobody has it; we seed it"));
+                        prefetching++;
+                    }
+                }
+            }
+        }
+        return actions;
+    }
+
+    private boolean inHighDemand(Instant now, SegmentState s) {
+        return s.deadline() != null && Duration.between(now, s.deadline()).compareTo(config.highDemand()) <= 0;
+    }
+
+    /** Why a peer transfer should be given up, or null while it is on time. */
+    private String transferProblem(Instant now, SegmentState s) {
+        SegmentState.PeerTransfer t = s.peerTransfer();
+        Duration silent = Duration.between(t.lastBytesAt() == null ? t.startedAt() : t.lastBytesAt(), now);
+        if (silent.compareTo(config.stallTimeout()) >= 0) {
+            return "peer " + shortId(t.peer()) + " sent nothing for " + silent.toMillis() + " ms";
+        }
+        long elapsedMs = Math.max(1, Duration.between(t.startedAt(), now).toMillis());
+        if (t.received() > 0 && t.total() > 0) {
+            double rate = t.received() * 1000.0 / elapsedMs;
+            long remainingMs = (long) ((t.total() - t.received()) * 1000.0 / rate);
+            Instant finish = now.plusMillis(remainingMs);
+            if (finish.isAfter(s.deadline().minus(config.safetyMargin()))) {
+                return "peer " + shortId(t.peer()) + " too slow: would finish " + remainingMs + " ms from now, due in "
+                        + Duration.between(now, s.deadline()).toMillis() + " ms";
+            }
+        }
+        return null;
+    }
+
+    private PeerState weightedChoice(List<PeerState> candidates) {
+        double total = 0;
+        double[] weights = new double[candidates.size()];
+        for (int i = 0; i < weights.length; i++) {
+            double speed = candidates.get(i).bytesPerSecond();
+            weights[i] = speed > 0 ? speed : UNKNOWN_PEER_SPEED;
+            total += weights[i];
+        }
+        double r = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
+            if (r < 0) {
+                return candidates.get(i);
+            }
+        }
+        return candidates.get(weights.length - 1);
+    }
+
+    /**
+     * True when our hash rank for the segment is among the lowest {@code seeders} of the swarm we see. Every peer
+     * computes the same ranks, so with a full view exactly that many peers seed; with partial views a few more.
+     */
+    public static boolean isSeeder(String selfId, Collection<String> others, long mediaSequence, int seeders) {
+        long mine = rank(selfId, mediaSequence);
+        int lower = 0;
+        for (String other : others) {
+            if (rank(other, mediaSequence) < mine && ++lower >= seeders) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static long rank(String peerId, long mediaSequence) {
+        long z = peerId.hashCode() * 0x9E3779B97F4A7C15L + mediaSequence;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) >>> 1;
+    }
+
+    static String shortId(String id) {
+        return id.length() <= 8 ? id : id.substring(id.length() - 6);
+    }
+}

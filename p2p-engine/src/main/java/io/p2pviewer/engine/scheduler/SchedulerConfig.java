@@ -1,0 +1,21 @@
+package io.p2pviewer.engine.scheduler;
+
+import java.time.Duration;
+
+/**
+ * Windows and timeouts of the delivery scheduler, measured from the player's predicted request time of a segment
+ * (its deadline).
+ *
+ * @param highDemand a missing segment due within this is fetched from the CDN at once
+ * @param p2pWindow segments due within this (and beyond the high-demand window) may be fetched from peers
+ * @param stallTimeout a peer transfer that receives nothing for this long is given up
+ * @param safetyMargin a peer transfer predicted to finish later than deadline minus this falls back to the CDN
+ * @param maxPrefetchCdn CDN fetches the scheduler runs at once for segments not yet in high demand
+ * @param seedersPerSegment about how many peers of a swarm fetch a live-edge segment nobody has from the CDN
+ */
+public record SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration stallTimeout, Duration safetyMargin,
+                              int maxPrefetchCdn, int seedersPerSegment) {
+    /** Defaults tuned for 2-6 s live segments on a LAN or a good broadband link. */
+    public static final SchedulerConfig DEFAULTS = new SchedulerConfig(Duration.ofMillis(4000),
+            Duration.ofSeconds(60), Duration.ofMillis(2000), Duration.ofMillis(1500), 2, 1);
+}

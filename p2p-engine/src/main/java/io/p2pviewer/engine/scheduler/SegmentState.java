@@ -1,0 +1,27 @@
+package io.p2pviewer.engine.scheduler;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What the scheduler knows of one segment of the track, at one instant.
+ *
+ * @param mediaSequence the segment
+ * @param deadline when the player is predicted to ask for it (null before the player has asked for anything)
+ * @param status where its bytes are
+ * @param peerTransfer the peer transfer in flight (status {@link Status#PEER_LOADING}), else null
+ * @param holders peers that announced having it, excluding banned peers and peers known not to have it
+ * @param httpLoaders peers that announced loading it from the CDN
+ * @param peerFailed a peer fetch of it already failed (a CDN fetch is then counted as FALLBACK)
+ */
+public record SegmentState(long mediaSequence, long sizeHint, Instant deadline, Status status,
+                           PeerTransfer peerTransfer, Set<String> holders, Set<String> httpLoaders,
+                           boolean peerFailed) {
+
+    /** Where a segment's bytes are. */
+    public enum Status { MISSING, CACHED, CDN_LOADING, PEER_LOADING }
+
+    /** A transfer from a peer in flight. */
+    public record PeerTransfer(String peer, Instant startedAt, Instant lastBytesAt, long received, long total) {
+    }
+}

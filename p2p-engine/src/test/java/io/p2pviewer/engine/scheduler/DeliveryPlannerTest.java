@@ -1,0 +1,155 @@
+package io.p2pviewer.engine.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.engine.scheduler.SegmentState.PeerTransfer;
+import io.p2pviewer.engine.scheduler.SegmentState.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Scheduler decisions in fake time: state in, actions out. */
+class DeliveryPlannerTest {
+    private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final DeliveryPlanner planner = new DeliveryPlanner(SchedulerConfig.DEFAULTS, new Random(7));
+
+    private SegmentState missing(long seq, long dueMs, Set<String> holders) {
+        return new SegmentState(seq, 0, now.plusMillis(dueMs), Status.MISSING, null, holders, Set.of(), false);
+    }
+
+    @Test
+    void highDemandGoesToTheCdnAtOnce() {
+        List<Action> a = planner.plan(now, List.of(missing(10, 2000, Set.of("p1"))), List.of(new PeerState("p1", false, 0)), "me");
+        assertThat(a).containsExactly(new Action.FetchCdn(10, false, "due in 2000 ms, no peer delivery planned"));
+    }
+
+    @Test
+    void aSegmentAPeerHoldsIsRequestedFromItBeyondTheHighDemandWindow() {
+        List<Action> a = planner.plan(now, List.of(missing(10, 8000, Set.of("p1"))), List.of(new PeerState("p1", false, 0)), "me");
+        assertThat(a).containsExactly(new Action.RequestPeer(10, "p1"));
+    }
+
+    @Test
+    void oneDownloadPerPeerAtATime() {
+        List<Action> a = planner.plan(now, List.of(missing(10, 8000, Set.of("p1")), missing(11, 10000, Set.of("p1"))),
+                List.of(new PeerState("p1", false, 0)), "me");
+        assertThat(a).containsExactly(new Action.RequestPeer(10, "p1"));
+        List<Action> busy = planner.plan(now, List.of(missing(11, 10000, Set.of("p1"))),
+                List.of(new PeerState("p1", true, 0)), "me");
+        assertThat(busy).isEmpty();
+    }
+
+    @Test
+    void fasterPeersAreChosenMoreOften() {
+        int fast = 0;
+        for (int i = 0; i < 1000; i++) {
+            List<Action> a = planner.plan(now, List.of(missing(10, 8000, Set.of("slow", "fast"))),
+                    List.of(new PeerState("slow", false, 100_000), new PeerState("fast", false, 900_000)), "me");
+            if (((Action.RequestPeer) a.get(0)).peer().equals("fast")) {
+                fast++;
+            }
+        }
+        assertThat(fast).isBetween(850, 950);
+    }
+
+    @Test
+    void stalledPeerTransferIsAbandonedAndInHighDemandFallsBackToTheCdn() {
+        PeerTransfer t = new PeerTransfer("p1", now.minusMillis(2500), now.minusMillis(2100), 1000, 500_000);
+        SegmentState s = new SegmentState(10, 0, now.plusMillis(3000), Status.PEER_LOADING, t, Set.of("p1"), Set.of(), false);
+        List<Action> a = planner.plan(now, List.of(s), List.of(new PeerState("p1", true, 0)), "me");
+        assertThat(a).hasSize(2);
+        assertThat(a.get(0)).isInstanceOf(Action.AbandonPeer.class);
+        assertThat(a.get(1)).isEqualTo(new Action.FetchCdn(10, true, ((Action.AbandonPeer) a.get(0)).reason()));
+    }
+
+    @Test
+    void slowPeerTransferThatWouldMissItsDeadlineFallsBack() {
+        // 100 kB of 1 MB in 1 s: 9 s to go, due in 3.5 s
+        PeerTransfer t = new PeerTransfer("p1", now.minusMillis(1000), now.minusMillis(50), 100_000, 1_000_000);
+        SegmentState s = new SegmentState(10, 0, now.plusMillis(3500), Status.PEER_LOADING, t, Set.of("p1"), Set.of(), false);
+        List<Action> a = planner.plan(now, List.of(s), List.of(new PeerState("p1", true, 0)), "me");
+        assertThat(a).extracting(x -> x.getClass().getSimpleName()).containsExactly("AbandonPeer", "FetchCdn");
+        assertThat(((Action.AbandonPeer) a.get(0)).reason()).contains("too slow");
+    }
+
+    @Test
+    void aTransferOnTimeIsLeftAlone() {
+        PeerTransfer t = new PeerTransfer("p1", now.minusMillis(100), now.minusMillis(10), 500_000, 1_000_000);
+        SegmentState s = new SegmentState(10, 0, now.plusMillis(9000), Status.PEER_LOADING, t, Set.of("p1"), Set.of(), false);
+        assertThat(planner.plan(now, List.of(s), List.of(new PeerState("p1", true, 0)), "me")).isEmpty();
+    }
+
+    @Test
+    void afterAPeerFailureTheCdnFetchIsAFallback() {
+        SegmentState s = new SegmentState(10, 0, now.plusMillis(1000), Status.MISSING, null, Set.of(), Set.of(), true);
+        assertThat(planner.plan(now, List.of(s), List.of(), "me")).singleElement()
+                .satisfies(x -> assertThat(((Action.FetchCdn) x).fallback()).isTrue());
+    }
+
+    @Test
+    void liveEdgeSegmentsNobodyHasAreSeededByAboutOnePeerOfTheSwarm() {
+        List<String> swarm = IntStream.range(0, 10).mapToObj(i -> "-PV0100-peer" + i + "xxxxxxx".substring(0, 7)).toList();
+        int seeders = 0;
+        for (int seg = 0; seg < 200; seg++) {
+            for (String self : swarm) {
+                List<String> others = new ArrayList<>(swarm);
+                others.remove(self);
+                List<PeerState> peers = others.stream().map(o -> new PeerState(o, false, 0)).toList();
+                List<Action> a = planner.plan(now, List.of(missing(seg, 12_000, Set.of())), peers, self);
+                if (!a.isEmpty()) {
+                    assertThat(a.get(0)).isInstanceOf(Action.FetchCdn.class);
+                    seeders++;
+                }
+            }
+        }
+        assertThat(seeders).as("seeders over 200 segments").isEqualTo(200);
+    }
+
+    @Test
+    void nonSeedersWaitForPeersUntilTheHighDemandWindow() {
+        SegmentState s = missing(10, 12_000, Set.of());
+        String self = "a";
+        String other = IntStream.range(0, 100).mapToObj(i -> "peer" + i)
+                .filter(o -> DeliveryPlanner.rank(o, 10) < DeliveryPlanner.rank(self, 10)).findFirst().orElseThrow();
+        assertThat(planner.plan(now, List.of(s), List.of(new PeerState(other, false, 0)), self)).isEmpty();
+        assertThat(planner.plan(now.plusMillis(8500), List.of(s), List.of(new PeerState(other, false, 0)), self))
+                .containsExactly(new Action.FetchCdn(10, false, "due in 3500 ms, no peer delivery planned"));
+    }
+
+    @Test
+    void segmentsBeyondTheP2pWindowAreNotPlanned() {
+        SegmentState far = missing(10, 120_000, Set.of("p1"));
+        assertThat(planner.plan(now, List.of(far), List.of(new PeerState("p1", false, 0)), "me")).isEmpty();
+    }
+
+    @Test
+    void prefetchFromTheCdnIsCapped() {
+        List<SegmentState> many = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            many.add(missing(i, 10_000 + i * 2000, Set.of()));
+        }
+        List<Action> a = planner.plan(now, many, List.of(), "me");
+        assertThat(a).hasSize(SchedulerConfig.DEFAULTS.maxPrefetchCdn());
+    }
+
+    @Test
+    void cappedAtThreePeerDownloads() {
+        List<SegmentState> segs = new ArrayList<>();
+        List<PeerState> peers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            segs.add(missing(i, 10_000 + i * 2000, Set.of("p" + i)));
+            peers.add(new PeerState("p" + i, false, 0));
+        }
+        assertThat(planner.plan(now, segs, peers, "me")).hasSize(DeliveryPlanner.MAX_PEER_DOWNLOADS);
+    }
+
+    @Test
+    void withoutAPlayheadNothingIsPlanned() {
+        SegmentState s = new SegmentState(10, 0, null, Status.MISSING, null, Set.of("p1"), Set.of(), false);
+        assertThat(planner.plan(now, List.of(s), List.of(new PeerState("p1", false, 0)), "me")).isEmpty();
+    }
+}
