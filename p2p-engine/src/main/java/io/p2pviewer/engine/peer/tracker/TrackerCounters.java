@@ -1,0 +1,18 @@
+package io.p2pviewer.engine.peer.tracker;
+
+/**
+ * A snapshot of the {@link EmbeddedTracker}'s state and totals, for tests and operations.
+ *
+ * @param swarms swarms with at least one peer
+ * @param peers peers over all swarms
+ * @param connections open WebSocket connections
+ * @param announces announce messages handled (answers included)
+ * @param offersRelayed offers forwarded to another peer
+ * @param answersRelayed answers forwarded to their offerer
+ * @param answersUndeliverable answers whose offerer was not in the swarm any more
+ * @param failures "failure reason" replies sent
+ * @param expiredPeers peers dropped for being idle
+ */
+public record TrackerCounters(int swarms, int peers, int connections, long announces, long offersRelayed,
+                              long answersRelayed, long answersUndeliverable, long failures, long expiredPeers) {
+}

@@ -1,0 +1,84 @@
+package io.p2pviewer.engine.peer.tracker;
+
+import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
+import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.peer.transport.PeerTransport;
+import io.p2pviewer.engine.time.TaskScheduler;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's signalling: every swarm announced to the same trackers over WebSocket ({@link TrackerSignalling}),
+ * connections made through one shared {@link PeerTransport}. Also keeps the latest status of each tracker for
+ * the stats panel and reports.
+ */
+public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
+    private static final Logger log = LoggerFactory.getLogger(TrackerSwarmSignalling.class);
+
+    private final List<URI> trackers;
+    private final PeerTransport transport;
+    private final TaskScheduler scheduler;
+    private final TrackerConnector connector;
+    private final TrackerClientConfig config;
+    private final Map<URI, TrackerStatus> statuses = new ConcurrentHashMap<>();
+
+    public TrackerSwarmSignalling(List<URI> trackers, PeerTransport transport, TaskScheduler scheduler) {
+        this(trackers, transport, scheduler, OkHttpTrackerConnector.derivedFrom(new OkHttpClient()),
+                TrackerClientConfig.defaults());
+    }
+
+    public TrackerSwarmSignalling(List<URI> trackers, PeerTransport transport, TaskScheduler scheduler,
+                                  TrackerConnector connector, TrackerClientConfig config) {
+        this.trackers = List.copyOf(trackers);
+        this.transport = transport;
+        this.scheduler = scheduler;
+        this.connector = connector;
+        this.config = config;
+    }
+
+    /** The latest status of each tracker (any swarm). */
+    public Map<URI, TrackerStatus> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    @Override
+    public SwarmSignalling create(String infoHash, String peerId, SwarmSignalling.PeerListener listener) {
+        TrackerSignalling signalling = new TrackerSignalling(trackers, new SwarmIdentity(infoHash, peerId),
+                transport, connector, scheduler, config, new TrackerListener() {
+                    @Override
+                    public void onPeer(String remotePeerId, PeerChannel channel, boolean weOffered) {
+                        listener.onPeer(remotePeerId, channel);
+                    }
+
+                    @Override
+                    public void onStatus(TrackerStatus status) {
+                        URI tracker = switch (status) {
+                            case TrackerStatus.Connecting c -> c.tracker();
+                            case TrackerStatus.Connected c -> c.tracker();
+                            case TrackerStatus.Disconnected d -> d.tracker();
+                            case TrackerStatus.Stopped s -> s.tracker();
+                        };
+                        TrackerStatus previous = statuses.put(tracker, status);
+                        if (previous == null || previous.getClass() != status.getClass()) {
+                            log.info("tracker {}: {}", tracker, status);
+                        }
+                    }
+                });
+        return new SwarmSignalling() {
+            @Override
+            public void start() {
+                signalling.start();
+            }
+
+            @Override
+            public void close() {
+                signalling.stop();
+            }
+        };
+    }
+}
