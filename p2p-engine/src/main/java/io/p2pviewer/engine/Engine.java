@@ -48,7 +48,8 @@ public final class Engine implements AutoCloseable {
         this.scheduler = ownScheduler;
         this.cdn = new OkHttpCdnClient(config);
         this.context = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
-                new SegmentCache(config.cacheMaxBytes()), config.segmentAttempts());
+                new SegmentCache(config.cacheMaxBytes()), config.segmentAttempts(), config.deadlineGrace(),
+                config.p2p(), new java.util.HashSet<>());
         this.proxy = new LoopbackProxy(config.proxyPort(), randomToken(24), new Backend());
         log.info("engine proxy listening on {}", proxy.baseUri());
     }

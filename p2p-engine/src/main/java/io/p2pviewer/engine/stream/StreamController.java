@@ -10,6 +10,7 @@ import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.CdnClient;
 import io.p2pviewer.engine.http.OkHttpCdnClient;
+import io.p2pviewer.engine.peer.swarm.PeerInfo;
 import io.p2pviewer.engine.playlist.MediaPlaylist;
 import io.p2pviewer.engine.playlist.MediaSegment;
 import io.p2pviewer.engine.playlist.PlaylistException;
@@ -18,7 +19,6 @@ import io.p2pviewer.engine.playlist.PlaylistRewriter;
 import io.p2pviewer.engine.proxy.ProxyFailure;
 import io.p2pviewer.engine.source.SegmentListener;
 import io.p2pviewer.engine.source.SegmentRequest;
-import io.p2pviewer.engine.source.SegmentSource;
 import io.p2pviewer.engine.stats.TrafficStats;
 import io.p2pviewer.engine.time.Cancellable;
 import io.p2pviewer.engine.time.TaskScheduler;
@@ -37,8 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state of one opened stream: its tracks, their playlists, segment fetches in flight, what was served, and
- * the byte counters. Every method runs on the engine thread; callbacks from HTTP threads are posted back to it.
+ * The state of one opened stream: its tracks, their playlists, segment fetches in flight, the player's waiting
+ * requests, what was served, and the byte counters. With P2P configured, each track the player uses gets a
+ * {@link TrackP2p} (its swarm and scheduler). Every method runs on the engine thread; callbacks from HTTP and
+ * peer threads are posted back to it.
  */
 public final class StreamController {
     private static final Logger log = LoggerFactory.getLogger(StreamController.class);
@@ -46,18 +48,22 @@ public final class StreamController {
     private static final int RECENT_ERRORS = 20;
     private static final int MAX_SERVED_LOG = 200_000;
     private static final Duration RETRY_BACKOFF = Duration.ofMillis(400);
+    /** A peer transfer at least this far along is given a short grace when the player asks for its segment. */
+    private static final double NEARLY_DONE = 0.5;
+    private static final Duration NEARLY_DONE_GRACE = Duration.ofMillis(500);
 
     private final String id;
     private final URI sourceUri;
     private final String masterText;
     private final List<Track> tracks;
-    private final TaskScheduler scheduler;
+    final StreamContext context;
+    final TaskScheduler scheduler;
     private final CdnClient cdn;
-    private final SegmentSource cdnSource;
-    private final SegmentCache cache;
-    private final int segmentAttempts;
-    private final TrafficStats stats = new TrafficStats();
+    final SegmentCache cache;
+    final TrafficStats stats = new TrafficStats();
     private final Map<SegmentId, Fetch> inflight = new HashMap<>();
+    private final Map<SegmentId, Waiting> waiting = new HashMap<>();
+    final Set<SegmentId> peerFailed = new HashSet<>();
     private final List<ServedSegment> served = new ArrayList<>();
     private final Set<SegmentId> servedOnce = new HashSet<>();
     private final ArrayDeque<StreamError> errors = new ArrayDeque<>();
@@ -65,19 +71,32 @@ public final class StreamController {
     private double servedMediaSeconds;
     private double playbackSeconds = -1;
     private long servedCount;
+    private long missedDeadlines;
+    private long maxWaitMillis;
     private boolean closed;
 
-    /** A segment fetch in flight and the requests waiting for it. */
-    private final class Fetch {
+    /** A CDN fetch in flight; {@code kind} is CDN or FALLBACK. */
+    private static final class Fetch {
         final SegmentRequest request;
-        final Track track;
-        final List<CompletableFuture<CachedSegment>> waiters = new ArrayList<>();
+        final DeliverySource kind;
         int attempt = 1;
         Cancellable handle = Cancellable.NONE;
 
-        Fetch(SegmentRequest request, Track track) {
+        Fetch(SegmentRequest request, DeliverySource kind) {
             this.request = request;
-            this.track = track;
+            this.kind = kind;
+        }
+    }
+
+    /** Player requests waiting for one segment. */
+    private static final class Waiting {
+        final Instant since;
+        final boolean counts;
+        final List<CompletableFuture<CachedSegment>> futures = new ArrayList<>();
+
+        Waiting(Instant since, boolean counts) {
+            this.since = since;
+            this.counts = counts;
         }
     }
 
@@ -86,24 +105,14 @@ public final class StreamController {
         this.sourceUri = sourceUri;
         this.masterText = masterText;
         this.tracks = List.copyOf(tracks);
+        this.context = context;
         this.scheduler = context.scheduler();
         this.cdn = context.cdn();
-        this.cdnSource = context.cdnSource();
         this.cache = context.cache();
-        this.segmentAttempts = context.segmentAttempts();
     }
 
     public String id() {
         return id;
-    }
-
-    /** Loads every track's playlist now, in parallel, so the player's first playlist request is answered at once. */
-    public void preload() {
-        for (Track t : tracks) {
-            if (t.rewritten == null) {
-                load(t);
-            }
-        }
     }
 
     public URI sourceUri() {
@@ -116,6 +125,15 @@ public final class StreamController {
 
     public List<TrackInfo> tracks() {
         return tracks.stream().map(Track::info).toList();
+    }
+
+    /** Loads every track's playlist now, in parallel, so the player's first playlist request is answered at once. */
+    public void preload() {
+        for (Track t : tracks) {
+            if (t.rewritten == null) {
+                load(t);
+            }
+        }
     }
 
     // ---- player requests (engine thread) ----
@@ -133,58 +151,76 @@ public final class StreamController {
             return CompletableFuture.failedFuture(new ProxyFailure(404, "no track " + trackIndex));
         }
         Instant now = now();
-        track.lastActivity = now;
+        activate(track, now);
         if (track.rewritten != null && (!track.live() || age(track, now).compareTo(freshFor(track)) < 0)) {
             return CompletableFuture.completedFuture(track.rewritten);
         }
         return load(track);
     }
 
+    /** The player asks for a segment: from the cache, or it waits for a fetch (started now if none is planned). */
     public CompletableFuture<CachedSegment> segment(int trackIndex, long mediaSequence) {
         Track track = track(trackIndex);
         if (track == null) {
             return CompletableFuture.failedFuture(new ProxyFailure(404, "no track " + trackIndex));
         }
-        track.lastActivity = now();
+        Instant now = now();
+        activate(track, now);
+        boolean first = track.playhead < 0;
+        if (mediaSequence >= track.playhead) {
+            track.playhead = mediaSequence;
+            track.playheadAt = now;
+        }
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         var cached = cache.get(sid);
         if (cached.isPresent()) {
-            readAhead(track, mediaSequence + 1);
+            afterPlayerRequest(track, mediaSequence);
             return CompletableFuture.completedFuture(cached.get());
         }
-        CompletableFuture<CachedSegment> result = new CompletableFuture<>();
-        Fetch fetch = inflight.get(sid);
-        if (fetch == null) {
-            MediaSegment segment = track.known.get(mediaSequence);
-            if (segment == null) {
-                String msg = "segment " + sid + " is not in any playlist the engine has seen";
-                error(StreamError.Kind.UNKNOWN_SEGMENT, msg);
-                return CompletableFuture.failedFuture(new ProxyFailure(404, msg));
-            }
-            fetch = startFetch(track, sid, segment);
+        MediaSegment segment = track.known.get(mediaSequence);
+        if (segment == null) {
+            String msg = "segment " + sid + " is not in any playlist the engine has seen";
+            error(StreamError.Kind.UNKNOWN_SEGMENT, msg);
+            return CompletableFuture.failedFuture(new ProxyFailure(404, msg));
         }
-        fetch.waiters.add(result);
-        readAhead(track, mediaSequence + 1);
+        CompletableFuture<CachedSegment> result = new CompletableFuture<>();
+        waiting.computeIfAbsent(sid, k -> new Waiting(now, !first)).futures.add(result);
+        if (!inflight.containsKey(sid)) {
+            var transfer = track.p2p == null ? null : track.p2p.swarm().transfer(mediaSequence);
+            if (transfer == null) {
+                startCdn(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK
+                        : DeliverySource.CDN);
+            } else if (transfer.total() > 0 && transfer.received() >= transfer.total() * NEARLY_DONE) {
+                scheduler.schedule(NEARLY_DONE_GRACE, () -> {
+                    if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
+                        track.p2p.swarm().abandon(transfer.peer(), "player waited " + NEARLY_DONE_GRACE.toMillis()
+                                + " ms for it");
+                    }
+                });
+            } else {
+                track.p2p.swarm().abandon(transfer.peer(), "player needs it now");
+            }
+        }
+        afterPlayerRequest(track, mediaSequence);
         return result;
+    }
+
+    private void afterPlayerRequest(Track track, long mediaSequence) {
+        if (track.p2p == null) {
+            readAhead(track, mediaSequence + 1);
+        } else {
+            track.p2p.tick();
+        }
     }
 
     /**
      * Players read segments in order: fetching the next one while the player reads this one hides a round trip.
-     * (The P2P scheduler replaces this with its prefetch windows.)
+     * (With P2P the scheduler's windows do this.)
      */
     private void readAhead(Track track, long mediaSequence) {
-        SegmentId next = new SegmentId(track.name, mediaSequence);
-        MediaSegment segment = track.known.get(mediaSequence);
-        if (segment != null && !inflight.containsKey(next) && !cache.contains(next) && !closed) {
-            startFetch(track, next, segment);
+        if (track.known.containsKey(mediaSequence)) {
+            startCdn(track, mediaSequence, DeliverySource.CDN);
         }
-    }
-
-    private Fetch startFetch(Track track, SegmentId sid, MediaSegment segment) {
-        Fetch fetch = new Fetch(requestFor(sid, segment), track);
-        inflight.put(sid, fetch);
-        start(fetch);
-        return fetch;
     }
 
     /** The proxy handed {@code bytes} bytes of a segment to the player. */
@@ -211,8 +247,15 @@ public final class StreamController {
         double buffer = playbackSeconds < 0 ? 0 : Math.max(0, servedMediaSeconds - playbackSeconds);
         List<StreamError> recent = new ArrayList<>(errors).subList(Math.max(0, errors.size() - RECENT_ERRORS),
                 errors.size());
+        List<PeerInfo> peers = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t.p2p != null) {
+                peers.addAll(t.p2p.swarm().peerInfos());
+            }
+        }
         return new EngineSnapshot(now, stats.snapshot(now), currentVariant, buffer, servedCount, cache.bytes(),
-                cache.size(), recent);
+                cache.size(), recent, stats.uploadedBytes(), stats.uploadRate(now), peers, missedDeadlines,
+                maxWaitMillis, context.banned().size());
     }
 
     public List<ServedSegment> servedSegments() {
@@ -227,12 +270,75 @@ public final class StreamController {
         closed = true;
         for (Track t : tracks) {
             t.reloadTimer.cancel();
+            if (t.p2p != null) {
+                t.p2p.close();
+            }
         }
         for (Fetch f : inflight.values()) {
             f.handle.cancel();
-            f.waiters.forEach(w -> w.completeExceptionally(new ProxyFailure(503, "stream closed")));
         }
         inflight.clear();
+        for (Waiting w : waiting.values()) {
+            w.futures.forEach(f -> f.completeExceptionally(new ProxyFailure(503, "stream closed")));
+        }
+        waiting.clear();
+    }
+
+    // ---- tracks and P2P ----
+
+    private void activate(Track track, Instant now) {
+        track.lastActivity = now;
+        if (track.p2p == null && context.p2p() != null && !closed) {
+            track.p2p = new TrackP2p(this, track, context.p2p());
+            track.p2p.start();
+        }
+    }
+
+    /** Segments after the playhead of a track, with their predicted request times (deadlines). */
+    List<MediaSegment> segmentsAhead(Track track) {
+        if (track.playhead < 0) {
+            return List.of();
+        }
+        return new ArrayList<>(track.known.tailMap(track.playhead, false).values());
+    }
+
+    boolean cached(SegmentId sid) {
+        return cache.contains(sid);
+    }
+
+    boolean cdnLoading(SegmentId sid) {
+        return inflight.containsKey(sid);
+    }
+
+    /** Segments of the track being fetched from the CDN. */
+    Set<Long> cdnLoading(Track track) {
+        Set<Long> out = new HashSet<>();
+        for (SegmentId sid : inflight.keySet()) {
+            if (sid.track().equals(track.name)) {
+                out.add(sid.mediaSequence());
+            }
+        }
+        return out;
+    }
+
+    /** A verified segment arrived from a peer. */
+    void deliveredByPeer(Track track, long mediaSequence, byte[] data, String sha256) {
+        SegmentId sid = new SegmentId(track.name, mediaSequence);
+        if (cache.contains(sid)) {
+            return; // the CDN was faster; the peer's bytes stay counted as downloaded
+        }
+        MediaSegment segment = track.known.get(mediaSequence);
+        double duration = segment == null ? 0 : segment.duration();
+        deliver(new CachedSegment(sid, data, DeliverySource.PEER, sha256, duration));
+    }
+
+    /** A peer fetch of a segment failed: a later CDN fetch of it counts as FALLBACK; a waiting player is served now. */
+    void peerFetchFailed(Track track, long mediaSequence) {
+        SegmentId sid = new SegmentId(track.name, mediaSequence);
+        peerFailed.add(sid);
+        if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
+            startCdn(track, mediaSequence, DeliverySource.FALLBACK);
+        }
     }
 
     // ---- playlists ----
@@ -272,6 +378,9 @@ public final class StreamController {
         track.rewritten = PlaylistRewriter.rewriteMedia(media,
                 s -> "seg/" + s.mediaSequence() + "." + extension(s.uri()));
         scheduleReload(track);
+        if (track.p2p != null) {
+            track.p2p.playlistChanged();
+        }
     }
 
     private void failOrStale(Track track, CompletableFuture<String> loading, ProxyFailure failure) {
@@ -289,7 +398,7 @@ public final class StreamController {
         if (closed || !track.live() || track.latest == null) {
             return;
         }
-        Duration target = Duration.ofMillis(Math.max(500, (long) (track.latest.targetDurationSeconds() * 1000)));
+        Duration target = Duration.ofMillis(Math.max(500, track.latest.targetDurationSeconds() * 1000));
         track.reloadTimer = scheduler.schedule(target, () -> {
             Instant idleSince = track.lastActivity == null ? Instant.MIN : track.lastActivity;
             if (!closed && Duration.between(idleSince, now()).compareTo(target.multipliedBy(3)) < 0) {
@@ -299,25 +408,35 @@ public final class StreamController {
     }
 
     private static Duration freshFor(Track track) {
-        return Duration.ofMillis((long) (track.latest.targetDurationSeconds() * 500));
+        return Duration.ofMillis(track.latest.targetDurationSeconds() * 500);
     }
 
     private Duration age(Track track, Instant now) {
         return track.fetchedAt == null ? Duration.ofDays(1) : Duration.between(track.fetchedAt, now);
     }
 
-    // ---- segments ----
+    // ---- CDN fetches ----
 
-    private SegmentRequest requestFor(SegmentId sid, MediaSegment segment) {
+    /** Starts a CDN fetch of a known segment unless it is cached or already being fetched. */
+    void startCdn(Track track, long mediaSequence, DeliverySource kind) {
+        SegmentId sid = new SegmentId(track.name, mediaSequence);
+        MediaSegment segment = track.known.get(mediaSequence);
+        if (closed || segment == null || inflight.containsKey(sid) || cache.contains(sid)) {
+            return;
+        }
         var range = segment.byteRange();
-        return new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
-                range == null ? -1 : range.length(), segment.duration());
+        Fetch fetch = new Fetch(new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
+                range == null ? -1 : range.length(), segment.duration()), kind);
+        inflight.put(sid, fetch);
+        start(fetch);
+        if (track.p2p != null) {
+            track.p2p.announceSoon();
+        }
     }
 
     private void start(Fetch fetch) {
-        SegmentSource source = cdnSource;
-        DeliverySource kind = source.kind();
-        fetch.handle = source.fetch(fetch.request, new SegmentListener() {
+        DeliverySource kind = fetch.kind;
+        fetch.handle = context.cdnSource().fetch(fetch.request, new SegmentListener() {
             @Override
             public void onBytes(int count) {
                 scheduler.execute(() -> stats.downloaded(kind, count, now()));
@@ -341,15 +460,36 @@ public final class StreamController {
         if (inflight.remove(segment.id()) != fetch) {
             return;
         }
+        deliver(segment);
+    }
+
+    /** Caches a segment, answers the player requests waiting for it, and tells the swarm. */
+    private void deliver(CachedSegment segment) {
         cache.put(segment);
-        fetch.waiters.forEach(w -> w.complete(segment));
+        Waiting w = waiting.remove(segment.id());
+        if (w != null) {
+            long waited = Duration.between(w.since, now()).toMillis();
+            if (w.counts) {
+                maxWaitMillis = Math.max(maxWaitMillis, waited);
+                if (waited > context.deadlineGrace().toMillis()) {
+                    missedDeadlines++;
+                    log.warn("[{}] missed deadline: player waited {} ms for {} ({})", id, waited, segment.id(),
+                            segment.source());
+                }
+            }
+            w.futures.forEach(f -> f.complete(segment));
+        }
+        Track t = trackNamed(segment.id().track());
+        if (t != null && t.p2p != null) {
+            t.p2p.announceSoon();
+        }
     }
 
     private void failed(Fetch fetch, String reason, boolean retryable) {
         if (inflight.get(fetch.request.id()) != fetch) {
             return;
         }
-        if (retryable && fetch.attempt < segmentAttempts && !closed) {
+        if (retryable && fetch.attempt < context.segmentAttempts() && !closed) {
             log.info("segment {} attempt {} failed ({}); retrying", fetch.request.id(), fetch.attempt, reason);
             fetch.attempt++;
             fetch.handle = scheduler.schedule(RETRY_BACKOFF.multipliedBy(fetch.attempt - 1), () -> {
@@ -362,7 +502,10 @@ public final class StreamController {
         inflight.remove(fetch.request.id());
         String msg = "Segment " + fetch.request.id() + " failed: " + reason;
         error(StreamError.Kind.SEGMENT_FAILED, msg);
-        fetch.waiters.forEach(w -> w.completeExceptionally(new ProxyFailure(502, msg)));
+        Waiting w = waiting.remove(fetch.request.id());
+        if (w != null) {
+            w.futures.forEach(f -> f.completeExceptionally(new ProxyFailure(502, msg)));
+        }
     }
 
     // ---- helpers ----
@@ -371,7 +514,16 @@ public final class StreamController {
         return index >= 0 && index < tracks.size() ? tracks.get(index) : null;
     }
 
-    private void error(StreamError.Kind kind, String message) {
+    private Track trackNamed(String name) {
+        for (Track t : tracks) {
+            if (t.name.equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    void error(StreamError.Kind kind, String message) {
         log.warn("[{}] {}", id, message);
         errors.addLast(new StreamError(now(), kind, message));
         while (errors.size() > MAX_ERRORS) {
@@ -379,8 +531,16 @@ public final class StreamController {
         }
     }
 
-    private Instant now() {
+    Instant now() {
         return scheduler.clock().instant();
+    }
+
+    CdnClient cdn() {
+        return cdn;
+    }
+
+    URI swarmBase() {
+        return sourceUri;
     }
 
     static String rootMessage(Throwable t) {

@@ -2,6 +2,8 @@ package io.p2pviewer.engine.stream;
 
 import io.p2pviewer.engine.StreamException;
 import io.p2pviewer.engine.http.TextResponse;
+import io.p2pviewer.engine.peer.swarm.StreamType;
+import io.p2pviewer.engine.peer.swarm.SwarmIds;
 import io.p2pviewer.engine.playlist.MasterPlaylist;
 import io.p2pviewer.engine.playlist.MediaPlaylist;
 import io.p2pviewer.engine.playlist.Playlist;
@@ -70,6 +72,16 @@ public final class StreamOpener {
             throw new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
                     "The master playlist lists no variants");
         }
+        String base = SwarmIds.baseSwarmId(swarmIdOverride(context), master.uri());
+        for (Variant v : master.variants()) {
+            name(tracks.get(variantTracks.get(v)), base, StreamType.MAIN, SwarmIds.variantIndex(v));
+        }
+        for (Rendition r : master.renditions()) {
+            Integer t = renditionTracks.get(r);
+            if (t != null) {
+                name(tracks.get(t), base, StreamType.SECONDARY, SwarmIds.renditionIndex(r, master.variants()));
+            }
+        }
         String text = PlaylistRewriter.rewriteMaster(master, new PlaylistRewriter.MasterUriMapper() {
             @Override
             public String variantUri(Variant v) {
@@ -87,9 +99,23 @@ public final class StreamOpener {
     private static StreamController openMedia(String id, URI requested, MediaPlaylist media,
                                               StreamContext context) {
         Track track = new Track(0, "main", requested, 0, "");
+        // hls.js makes a level without attributes from a lone media playlist; its index hashes an unknown bitrate.
+        Variant level = new Variant(0, media.uri(), 0, null, null, null, null, null, null, null, null, null, -1, -1);
+        name(track, SwarmIds.baseSwarmId(swarmIdOverride(context), media.uri()), StreamType.MAIN,
+                SwarmIds.variantIndex(level));
         StreamController controller = new StreamController(id, requested, null, List.of(track), context);
         controller.accept(track, media);
         return controller;
+    }
+
+    /** Gives a track its p2p-media-loader swarm identity: one swarm per variant and per audio rendition. */
+    private static void name(Track track, String base, StreamType type, String index) {
+        track.swarmId = SwarmIds.streamSwarmId(base, type, index);
+        track.infoHash = SwarmIds.infoHash(track.swarmId);
+    }
+
+    private static String swarmIdOverride(StreamContext context) {
+        return context.p2p() == null ? null : context.p2p().swarmId();
     }
 
     private static String unique(Set<String> names, String base) {

@@ -26,6 +26,13 @@ final class Track {
     Instant fetchedAt;
     Instant lastActivity;
     CompletableFuture<String> loading;
+    /** The latest segment the player asked for, and when; -1 before its first request. */
+    long playhead = -1;
+    Instant playheadAt;
+    TrackP2p p2p;
+    /** The p2p-media-loader stream swarm id of this track and its info_hash (set by the opener). */
+    String swarmId;
+    String infoHash;
     Cancellable reloadTimer = Cancellable.NONE;
     final NavigableMap<Long, MediaSegment> known = new TreeMap<>();
 

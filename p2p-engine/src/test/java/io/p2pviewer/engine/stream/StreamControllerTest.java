@@ -23,7 +23,7 @@ class StreamControllerTest {
     private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
     private final FakeCdnClient cdn = new FakeCdnClient();
     private final StreamContext context = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
-            new SegmentCache(16 << 20), 3);
+            new SegmentCache(16 << 20), 3, Duration.ofSeconds(1), null, new java.util.HashSet<>());
 
     private static String live(long first) {
         StringBuilder b = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:" + first + "\n");

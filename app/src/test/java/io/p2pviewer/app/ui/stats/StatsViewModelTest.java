@@ -30,7 +30,8 @@ class StatsViewModelTest {
     void formatsEngineAndPlayerCounters() {
         EngineSnapshot snap = new EngineSnapshot(Instant.EPOCH, Map.of(
                 DeliverySource.CDN, new SourceStats(12_345_678, 12_000_000, 312_500, 5),
-                DeliverySource.PEER, new SourceStats(1500, 1500, 0, 1)), "720p", 6.04, 6, 0, 0, List.of());
+                DeliverySource.PEER, new SourceStats(1500, 1500, 0, 1)), "720p", 6.04, 6, 0, 0, List.of(), 0, 0,
+                List.of(), 0, 0, 0);
         model.update(new StatsSample(snap, status, stats, 2, Duration.ofMillis(3400)));
         assertThat(model.value("cdnBytes").get()).isEqualTo("12.3 MB");
         assertThat(model.value("cdnRate").get()).isEqualTo("2.5 Mbit/s");

@@ -1,0 +1,227 @@
+package io.p2pviewer.engine.peer.protocol;
+
+import io.p2pviewer.engine.peer.protocol.PeerProtocolException.Reason;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads a command body (the bytes between the frame markers) written as {@link CommandBodyWriter} describes, strictly.
+ *
+ * <p>Rules beyond upstream's own reader, which accepts almost anything: every field must be complete, Int values are
+ * 1..8 bytes long, an int array's header byte is exactly {@code 0x10}, a known field has the right type and appears
+ * once, required fields are present and values are in range. Fields with names the command does not use are parsed
+ * (they must be well-formed) and ignored, so that a later protocol version may add fields.
+ *
+ * <p>One leniency, for interoperability: an int array group with count 0 is read as a group of 256 ids, because that is
+ * what upstream writes for a block holding all 256 ids (its count byte wraps).
+ */
+final class CommandBodyReader {
+
+    private static final int TYPE_INT = 0;
+    private static final int TYPE_INT_ARRAY = 1;
+    private static final int TYPE_STRING = 2;
+    private static final int MAX_INT_BYTES = 8;
+
+    private final byte[] bytes;
+    private final int end;
+    private final int maxIds;
+    private int offset;
+    private int idsRead;
+
+    private CommandBodyReader(byte[] bytes, int offset, int length, int maxIds) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.end = offset + length;
+        this.maxIds = maxIds;
+    }
+
+    /** Reads the command in {@code bytes[offset, offset + length)}, which holds no frame markers. */
+    static PeerCommand read(byte[] bytes, int offset, int length, int maxAnnouncedIds) throws PeerProtocolException {
+        return new CommandBodyReader(bytes, offset, length, maxAnnouncedIds).command();
+    }
+
+    private PeerCommand command() throws PeerProtocolException {
+        if (offset >= end) {
+            throw new PeerProtocolException(Reason.MALFORMED, "empty command body");
+        }
+        int code = bytes[offset++] & 0xff;
+        PeerCommandType type = PeerCommandType.fromCode(code);
+        if (type == null) {
+            throw new PeerProtocolException(Reason.UNKNOWN_COMMAND, "command code " + code);
+        }
+        Map<Character, Object> fields = fields(type);
+        return switch (type) {
+            case SEGMENTS_ANNOUNCEMENT -> new SegmentsAnnouncement(
+                    (long[]) fields.getOrDefault('l', new long[0]), (long[]) fields.getOrDefault('p', new long[0]));
+            case SEGMENT_REQUEST -> {
+                Long byteFrom = (Long) fields.get('b');
+                yield new SegmentRequest(segmentId(fields), requestId(fields),
+                        byteFrom == null ? null : safe(byteFrom, 'b', "byte offset"));
+            }
+            case SEGMENT_DATA -> new SegmentData(segmentId(fields), requestId(fields),
+                    safe(required(fields, 's'), 's', "total bytes"));
+            case SEGMENT_DATA_SENDING_COMPLETED ->
+                    new SegmentDataSendingCompleted(segmentId(fields), requestId(fields));
+            case SEGMENT_ABSENT -> new SegmentAbsent(segmentId(fields), requestId(fields));
+            case CANCEL_SEGMENT_REQUEST -> new CancelSegmentRequest(segmentId(fields), requestId(fields));
+        };
+    }
+
+    /** The value type a command's field must have, or -1 for a field the command does not use. */
+    private static int expectedType(PeerCommandType type, char name) {
+        return switch (type) {
+            case SEGMENTS_ANNOUNCEMENT -> name == 'l' || name == 'p' ? TYPE_INT_ARRAY : -1;
+            case SEGMENT_REQUEST -> name == 'i' || name == 'r' || name == 'b' ? TYPE_INT : -1;
+            case SEGMENT_DATA -> name == 'i' || name == 'r' || name == 's' ? TYPE_INT : -1;
+            default -> name == 'i' || name == 'r' ? TYPE_INT : -1;
+        };
+    }
+
+    private Map<Character, Object> fields(PeerCommandType type) throws PeerProtocolException {
+        Map<Character, Object> fields = new HashMap<>();
+        while (offset < end) {
+            char name = (char) (bytes[offset++] & 0xff);
+            if (offset >= end) {
+                throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "' has no value");
+            }
+            int valueType = (bytes[offset] & 0xff) >>> 4;
+            int expected = expectedType(type, name);
+            if (expected >= 0 && valueType != expected) {
+                throw new PeerProtocolException(Reason.MALFORMED,
+                        "field '" + name + "' of " + type + " has value type " + valueType + ", expected " + expected);
+            }
+            Object value = switch (valueType) {
+                case TYPE_INT -> readInt(name);
+                case TYPE_INT_ARRAY -> readIntArray(name);
+                case TYPE_STRING -> skipString(name);
+                default -> throw new PeerProtocolException(Reason.MALFORMED,
+                        "field '" + shown(name) + "' has unknown value type " + valueType);
+            };
+            if (expected >= 0 && fields.put(name, value) != null) {
+                throw new PeerProtocolException(Reason.MALFORMED, "field '" + name + "' appears twice");
+            }
+        }
+        return fields;
+    }
+
+    private long readInt(char name) throws PeerProtocolException {
+        int header = bytes[offset] & 0xff;
+        if (header >>> 4 != TYPE_INT) {
+            throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': expected an Int");
+        }
+        int length = header & 0x0f;
+        if (length == 0 || length > MAX_INT_BYTES) {
+            throw new PeerProtocolException(Reason.MALFORMED,
+                    "field '" + shown(name) + "': Int of " + length + " bytes (1.." + MAX_INT_BYTES + " allowed)");
+        }
+        if (end - offset - 1 < length) {
+            throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': Int cut short");
+        }
+        offset++;
+        int first = bytes[offset++] & 0xff;
+        long magnitude = first & 0x7f;
+        for (int k = 1; k < length; k++) {
+            magnitude = (magnitude << 8) | (bytes[offset++] & 0xff);
+        }
+        return (first & 0x80) != 0 ? -magnitude : magnitude;
+    }
+
+    private long[] readIntArray(char name) throws PeerProtocolException {
+        if ((bytes[offset] & 0xff) != 0x10) {
+            throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': int array header "
+                    + String.format("0x%02x", bytes[offset] & 0xff) + " is not 0x10");
+        }
+        if (end - offset < 2) {
+            throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': int array cut short");
+        }
+        offset++;
+        int groups = bytes[offset++] & 0xff;
+        long[] ids = new long[0];
+        int count = 0;
+        for (int g = 0; g < groups; g++) {
+            if (offset >= end) {
+                throw new PeerProtocolException(Reason.MALFORMED,
+                        "field '" + shown(name) + "': int array cut short at group " + g + " of " + groups);
+            }
+            long blockAndCount = readInt(name);
+            if (blockAndCount < 0) {
+                throw new PeerProtocolException(Reason.VALUE_OUT_OF_RANGE,
+                        "field '" + shown(name) + "': negative id block " + blockAndCount);
+            }
+            int inGroup = (int) (blockAndCount & 0xff);
+            if (inGroup == 0) {
+                inGroup = 256; // upstream's count byte wraps for a full block
+            }
+            long block = blockAndCount & ~0xffL;
+            if (idsRead + inGroup > maxIds) {
+                throw new PeerProtocolException(Reason.TOO_MANY_IDS,
+                        "more than " + maxIds + " ids in one announcement");
+            }
+            if (end - offset < inGroup) {
+                throw new PeerProtocolException(Reason.MALFORMED,
+                        "field '" + shown(name) + "': int array group of " + inGroup + " ids cut short");
+            }
+            idsRead += inGroup;
+            if (count + inGroup > ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(count + inGroup, ids.length * 2));
+            }
+            for (int k = 0; k < inGroup; k++) {
+                long id = block | (bytes[offset++] & 0xff);
+                if (id > PeerCommand.MAX_SAFE_INTEGER) {
+                    throw new PeerProtocolException(Reason.VALUE_OUT_OF_RANGE,
+                            "field '" + shown(name) + "': segment id " + id + " above " + PeerCommand.MAX_SAFE_INTEGER);
+                }
+                ids[count++] = id;
+            }
+        }
+        return count == ids.length ? ids : Arrays.copyOf(ids, count);
+    }
+
+    private Object skipString(char name) throws PeerProtocolException {
+        if (end - offset < 2) {
+            throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': string cut short");
+        }
+        int length = ((bytes[offset] & 0x0f) << 8) | (bytes[offset + 1] & 0xff);
+        offset += 2;
+        if (end - offset < length) {
+            throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': string cut short");
+        }
+        offset += length;
+        return "";
+    }
+
+    private static long required(Map<Character, Object> fields, char name) throws PeerProtocolException {
+        Object value = fields.get(name);
+        if (value == null) {
+            throw new PeerProtocolException(Reason.MISSING_FIELD, "field '" + name + "' is missing");
+        }
+        return (Long) value;
+    }
+
+    private static long segmentId(Map<Character, Object> fields) throws PeerProtocolException {
+        return safe(required(fields, 'i'), 'i', "segment id");
+    }
+
+    private static int requestId(Map<Character, Object> fields) throws PeerProtocolException {
+        long value = required(fields, 'r');
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new PeerProtocolException(Reason.VALUE_OUT_OF_RANGE,
+                    "field 'r': request id " + value + " outside 0.." + Integer.MAX_VALUE);
+        }
+        return (int) value;
+    }
+
+    private static long safe(long value, char name, String what) throws PeerProtocolException {
+        if (value < 0 || value > PeerCommand.MAX_SAFE_INTEGER) {
+            throw new PeerProtocolException(Reason.VALUE_OUT_OF_RANGE,
+                    "field '" + name + "': " + what + " " + value + " outside 0.." + PeerCommand.MAX_SAFE_INTEGER);
+        }
+        return value;
+    }
+
+    /** A field name for a message: the character if printable ASCII, else its code. */
+    private static String shown(char name) {
+        return name >= 0x21 && name < 0x7f ? String.valueOf(name) : String.format("\\x%02x", (int) name);
+    }
+}

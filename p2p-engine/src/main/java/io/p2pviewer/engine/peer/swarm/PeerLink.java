@@ -1,0 +1,83 @@
+package io.p2pviewer.engine.peer.swarm;
+
+import io.p2pviewer.engine.peer.protocol.PeerCommand;
+import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
+import io.p2pviewer.engine.peer.protocol.PeerMessages;
+import io.p2pviewer.engine.peer.transport.PeerChannel;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One connected remote peer of a swarm, as the engine thread sees it: what it announced, our download from it
+ * and our upload to it (one of each at a time, as browsers do), and byte counters. Engine thread only.
+ */
+final class PeerLink {
+    final String id;
+    final PeerChannel channel;
+    final PeerMessageDecoder decoder = new PeerMessageDecoder();
+    final Instant connectedAt;
+    final Set<Long> loaded = new HashSet<>();
+    final Set<Long> httpLoading = new HashSet<>();
+    /** Segments it answered absent for, so we do not ask again. */
+    final Set<Long> absent = new HashSet<>();
+    Download download;
+    Upload upload;
+    long bytesDown;
+    long bytesUp;
+    double speed;
+    int stalls;
+    boolean closed;
+
+    PeerLink(String id, PeerChannel channel, Instant connectedAt) {
+        this.id = id;
+        this.channel = channel;
+        this.connectedAt = connectedAt;
+    }
+
+    boolean has(long wireId) {
+        return loaded.contains(wireId) && !absent.contains(wireId);
+    }
+
+    void send(PeerCommand command) {
+        if (!closed) {
+            for (byte[] message : PeerMessages.encode(command)) {
+                channel.send(message);
+            }
+        }
+    }
+
+    /** A download from this peer in flight. */
+    static final class Download {
+        final long mediaSequence;
+        final long wireId;
+        final int requestId;
+        final Instant startedAt;
+        long total = -1;
+        long received;
+        Instant lastBytesAt;
+        ByteArrayOutputStream buffer;
+
+        Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
+            this.mediaSequence = mediaSequence;
+            this.wireId = wireId;
+            this.requestId = requestId;
+            this.startedAt = startedAt;
+        }
+    }
+
+    /** An upload to this peer in flight: the bytes and how far we got. */
+    static final class Upload {
+        final long wireId;
+        final int requestId;
+        final byte[] data;
+        int sent;
+
+        Upload(long wireId, int requestId, byte[] data) {
+            this.wireId = wireId;
+            this.requestId = requestId;
+            this.data = data;
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package io.p2pviewer.engine.peer.swarm;
+
+import io.p2pviewer.engine.peer.protocol.CancelSegmentRequest;
+import io.p2pviewer.engine.peer.protocol.Decoded;
+import io.p2pviewer.engine.peer.protocol.PeerCommand;
+import io.p2pviewer.engine.peer.protocol.SegmentAbsent;
+import io.p2pviewer.engine.peer.protocol.SegmentData;
+import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
+import io.p2pviewer.engine.peer.protocol.SegmentRequest;
+import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
+import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
+import io.p2pviewer.engine.peer.protocol.PeerMessages;
+import io.p2pviewer.engine.peer.protocol.PeerProtocolException;
+import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.peer.transport.PeerChannelListener;
+import io.p2pviewer.engine.scheduler.PeerState;
+import io.p2pviewer.engine.scheduler.SegmentState;
+import io.p2pviewer.engine.time.TaskScheduler;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peers of one track (one swarm) and the p2p-media-loader wire protocol with each of them: announcements,
+ * one download and one upload per peer at a time, strict checks on what peers send. Engine thread only; channel
+ * callbacks are posted to it.
+ *
+ * <p>A peer is dropped (connection closed) for any protocol violation: undecodable bytes, data it was not asked
+ * for, a zero or oversized declared size, more or fewer bytes than declared. Banning for corrupt segments is
+ * decided by the host after verification, through {@link #ban}.
+ */
+public final class Swarm {
+    private static final Logger log = LoggerFactory.getLogger(Swarm.class);
+    /** Keep the channel's send buffer under this; above it, uploads wait for the buffer to drain. */
+    static final long MAX_BUFFERED = 1 << 20;
+    static final Duration PUMP_INTERVAL = Duration.ofMillis(10);
+    /** A peer that declares a segment larger than this is lying or broken. */
+    static final long MAX_SEGMENT_BYTES = 64L << 20;
+
+    private final String track;
+    private final SwarmHost host;
+    private final TaskScheduler scheduler;
+    private final Set<String> banned;
+    private final UploadLimiter limiter;
+    private final boolean uploadEnabled;
+    private final boolean corruptUploads;
+    private final Map<String, PeerLink> peers = new LinkedHashMap<>();
+    private long[] announcedLoaded = new long[0];
+    private long[] announcedLoading = new long[0];
+    private int nextRequestId;
+    private boolean pumpScheduled;
+    private boolean closed;
+
+    /**
+     * @param banned peer ids banned for the session (shared by the engine's swarms)
+     * @param corruptUploads test only: flip bytes of every uploaded segment (a malicious peer)
+     */
+    public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
+                 long uploadBytesPerSecond, boolean corruptUploads) {
+        this.track = track;
+        this.host = host;
+        this.scheduler = scheduler;
+        this.banned = banned;
+        this.uploadEnabled = uploadEnabled;
+        this.limiter = new UploadLimiter(uploadBytesPerSecond);
+        this.corruptUploads = corruptUploads;
+    }
+
+    // ---- membership ----
+
+    /** A channel to a remote peer opened (engine thread). */
+    public void addPeer(String peerId, PeerChannel channel) {
+        if (closed || banned.contains(peerId) || peers.containsKey(peerId)) {
+            channel.close();
+            return;
+        }
+        PeerLink p = new PeerLink(peerId, channel, host.now());
+        peers.put(peerId, p);
+        channel.setListener(new PeerChannelListener() {
+            @Override
+            public void onMessage(byte[] message) {
+                scheduler.execute(() -> receive(p, message));
+            }
+
+            @Override
+            public void onClose(String reason) {
+                scheduler.execute(() -> drop(p, "connection closed: " + reason));
+            }
+        });
+        log.info("[{}] peer {} connected ({})", track, shortId(peerId), channel.describe());
+        p.send(new SegmentsAnnouncement(announcedLoaded, announcedLoading));
+        host.swarmChanged();
+    }
+
+    /** Closes the connection to a peer and forgets it. */
+    public void drop(PeerLink p, String reason) {
+        if (p.closed) {
+            return;
+        }
+        p.closed = true;
+        peers.remove(p.id, p);
+        p.channel.close();
+        log.info("[{}] peer {} dropped: {}", track, shortId(p.id), reason);
+        if (p.download != null) {
+            PeerLink.Download d = p.download;
+            p.download = null;
+            host.peerFailed(p.id, d.mediaSequence, reason);
+        }
+        host.swarmChanged();
+    }
+
+    /** Bans a peer for the session (corrupt segment) and drops it. */
+    public void ban(String peerId, String reason) {
+        banned.add(peerId);
+        PeerLink p = peers.get(peerId);
+        log.warn("[{}] peer {} banned: {}", track, shortId(peerId), reason);
+        if (p != null) {
+            drop(p, "banned: " + reason);
+        }
+    }
+
+    // ---- announcements ----
+
+    /** Tells every peer what we hold and what we load over HTTP (only when it changed). */
+    public void announce(Set<Long> loadedWireIds, Set<Long> httpLoadingWireIds) {
+        long[] l = sorted(loadedWireIds);
+        long[] h = sorted(httpLoadingWireIds);
+        if (Arrays.equals(l, announcedLoaded) && Arrays.equals(h, announcedLoading)) {
+            return;
+        }
+        announcedLoaded = l;
+        announcedLoading = h;
+        PeerCommand a = new SegmentsAnnouncement(l, h);
+        peers.values().forEach(p -> p.send(a));
+    }
+
+    private static long[] sorted(Set<Long> ids) {
+        return new TreeSet<>(ids).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    // ---- downloads ----
+
+    /** Asks a peer for a segment; false when the peer is gone or already busy. */
+    public boolean request(String peerId, long mediaSequence, long wireId) {
+        PeerLink p = peers.get(peerId);
+        if (p == null || p.download != null) {
+            return false;
+        }
+        int requestId = nextRequestId++;
+        p.download = new PeerLink.Download(mediaSequence, wireId, requestId, host.now());
+        p.send(new SegmentRequest(wireId, requestId, null));
+        return true;
+    }
+
+    /** Gives up our download from a peer (sends a cancel); the host is told through {@code peerFailed}. */
+    public void abandon(String peerId, String reason) {
+        PeerLink p = peers.get(peerId);
+        if (p == null || p.download == null) {
+            return;
+        }
+        PeerLink.Download d = p.download;
+        p.download = null;
+        p.stalls++;
+        p.send(new CancelSegmentRequest(d.wireId, d.requestId));
+        host.peerFailed(p.id, d.mediaSequence, reason);
+        if (p.stalls >= 3) {
+            drop(p, "three failed transfers");
+        }
+    }
+
+    // ---- incoming ----
+
+    private void receive(PeerLink p, byte[] message) {
+        if (p.closed) {
+            return;
+        }
+        try {
+            switch (p.decoder.feed(message)) {
+                case Decoded.Command c -> handle(p, c.command());
+                case Decoded.Payload d -> payload(p, d.bytes());
+                case Decoded.Incomplete i -> { }
+            }
+        } catch (PeerProtocolException e) {
+            drop(p, "protocol violation: " + e.getMessage());
+        } catch (ProtocolViolation e) {
+            drop(p, "protocol violation: " + e.getMessage());
+        }
+    }
+
+    private void handle(PeerLink p, PeerCommand command) {
+        switch (command) {
+            case SegmentsAnnouncement a -> {
+                p.loaded.clear();
+                p.httpLoading.clear();
+                for (long id : a.loaded()) {
+                    p.loaded.add(id);
+                }
+                for (long id : a.httpLoading()) {
+                    p.httpLoading.add(id);
+                }
+                p.absent.removeIf(p.loaded::contains);
+                host.swarmChanged();
+            }
+            case SegmentRequest r -> startUpload(p, r);
+            case CancelSegmentRequest c -> {
+                if (p.upload != null && p.upload.wireId == c.segmentId() && p.upload.requestId == c.requestId()) {
+                    p.upload = null;
+                }
+            }
+            case SegmentData d -> {
+                PeerLink.Download dl = p.download;
+                if (dl == null || dl.wireId != d.segmentId() || dl.requestId != d.requestId()) {
+                    throw new ProtocolViolation("segment data " + d.segmentId() + " that we did not request");
+                }
+                if (dl.total >= 0) {
+                    throw new ProtocolViolation("second data header for segment " + d.segmentId());
+                }
+                if (d.totalBytes() <= 0 || d.totalBytes() > MAX_SEGMENT_BYTES) {
+                    throw new ProtocolViolation("declared segment size " + d.totalBytes());
+                }
+                dl.total = d.totalBytes();
+                dl.buffer = new ByteArrayOutputStream((int) dl.total);
+            }
+            case SegmentDataSendingCompleted c -> {
+                PeerLink.Download dl = p.download;
+                if (dl == null || dl.wireId != c.segmentId() || dl.requestId != c.requestId() || dl.total < 0) {
+                    throw new ProtocolViolation("completion of segment " + c.segmentId() + " not being sent");
+                }
+                if (dl.received != dl.total) {
+                    throw new ProtocolViolation("size mismatch: received " + dl.received + " of " + dl.total);
+                }
+                p.download = null;
+                p.stalls = 0;
+                long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
+                double rate = dl.total * 1000.0 / ms;
+                p.speed = p.speed == 0 ? rate : 0.7 * p.speed + 0.3 * rate;
+                host.peerDelivered(p.id, dl.mediaSequence, dl.buffer.toByteArray(), dl.total);
+            }
+            case SegmentAbsent a -> {
+                PeerLink.Download dl = p.download;
+                p.absent.add(a.segmentId());
+                if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
+                    p.download = null;
+                    host.peerFailed(p.id, dl.mediaSequence, "peer " + shortId(p.id) + " does not have it");
+                }
+            }
+        }
+    }
+
+    private void payload(PeerLink p, byte[] bytes) {
+        PeerLink.Download dl = p.download;
+        if (dl == null || dl.total < 0) {
+            throw new ProtocolViolation(bytes.length + " payload bytes without a segment being sent");
+        }
+        if (bytes.length == 0) {
+            return;
+        }
+        dl.received += bytes.length;
+        p.bytesDown += bytes.length;
+        host.peerBytes(p.id, bytes.length);
+        if (dl.received > dl.total) {
+            throw new ProtocolViolation("size mismatch: " + dl.received + " bytes of a " + dl.total + "-byte segment");
+        }
+        dl.buffer.write(bytes, 0, bytes.length);
+        dl.lastBytesAt = host.now();
+    }
+
+    // ---- uploads ----
+
+    private void startUpload(PeerLink p, SegmentRequest r) {
+        p.upload = null; // a new request stops the current upload, as browsers do
+        byte[] data = uploadEnabled ? host.cachedByWireId(r.segmentId()) : null;
+        if (data == null) {
+            p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
+            return;
+        }
+        int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(data.length, r.byteFrom()));
+        byte[] body = from == 0 ? data : Arrays.copyOfRange(data, from, data.length);
+        if (corruptUploads) {
+            body = body.clone();
+            for (int i = 0; i < body.length; i += 997) {
+                body[i] ^= 0x5A;
+            }
+        }
+        p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), body);
+        p.send(new SegmentData(r.segmentId(), r.requestId(), data.length));
+        pump();
+    }
+
+    /** Sends upload chunks while channel buffers and the rate cap allow; re-arms itself while work remains. */
+    void pump() {
+        pumpScheduled = false;
+        boolean pending = false;
+        for (PeerLink p : new ArrayList<>(peers.values())) {
+            PeerLink.Upload u = p.upload;
+            while (u != null && !p.closed && u.sent < u.data.length && p.channel.bufferedAmount() < MAX_BUFFERED) {
+                int want = Math.min(io.p2pviewer.engine.peer.transport.PeerChannel.MAX_MESSAGE_BYTES,
+                        u.data.length - u.sent);
+                int n = limiter.allowance(host.now(), want);
+                if (n <= 0) {
+                    break;
+                }
+                for (byte[] chunk : PeerMessages.payloadChunks(u.data, u.sent, n)) {
+                    p.channel.send(chunk);
+                }
+                limiter.spend(n);
+                u.sent += n;
+                p.bytesUp += n;
+                host.uploaded(p.id, n);
+            }
+            if (u != null && u.sent >= u.data.length && p.upload == u) {
+                p.upload = null;
+                p.send(new SegmentDataSendingCompleted(u.wireId, u.requestId));
+            } else if (u != null && !p.closed) {
+                pending = true;
+            }
+        }
+        if (pending && !pumpScheduled && !closed) {
+            pumpScheduled = true;
+            scheduler.schedule(PUMP_INTERVAL, this::pump);
+        }
+    }
+
+    // ---- views ----
+
+    /** Connected peers for the planner. */
+    public List<PeerState> peerStates() {
+        return peers.values().stream().map(p -> new PeerState(p.id, p.download != null, p.speed)).toList();
+    }
+
+    public Set<String> holders(long wireId) {
+        return peers.values().stream().filter(p -> p.has(wireId)).map(p -> p.id).collect(Collectors.toSet());
+    }
+
+    public Set<String> httpLoaders(long wireId) {
+        return peers.values().stream().filter(p -> p.httpLoading.contains(wireId)).map(p -> p.id)
+                .collect(Collectors.toSet());
+    }
+
+    /** The peer transfer of a segment in flight, or null. */
+    public SegmentState.PeerTransfer transfer(long mediaSequence) {
+        for (PeerLink p : peers.values()) {
+            PeerLink.Download d = p.download;
+            if (d != null && d.mediaSequence == mediaSequence) {
+                return new SegmentState.PeerTransfer(p.id, d.startedAt, d.lastBytesAt, d.received, d.total);
+            }
+        }
+        return null;
+    }
+
+    public List<PeerInfo> peerInfos() {
+        return peers.values().stream().map(p -> new PeerInfo(p.id, track, p.channel.describe(), p.connectedAt,
+                p.bytesDown, p.bytesUp, p.speed, p.download != null, p.upload != null)).toList();
+    }
+
+    public int size() {
+        return peers.size();
+    }
+
+    public void close() {
+        closed = true;
+        for (PeerLink p : new ArrayList<>(peers.values())) {
+            p.closed = true;
+            p.channel.close();
+        }
+        peers.clear();
+    }
+
+    static String shortId(String id) {
+        return id.length() <= 8 ? id : id.substring(id.length() - 6);
+    }
+
+    /** A peer broke the protocol at the session level (the bytes decoded, the behaviour is wrong). */
+    static final class ProtocolViolation extends RuntimeException {
+        ProtocolViolation(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.p2pviewer.engine.stream;
+
+import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.P2pConfig;
+import io.p2pviewer.engine.SegmentId;
+import io.p2pviewer.engine.StreamError;
+import io.p2pviewer.engine.integrity.Verdict;
+import io.p2pviewer.engine.peer.swarm.Swarm;
+import io.p2pviewer.engine.peer.swarm.SwarmHost;
+import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
+import io.p2pviewer.engine.playlist.MediaSegment;
+import io.p2pviewer.engine.scheduler.Action;
+import io.p2pviewer.engine.scheduler.DeliveryPlanner;
+import io.p2pviewer.engine.scheduler.SegmentState;
+import io.p2pviewer.engine.time.Cancellable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Peer-to-peer delivery of one track: its swarm, its signalling, the hash list of its segments, and the
+ * scheduler tick that plans which segment comes from where. Engine thread only.
+ */
+final class TrackP2p implements SwarmHost {
+    private static final Logger log = LoggerFactory.getLogger(TrackP2p.class);
+    static final Duration TICK = Duration.ofMillis(250);
+    /** How many of our newest segments we announce. */
+    private static final int ANNOUNCE_MAX = 60;
+
+    private final StreamController owner;
+    private final Track track;
+    private final P2pConfig config;
+    private final Swarm swarm;
+    private final DeliveryPlanner planner;
+    private final SegmentHashes hashes;
+    private final String infoHash;
+    private SwarmSignalling signalling;
+    private Cancellable ticker = Cancellable.NONE;
+    private boolean announcePending;
+    private boolean closed;
+
+    TrackP2p(StreamController owner, Track track, P2pConfig config) {
+        this.owner = owner;
+        this.track = track;
+        this.config = config;
+        this.swarm = new Swarm(track.name, this, owner.scheduler, owner.context.banned(), config.upload(),
+                config.uploadBytesPerSecond(), config.corruptUploads());
+        this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
+        this.hashes = new SegmentHashes(owner, track);
+        this.infoHash = track.infoHash;
+    }
+
+    Swarm swarm() {
+        return swarm;
+    }
+
+    void start() {
+        log.info("[{}] joining swarm {} (info_hash {})", track.name, track.swarmId, infoHash);
+        signalling = config.signalling().create(infoHash, config.peerId(),
+                (remoteId, channel) -> owner.scheduler.execute(() -> {
+                    if (closed) {
+                        channel.close();
+                    } else {
+                        swarm.addPeer(remoteId, channel);
+                    }
+                }));
+        signalling.start();
+        hashes.refresh();
+        scheduleTick();
+    }
+
+    private void scheduleTick() {
+        ticker = owner.scheduler.schedule(TICK, () -> {
+            if (!closed) {
+                tick();
+                scheduleTick();
+            }
+        });
+    }
+
+    void playlistChanged() {
+        tick();
+    }
+
+    /** Plans and acts: called every tick, after player requests and when the swarm changes. */
+    void tick() {
+        if (closed) {
+            return;
+        }
+        announce();
+        Instant now = now();
+        List<SegmentState> states = new ArrayList<>();
+        if (track.playhead >= 0 && track.playheadAt != null) {
+            Instant deadline = track.playheadAt;
+            MediaSegment previous = track.known.get(track.playhead);
+            for (MediaSegment s : owner.segmentsAhead(track)) {
+                deadline = deadline.plusMillis((long) ((previous == null ? s.duration() : previous.duration()) * 1000));
+                previous = s;
+                states.add(state(s, deadline));
+            }
+        }
+        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId())) {
+            switch (a) {
+                case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
+                        f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN);
+                case Action.RequestPeer r -> swarm.request(r.peer(), r.mediaSequence(), wireId(r.mediaSequence()));
+                case Action.AbandonPeer ab -> swarm.abandon(ab.peer(), ab.reason());
+            }
+        }
+    }
+
+    private SegmentState state(MediaSegment s, Instant deadline) {
+        long seq = s.mediaSequence();
+        SegmentId sid = new SegmentId(track.name, seq);
+        long wire = wireId(seq);
+        SegmentState.PeerTransfer transfer = swarm.transfer(seq);
+        SegmentState.Status status = owner.cached(sid) ? SegmentState.Status.CACHED
+                : owner.cdnLoading(sid) ? SegmentState.Status.CDN_LOADING
+                : transfer != null ? SegmentState.Status.PEER_LOADING
+                : SegmentState.Status.MISSING;
+        return new SegmentState(seq, 0, deadline, status, transfer, swarm.holders(wire), swarm.httpLoaders(wire),
+                owner.peerFailed.contains(sid));
+    }
+
+    void announceSoon() {
+        if (!announcePending && !closed) {
+            announcePending = true;
+            owner.scheduler.execute(() -> {
+                announcePending = false;
+                announce();
+            });
+        }
+    }
+
+    private void announce() {
+        Set<Long> loaded = new HashSet<>();
+        long newest = track.known.isEmpty() ? -1 : track.known.lastKey();
+        for (long seq = newest; seq > newest - ANNOUNCE_MAX && seq >= 0; seq--) {
+            if (owner.cached(new SegmentId(track.name, seq))) {
+                loaded.add(wireId(seq));
+            }
+        }
+        Set<Long> loading = new HashSet<>();
+        for (long seq : owner.cdnLoading(track)) {
+            loading.add(wireId(seq));
+        }
+        swarm.announce(loaded, loading);
+    }
+
+    /** Wire segment id: the media sequence for live, the position in the playlist for VOD (as p2p-media-loader). */
+    long wireId(long mediaSequence) {
+        return track.live() || track.latest == null ? mediaSequence : mediaSequence - track.latest.mediaSequence();
+    }
+
+    // ---- SwarmHost ----
+
+    @Override
+    public Instant now() {
+        return owner.now();
+    }
+
+    @Override
+    public byte[] cachedByWireId(long wireId) {
+        long seq = mediaSequenceOf(wireId);
+        return owner.cache.get(new SegmentId(track.name, seq)).map(c -> c.data()).orElse(null);
+    }
+
+    @Override
+    public long mediaSequenceOf(long wireId) {
+        return track.live() || track.latest == null ? wireId : wireId + track.latest.mediaSequence();
+    }
+
+    @Override
+    public void peerBytes(String peer, int count) {
+        owner.stats.downloaded(DeliverySource.PEER, count, now());
+    }
+
+    @Override
+    public void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize) {
+        MediaSegment segment = track.known.get(mediaSequence);
+        if (segment == null) {
+            swarm.ban(peer, "sent a segment that is in no playlist we know");
+            owner.peerFetchFailed(track, mediaSequence);
+            return;
+        }
+        hashes.verify(segment, data, declaredSize, verdict -> {
+            if (verdict.ok()) {
+                owner.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data));
+            } else {
+                rejected(peer, mediaSequence, verdict);
+            }
+        });
+    }
+
+    private void rejected(String peer, long mediaSequence, Verdict verdict) {
+        String msg = "Peer " + peer + " sent a bad segment " + track.name + "#" + mediaSequence + " ("
+                + verdict.how() + ": " + verdict.problem() + "): banned";
+        owner.error(StreamError.Kind.PEER_BANNED, msg);
+        swarm.ban(peer, verdict.how() + ": " + verdict.problem());
+        owner.peerFetchFailed(track, mediaSequence);
+    }
+
+    @Override
+    public void peerFailed(String peer, long mediaSequence, String reason) {
+        log.debug("[{}] peer fetch of #{} from {} failed: {}", track.name, mediaSequence, peer, reason);
+        owner.peerFetchFailed(track, mediaSequence);
+    }
+
+    @Override
+    public void uploaded(String peer, int count) {
+        owner.stats.uploaded(count, now());
+    }
+
+    @Override
+    public void swarmChanged() {
+        if (!closed) {
+            owner.scheduler.execute(this::tick);
+        }
+    }
+
+    void close() {
+        closed = true;
+        ticker.cancel();
+        swarm.close();
+        if (signalling != null) {
+            signalling.close();
+        }
+    }
+}
