@@ -1,0 +1,150 @@
+package io.p2pviewer.engine.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.P2pConfig;
+import io.p2pviewer.engine.cache.CachedSegment;
+import io.p2pviewer.engine.cache.SegmentCache;
+import io.p2pviewer.engine.http.TextResponse;
+import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
+import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
+import io.p2pviewer.engine.scheduler.SchedulerConfig;
+import io.p2pviewer.engine.source.CdnSegmentSource;
+import io.p2pviewer.engine.time.FakeTaskScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several engines with their stream controllers, one live origin, in-memory peers, all in virtual time:
+ * the swarm logic, the scheduler and the accounting end to end, deterministic and fast.
+ */
+class InProcessSwarmTest {
+    private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
+    private final FakeLiveOrigin origin = new FakeLiveOrigin(scheduler, Duration.ofMillis(30));
+    private final InMemoryNetwork network = new InMemoryNetwork(scheduler::execute);
+    private final InMemorySignalling signalling = new InMemorySignalling();
+
+    /** One engine and the player that reads from it at playback pace. */
+    private final class Viewer {
+        final StreamController controller;
+        final List<CachedSegment> got = new ArrayList<>();
+        long next = -1;
+        boolean stopped;
+
+        Viewer(int n, boolean corrupt) throws Exception {
+            String peerId = String.format("-PV0100-%012d", n);
+            P2pConfig p2p = new P2pConfig(signalling.factory(network.transport("v" + n)), peerId, null, true, 0,
+                    SchedulerConfig.DEFAULTS, corrupt);
+            var cdn = origin.client();
+            StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20),
+                    3, Duration.ofSeconds(1), p2p, new HashSet<>());
+            CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
+            scheduler.advance(Duration.ofMillis(100));
+            controller = StreamOpener.open("s" + n, FakeLiveOrigin.PLAYLIST, first.join(), ctx);
+        }
+
+        /** Starts playing three segments behind the live edge, then one segment every 2 s. */
+        void play() {
+            controller.playlist(0);
+            next = origin.edge() - 3;
+            request();
+        }
+
+        private void request() {
+            if (stopped) {
+                return;
+            }
+            long seq = next++;
+            controller.segment(0, seq).thenAccept(s -> {
+                controller.served(s, s.size(), s.sha256());
+                got.add(s);
+            });
+            scheduler.schedule(Duration.ofSeconds(2), this::request);
+        }
+
+        void leave() {
+            stopped = true;
+            controller.close();
+        }
+    }
+
+    private Viewer join(int n, boolean corrupt) throws Exception {
+        Viewer v = new Viewer(n, corrupt);
+        v.play();
+        return v;
+    }
+
+    @Test
+    void fourViewersFetchMostSegmentsFromEachOther() throws Exception {
+        List<Viewer> viewers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            viewers.add(join(i, false));
+            scheduler.advance(Duration.ofSeconds(3));
+        }
+        scheduler.advance(Duration.ofSeconds(60));
+
+        long peer = 0;
+        long cdnAndFallback = 0;
+        long served = 0;
+        for (Viewer v : viewers) {
+            EngineSnapshot s = v.controller.snapshot();
+            assertThat(s.missedDeadlines()).isZero();
+            assertThat(v.got).hasSizeGreaterThanOrEqualTo(30);
+            for (CachedSegment seg : v.got) {
+                assertThat(seg.data()).isEqualTo(FakeLiveOrigin.bytes(seg.id().mediaSequence()));
+            }
+            peer += s.source(DeliverySource.PEER).servedBytes();
+            served += s.totalServedBytes();
+            cdnAndFallback += s.source(DeliverySource.CDN).downloadedBytes()
+                    + s.source(DeliverySource.FALLBACK).downloadedBytes();
+        }
+        assertThat(cdnAndFallback).isEqualTo(origin.segmentBytesServed);
+        double offload = (double) peer / served;
+        System.out.printf("in-process swarm of 4: offload %.1f%% (ceiling 75%%)%n", offload * 100);
+        assertThat(offload).isGreaterThan(0.5);
+    }
+
+    @Test
+    void whenPeersLeaveTheOthersFallBackWithoutMissingADeadline() throws Exception {
+        Viewer a = join(1, false);
+        scheduler.advance(Duration.ofSeconds(4));
+        Viewer b = join(2, false);
+        scheduler.advance(Duration.ofSeconds(4));
+        Viewer c = join(3, false);
+        scheduler.advance(Duration.ofSeconds(20));
+        a.leave();
+        b.leave();
+        scheduler.advance(Duration.ofSeconds(20));
+        EngineSnapshot s = c.controller.snapshot();
+        assertThat(s.missedDeadlines()).isZero();
+        assertThat(s.peers()).isEmpty();
+        assertThat(c.got.get(c.got.size() - 1).source()).isNotEqualTo(DeliverySource.PEER);
+        for (CachedSegment seg : c.got) {
+            assertThat(seg.data()).isEqualTo(FakeLiveOrigin.bytes(seg.id().mediaSequence()));
+        }
+    }
+
+    @Test
+    void aPeerServingCorruptBytesIsBannedAndNothingCorruptIsServed() throws Exception {
+        Viewer bad = join(1, true);
+        scheduler.advance(Duration.ofSeconds(6));
+        Viewer good = join(2, false);
+        scheduler.advance(Duration.ofSeconds(40));
+        EngineSnapshot s = good.controller.snapshot();
+        assertThat(s.bannedPeers()).isEqualTo(1);
+        assertThat(s.recentErrors()).anySatisfy(e -> assertThat(e.message()).contains("banned"));
+        assertThat(s.source(DeliverySource.FALLBACK).downloadedBytes()).isPositive();
+        assertThat(s.missedDeadlines()).isZero();
+        for (CachedSegment seg : good.got) {
+            assertThat(seg.data()).isEqualTo(FakeLiveOrigin.bytes(seg.id().mediaSequence()));
+            assertThat(seg.source()).isNotEqualTo(DeliverySource.PEER);
+        }
+        assertThat(bad.controller.snapshot().peers()).isEmpty();
+    }
+}
