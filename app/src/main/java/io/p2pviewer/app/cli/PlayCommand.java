@@ -5,7 +5,7 @@ import io.p2pviewer.app.playback.HeadlessRun;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.ui.AppLaunch;
 import io.p2pviewer.engine.Engine;
-import io.p2pviewer.engine.EngineConfig;
+import io.p2pviewer.engine.peer.P2pStack;
 import io.p2pviewer.player.PlayerBridge;
 import io.p2pviewer.player.PlayerBridgeException;
 import io.p2pviewer.player.PlayerOptions;
@@ -49,10 +49,19 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--no-audio", description = "Play without sound.")
     boolean noAudio;
 
+    @picocli.CommandLine.Mixin
+    P2pOptions p2p;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            p2p.trackerUris();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (!headless) {
-            return AppLaunch.launch(url, noAudio);
+            return AppLaunch.launch(url, noAudio, p2p.trackerUris());
         }
         if (!(durationSeconds > 0) || durationSeconds > 86_400) {
             spec.commandLine().getErr().println("error: --duration must be between 0 and 86400 seconds");
@@ -77,11 +86,16 @@ public final class PlayCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.ENVIRONMENT;
         }
-        try (Engine engine = Engine.start(EngineConfig.builder().build());
+        P2pStack stack = p2p.stack();
+        try (Engine engine = Engine.start(p2p.engineConfig(stack));
              player;
              Playback playback = new Playback(engine, player, Clock.systemUTC())) {
             return new HeadlessRun(playback, System.out, System.err)
                     .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report);
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "viewer", mixinStandardHelpOptions = true, version = "P2P Viewer 0.1",
         description = "Plays live and on-demand HLS streams through the P2P delivery engine.",
-        subcommands = {PlayCommand.class})
+        subcommands = {PlayCommand.class, PeerCommand.class, TrackerCommand.class})
 public final class ViewerMain implements Callable<Integer> {
     @Option(names = "--demo", description = "Start the embedded demo origin and play its live stream.")
     boolean demo;
@@ -21,12 +21,20 @@ public final class ViewerMain implements Callable<Integer> {
     @Option(names = "--no-audio", description = "Play without sound (for machines without an audio device).")
     boolean noAudio;
 
+    @picocli.CommandLine.Mixin
+    P2pOptions p2p;
+
     @Parameters(arity = "0..1", paramLabel = "URL", description = "An HLS master or media playlist URL to open.")
     String url;
 
     @Override
     public Integer call() {
-        return AppLaunch.launch(demo ? "demo" : url, noAudio);
+        try {
+            return AppLaunch.launch(demo ? "demo" : url, noAudio, p2p.trackerUris());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
     }
 
     public static void main(String[] args) {

@@ -3,7 +3,7 @@ package io.p2pviewer.app.playback;
 import io.p2pviewer.app.cli.ExitCodes;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
-import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.app.report.Reports;
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.ServedSegment;
 import io.p2pviewer.engine.StreamError;
@@ -106,10 +106,10 @@ public final class HeadlessRun {
                 status.framesDisplayed(), playback.playedMillis() / 1000.0,
                 firstFrame[0] == null ? -1 : firstFrame[0].toMillis() / 1000.0,
                 new PlayReport.Stalls(stalls.count(), stalls.total(finished).toMillis() / 1000.0),
-                bySource(snapshot, true), bySource(snapshot, false),
-                served.stream().map(s -> new PlayReport.Segment(s.variant(), s.mediaSequence(),
-                        s.source().name(), s.bytes(), s.sha256())).toList(),
-                errors, playerCounters(stats));
+                Reports.bySource(snapshot, true), Reports.bySource(snapshot, false), snapshot.offload(),
+                snapshot.uploadedBytes(), snapshot.missedDeadlines(), snapshot.maxPlayerWaitMillis(),
+                snapshot.bannedPeers(), Reports.peers(snapshot), Reports.segments(served), errors,
+                playerCounters(stats));
         if (!write(report, r)) {
             return ExitCodes.INTERNAL;
         }
@@ -126,13 +126,16 @@ public final class HeadlessRun {
 
     private int fail(Path report, URI url, Instant started, int code, String reason) {
         err.println("error: " + reason);
-        Map<String, Long> zero = new LinkedHashMap<>();
-        for (DeliverySource s : DeliverySource.values()) {
-            zero.put(s.name().toLowerCase(Locale.ROOT), 0L);
-        }
-        write(report, new PlayReport(url.toString(), started.toString(), 0, false, reason, 0, 0, -1,
-                new PlayReport.Stalls(0, 0), zero, zero, List.of(), List.of(reason), Map.of()));
+        write(report, failed(url, started, reason));
         return code;
+    }
+
+    /** The report of a run that could not start. */
+    public static PlayReport failed(URI url, Instant started, String reason) {
+        Map<String, Long> zero = Reports.bySource(null, true);
+        return new PlayReport(url.toString(), started.toString(), 0, false, reason, 0, 0, -1,
+                new PlayReport.Stalls(0, 0), zero, zero, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(reason),
+                Map.of());
     }
 
     private boolean write(Path report, PlayReport r) {
@@ -146,15 +149,6 @@ public final class HeadlessRun {
             err.println("error: cannot write report " + report + ": " + e.getMessage());
             return false;
         }
-    }
-
-    private static Map<String, Long> bySource(EngineSnapshot s, boolean downloaded) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (DeliverySource src : DeliverySource.values()) {
-            var st = s.source(src);
-            m.put(src.name().toLowerCase(Locale.ROOT), downloaded ? st.downloadedBytes() : st.servedBytes());
-        }
-        return m;
     }
 
     private static Map<String, Object> playerCounters(PlayerStats s) {

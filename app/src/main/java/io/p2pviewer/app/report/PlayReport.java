@@ -4,22 +4,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON report of a scripted run ({@code ./viewer play --headless --report f.json}). Field names are the
- * report's contract with QA scripts: add fields, never rename them.
+ * The JSON report of a scripted run ({@code ./viewer play --headless --report f.json}, {@code ./viewer peer
+ * --report f.json}). Field names are the report's contract with QA scripts: add fields, never rename them.
  *
- * @param ok true when the run played (frames displayed) without a fatal error
+ * @param ok true when the run played without a fatal error
  * @param reason one line saying why the run failed, null when ok
- * @param framesDisplayed frames the video surface received
+ * @param framesDisplayed frames the video surface received (0 for a headless peer, which decodes nothing)
  * @param secondsPlayed media seconds the player advanced
  * @param downloadedBytes every byte received by source (peer, cdn, fallback), cancelled transfers included
  * @param servedBytes bytes handed to the player by source
+ * @param offload share of served bytes that came from peers, 0..1
+ * @param uploadedBytes segment bytes sent to peers
+ * @param missedDeadlines player segment requests that waited longer than the engine's deadline grace
+ * @param peers every peer this run exchanged bytes with
  * @param segments one entry per segment served to the player, in order
- * @param player libVLC's own counters at the end of the run
+ * @param player libVLC's own counters at the end of the run (empty for a headless peer)
  */
 public record PlayReport(String url, String startedAt, double durationSeconds, boolean ok, String reason,
                          long framesDisplayed, double secondsPlayed, double firstFrameSeconds, Stalls stalls,
-                         Map<String, Long> downloadedBytes, Map<String, Long> servedBytes,
-                         List<Segment> segments, List<String> errors, Map<String, Object> player) {
+                         Map<String, Long> downloadedBytes, Map<String, Long> servedBytes, double offload,
+                         long uploadedBytes, long missedDeadlines, long maxPlayerWaitMillis, int bannedPeers,
+                         List<Peer> peers, List<Segment> segments, List<String> errors, Map<String, Object> player) {
 
     /** Stall count and total stall time. */
     public record Stalls(int count, double totalSeconds) {
@@ -27,5 +32,9 @@ public record PlayReport(String url, String startedAt, double durationSeconds, b
 
     /** One segment served to the player. */
     public record Segment(String variant, long mediaSequence, String source, long bytes, String sha256) {
+    }
+
+    /** Bytes exchanged with one peer; kind is "desktop" or "browser" (from the peer id prefix). */
+    public record Peer(String peerId, String kind, String track, long bytesDown, long bytesUp, boolean connected) {
     }
 }

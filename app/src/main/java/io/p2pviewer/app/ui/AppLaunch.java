@@ -7,8 +7,16 @@ import javafx.application.Application;
  * through this holder; it is written once before launch and read once in {@link ViewerApp#init()}.
  */
 public final class AppLaunch {
-    /** What the window should do when it opens. */
-    public record Options(String url, boolean noAudio) {
+    /**
+     * What the window should do when it opens.
+     *
+     * @param trackers WebSocket trackers for P2P (empty: CDN only, except the demo, which brings its own)
+     * @param demoPeers headless peers the demo starts in this process
+     */
+    public record Options(String url, boolean noAudio, java.util.List<java.net.URI> trackers, int demoPeers) {
+        public Options(String url, boolean noAudio) {
+            this(url, noAudio, java.util.List.of(), 3);
+        }
     }
 
     private static volatile Options options = new Options(null, false);
@@ -17,8 +25,8 @@ public final class AppLaunch {
     }
 
     /** Opens the window and blocks until it is closed; returns the exit code. */
-    public static int launch(String url, boolean noAudio) {
-        options = new Options(url, noAudio || "1".equals(System.getenv("P2PVIEWER_NO_AUDIO")));
+    public static int launch(String url, boolean noAudio, java.util.List<java.net.URI> trackers) {
+        options = new Options(url, noAudio || "1".equals(System.getenv("P2PVIEWER_NO_AUDIO")), trackers, 3);
         try {
             Application.launch(ViewerApp.class);
             return 0;

@@ -1,6 +1,9 @@
 package io.p2pviewer.app.ui;
 
 import io.p2pviewer.app.demo.DemoStream;
+import io.p2pviewer.app.demo.DemoSwarm;
+import io.p2pviewer.engine.peer.P2pStack;
+import java.util.List;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.ui.player.PlaybackControls;
@@ -36,6 +39,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 250;
 
     private final DemoStream demo;
+    private final DemoSwarm demoSwarm;
+    private final P2pStack p2p;
     private final Engine engine;
     private final FxPlayer fx;
     private final Playback playback;
@@ -48,7 +53,15 @@ public final class ViewerRuntime implements AutoCloseable {
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
         Optional<DemoMode> demoMode = DemoStream.modeOf(options.url());
         this.demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null;
-        this.engine = Engine.start(EngineConfig.builder().build());
+        this.demoSwarm = demo != null && options.demoPeers() > 0
+                ? new DemoSwarm(demo.masterUri(), options.demoPeers()) : null;
+        List<URI> trackers = demoSwarm != null ? List.of(demoSwarm.trackerUri()) : options.trackers();
+        this.p2p = trackers.isEmpty() ? null : P2pStack.webRtc(trackers);
+        EngineConfig.Builder config = EngineConfig.builder();
+        if (p2p != null) {
+            config.p2p(p2p.config(null, true, 0, false));
+        }
+        this.engine = Engine.start(config.build());
         this.fx = VlcjPlayerBridge.forJavaFx(PlayerOptions.builder()
                 .audioOutput(options.noAudio() ? "adummy" : "auto").build());
         this.playback = new Playback(engine, fx.bridge(), Clock.systemUTC());
@@ -115,6 +128,12 @@ public final class ViewerRuntime implements AutoCloseable {
         playback.close();
         fx.close();
         engine.close();
+        if (p2p != null) {
+            p2p.close();
+        }
+        if (demoSwarm != null) {
+            demoSwarm.close();
+        }
         if (demo != null) {
             demo.close();
         }

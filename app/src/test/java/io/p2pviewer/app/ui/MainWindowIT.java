@@ -33,7 +33,7 @@ class MainWindowIT {
 
     @Start
     void start(Stage stage) throws IOException {
-        runtime = new ViewerRuntime(stage, new AppLaunch.Options("demo", true));
+        runtime = new ViewerRuntime(stage, new AppLaunch.Options("demo", true, java.util.List.of(), 0));
         stage.show();
     }
 

@@ -26,6 +26,12 @@ public final class StatsView extends VBox {
             value.setStyle("-fx-font-family: monospace;");
             grid.addRow(row++, name, value);
         }
-        getChildren().addAll(title, grid);
+        Label peersTitle = new Label("Connected peers");
+        peersTitle.setStyle("-fx-font-weight: bold;");
+        javafx.scene.control.ListView<String> peers = new javafx.scene.control.ListView<>(model.peerLines());
+        peers.setId("peerList");
+        peers.setPrefHeight(120);
+        peers.setPlaceholder(new Label("none"));
+        getChildren().addAll(title, grid, peersTitle, peers);
     }
 }

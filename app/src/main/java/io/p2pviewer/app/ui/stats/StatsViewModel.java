@@ -25,6 +25,8 @@ public final class StatsViewModel {
     }
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final javafx.collections.ObservableList<String> peerLines =
+            javafx.collections.FXCollections.observableArrayList();
 
     public StatsViewModel() {
         for (DeliverySource s : DeliverySource.values()) {
@@ -36,6 +38,11 @@ public final class StatsViewModel {
             add(name + "Bytes", label + " bytes");
             add(name + "Rate", label + " rate");
         }
+        add("uploaded", "Uploaded");
+        add("uploadRate", "Upload rate");
+        add("peers", "Peers");
+        add("offload", "Offload");
+        add("missedDeadlines", "Missed deadlines");
         add("buffer", "Buffer ahead");
         add("variant", "Variant");
         add("stalls", "Stalls");
@@ -75,6 +82,15 @@ public final class StatsViewModel {
                 set(name + "Bytes", Format.bytes(st.downloadedBytes()));
                 set(name + "Rate", Format.rate(st.downloadRate()));
             }
+            set("uploaded", Format.bytes(e.uploadedBytes()));
+            set("uploadRate", Format.rate(e.uploadRate()));
+            List<io.p2pviewer.engine.peer.swarm.PeerInfo> connected = e.peers().stream()
+                    .filter(io.p2pviewer.engine.peer.swarm.PeerInfo::connected).toList();
+            set("peers", Integer.toString(connected.size()));
+            set("offload", String.format(Locale.ROOT, "%.0f %%", e.offload() * 100));
+            set("missedDeadlines", Long.toString(e.missedDeadlines()));
+            peerLines.setAll(connected.stream().map(p -> shortId(p.peerId()) + "  ↓" + Format.bytes(p.bytesDown())
+                    + "  ↑" + Format.bytes(p.bytesUp()) + "  " + p.address()).toList());
             set("buffer", Format.seconds(e.bufferAheadSeconds()));
             set("variant", e.currentVariant().isEmpty() ? "–" : e.currentVariant());
         }
@@ -90,5 +106,15 @@ public final class StatsViewModel {
 
     private void clear() {
         rows.values().forEach(r -> r.value().set("–"));
+        peerLines.clear();
+    }
+
+    /** One line per connected peer: short id, bytes down and up, masked address. */
+    public javafx.collections.ObservableList<String> peerLines() {
+        return peerLines;
+    }
+
+    static String shortId(String peerId) {
+        return peerId.length() <= 8 ? peerId : peerId.substring(peerId.length() - 8);
     }
 }

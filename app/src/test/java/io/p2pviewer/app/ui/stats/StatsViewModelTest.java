@@ -30,8 +30,11 @@ class StatsViewModelTest {
     void formatsEngineAndPlayerCounters() {
         EngineSnapshot snap = new EngineSnapshot(Instant.EPOCH, Map.of(
                 DeliverySource.CDN, new SourceStats(12_345_678, 12_000_000, 312_500, 5),
-                DeliverySource.PEER, new SourceStats(1500, 1500, 0, 1)), "720p", 6.04, 6, 0, 0, List.of(), 0, 0,
-                List.of(), 0, 0, 0);
+                DeliverySource.PEER, new SourceStats(1500, 1500, 0, 1)), "720p", 6.04, 6, 0, 0, List.of(), 2_000_000, 125_000,
+                List.of(new io.p2pviewer.engine.peer.swarm.PeerInfo("-PV0100-abcdefgh1234", "720p", "10.200.x.x",
+                        Instant.EPOCH, 1500, 2_000_000, 0, false, true, true, null),
+                        new io.p2pviewer.engine.peer.swarm.PeerInfo("-PM0203-zzzzzzzzzzzz", "720p", "10.200.x.x",
+                        Instant.EPOCH, 0, 0, 0, false, false, false, "left")), 1, 0, 0);
         model.update(new StatsSample(snap, status, stats, 2, Duration.ofMillis(3400)));
         assertThat(model.value("cdnBytes").get()).isEqualTo("12.3 MB");
         assertThat(model.value("cdnRate").get()).isEqualTo("2.5 Mbit/s");
@@ -43,6 +46,11 @@ class StatsViewModelTest {
         assertThat(model.value("lostPictures").get()).isEqualTo("2");
         assertThat(model.value("demuxBitrate").get()).isEqualTo("2500 kbit/s");
         assertThat(model.value("demuxCorrupted").get()).isEqualTo("1");
+        assertThat(model.value("uploaded").get()).isEqualTo("2.0 MB");
+        assertThat(model.value("uploadRate").get()).isEqualTo("1.0 Mbit/s");
+        assertThat(model.value("peers").get()).isEqualTo("1");
+        assertThat(model.value("missedDeadlines").get()).isEqualTo("1");
+        assertThat(model.peerLines()).containsExactly("efgh1234  ↓1.5 kB  ↑2.0 MB  10.200.x.x");
     }
 
     @Test

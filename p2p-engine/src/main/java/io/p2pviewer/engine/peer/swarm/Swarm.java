@@ -54,6 +54,9 @@ public final class Swarm {
     private final boolean uploadEnabled;
     private final boolean corruptUploads;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
+    /** Peers that left, with their totals, for reports (bounded). */
+    private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
+    private static final int MAX_DEPARTED = 500;
     private long[] announcedLoaded = new long[0];
     private long[] announcedLoading = new long[0];
     private int nextRequestId;
@@ -109,6 +112,10 @@ public final class Swarm {
         p.closed = true;
         peers.remove(p.id, p);
         p.channel.close();
+        departed.put(p.id, info(p, false, reason));
+        if (departed.size() > MAX_DEPARTED) {
+            departed.remove(departed.keySet().iterator().next());
+        }
         log.info("[{}] peer {} dropped: {}", track, shortId(p.id), reason);
         if (p.download != null) {
             PeerLink.Download d = p.download;
@@ -357,9 +364,19 @@ public final class Swarm {
         return null;
     }
 
+    /** Connected peers first, then those that left this session. */
     public List<PeerInfo> peerInfos() {
-        return peers.values().stream().map(p -> new PeerInfo(p.id, track, p.channel.describe(), p.connectedAt,
-                p.bytesDown, p.bytesUp, p.speed, p.download != null, p.upload != null)).toList();
+        List<PeerInfo> out = new ArrayList<>();
+        for (PeerLink p : peers.values()) {
+            out.add(info(p, true, null));
+        }
+        departed.values().stream().filter(d -> !peers.containsKey(d.peerId())).forEach(out::add);
+        return out;
+    }
+
+    private PeerInfo info(PeerLink p, boolean connected, String reason) {
+        return new PeerInfo(p.id, track, p.channel.describe(), p.connectedAt, p.bytesDown, p.bytesUp, p.speed,
+                connected && p.download != null, connected && p.upload != null, connected, reason);
     }
 
     public int size() {

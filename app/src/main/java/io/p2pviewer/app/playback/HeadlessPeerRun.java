@@ -1,0 +1,94 @@
+package io.p2pviewer.app.playback;
+
+import io.p2pviewer.app.cli.ExitCodes;
+import io.p2pviewer.app.cli.P2pOptions;
+import io.p2pviewer.app.report.PlayReport;
+import io.p2pviewer.app.report.ReportWriter;
+import io.p2pviewer.app.report.Reports;
+import io.p2pviewer.engine.Engine;
+import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.StreamError;
+import io.p2pviewer.engine.StreamSession;
+import io.p2pviewer.engine.peer.P2pStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A headless peer's run: engine (with P2P when trackers are given) plus a {@link PacedPlayer}, then the report. */
+public final class HeadlessPeerRun {
+    private final P2pOptions p2p;
+    private final String variant;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public HeadlessPeerRun(P2pOptions p2p, String variant, PrintStream out, PrintStream err) {
+        this.p2p = p2p;
+        this.variant = variant;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(URI url, Duration duration, Path report) throws InterruptedException, IOException {
+        Instant started = Instant.now();
+        P2pStack stack = p2p.stack();
+        try (Engine engine = Engine.start(p2p.engineConfig(stack))) {
+            StreamSession session;
+            try {
+                session = engine.open(url).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                String reason = "cannot open stream: " + (e.getCause() == null ? "no answer within 30 s"
+                        : e.getCause().getMessage());
+                err.println("error: " + reason);
+                if (report != null) {
+                    ReportWriter.write(HeadlessRun.failed(url, started, reason), report);
+                }
+                return ExitCodes.OPEN_FAILED;
+            }
+            PacedPlayer player = new PacedPlayer(Clock.systemUTC(), Duration.ofSeconds(8), 3, variant);
+            PacedPlayer.Result result = player.play(session.playerUri(), started.plus(duration));
+            Instant finished = Instant.now();
+            EngineSnapshot snap = session.snapshot();
+            List<String> errors = new ArrayList<>();
+            if (result.error() != null) {
+                errors.add(result.error());
+            }
+            session.errors().stream().map(StreamError::message).forEach(errors::add);
+            boolean ok = result.error() == null && result.segments() > 0;
+            String reason = ok ? null : "playback failed: " + (result.error() != null ? result.error()
+                    : "no segment could be read");
+            PlayReport r = new PlayReport(url.toString(), started.toString(),
+                    Duration.between(started, finished).toMillis() / 1000.0, ok, reason, 0, result.secondsPlayed(),
+                    -1, new PlayReport.Stalls(result.stalls(), result.stallSeconds()),
+                    Reports.bySource(snap, true), Reports.bySource(snap, false), snap.offload(),
+                    snap.uploadedBytes(), snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(),
+                    Reports.peers(snap), Reports.segments(session.servedSegments()), errors, Map.of());
+            if (report != null) {
+                ReportWriter.write(r, report);
+            }
+            if (!ok) {
+                err.println("error: " + reason);
+                return ExitCodes.PLAYBACK_FAILED;
+            }
+            out.printf(Locale.ROOT, "peer played %.1f s of %s: %d segments, %d stalls, offload %.1f%%, uploaded %d B,"
+                            + " %d missed deadlines, %d peers%n", r.secondsPlayed(), result.variant(),
+                    result.segments(), result.stalls(), r.offload() * 100, r.uploadedBytes(), r.missedDeadlines(),
+                    r.peers().size());
+            return ExitCodes.OK;
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.p2pviewer.engine.peer;
+
+import io.p2pviewer.engine.P2pConfig;
+import io.p2pviewer.engine.peer.swarm.SwarmIds;
+import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
+import io.p2pviewer.engine.peer.tracker.TrackerStatus;
+import io.p2pviewer.engine.peer.tracker.TrackerSwarmSignalling;
+import io.p2pviewer.engine.peer.transport.PeerTransport;
+import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
+import io.p2pviewer.engine.scheduler.SchedulerConfig;
+import io.p2pviewer.engine.time.ExecutorTaskScheduler;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of peer-to-peer delivery that live as long as the process: the WebRTC transport (one factory per
+ * process), the tracker clients' thread, and the signalling factory the engine's swarms use. Close it after the
+ * engine.
+ */
+public final class P2pStack implements AutoCloseable {
+    private final PeerTransport transport;
+    private final ExecutorTaskScheduler signallingThread;
+    private final TrackerSwarmSignalling signalling;
+    private final String peerId;
+
+    private P2pStack(List<URI> trackers, PeerTransport transport) {
+        this.transport = transport;
+        this.signallingThread = new ExecutorTaskScheduler("tracker-client", Clock.systemUTC());
+        this.signalling = new TrackerSwarmSignalling(trackers, transport, signallingThread);
+        this.peerId = SwarmIds.newPeerId(new SecureRandom());
+    }
+
+    /** WebRTC peers found through these WebSocket trackers. */
+    public static P2pStack webRtc(List<URI> trackers) {
+        return new P2pStack(trackers, new WebRtcPeerTransport());
+    }
+
+    /** Peers through any transport (tests). */
+    public static P2pStack with(List<URI> trackers, PeerTransport transport) {
+        return new P2pStack(trackers, transport);
+    }
+
+    public String peerId() {
+        return peerId;
+    }
+
+    public SwarmSignalling.Factory signalling() {
+        return signalling;
+    }
+
+    /** The engine's P2P settings over this stack. */
+    public P2pConfig config(String swarmId, boolean upload, long uploadBytesPerSecond, boolean corruptUploads) {
+        return new P2pConfig(signalling, peerId, swarmId, upload, uploadBytesPerSecond, SchedulerConfig.DEFAULTS,
+                corruptUploads);
+    }
+
+    public Map<URI, TrackerStatus> trackerStatuses() {
+        return signalling.statuses();
+    }
+
+    @Override
+    public void close() {
+        signallingThread.close();
+        transport.close();
+    }
+}
