@@ -52,6 +52,22 @@ public final class StreamSession implements AutoCloseable {
         return query(StreamController::errors);
     }
 
+    /**
+     * Stops sharing and fetching and waits (at most {@code timeout}) for CDN transfers in flight to finish, so the
+     * snapshot taken after it reconciles with the origin's byte count. The player should have stopped first.
+     */
+    public EngineSnapshot finish(Duration timeout) {
+        try {
+            engine.onEngine(v -> controller.drain()).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // report what we have; the caller sees the counts as they are
+        }
+        return snapshot();
+    }
+
     /** Tells the engine how far the player has played, in media seconds since playback started. */
     public void reportPlayback(double seconds) {
         engine.onEngine(v -> {

@@ -3,12 +3,12 @@ package io.p2pviewer.app.cli;
 import io.p2pviewer.app.demo.DemoStream;
 import io.p2pviewer.app.playback.HeadlessRun;
 import io.p2pviewer.app.playback.Playback;
+import io.p2pviewer.app.playback.PlayerDefaults;
 import io.p2pviewer.app.ui.AppLaunch;
 import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.peer.P2pStack;
 import io.p2pviewer.player.PlayerBridge;
 import io.p2pviewer.player.PlayerBridgeException;
-import io.p2pviewer.player.PlayerOptions;
 import io.p2pviewer.player.VlcjPlayerBridge;
 import java.io.IOException;
 import java.net.URI;
@@ -81,7 +81,7 @@ public final class PlayCommand implements Callable<Integer> {
     private int runHeadless(URI uri) throws IOException, InterruptedException {
         PlayerBridge player;
         try {
-            player = VlcjPlayerBridge.headless(PlayerOptions.builder().audioOutput("adummy").build());
+            player = VlcjPlayerBridge.headless(PlayerDefaults.options("adummy").build());
         } catch (PlayerBridgeException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.ENVIRONMENT;

@@ -64,7 +64,7 @@ public final class DemoSwarm implements AutoCloseable {
                 closeables.add(stack);
             }
             StreamSession session = engine.open(stream).get(30, TimeUnit.SECONDS);
-            new PacedPlayer(Clock.systemUTC(), Duration.ofSeconds(8), 3, null)
+            new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, null)
                     .play(session.playerUri(), Instant.now().plus(Duration.ofDays(1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -55,10 +55,10 @@ public final class HeadlessPeerRun {
                 }
                 return ExitCodes.OPEN_FAILED;
             }
-            PacedPlayer player = new PacedPlayer(Clock.systemUTC(), Duration.ofSeconds(8), 3, variant);
+            PacedPlayer player = new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, variant);
             PacedPlayer.Result result = player.play(session.playerUri(), started.plus(duration));
             Instant finished = Instant.now();
-            EngineSnapshot snap = session.snapshot();
+            EngineSnapshot snap = session.finish(Duration.ofSeconds(10));
             List<String> errors = new ArrayList<>();
             if (result.error() != null) {
                 errors.add(result.error());

@@ -86,7 +86,8 @@ public final class HeadlessRun {
         StallTracker stalls = playback.stalls();
         stalls.finish(finished);
         PlayerStats stats = playback.player().stats();
-        EngineSnapshot snapshot = session.snapshot();
+        playback.player().stop();
+        EngineSnapshot snapshot = session.finish(Duration.ofSeconds(10));
         List<ServedSegment> served = session.servedSegments();
         List<String> errors = new ArrayList<>(playerErrors);
         session.errors().stream().map(StreamError::message).forEach(errors::add);

@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class PacedPlayer {
     private static final Logger log = LoggerFactory.getLogger(PacedPlayer.class);
+    /** Like libVLC (15 s live delay by default), start about 7 two-second segments behind the live edge. */
+    public static final int LIVE_DELAY_SEGMENTS = 7;
+    /** Keep this much media downloaded ahead of the playhead, as libVLC with {@code --adaptive-maxbuffer}. */
+    public static final Duration BUFFER_TARGET = Duration.ofSeconds(6);
 
     /** What the run saw. */
     public record Result(double secondsPlayed, int segments, int stalls, double stallSeconds, String variant,

@@ -5,6 +5,7 @@ import io.p2pviewer.app.demo.DemoSwarm;
 import io.p2pviewer.engine.peer.P2pStack;
 import java.util.List;
 import io.p2pviewer.app.playback.Playback;
+import io.p2pviewer.app.playback.PlayerDefaults;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.ui.player.PlaybackControls;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
@@ -14,7 +15,6 @@ import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.demo.DemoMode;
 import io.p2pviewer.player.FxPlayer;
-import io.p2pviewer.player.PlayerOptions;
 import io.p2pviewer.player.PlayerStatus;
 import io.p2pviewer.player.VlcjPlayerBridge;
 import java.io.IOException;
@@ -62,8 +62,7 @@ public final class ViewerRuntime implements AutoCloseable {
             config.p2p(p2p.config(null, true, 0, false));
         }
         this.engine = Engine.start(config.build());
-        this.fx = VlcjPlayerBridge.forJavaFx(PlayerOptions.builder()
-                .audioOutput(options.noAudio() ? "adummy" : "auto").build());
+        this.fx = VlcjPlayerBridge.forJavaFx(PlayerDefaults.options(options.noAudio() ? "adummy" : "auto").build());
         this.playback = new Playback(engine, fx.bridge(), Clock.systemUTC());
         this.playerModel = new PlayerViewModel(new Controls(), UiThread.FX);
         fx.bridge().addListener(e -> UiThread.FX.execute(() -> playerModel.onPlayerEvent(e)));

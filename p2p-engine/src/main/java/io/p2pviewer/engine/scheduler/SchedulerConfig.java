@@ -15,7 +15,12 @@ import java.time.Duration;
  */
 public record SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration stallTimeout, Duration safetyMargin,
                               int maxPrefetchCdn, int seedersPerSegment) {
-    /** Defaults tuned for 2-6 s live segments on a LAN or a good broadband link. */
-    public static final SchedulerConfig DEFAULTS = new SchedulerConfig(Duration.ofMillis(4000),
-            Duration.ofSeconds(60), Duration.ofMillis(2000), Duration.ofMillis(1500), 2, 1);
+    /**
+     * Defaults for 2-6 s live segments on a LAN or a good broadband link. The high-demand window is short
+     * (upstream's is 15 s) because the deadline here is the player's predicted request, and the player still
+     * holds a few seconds of buffer then: a CDN fetch started 2.5 s before it is in time, and every second more
+     * of P2P window is a second in which peers can deliver a live-edge segment.
+     */
+    public static final SchedulerConfig DEFAULTS = new SchedulerConfig(Duration.ofMillis(2500),
+            Duration.ofSeconds(60), Duration.ofMillis(2000), Duration.ofMillis(1000), 2, 1);
 }

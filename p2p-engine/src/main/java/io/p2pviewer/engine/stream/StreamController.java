@@ -74,6 +74,8 @@ public final class StreamController {
     private long missedDeadlines;
     private long maxWaitMillis;
     private boolean closed;
+    private boolean draining;
+    private final List<CompletableFuture<Void>> drained = new ArrayList<>();
 
     /** A CDN fetch in flight; {@code kind} is CDN or FALLBACK. */
     private static final class Fetch {
@@ -266,6 +268,34 @@ public final class StreamController {
         return List.copyOf(errors);
     }
 
+    /**
+     * Ends the session's delivery without losing count: peers are disconnected, nothing new is fetched, and the
+     * future completes once every CDN fetch in flight has finished (so downloaded bytes match the origin's).
+     */
+    public CompletableFuture<Void> drain() {
+        draining = true;
+        for (Track t : tracks) {
+            t.reloadTimer.cancel();
+            if (t.p2p != null) {
+                t.p2p.close();
+            }
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (inflight.isEmpty()) {
+            f.complete(null);
+        } else {
+            drained.add(f);
+        }
+        return f;
+    }
+
+    private void checkDrained() {
+        if (draining && inflight.isEmpty()) {
+            drained.forEach(f -> f.complete(null));
+            drained.clear();
+        }
+    }
+
     public void close() {
         closed = true;
         for (Track t : tracks) {
@@ -288,7 +318,7 @@ public final class StreamController {
 
     private void activate(Track track, Instant now) {
         track.lastActivity = now;
-        if (track.p2p == null && context.p2p() != null && !closed) {
+        if (track.p2p == null && context.p2p() != null && !closed && !draining) {
             track.p2p = new TrackP2p(this, track, context.p2p());
             track.p2p.start();
         }
@@ -399,7 +429,9 @@ public final class StreamController {
             return;
         }
         Duration target = Duration.ofMillis(Math.max(500, track.latest.targetDurationSeconds() * 1000));
-        track.reloadTimer = scheduler.schedule(target, () -> {
+        // With peers, learn of new live segments sooner: every second the seeder waits is a second less for peers.
+        Duration every = track.p2p != null ? target.dividedBy(2) : target;
+        track.reloadTimer = scheduler.schedule(every, () -> {
             Instant idleSince = track.lastActivity == null ? Instant.MIN : track.lastActivity;
             if (!closed && Duration.between(idleSince, now()).compareTo(target.multipliedBy(3)) < 0) {
                 load(track);
@@ -417,11 +449,19 @@ public final class StreamController {
 
     // ---- CDN fetches ----
 
+    /** Reloads the track's playlist now (a peer announced a segment we have not seen in it yet). */
+    void reloadSoon(Track track) {
+        if (!closed && track.loading == null && track.live()
+                && age(track, now()).compareTo(Duration.ofMillis(300)) > 0) {
+            load(track);
+        }
+    }
+
     /** Starts a CDN fetch of a known segment unless it is cached or already being fetched. */
     void startCdn(Track track, long mediaSequence, DeliverySource kind) {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         MediaSegment segment = track.known.get(mediaSequence);
-        if (closed || segment == null || inflight.containsKey(sid) || cache.contains(sid)) {
+        if (closed || draining || segment == null || inflight.containsKey(sid) || cache.contains(sid)) {
             return;
         }
         var range = segment.byteRange();
@@ -461,6 +501,7 @@ public final class StreamController {
             return;
         }
         deliver(segment);
+        checkDrained();
     }
 
     /** Caches a segment, answers the player requests waiting for it, and tells the swarm. */
@@ -500,6 +541,7 @@ public final class StreamController {
             return;
         }
         inflight.remove(fetch.request.id());
+        checkDrained();
         String msg = "Segment " + fetch.request.id() + " failed: " + reason;
         error(StreamError.Kind.SEGMENT_FAILED, msg);
         Waiting w = waiting.remove(fetch.request.id());

@@ -220,7 +220,13 @@ final class TrackP2p implements SwarmHost {
     @Override
     public void swarmChanged() {
         if (!closed) {
-            owner.scheduler.execute(this::tick);
+            owner.scheduler.execute(() -> {
+                long newest = track.known.isEmpty() ? Long.MIN_VALUE : wireId(track.known.lastKey());
+                if (swarm.newestAnnounced() > newest) {
+                    owner.reloadSoon(track);
+                }
+                tick();
+            });
         }
     }
 

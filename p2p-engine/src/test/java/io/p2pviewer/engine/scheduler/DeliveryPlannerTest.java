@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 /** Scheduler decisions in fake time: state in, actions out. */
 class DeliveryPlannerTest {
     private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final DeliveryPlanner planner = new DeliveryPlanner(SchedulerConfig.DEFAULTS, new Random(7));
+    /** Fixed windows for these tests: high demand 4 s, P2P 60 s, stall 2 s, safety 1.5 s. */
+    private static final SchedulerConfig CONFIG = new SchedulerConfig(java.time.Duration.ofMillis(4000),
+            java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(2000), java.time.Duration.ofMillis(1500), 2, 1);
+    private final DeliveryPlanner planner = new DeliveryPlanner(CONFIG, new Random(7));
 
     private SegmentState missing(long seq, long dueMs, Set<String> holders) {
         return new SegmentState(seq, 0, now.plusMillis(dueMs), Status.MISSING, null, holders, Set.of(), false);
@@ -133,7 +136,7 @@ class DeliveryPlannerTest {
             many.add(missing(i, 10_000 + i * 2000, Set.of()));
         }
         List<Action> a = planner.plan(now, many, List.of(), "me");
-        assertThat(a).hasSize(SchedulerConfig.DEFAULTS.maxPrefetchCdn());
+        assertThat(a).hasSize(CONFIG.maxPrefetchCdn());
     }
 
     @Test

@@ -344,6 +344,20 @@ public final class Swarm {
         return peers.values().stream().map(p -> new PeerState(p.id, p.download != null, p.speed)).toList();
     }
 
+    /** The highest segment id any peer announced (loaded or loading), or Long.MIN_VALUE. */
+    public long newestAnnounced() {
+        long max = Long.MIN_VALUE;
+        for (PeerLink p : peers.values()) {
+            for (long id : p.loaded) {
+                max = Math.max(max, id);
+            }
+            for (long id : p.httpLoading) {
+                max = Math.max(max, id);
+            }
+        }
+        return max;
+    }
+
     public Set<String> holders(long wireId) {
         return peers.values().stream().filter(p -> p.has(wireId)).map(p -> p.id).collect(Collectors.toSet());
     }
@@ -383,11 +397,13 @@ public final class Swarm {
         return peers.size();
     }
 
+    /** Disconnects every peer; their totals stay in {@link #peerInfos()}. */
     public void close() {
         closed = true;
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
             p.channel.close();
+            departed.put(p.id, info(p, false, "session ended"));
         }
         peers.clear();
     }

@@ -1,0 +1,21 @@
+package io.p2pviewer.app.playback;
+
+import io.p2pviewer.player.PlayerOptions;
+import java.util.List;
+
+/** libVLC settings of the app's players. */
+public final class PlayerDefaults {
+    /**
+     * Live HLS: stay 15 s behind the live edge (libVLC's default, made explicit) and keep at most 6 s buffered.
+     * libVLC otherwise reads every new live segment the moment it appears (30 s max buffer), which leaves peers
+     * no time to deliver it; with these it asks for a segment about 6 s after the origin publishes it.
+     */
+    public static final List<String> LIBVLC_ARGS = List.of("--adaptive-livedelay=15000", "--adaptive-maxbuffer=6000");
+
+    private PlayerDefaults() {
+    }
+
+    public static PlayerOptions.Builder options(String audioOutput) {
+        return PlayerOptions.builder().audioOutput(audioOutput).extraLibVlcArgs(LIBVLC_ARGS);
+    }
+}

@@ -1,0 +1,96 @@
+package io.p2pviewer.app.swarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.app.report.PlayReport;
+import io.p2pviewer.app.report.ReportWriter;
+import io.p2pviewer.engine.demo.DemoMode;
+import io.p2pviewer.engine.demo.DemoOrigin;
+import io.p2pviewer.engine.demo.DemoOriginConfig;
+import io.p2pviewer.engine.netns.NetnsFixture;
+import io.p2pviewer.engine.peer.tracker.EmbeddedTracker;
+import io.p2pviewer.engine.stream.Hashes;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real swarm for tests: a network namespace made by the test, the demo origin and the embedded tracker on the
+ * root side of its veth, and headless peers ({@code viewer peer}) as separate processes inside it, each with its
+ * own engine and WebRTC factory. WebRTC ignores loopback, hence the namespace.
+ */
+final class SwarmHarness implements AutoCloseable {
+    final NetnsFixture ns;
+    final DemoOrigin origin;
+    EmbeddedTracker tracker;
+    URI trackerUri;
+    private final Path dir;
+    private final Map<String, Process> peers = new LinkedHashMap<>();
+
+    SwarmHarness(String name) throws IOException {
+        this.dir = Path.of("target", "swarm", name);
+        Files.createDirectories(dir);
+        this.ns = NetnsFixture.create(dir);
+        this.origin = DemoOrigin.start(DemoOriginConfig.builder().bindAddress(ns.hostAddress())
+                .mode(DemoMode.LIVE).build());
+        startTracker(0);
+    }
+
+    void startTracker(int port) throws IOException {
+        tracker = new EmbeddedTracker();
+        trackerUri = tracker.start(InetAddress.getByName(ns.hostAddress()), port);
+    }
+
+    Path report(String peer) {
+        return dir.resolve(peer + ".json");
+    }
+
+    Process startPeer(String peer, double seconds, String... extra) {
+        List<String> args = new ArrayList<>(List.of("peer", origin.masterUri().toString(), "--tracker",
+                trackerUri.toString(), "--duration", Double.toString(seconds), "--report",
+                report(peer).toAbsolutePath().toString()));
+        args.addAll(List.of(extra));
+        Process p = ns.exec(NetnsFixture.javaCommand("io.p2pviewer.app.cli.ViewerMain",
+                List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"), args), Map.of());
+        peers.put(peer, p);
+        return p;
+    }
+
+    /** Waits for a peer to exit on its own and reads its report. */
+    PlayReport await(String peer, long timeoutSeconds) throws Exception {
+        Process p = peers.get(peer);
+        assertThat(p.waitFor(timeoutSeconds, TimeUnit.SECONDS)).as("peer %s exits (log %s)", peer, ns.logFile(p))
+                .isTrue();
+        assertThat(p.exitValue()).as("exit code of %s, log %s", peer, ns.logFile(p)).isZero();
+        return ReportWriter.mapper().readValue(report(peer).toFile(), PlayReport.class);
+    }
+
+    /** Every segment the peer handed its player is byte-identical to what the origin serves. */
+    void assertSegmentsMatchOrigin(PlayReport r) {
+        assertThat(r.segments()).isNotEmpty();
+        for (PlayReport.Segment s : r.segments()) {
+            assertThat(s.sha256()).as("segment %s#%d from %s", s.variant(), s.mediaSequence(), s.source())
+                    .isEqualTo(Hashes.sha256Hex(origin.segmentBytes(s.variant(), s.mediaSequence())));
+        }
+    }
+
+    static long cdnAndFallback(PlayReport r) {
+        return r.downloadedBytes().get("cdn") + r.downloadedBytes().get("fallback");
+    }
+
+    @Override
+    public void close() {
+        ns.close();
+        if (tracker != null) {
+            tracker.close();
+        }
+        origin.close();
+    }
+}

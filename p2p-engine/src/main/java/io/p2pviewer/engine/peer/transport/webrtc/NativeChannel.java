@@ -1,0 +1,23 @@
+package io.p2pviewer.engine.peer.transport.webrtc;
+
+/**
+ * The native side of a {@link WebRtcPeerChannel}: the data channel its queue feeds, and the connection its close
+ * tears down. Implemented by {@link WebRtcConnection}; tests use a fake.
+ */
+interface NativeChannel {
+    /** Bytes the data channel holds and has not sent yet; control thread only. */
+    long bufferedAmount();
+
+    /**
+     * Hands one exact-size message to the data channel; control thread only.
+     *
+     * @return false if the channel is closed (the message is dropped; the connection closes itself)
+     */
+    boolean send(byte[] message);
+
+    /** Closes the connection (asynchronously, on the control thread); any thread, idempotent. */
+    void close(String reason);
+
+    /** A label for logs; any thread. */
+    String describe();
+}

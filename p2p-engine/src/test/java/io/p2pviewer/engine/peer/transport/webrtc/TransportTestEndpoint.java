@@ -1,0 +1,158 @@
+package io.p2pviewer.engine.peer.transport.webrtc;
+
+import static io.p2pviewer.engine.peer.transport.webrtc.TestPeerMain.TALLY;
+import static io.p2pviewer.engine.peer.transport.webrtc.TestPeerMain.encode;
+import static io.p2pviewer.engine.peer.transport.webrtc.TestPeerMain.event;
+
+import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.peer.transport.PeerChannelListener;
+import io.p2pviewer.engine.peer.transport.PeerTransport;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** A test endpoint on {@link WebRtcPeerTransport} and its {@link PeerChannel}. */
+final class TransportTestEndpoint implements TestEndpoint {
+    private final WebRtcPeerTransport transport = new WebRtcPeerTransport(configFromProperties());
+    private volatile PeerTransport.PendingOffer pending;
+    private volatile PeerChannel channel;
+
+    /** The default configuration, flow control overridable with -Dpeer.threshold=BYTES -Dpeer.pollMicros=N. */
+    private static WebRtcTransportConfig configFromProperties() {
+        WebRtcTransportConfig defaults = WebRtcTransportConfig.defaults();
+        long threshold = Long.getLong("peer.threshold", defaults.sendBufferThreshold());
+        long pollMicros = Long.getLong("peer.pollMicros", defaults.sendPollInterval().toNanos() / 1000);
+        return defaults.withSendFlowControl(threshold, Duration.ofNanos(pollMicros * 1000));
+    }
+
+    @Override
+    public void offer() {
+        transport.createOffer().whenComplete((offer, e) -> {
+            if (e != null) {
+                event("offerfailed", message(e));
+            } else {
+                pending = offer;
+                event("offer", encode(offer.sdp()));
+            }
+        });
+    }
+
+    @Override
+    public void answer(String offerSdp) {
+        transport.answer(offerSdp).whenComplete((answered, e) -> {
+            if (e != null) {
+                event("failed", message(e));
+            } else {
+                event("answer", encode(answered.sdp()));
+                answered.channel().whenComplete(this::opened);
+            }
+        });
+    }
+
+    @Override
+    public void accept(String answerSdp) {
+        pending.accept(answerSdp).whenComplete(this::opened);
+    }
+
+    private void opened(PeerChannel c, Throwable e) {
+        if (e != null) {
+            event("failed", message(e));
+            return;
+        }
+        channel = c;
+        c.setListener(new PeerChannelListener() {
+            @Override
+            public void onMessage(byte[] message) {
+                if (TALLY.add(ByteBuffer.wrap(message))) {
+                    event("received", TALLY.report());
+                }
+            }
+
+            @Override
+            public void onClose(String reason) {
+                event("closed", reason);
+            }
+        });
+        event("open", c.describe());
+    }
+
+    @Override
+    public void send(List<byte[]> messages) {
+        String summary = TestPayload.summary(messages);
+        PeerChannel c = channel;
+        for (byte[] m : messages) {
+            c.send(m);
+        }
+        event("queued", summary);
+        Thread watcher = new Thread(() -> {
+            try {
+                for (int i = 0; i < 12_000 && c.bufferedAmount() > 0; i++) {
+                    Thread.sleep(10);
+                }
+                event("drained", c.bufferedAmount());
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "drain-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    @Override
+    public boolean command(String[] w) throws Exception {
+        switch (w[0]) {
+            case "ping" -> event("pong", transport.connectionCount());
+            case "oversize" -> {
+                try {
+                    channel.send(new byte[PeerChannel.MAX_MESSAGE_BYTES + 1]);
+                    event("accepted");
+                } catch (IllegalArgumentException e) {
+                    event("rejected", e.getClass().getSimpleName(), e.getMessage());
+                }
+            }
+            case "close" -> {
+                channel.close();
+                channel.close();
+                event("closecalled");
+            }
+            case "cancelled-offer" -> {
+                PeerTransport.PendingOffer offer = transport.createOffer().get(20, TimeUnit.SECONDS);
+                int before = transport.connectionCount();
+                offer.cancel();
+                offer.cancel();
+                for (int i = 0; i < 500 && transport.connectionCount() >= before; i++) {
+                    Thread.sleep(10);
+                }
+                event("cancelled", before, transport.connectionCount());
+            }
+            case "gathering-timeout" -> {
+                WebRtcTransportConfig config =
+                        WebRtcTransportConfig.defaults().withGatheringTimeout(Duration.ofNanos(1));
+                try (WebRtcPeerTransport quick = new WebRtcPeerTransport(config)) {
+                    quick.createOffer().get(20, TimeUnit.SECONDS);
+                    event("offer-unexpected");
+                } catch (ExecutionException e) {
+                    event("offerfailed", e.getCause().getClass().getSimpleName(), e.getCause().getMessage());
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void exit() {
+        transport.close();
+        transport.close();
+    }
+
+    private static String message(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,51 @@
+package io.p2pviewer.engine.peer.transport.webrtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WebRtcTransportConfigTest {
+    @Test
+    void defaultsUseNoIceServersAndOneMebibyteOfSendBuffer() {
+        WebRtcTransportConfig c = WebRtcTransportConfig.defaults();
+        assertThat(c.iceServers()).isEmpty();
+        assertThat(c.relayOnly()).isFalse();
+        assertThat(c.sendBufferThreshold()).isEqualTo(1 << 20);
+        assertThat(c.sendPollInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(c.revealRemoteAddresses()).isFalse();
+    }
+
+    @Test
+    void withersChangeOneSetting() {
+        WebRtcTransportConfig c = WebRtcTransportConfig.defaults()
+                .withIceServers(List.of(new IceServer(List.of("turn:turn.example:3478"), "u", "p")), true)
+                .withGatheringTimeout(Duration.ofSeconds(3))
+                .withRevealRemoteAddresses(true);
+        assertThat(c.relayOnly()).isTrue();
+        assertThat(c.gatheringTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.openTimeout()).isEqualTo(WebRtcTransportConfig.defaults().openTimeout());
+        assertThat(c.revealRemoteAddresses()).isTrue();
+    }
+
+    @Test
+    void rejectsNonsense() {
+        WebRtcTransportConfig d = WebRtcTransportConfig.defaults();
+        assertThatThrownBy(() -> d.withGatheringTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gatheringTimeout");
+        assertThatThrownBy(() -> d.withSendFlowControl(1000, Duration.ofMillis(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendBufferThreshold");
+        assertThatThrownBy(() -> d.withIceServers(List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TURN");
+        assertThatThrownBy(() -> IceServer.of("http://example"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://example");
+    }
+
+    @Test
+    void iceServersNeverShowTheirPassword() {
+        IceServer s = new IceServer(List.of("turns:turn.example:443"), "user", "secret");
+        assertThat(s.toString()).contains("turn.example").contains("user").doesNotContain("secret");
+    }
+}
