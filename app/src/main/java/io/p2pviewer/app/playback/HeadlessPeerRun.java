@@ -72,7 +72,8 @@ public final class HeadlessPeerRun {
                     -1, new PlayReport.Stalls(result.stalls(), result.stallSeconds()),
                     Reports.bySource(snap, true), Reports.bySource(snap, false), snap.offload(),
                     snap.uploadedBytes(), snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(),
-                    Reports.peers(snap), Reports.segments(session.servedSegments()), errors, Map.of());
+                    Reports.peers(snap), Reports.segments(session.servedSegments()), errors, Map.of(),
+                    Reports.process());
             if (report != null) {
                 ReportWriter.write(r, report);
             }

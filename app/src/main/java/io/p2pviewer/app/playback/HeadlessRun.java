@@ -110,7 +110,7 @@ public final class HeadlessRun {
                 Reports.bySource(snapshot, true), Reports.bySource(snapshot, false), snapshot.offload(),
                 snapshot.uploadedBytes(), snapshot.missedDeadlines(), snapshot.maxPlayerWaitMillis(),
                 snapshot.bannedPeers(), Reports.peers(snapshot), Reports.segments(served), errors,
-                playerCounters(stats));
+                playerCounters(stats), Reports.process());
         if (!write(report, r)) {
             return ExitCodes.INTERNAL;
         }
@@ -136,7 +136,7 @@ public final class HeadlessRun {
         Map<String, Long> zero = Reports.bySource(null, true);
         return new PlayReport(url.toString(), started.toString(), 0, false, reason, 0, 0, -1,
                 new PlayReport.Stalls(0, 0), zero, zero, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(reason),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     private boolean write(Path report, PlayReport r) {

@@ -19,12 +19,14 @@ import java.util.Map;
  * @param peers every peer this run exchanged bytes with
  * @param segments one entry per segment served to the player, in order
  * @param player libVLC's own counters at the end of the run (empty for a headless peer)
+ * @param process this process's CPU seconds, heap after GC and resident memory at the end of the run
  */
 public record PlayReport(String url, String startedAt, double durationSeconds, boolean ok, String reason,
                          long framesDisplayed, double secondsPlayed, double firstFrameSeconds, Stalls stalls,
                          Map<String, Long> downloadedBytes, Map<String, Long> servedBytes, double offload,
                          long uploadedBytes, long missedDeadlines, long maxPlayerWaitMillis, int bannedPeers,
-                         List<Peer> peers, List<Segment> segments, List<String> errors, Map<String, Object> player) {
+                         List<Peer> peers, List<Segment> segments, List<String> errors, Map<String, Object> player,
+                         Map<String, Object> process) {
 
     /** Stall count and total stall time. */
     public record Stalls(int count, double totalSeconds) {

@@ -25,6 +25,27 @@ public final class Reports {
         return m;
     }
 
+    /** CPU seconds, heap after a GC and resident set of this process, for reports and benchmarks. */
+    public static Map<String, Object> process() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        m.put("cpuSeconds", os.getProcessCpuTime() / 1e9);
+        System.gc();
+        var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        m.put("heapUsedMiB", heap.getUsed() / 1048576.0);
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    m.put("rssMiB", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux: no RSS
+        }
+        return m;
+    }
+
     public static List<PlayReport.Segment> segments(List<ServedSegment> served) {
         return served.stream().map(s -> new PlayReport.Segment(s.variant(), s.mediaSequence(), s.source().name(),
                 s.bytes(), s.sha256())).toList();

@@ -17,14 +17,19 @@ import java.util.concurrent.TimeUnit;
  * Installs its node_modules with {@code npm ci --ignore-scripts} when they are missing, so a fresh checkout
  * needs no extra step.
  */
-final class NodeTrackerProcess implements AutoCloseable {
+public final class NodeTrackerProcess implements AutoCloseable {
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    private static final Path DIR = BASEDIR.resolve("src/test/node/bittorrent-tracker");
+    /** The npm project; found from the p2p-engine module and from its siblings (the app's swarm tests). */
+    private static final Path DIR = java.nio.file.Files.isDirectory(BASEDIR.resolve("src/test/node/bittorrent-tracker"))
+            ? BASEDIR.resolve("src/test/node/bittorrent-tracker")
+            : BASEDIR.resolve("../p2p-engine/src/test/node/bittorrent-tracker").normalize();
 
     private final Process process;
     private final int port;
+    private final String host;
 
-    private NodeTrackerProcess(Process process, int port) {
+    private NodeTrackerProcess(Process process, int port, String host) {
+        this.host = host;
         this.process = process;
         this.port = port;
     }
@@ -52,8 +57,13 @@ final class NodeTrackerProcess implements AutoCloseable {
      * @param port the port, 0 for an ephemeral one
      */
     static NodeTrackerProcess start(int port) throws IOException, InterruptedException {
+        return start(port, "127.0.0.1");
+    }
+
+    /** Starts the tracker on the given address (e.g. a test namespace's host side) and waits until it listens. */
+    public static NodeTrackerProcess start(int port, String host) throws IOException, InterruptedException {
         ensureInstalled();
-        Process p = new ProcessBuilder("node", "server.mjs", Integer.toString(port), "127.0.0.1")
+        Process p = new ProcessBuilder("node", "server.mjs", Integer.toString(port), host)
                 .directory(DIR.toFile()).redirectErrorStream(true).start();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -76,19 +86,19 @@ final class NodeTrackerProcess implements AutoCloseable {
         reader.start();
         try {
             int bound = listening.get(30, TimeUnit.SECONDS);
-            return new NodeTrackerProcess(p, bound);
+            return new NodeTrackerProcess(p, bound, host);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IOException("bittorrent-tracker did not start: " + lines, e);
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    URI uri() {
-        return URI.create("ws://127.0.0.1:" + port);
+    public URI uri() {
+        return URI.create("ws://" + host + ":" + port);
     }
 
     /** Kills the process at once (SIGKILL): the tracker vanishes as in a crash. */

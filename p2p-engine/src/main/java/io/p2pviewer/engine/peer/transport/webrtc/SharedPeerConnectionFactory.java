@@ -64,7 +64,7 @@ final class SharedPeerConnectionFactory {
             module = new HeadlessAudioDeviceModule();
             factory = new PeerConnectionFactory(module);
             audio = module;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             if (module != null) {
                 module.dispose();
             }

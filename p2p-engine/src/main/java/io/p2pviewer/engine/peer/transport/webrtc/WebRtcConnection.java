@@ -71,7 +71,7 @@ final class WebRtcConnection implements NativeChannel {
     private CompletableFuture<?> starting;
     private boolean closed;
     private String closeReason;
-    private boolean handedOut;
+    private boolean openSettled; // the opened future is (being) completed, with the channel or an error
     private RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
     private Future<?> gatheringTimer;
     private Future<?> openTimer;
@@ -197,8 +197,8 @@ final class WebRtcConnection implements NativeChannel {
             threads.fail(starting, error);
             starting = null;
         }
-        if (!handedOut) {
-            handedOut = true;
+        if (!openSettled) {
+            openSettled = true;
             threads.fail(opened, error);
         }
         gathered.completeExceptionally(error);
@@ -315,7 +315,7 @@ final class WebRtcConnection implements NativeChannel {
     private void scheduleOpenTimeout() {
         Duration timeout = config.openTimeout();
         openTimer = threads.schedule(timeout, () -> {
-            if (!handedOut) {
+            if (!openSettled) {
                 teardown("data channel did not open within " + text(timeout), null);
             }
         });
@@ -362,14 +362,14 @@ final class WebRtcConnection implements NativeChannel {
         log.debug("{}: data channel {}", describe(), state);
         switch (state) {
             case OPEN -> {
-                if (!handedOut) {
-                    handedOut = true;
+                if (!openSettled) {
+                    openSettled = true;
                     cancel(openTimer);
                     log.debug("{}: data channel open", describe());
                     threads.complete(opened, channel);
                 }
             }
-            case CLOSING, CLOSED -> teardown(handedOut ? "closed by remote" : "data channel closed before opening",
+            case CLOSING, CLOSED -> teardown(openSettled ? "closed by remote" : "data channel closed before opening",
                     null);
             default -> {
             }
@@ -467,7 +467,7 @@ final class WebRtcConnection implements NativeChannel {
         @Override
         public void cancel() {
             threads.onControl(() -> {
-                if (!handedOut) {
+                if (!openSettled) {
                     teardown("offer cancelled", null);
                 }
             });

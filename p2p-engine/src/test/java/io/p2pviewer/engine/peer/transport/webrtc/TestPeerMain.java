@@ -11,8 +11,8 @@ import java.util.Base64;
  * {@link WebRtcPeerTransport}) or "raw" (webrtc-java used directly, the benchmark's baseline).
  *
  * <p>Commands: offer, answer B64, accept B64, expect COUNT, send TOTALBYTES SIZE, ping, exit; transport only:
- * oversize, close, cancelled-offer, gathering-timeout. End of input is exit. The main thread returns after exit: the JVM then ends
- * only if nothing native keeps it alive, which the tests check through the exit code.
+ * oversize, close, cancelled-offer, gathering-timeout. End of input is exit. The main thread returns after exit:
+ * the JVM then ends only if nothing native keeps it alive, which the tests check through the exit code.
  */
 public final class TestPeerMain {
     static final ReceiveTally TALLY = new ReceiveTally();

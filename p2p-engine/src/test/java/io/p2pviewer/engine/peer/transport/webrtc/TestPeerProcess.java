@@ -120,6 +120,18 @@ final class TestPeerProcess {
         return process.exitValue();
     }
 
+    /** CPU time the JVM has used so far (user + system, all threads), from /proc; Linux clock ticks are 10 ms. */
+    Duration cpuTime() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15: utime, stime
+            return Duration.ofMillis(ticks * 10);
+        } catch (IOException e) {
+            throw new UncheckedIOException(label + " has no /proc entry (exited?)", e);
+        }
+    }
+
     Process process() {
         return process;
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * each, then rounds alternating raw and ours. Prints MB/s (10^6 bytes, timed by the receiver from its first to its
  * last message), the ratio of the medians and the median of each round's ratio (the two transfers of a round run
  * back to back, so they share the machine's load); the goal is at least 0.8. The machine's other load makes single
- * transfers vary by a factor of two or more. Run with
+ * transfers vary by a factor of two or more, so it also prints the CPU time sender and receiver JVMs spent per
+ * transfer, which the load disturbs less. Run with
  * {@code mvn -Pbench -pl p2p-engine verify -Dit.test=WebRtcThroughputBenchIT}.
  */
 @Tag("bench")
@@ -39,9 +40,11 @@ class WebRtcThroughputBenchIT {
             transfer(oursA, oursB, size);
             List<Double> raw = new ArrayList<>();
             List<Double> ours = new ArrayList<>();
+            Duration[] rawCpu = {Duration.ZERO, Duration.ZERO};
+            Duration[] oursCpu = {Duration.ZERO, Duration.ZERO};
             for (int round = 0; round < ROUNDS; round++) {
-                raw.add(transfer(rawA, rawB, size));
-                ours.add(transfer(oursA, oursB, size));
+                raw.add(measured(rawA, rawB, size, rawCpu));
+                ours.add(measured(oursA, oursB, size, oursCpu));
             }
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
@@ -53,6 +56,10 @@ class WebRtcThroughputBenchIT {
                     ROUNDS, options);
             System.out.printf("  raw webrtc-java : %s MB/s, median %.1f%n", format(raw), rawMedian);
             System.out.printf("  WebRtcPeerChannel: %s MB/s, median %.1f%n", format(ours), oursMedian);
+            System.out.printf("  CPU per 32 MiB  : raw sender %d ms, receiver %d ms; ours sender %d ms, "
+                    + "receiver %d ms%n",
+                    rawCpu[0].toMillis() / ROUNDS, rawCpu[1].toMillis() / ROUNDS, oursCpu[0].toMillis() / ROUNDS,
+                    oursCpu[1].toMillis() / ROUNDS);
             System.out.printf("  ratio ours/raw  : %.2f of the medians, %.2f median of the rounds' ratios %s"
                     + " (goal >= 0.80)%n", oursMedian / rawMedian, median(ratios), format(ratios));
             for (TestPeerProcess p : List.of(rawA, rawB, oursA, oursB)) {
@@ -61,6 +68,16 @@ class WebRtcThroughputBenchIT {
             }
             assertThat(oursA.events("closed")).as("no overflow close").containsExactly("transport closed");
         }
+    }
+
+    /** {@link #transfer}, adding the CPU time of sender and receiver (whole JVMs) to cpu[0] and cpu[1]. */
+    private static double measured(TestPeerProcess a, TestPeerProcess b, int size, Duration[] cpu) {
+        Duration a0 = a.cpuTime();
+        Duration b0 = b.cpuTime();
+        double mbs = transfer(a, b, size);
+        cpu[0] = cpu[0].plus(a.cpuTime().minus(a0));
+        cpu[1] = cpu[1].plus(b.cpuTime().minus(b0));
+        return mbs;
     }
 
     /** One transfer of 32 MiB from a to b, checked; returns MB/s as timed by b. */
