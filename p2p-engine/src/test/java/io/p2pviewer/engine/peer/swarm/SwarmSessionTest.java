@@ -1,0 +1,245 @@
+package io.p2pviewer.engine.peer.swarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.engine.peer.protocol.Decoded;
+import io.p2pviewer.engine.peer.protocol.PeerCommand;
+import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
+import io.p2pviewer.engine.peer.protocol.PeerMessages;
+import io.p2pviewer.engine.peer.protocol.SegmentAbsent;
+import io.p2pviewer.engine.peer.protocol.SegmentData;
+import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
+import io.p2pviewer.engine.peer.protocol.SegmentRequest;
+import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
+import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.peer.transport.PeerChannelListener;
+import io.p2pviewer.engine.time.FakeTaskScheduler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The session layer of the wire protocol with one scripted remote peer, in virtual time. */
+class SwarmSessionTest {
+    private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
+    private final List<String> events = new ArrayList<>();
+    private final Set<String> banned = new HashSet<>();
+    private final byte[] segment10 = new byte[100_000];
+
+    /** A channel whose far end is the test: it records what we send and lets the test speak for the peer. */
+    private final class ScriptedChannel implements PeerChannel {
+        final List<PeerCommand> received = new ArrayList<>();
+        long payloadBytes;
+        PeerChannelListener listener;
+        boolean closed;
+        private final PeerMessageDecoder decoder = new PeerMessageDecoder();
+
+        @Override
+        public void send(byte[] message) {
+            try {
+                switch (decoder.feed(message)) {
+                    case Decoded.Command c -> received.add(c.command());
+                    case Decoded.Payload p -> payloadBytes += p.bytes().length;
+                    default -> { }
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override
+        public long bufferedAmount() {
+            return 0;
+        }
+
+        @Override
+        public void setListener(PeerChannelListener l) {
+            listener = l;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public String describe() {
+            return "scripted";
+        }
+
+        void peerSays(PeerCommand c) {
+            PeerMessages.encode(c).forEach(listener::onMessage);
+            scheduler.runUntilIdle();
+        }
+
+        void peerSendsBytes(int n) {
+            listener.onMessage(new byte[n]);
+            scheduler.runUntilIdle();
+        }
+    }
+
+    private final SwarmHost host = new SwarmHost() {
+        @Override public Instant now() { return scheduler.now(); }
+        @Override public byte[] cachedByWireId(long wireId) { return wireId == 10 ? segment10 : null; }
+        @Override public long mediaSequenceOf(long wireId) { return wireId; }
+        @Override public void peerBytes(String peer, int count) { }
+        @Override public void peerDelivered(String peer, long seq, byte[] data, long declared) {
+            events.add("delivered " + seq + " " + data.length);
+        }
+        @Override public void peerFailed(String peer, long seq, String reason) { events.add("failed " + seq + ": " + reason); }
+        @Override public void uploaded(String peer, int count) { }
+        @Override public void swarmChanged() { }
+    };
+
+    private Swarm swarm(boolean upload) {
+        return new Swarm("720p", host, scheduler, banned, upload, 0, false);
+    }
+
+    private ScriptedChannel connect(Swarm swarm) {
+        ScriptedChannel ch = new ScriptedChannel();
+        swarm.addPeer("-PM0203-abcdefghijkl", ch);
+        scheduler.runUntilIdle();
+        return ch;
+    }
+
+    @Test
+    void announcesOnConnectAndServesARequestedSegmentInChunks() {
+        Swarm swarm = swarm(true);
+        swarm.announce(Set.of(10L), Set.of());
+        ScriptedChannel ch = connect(swarm);
+        assertThat(ch.received.get(0)).isEqualTo(new SegmentsAnnouncement(new long[] {10}, new long[0]));
+        ch.peerSays(new SegmentRequest(10, 7, null));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(ch.received).contains(new SegmentData(10, 7, 100_000), new SegmentDataSendingCompleted(10, 7));
+        assertThat(ch.payloadBytes).isEqualTo(100_000);
+        assertThat(swarm.peerInfos().get(0).bytesUp()).isEqualTo(100_000);
+    }
+
+    @Test
+    void unknownSegmentOrUploadOffIsAnsweredAbsent() {
+        Swarm swarm = swarm(false);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        assertThat(ch.received).contains(new SegmentAbsent(10, 1));
+        assertThat(ch.payloadBytes).isZero();
+    }
+
+    @Test
+    void aRequestedSegmentArrivesWhole() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
+        assertThat(swarm.holders(11)).containsExactly("-PM0203-abcdefghijkl");
+        assertThat(swarm.request("-PM0203-abcdefghijkl", 11, 11)).isTrue();
+        SegmentRequest req = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        ch.peerSays(new SegmentData(11, req.requestId(), 70_000));
+        ch.peerSendsBytes(65_535);
+        ch.peerSendsBytes(4_465);
+        ch.peerSays(new SegmentDataSendingCompleted(11, req.requestId()));
+        assertThat(events).containsExactly("delivered 11 70000");
+        assertThat(ch.closed).isFalse();
+    }
+
+    @Test
+    void dataNobodyAskedForClosesTheConnection() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentData(11, 3, 1000));
+        assertThat(ch.closed).isTrue();
+        assertThat(swarm.size()).isZero();
+        assertThat(swarm.peerInfos().get(0).closeReason()).contains("did not request");
+    }
+
+    @Test
+    void payloadWithoutADataHeaderClosesTheConnection() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSendsBytes(500);
+        assertThat(ch.closed).isTrue();
+    }
+
+    @Test
+    void zeroLengthDataClosesTheConnectionAndFailsTheDownload() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
+        swarm.request("-PM0203-abcdefghijkl", 11, 11);
+        SegmentRequest req = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        ch.peerSays(new SegmentData(11, req.requestId(), 0));
+        assertThat(ch.closed).isTrue();
+        assertThat(events).singleElement().asString().startsWith("failed 11").contains("declared segment size 0");
+    }
+
+    @Test
+    void moreOrFewerBytesThanDeclaredCloseTheConnection() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel more = connect(swarm);
+        more.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
+        swarm.request("-PM0203-abcdefghijkl", 11, 11);
+        int r = ((SegmentRequest) more.received.get(more.received.size() - 1)).requestId();
+        more.peerSays(new SegmentData(11, r, 1000));
+        more.peerSendsBytes(1001);
+        assertThat(more.closed).isTrue();
+        assertThat(events).singleElement().asString().contains("size mismatch");
+
+        events.clear();
+        Swarm other = swarm(true);
+        ScriptedChannel fewer = connect(other);
+        fewer.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
+        other.request("-PM0203-abcdefghijkl", 11, 11);
+        int r2 = ((SegmentRequest) fewer.received.get(fewer.received.size() - 1)).requestId();
+        fewer.peerSays(new SegmentData(11, r2, 1000));
+        fewer.peerSendsBytes(999);
+        fewer.peerSays(new SegmentDataSendingCompleted(11, r2));
+        assertThat(fewer.closed).isTrue();
+        assertThat(events).singleElement().asString().contains("size mismatch");
+    }
+
+    @Test
+    void undecodableBytesCloseTheConnection() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.listener.onMessage("cstr\u0009garbagecend".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        scheduler.runUntilIdle();
+        assertThat(ch.closed).isTrue();
+        assertThat(swarm.peerInfos().get(0).closeReason()).contains("protocol violation");
+    }
+
+    @Test
+    void absentEndsTheDownloadAndTheSegmentIsNotAskedAgain() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
+        swarm.request("-PM0203-abcdefghijkl", 11, 11);
+        int r = ((SegmentRequest) ch.received.get(ch.received.size() - 1)).requestId();
+        ch.peerSays(new SegmentAbsent(11, r));
+        assertThat(events).singleElement().asString().startsWith("failed 11");
+        assertThat(swarm.holders(11)).isEmpty();
+        assertThat(ch.closed).isFalse();
+    }
+
+    @Test
+    void aBannedPeerCannotComeBack() {
+        Swarm swarm = swarm(true);
+        connect(swarm);
+        swarm.ban("-PM0203-abcdefghijkl", "corrupt segment");
+        ScriptedChannel again = connect(swarm);
+        assertThat(again.closed).isTrue();
+        assertThat(swarm.size()).isZero();
+        assertThat(banned).containsExactly("-PM0203-abcdefghijkl");
+    }
+
+    @Test
+    void uploadCapPacesTheUpload() {
+        Swarm swarm = new Swarm("720p", host, scheduler, banned, true, 50_000, false);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        scheduler.advance(java.time.Duration.ofMillis(500));
+        assertThat(ch.payloadBytes).isLessThanOrEqualTo(75_000);
+        scheduler.advance(java.time.Duration.ofSeconds(2));
+        assertThat(ch.payloadBytes).isEqualTo(100_000);
+        assertThat(ch.received).contains(new SegmentDataSendingCompleted(10, 1));
+    }
+}
