@@ -111,6 +111,32 @@ class InProcessSwarmTest {
     }
 
     @Test
+    void eightViewersPayForEachLiveSegmentAboutOnce() throws Exception {
+        List<Viewer> viewers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            viewers.add(join(i, false));
+            scheduler.advance(Duration.ofSeconds(2));
+        }
+        long firstSegment = viewers.get(0).got.get(0).id().mediaSequence();
+        scheduler.advance(Duration.ofSeconds(180));
+        long peer = 0;
+        long served = 0;
+        for (Viewer v : viewers) {
+            EngineSnapshot s = v.controller.snapshot();
+            assertThat(s.missedDeadlines()).isZero();
+            peer += s.source(DeliverySource.PEER).servedBytes();
+            served += s.totalServedBytes();
+        }
+        long segments = origin.edge() - firstSegment + 1;
+        double offload = (double) peer / served;
+        System.out.printf("in-process swarm of 8 for 180 s: offload %.1f%% (ceiling 87.5%%), %d CDN fetches for %d "
+                + "segments%n", offload * 100, origin.segmentRequests, segments);
+        // Each viewer's first few segments are due at once (CDN); after that about one CDN fetch per segment.
+        assertThat(origin.segmentRequests).isLessThanOrEqualTo((int) segments + 8 * 5);
+        assertThat(offload).isGreaterThan(0.80);
+    }
+
+    @Test
     void whenPeersLeaveTheOthersFallBackWithoutMissingADeadline() throws Exception {
         Viewer a = join(1, false);
         scheduler.advance(Duration.ofSeconds(4));
