@@ -70,7 +70,7 @@ public final class DeliveryPlanner {
             }
             boolean urgent = inHighDemand(now, s);
             switch (s.status()) {
-                case CACHED, CDN_LOADING -> { }
+                case CACHED, CDN_LOADING, VERIFYING -> { }
                 case PEER_LOADING -> {
                     String problem = transferProblem(now, s);
                     if (problem != null) {

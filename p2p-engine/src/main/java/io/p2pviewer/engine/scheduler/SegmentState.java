@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param mediaSequence the segment
  * @param deadline when the player is predicted to ask for it (null before the player has asked for anything)
- * @param status where its bytes are
+ * @param status where its bytes are ({@code VERIFYING}: delivered by a peer, being checked against the hash list)
  * @param peerTransfer the peer transfer in flight (status {@link Status#PEER_LOADING}), else null
  * @param holders peers that announced having it, excluding banned peers and peers known not to have it
  * @param httpLoaders peers that announced loading it from the CDN
@@ -19,7 +19,7 @@ public record SegmentState(long mediaSequence, long sizeHint, Instant deadline, 
                            boolean peerFailed) {
 
     /** Where a segment's bytes are. */
-    public enum Status { MISSING, CACHED, CDN_LOADING, PEER_LOADING }
+    public enum Status { MISSING, CACHED, CDN_LOADING, PEER_LOADING, VERIFYING }
 
     /** A transfer from a peer in flight. */
     public record PeerTransfer(String peer, Instant startedAt, Instant lastBytesAt, long received, long total) {

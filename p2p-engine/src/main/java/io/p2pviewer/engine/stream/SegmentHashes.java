@@ -62,6 +62,13 @@ final class SegmentHashes {
         }
     }
 
+    /** A new live playlist: fetch the list now, so that peers' segments of it can be verified without waiting. */
+    void playlistChanged() {
+        if (state == State.AVAILABLE && track.live()) {
+            refresh();
+        }
+    }
+
     void refresh() {
         if (refreshing) {
             return;

@@ -175,6 +175,7 @@ public final class StreamController {
         }
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         var cached = cache.get(sid);
+        event("player asks " + sid + (cached.isPresent() ? ": cached (" + cached.get().source() + ")" : ": waits"));
         if (cached.isPresent()) {
             afterPlayerRequest(track, mediaSequence);
             return CompletableFuture.completedFuture(cached.get());
@@ -189,7 +190,10 @@ public final class StreamController {
         waiting.computeIfAbsent(sid, k -> new Waiting(now, !first)).futures.add(result);
         if (!inflight.containsKey(sid)) {
             var transfer = track.p2p == null ? null : track.p2p.swarm().transfer(mediaSequence);
-            if (transfer == null) {
+            if (track.p2p != null && track.p2p.verifying(mediaSequence)) {
+                // delivered by a peer, verdict pending: it is served (or refetched) when the verdict comes
+                event("player waits for the verdict on " + sid);
+            } else if (transfer == null) {
                 startCdn(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK
                         : DeliverySource.CDN);
             } else if (transfer.total() > 0 && transfer.received() >= transfer.total() * NEARLY_DONE) {
@@ -366,6 +370,7 @@ public final class StreamController {
     void peerFetchFailed(Track track, long mediaSequence) {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         peerFailed.add(sid);
+        event("peer fetch failed " + sid);
         if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
             startCdn(track, mediaSequence, DeliverySource.FALLBACK);
         }
@@ -468,6 +473,7 @@ public final class StreamController {
         Fetch fetch = new Fetch(new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
                 range == null ? -1 : range.length(), segment.duration()), kind);
         inflight.put(sid, fetch);
+        event("cdn fetch " + sid + " as " + kind);
         start(fetch);
         if (track.p2p != null) {
             track.p2p.announceSoon();
@@ -507,9 +513,11 @@ public final class StreamController {
     /** Caches a segment, answers the player requests waiting for it, and tells the swarm. */
     private void deliver(CachedSegment segment) {
         cache.put(segment);
+        event("cached " + segment.id() + " from " + segment.source());
         Waiting w = waiting.remove(segment.id());
         if (w != null) {
             long waited = Duration.between(w.since, now()).toMillis();
+            event("player served " + segment.id() + " after " + waited + " ms");
             if (w.counts) {
                 maxWaitMillis = Math.max(maxWaitMillis, waited);
                 if (waited > context.deadlineGrace().toMillis()) {
@@ -563,6 +571,14 @@ public final class StreamController {
             }
         }
         return null;
+    }
+
+    /** One line of the delivery event log (see {@link StreamContext#events()}). */
+    void event(String line) {
+        context.events().accept(line);
+        if (log.isDebugEnabled()) {
+            log.debug("[{}] {}", id, line);
+        }
     }
 
     void error(StreamError.Kind kind, String message) {

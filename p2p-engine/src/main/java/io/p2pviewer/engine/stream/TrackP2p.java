@@ -43,6 +43,8 @@ final class TrackP2p implements SwarmHost {
     private SwarmSignalling signalling;
     private Cancellable ticker = Cancellable.NONE;
     private boolean announcePending;
+    /** Segments delivered by peers and waiting for their verdict (the hash list may be being refreshed). */
+    private final java.util.Set<Long> verifying = new HashSet<>();
     private boolean closed;
 
     TrackP2p(StreamController owner, Track track, P2pConfig config) {
@@ -85,7 +87,13 @@ final class TrackP2p implements SwarmHost {
     }
 
     void playlistChanged() {
+        hashes.playlistChanged();
         tick();
+    }
+
+    /** True while a peer-delivered segment awaits its verdict: the player waits for it rather than refetching. */
+    boolean verifying(long mediaSequence) {
+        return verifying.contains(mediaSequence);
     }
 
     /** Plans and acts: called every tick, after player requests and when the swarm changes. */
@@ -109,8 +117,15 @@ final class TrackP2p implements SwarmHost {
             switch (a) {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
                         f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN);
-                case Action.RequestPeer r -> swarm.request(r.peer(), r.mediaSequence(), wireId(r.mediaSequence()));
-                case Action.AbandonPeer ab -> swarm.abandon(ab.peer(), ab.reason());
+                case Action.RequestPeer r -> {
+                    owner.event("peer request " + track.name + "#" + r.mediaSequence() + " from "
+                            + Swarm.shortId(r.peer()));
+                    swarm.request(r.peer(), r.mediaSequence(), wireId(r.mediaSequence()));
+                }
+                case Action.AbandonPeer ab -> {
+                    owner.event("abandon " + track.name + "#" + ab.mediaSequence() + ": " + ab.reason());
+                    swarm.abandon(ab.peer(), ab.reason());
+                }
             }
         }
     }
@@ -122,6 +137,7 @@ final class TrackP2p implements SwarmHost {
         SegmentState.PeerTransfer transfer = swarm.transfer(seq);
         SegmentState.Status status = owner.cached(sid) ? SegmentState.Status.CACHED
                 : owner.cdnLoading(sid) ? SegmentState.Status.CDN_LOADING
+                : verifying.contains(seq) ? SegmentState.Status.VERIFYING
                 : transfer != null ? SegmentState.Status.PEER_LOADING
                 : SegmentState.Status.MISSING;
         return new SegmentState(seq, 0, deadline, status, transfer, swarm.holders(wire), swarm.httpLoaders(wire),
@@ -189,7 +205,9 @@ final class TrackP2p implements SwarmHost {
             owner.peerFetchFailed(track, mediaSequence);
             return;
         }
+        verifying.add(mediaSequence);
         hashes.verify(segment, data, declaredSize, verdict -> {
+            verifying.remove(mediaSequence);
             if (verdict.ok()) {
                 owner.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data));
             } else {

@@ -38,12 +38,17 @@ class InProcessSwarmTest {
         boolean stopped;
 
         Viewer(int n, boolean corrupt) throws Exception {
+            this(n, corrupt, 0, line -> { });
+        }
+
+        Viewer(int n, boolean corrupt, long uploadBytesPerSecond, java.util.function.Consumer<String> events)
+                throws Exception {
             String peerId = String.format("-PV0100-%012d", n);
-            P2pConfig p2p = new P2pConfig(signalling.factory(network.transport("v" + n)), peerId, null, true, 0,
-                    SchedulerConfig.DEFAULTS, corrupt);
+            P2pConfig p2p = new P2pConfig(signalling.factory(network.transport("v" + n)), peerId, null, true,
+                    uploadBytesPerSecond, SchedulerConfig.DEFAULTS, corrupt);
             var cdn = origin.client();
             StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20),
-                    3, Duration.ofSeconds(1), p2p, new HashSet<>());
+                    3, Duration.ofSeconds(1), p2p, new HashSet<>(), events);
             CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
             scheduler.advance(Duration.ofMillis(100));
             controller = StreamOpener.open("s" + n, FakeLiveOrigin.PLAYLIST, first.join(), ctx);
@@ -134,6 +139,31 @@ class InProcessSwarmTest {
         // Each viewer's first few segments are due at once (CDN); after that about one CDN fetch per segment.
         assertThat(origin.segmentRequests).isLessThanOrEqualTo((int) segments + 8 * 5);
         assertThat(offload).isGreaterThan(0.80);
+    }
+
+    @Test
+    void aPeerTooSlowForTheDeadlineIsAbandonedAndTheSegmentComesFromTheCdnBeforeThePlayerAsks() throws Exception {
+        Viewer slow = new Viewer(1, false, 5_000, line -> { }); // uploads at 5 kB/s: 13 s per 64 kB segment
+        slow.play();
+        scheduler.advance(Duration.ofSeconds(6));
+        List<String> log = new ArrayList<>();
+        Viewer viewer = new Viewer(2, false, 0, line -> log.add(scheduler.now().toEpochMilli() % 1_000_000 + " " + line));
+        viewer.play();
+        scheduler.advance(Duration.ofSeconds(30));
+
+        String abandoned = log.stream().filter(l -> l.contains("abandon")).findFirst().orElseThrow();
+        String seg = abandoned.replaceAll(".*abandon (\\S+): .*", "$1");
+        List<String> story = log.stream().filter(l -> l.contains(seg + " ") || l.endsWith(seg)
+                || l.contains(seg + ":")).map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        assertThat(story).containsSubsequence(
+                "peer request " + seg + " from 000001",
+                abandoned.substring(abandoned.indexOf(' ') + 1),
+                "peer fetch failed " + seg,
+                "cdn fetch " + seg + " as FALLBACK",
+                "cached " + seg + " from FALLBACK",
+                "player asks " + seg + ": cached (FALLBACK)");
+        assertThat(abandoned).contains("too slow");
+        assertThat(viewer.controller.snapshot().missedDeadlines()).isZero();
     }
 
     @Test

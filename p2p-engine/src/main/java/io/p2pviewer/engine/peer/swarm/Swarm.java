@@ -408,7 +408,7 @@ public final class Swarm {
         peers.clear();
     }
 
-    static String shortId(String id) {
+    public static String shortId(String id) {
         return id.length() <= 8 ? id : id.substring(id.length() - 6);
     }
 
