@@ -12,6 +12,12 @@ public final class PlayerDefaults {
      */
     public static final List<String> LIBVLC_ARGS = List.of("--adaptive-livedelay=15000", "--adaptive-maxbuffer=6000");
 
+    /**
+     * The demo plays its top variant: the origin is local, and the demo's peers watch that variant (one swarm
+     * per variant), so an adaptive start on the low variant would leave the window alone in its swarm.
+     */
+    public static final String DEMO_ARG = "--adaptive-logic=highest";
+
     private PlayerDefaults() {
     }
 

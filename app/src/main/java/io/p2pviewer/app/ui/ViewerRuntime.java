@@ -62,7 +62,11 @@ public final class ViewerRuntime implements AutoCloseable {
             config.p2p(p2p.config(null, true, 0, false));
         }
         this.engine = Engine.start(config.build());
-        this.fx = VlcjPlayerBridge.forJavaFx(PlayerDefaults.options(options.noAudio() ? "adummy" : "auto").build());
+        var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");
+        if (demo != null) {
+            playerOptions.addLibVlcArg(PlayerDefaults.DEMO_ARG);
+        }
+        this.fx = VlcjPlayerBridge.forJavaFx(playerOptions.build());
         this.playback = new Playback(engine, fx.bridge(), Clock.systemUTC());
         this.playerModel = new PlayerViewModel(new Controls(), UiThread.FX);
         fx.bridge().addListener(e -> UiThread.FX.execute(() -> playerModel.onPlayerEvent(e)));

@@ -12,6 +12,7 @@ public final class StatsView extends VBox {
         setPadding(new Insets(10));
         setSpacing(8);
         setMinWidth(230);
+        setMaxWidth(270);
         Label title = new Label("Delivery");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         GridPane grid = new GridPane();
