@@ -4,6 +4,8 @@ import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.CdnClient;
 import io.p2pviewer.engine.http.OkHttpCdnClient;
+import io.p2pviewer.engine.metrics.EngineMetrics;
+import io.p2pviewer.engine.metrics.EngineTotals;
 import io.p2pviewer.engine.proxy.LoopbackProxy;
 import io.p2pviewer.engine.proxy.ProxyBackend;
 import io.p2pviewer.engine.proxy.ProxyFailure;
@@ -40,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final StreamContext context;
     private final LoopbackProxy proxy;
     private final Map<String, StreamController> streams = new HashMap<>();
+    private final EngineMetrics metrics = new EngineMetrics();
     private volatile boolean closed;
 
     private Engine(EngineConfig config) throws IOException {
@@ -52,6 +55,7 @@ public final class Engine implements AutoCloseable {
                 config.p2p(), new java.util.HashSet<>());
         this.proxy = new LoopbackProxy(config.proxyPort(), randomToken(24), new Backend());
         log.info("engine proxy listening on {}", proxy.baseUri());
+        scheduleMetrics();
     }
 
     /** Starts an engine: its thread, its HTTP client and its loopback proxy. */
@@ -96,6 +100,33 @@ public final class Engine implements AutoCloseable {
             }
         }));
         return result;
+    }
+
+    /** Refreshes the metrics' totals once a second on the engine thread. */
+    private void scheduleMetrics() {
+        scheduler.schedule(java.time.Duration.ofSeconds(1), () -> {
+            if (!closed) {
+                refreshMetrics();
+                scheduleMetrics();
+            }
+        });
+    }
+
+    private void refreshMetrics() {
+        int stalls = 0;
+        double stallSeconds = 0;
+        java.util.List<EngineSnapshot> snaps = new java.util.ArrayList<>();
+        for (StreamController c : streams.values()) {
+            snaps.add(c.snapshot());
+            stalls += c.stalls();
+            stallSeconds += c.stallSeconds();
+        }
+        metrics.update(EngineTotals.of(snaps, stalls, stallSeconds));
+    }
+
+    /** The Prometheus endpoint: http://127.0.0.1:port/secret/metrics. */
+    public URI metricsUri() {
+        return proxy.metricsUri();
     }
 
     /** Runs a function on the engine thread and returns its result. */
@@ -169,6 +200,11 @@ public final class Engine implements AutoCloseable {
                 });
             });
             return result;
+        }
+
+        @Override
+        public String metrics() {
+            return metrics.scrape();
         }
 
         @Override

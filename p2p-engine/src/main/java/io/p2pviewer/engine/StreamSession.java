@@ -76,6 +76,14 @@ public final class StreamSession implements AutoCloseable {
         });
     }
 
+    /** Tells the engine the player's stall count and total stall time so far (shown by /metrics). */
+    public void reportStalls(int count, double seconds) {
+        engine.onEngine(v -> {
+            controller.stalls(count, seconds);
+            return null;
+        });
+    }
+
     private <T> T query(java.util.function.Function<StreamController, T> q) {
         try {
             return engine.onEngine(v -> q.apply(controller)).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -106,6 +106,29 @@ class EngineProxyIT {
     }
 
     @Test
+    void metricsCountWhatTheOriginServedAndNeedTheSecret() throws Exception {
+        StreamSession session = open(origin.masterUri());
+        URI track = session.playerUri().resolve("t/0/playlist.m3u8");
+        MediaPlaylist media = PlaylistParser.parseMedia(track, new String(get(track).body(), StandardCharsets.UTF_8));
+        for (MediaSegment s : media.segments().subList(0, 3)) {
+            get(s.uri());
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+                session.snapshot().source(DeliverySource.CDN).downloadedBytes() == origin.segmentBytesServed());
+        String expected = "p2p_segment_bytes_total{kind=\"downloaded\",source=\"cdn\"} ";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String text = new String(get(engine.metricsUri()).body(), StandardCharsets.UTF_8);
+            String line = text.lines().filter(l -> l.startsWith(expected)).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(line.substring(expected.length()))).isEqualTo(origin.segmentBytesServed());
+            assertThat(text).contains("p2p_segment_bytes_total{kind=\"served\",source=\"peer\"} 0.0")
+                    .contains("p2p_upload_bytes_total").contains("p2p_peers ").contains("p2p_buffer_seconds")
+                    .contains("p2p_stalls_total").contains("p2p_missed_deadlines_total");
+        });
+        assertThat(engine.metricsUri().getHost()).isEqualTo("127.0.0.1");
+        assertThat(get(engine.metricsUri().resolve("/metrics")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void livePlaylistMovesWithTheOrigin() throws Exception {
         StreamSession session = open(origin.masterUri());
         URI track = session.playerUri().resolve("t/0/playlist.m3u8");

@@ -32,6 +32,9 @@ public final class PeerCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
     Path report;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "Record delivery counters here, one row per second.")
+    Path csv;
+
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to watch, e.g. 720p (default: highest).")
     String variant;
 
@@ -55,7 +58,7 @@ public final class PeerCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             return new HeadlessPeerRun(p2p, variant, System.out, System.err)
-                    .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report);
+                    .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report, csv);
         }
     }
 }

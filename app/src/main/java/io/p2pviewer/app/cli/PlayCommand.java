@@ -46,6 +46,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the headless run's JSON report here.")
     Path report;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "Record delivery counters here, one row per second.")
+    Path csv;
+
     @Option(names = "--no-audio", description = "Play without sound.")
     boolean noAudio;
 
@@ -91,7 +94,7 @@ public final class PlayCommand implements Callable<Integer> {
              player;
              Playback playback = new Playback(engine, player, Clock.systemUTC())) {
             return new HeadlessRun(playback, System.out, System.err)
-                    .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report);
+                    .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report, csv);
         } finally {
             if (stack != null) {
                 stack.close();

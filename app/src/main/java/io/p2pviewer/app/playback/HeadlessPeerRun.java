@@ -2,6 +2,7 @@ package io.p2pviewer.app.playback;
 
 import io.p2pviewer.app.cli.ExitCodes;
 import io.p2pviewer.app.cli.P2pOptions;
+import io.p2pviewer.app.report.CsvRecorder;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
 import io.p2pviewer.app.report.Reports;
@@ -39,7 +40,7 @@ public final class HeadlessPeerRun {
         this.err = err;
     }
 
-    public int run(URI url, Duration duration, Path report) throws InterruptedException, IOException {
+    public int run(URI url, Duration duration, Path report, Path csv) throws InterruptedException, IOException {
         Instant started = Instant.now();
         P2pStack stack = p2p.stack();
         try (Engine engine = Engine.start(p2p.engineConfig(stack))) {
@@ -55,10 +56,25 @@ public final class HeadlessPeerRun {
                 }
                 return ExitCodes.OPEN_FAILED;
             }
+            CsvRecorder recorder = csv == null ? null : new CsvRecorder(csv, started);
+            var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "csv-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+            if (recorder != null) {
+                sampler.scheduleAtFixedRate(() -> recorder.row(session.snapshot(), 0, 0), 1, 1, TimeUnit.SECONDS);
+            }
             PacedPlayer player = new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, variant);
             PacedPlayer.Result result = player.play(session.playerUri(), started.plus(duration));
             Instant finished = Instant.now();
+            sampler.shutdownNow();
+            sampler.awaitTermination(2, TimeUnit.SECONDS);
             EngineSnapshot snap = session.finish(Duration.ofSeconds(10));
+            if (recorder != null) {
+                recorder.row(snap, result.stalls(), result.stallSeconds()); // final, drained
+                recorder.close();
+            }
             List<String> errors = new ArrayList<>();
             if (result.error() != null) {
                 errors.add(result.error());

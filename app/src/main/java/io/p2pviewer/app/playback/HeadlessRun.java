@@ -1,6 +1,7 @@
 package io.p2pviewer.app.playback;
 
 import io.p2pviewer.app.cli.ExitCodes;
+import io.p2pviewer.app.report.CsvRecorder;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
 import io.p2pviewer.app.report.Reports;
@@ -48,6 +49,11 @@ public final class HeadlessRun {
 
     /** Plays {@code url} for {@code duration} of wall time from the play command, writes {@code report}. */
     public int run(URI url, Duration duration, Path report) throws InterruptedException {
+        return run(url, duration, report, null);
+    }
+
+    /** As {@link #run(URI, Duration, Path)}, also recording a CSV row per second when {@code csv} is not null. */
+    public int run(URI url, Duration duration, Path report, Path csv) throws InterruptedException {
         Instant started = playback.clock().instant();
         List<String> playerErrors = Collections.synchronizedList(new ArrayList<>());
         List<ErrorKind> fatal = Collections.synchronizedList(new ArrayList<>());
@@ -76,11 +82,24 @@ public final class HeadlessRun {
                     "cannot open stream: no answer within " + OPEN_TIMEOUT.toSeconds() + " s");
         }
 
+        CsvRecorder recorder = null;
+        if (csv != null) {
+            try {
+                recorder = new CsvRecorder(csv, started);
+            } catch (IOException e) {
+                return fail(report, url, started, ExitCodes.INTERNAL, "cannot write " + csv + ": " + e.getMessage());
+            }
+        }
         Instant end = started.plus(duration);
         PlayerStatus status = playback.tick();
+        int tick = 0;
         while (playback.clock().instant().isBefore(end) && fatal.isEmpty()) {
             Thread.sleep(SAMPLE_MILLIS);
             status = playback.tick();
+            if (recorder != null && ++tick % (1000 / SAMPLE_MILLIS) == 0) {
+                recorder.row(session.snapshot(), playback.stalls().count(),
+                        playback.stalls().total(playback.clock().instant()).toMillis() / 1000.0);
+            }
         }
         Instant finished = playback.clock().instant();
         StallTracker stalls = playback.stalls();
@@ -88,6 +107,10 @@ public final class HeadlessRun {
         PlayerStats stats = playback.player().stats();
         playback.player().stop();
         EngineSnapshot snapshot = session.finish(Duration.ofSeconds(10));
+        if (recorder != null) {
+            recorder.row(snapshot, stalls.count(), stalls.total(finished).toMillis() / 1000.0); // final, drained
+            recorder.close();
+        }
         List<ServedSegment> served = session.servedSegments();
         List<String> errors = new ArrayList<>(playerErrors);
         session.errors().stream().map(StreamError::message).forEach(errors::add);

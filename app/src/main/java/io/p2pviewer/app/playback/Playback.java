@@ -90,6 +90,7 @@ public final class Playback implements AutoCloseable {
             lastTimeMillis = status.timeMillis();
             stalls.sample(now, status.state() == PlayerState.PAUSED, playedMillis, status.framesDisplayed());
             s.reportPlayback(playedMillis / 1000.0);
+            s.reportStalls(stalls.count(), stalls.total(now).toMillis() / 1000.0);
         }
         return status;
     }

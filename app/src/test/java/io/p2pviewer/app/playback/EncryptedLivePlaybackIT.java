@@ -142,6 +142,33 @@ class EncryptedLivePlaybackIT {
     }
 
     @Test
+    void theReportAndTheCsvAgreeWithTheOriginToTheByte(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("r.json");
+        Path csv = dir.resolve("r.csv");
+        int code = new HeadlessRun(playback, System.out, System.err).run(origin.masterUri(), Duration.ofSeconds(8),
+                report, csv);
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        PlayReport r = ReportWriter.mapper().readValue(Files.readString(report), PlayReport.class);
+        long originBytes = origin.segmentBytesServed();
+        assertThat(r.downloadedBytes().get("cdn") + r.downloadedBytes().get("fallback")).isEqualTo(originBytes);
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo(io.p2pviewer.app.report.CsvRecorder.HEADER);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(1 + 7);
+        String[] last = rows.get(rows.size() - 1).split(",");
+        List<String> header = List.of(rows.get(0).split(","));
+        assertThat(Long.parseLong(last[header.indexOf("cdn_downloaded")])
+                + Long.parseLong(last[header.indexOf("fallback_downloaded")])).isEqualTo(originBytes);
+        assertThat(Long.parseLong(last[header.indexOf("cdn_served")])).isEqualTo(r.servedBytes().get("cdn"));
+        // the counters only grow, row after row
+        long previous = -1;
+        for (String row : rows.subList(1, rows.size())) {
+            long cdn = Long.parseLong(row.split(",")[header.indexOf("cdn_downloaded")]);
+            assertThat(cdn).isGreaterThanOrEqualTo(previous);
+            previous = cdn;
+        }
+    }
+
+    @Test
     void anUnreachableUrlFailsFastWithExitCodeAndReason(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new HeadlessRun(playback, System.out, new PrintStream(err, true, StandardCharsets.UTF_8))

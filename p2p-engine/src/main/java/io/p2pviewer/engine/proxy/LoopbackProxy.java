@@ -62,6 +62,11 @@ public final class LoopbackProxy implements AutoCloseable {
         return baseUri().resolve(ProxyRoute.masterPath(secret, session));
     }
 
+    /** The Prometheus endpoint (127.0.0.1 only, behind the secret). */
+    public URI metricsUri() {
+        return baseUri().resolve(ProxyRoute.metricsPath(secret));
+    }
+
     public URI playlistUri(String session, int track) {
         return baseUri().resolve(ProxyRoute.playlistPath(secret, session, track));
     }
@@ -82,6 +87,8 @@ public final class LoopbackProxy implements AutoCloseable {
                 switch (route.get()) {
                     case ProxyRoute.Master m -> sendText(exchange, 200, "application/vnd.apple.mpegurl",
                             await(backend.master(m.session())));
+                    case ProxyRoute.Metrics m -> sendText(exchange, 200, "text/plain; version=0.0.4",
+                            backend.metrics());
                     case ProxyRoute.Playlist p -> sendText(exchange, 200, "application/vnd.apple.mpegurl",
                             await(backend.playlist(p.session(), p.track())));
                     case ProxyRoute.Segment s -> sendSegment(exchange, s.session(),

@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 public interface ProxyBackend {
     CompletableFuture<String> master(String session);
 
+    /** The engine's metrics in the Prometheus text format. */
+    String metrics();
+
     CompletableFuture<String> playlist(String session, int track);
 
     CompletableFuture<CachedSegment> segment(String session, int track, long mediaSequence);

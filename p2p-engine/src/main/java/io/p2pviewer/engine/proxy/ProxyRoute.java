@@ -12,6 +12,9 @@ public sealed interface ProxyRoute {
     /** The media playlist of one track of a session. */
     record Playlist(String session, int track) implements ProxyRoute { }
 
+    /** The Prometheus metrics of the engine. */
+    record Metrics() implements ProxyRoute { }
+
     /** One segment of one track, by media sequence number. */
     record Segment(String session, int track, long mediaSequence) implements ProxyRoute { }
 
@@ -23,6 +26,9 @@ public sealed interface ProxyRoute {
     static Optional<ProxyRoute> parse(String secret, String path) {
         if (path == null) {
             return Optional.empty();
+        }
+        if (path.equals("/" + secret + "/metrics") && secret.length() >= 16) {
+            return Optional.of(new Metrics());
         }
         Matcher m = SHAPE.matcher(path);
         if (!m.matches() || !constantTimeEquals(secret, m.group(1))) {
@@ -42,6 +48,10 @@ public sealed interface ProxyRoute {
     /** Paths of a session relative to the proxy root, the inverse of {@link #parse}. */
     static String masterPath(String secret, String session) {
         return "/" + secret + "/s/" + session + "/master.m3u8";
+    }
+
+    static String metricsPath(String secret) {
+        return "/" + secret + "/metrics";
     }
 
     static String playlistPath(String secret, String session, int track) {

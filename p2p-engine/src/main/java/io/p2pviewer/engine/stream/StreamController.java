@@ -72,6 +72,8 @@ public final class StreamController {
     private double playbackSeconds = -1;
     private long servedCount;
     private long missedDeadlines;
+    private int stallCount;
+    private double stallSeconds;
     private long maxWaitMillis;
     private boolean closed;
     private boolean draining;
@@ -246,6 +248,20 @@ public final class StreamController {
     /** The player reports how far it has played (media seconds since it started), for the buffer estimate. */
     public void playback(double seconds) {
         playbackSeconds = seconds;
+    }
+
+    /** The player reports its stalls so far (the engine cannot see them), for /metrics. */
+    public void stalls(int count, double seconds) {
+        stallCount = count;
+        stallSeconds = seconds;
+    }
+
+    public int stalls() {
+        return stallCount;
+    }
+
+    public double stallSeconds() {
+        return stallSeconds;
     }
 
     public EngineSnapshot snapshot() {
