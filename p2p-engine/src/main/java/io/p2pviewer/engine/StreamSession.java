@@ -48,6 +48,11 @@ public final class StreamSession implements AutoCloseable {
         return query(StreamController::servedSegments);
     }
 
+    /** The last {@code n} segments served to the player, oldest first. */
+    public List<ServedSegment> recentSegments(int n) {
+        return query(c -> c.recentSegments(n));
+    }
+
     public List<StreamError> errors() {
         return query(StreamController::errors);
     }

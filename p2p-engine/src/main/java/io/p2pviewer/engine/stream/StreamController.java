@@ -85,6 +85,7 @@ public final class StreamController {
         final DeliverySource kind;
         int attempt = 1;
         Cancellable handle = Cancellable.NONE;
+        Instant startedAt;
 
         Fetch(SegmentRequest request, DeliverySource kind) {
             this.request = request;
@@ -237,7 +238,8 @@ public final class StreamController {
         servedCount++;
         if (served.size() < MAX_SERVED_LOG) {
             served.add(new ServedSegment(now(), segment.id().track(), segment.id().mediaSequence(), segment.source(),
-                    bytes, sha256, segment.durationSeconds()));
+                    bytes, sha256, segment.durationSeconds(), segment.peer(), segment.fetchMillis(),
+                    segment.verifiedBy()));
         }
         currentVariant = segment.id().track();
         if (servedOnce.add(segment.id())) {
@@ -282,6 +284,11 @@ public final class StreamController {
 
     public List<ServedSegment> servedSegments() {
         return List.copyOf(served);
+    }
+
+    /** The last {@code n} segments served to the player, oldest first (the stats panel's timeline). */
+    public List<ServedSegment> recentSegments(int n) {
+        return List.copyOf(served.subList(Math.max(0, served.size() - n), served.size()));
     }
 
     public List<StreamError> errors() {
@@ -372,14 +379,15 @@ public final class StreamController {
     }
 
     /** A verified segment arrived from a peer. */
-    void deliveredByPeer(Track track, long mediaSequence, byte[] data, String sha256) {
+    void deliveredByPeer(Track track, long mediaSequence, byte[] data, String sha256, String peer,
+                         long fetchMillis, String verifiedBy) {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         if (cache.contains(sid)) {
             return; // the CDN was faster; the peer's bytes stay counted as downloaded
         }
         MediaSegment segment = track.known.get(mediaSequence);
         double duration = segment == null ? 0 : segment.duration();
-        deliver(new CachedSegment(sid, data, DeliverySource.PEER, sha256, duration));
+        deliver(new CachedSegment(sid, data, DeliverySource.PEER, sha256, duration, peer, fetchMillis, verifiedBy));
     }
 
     /** A peer fetch of a segment failed: a later CDN fetch of it counts as FALLBACK; a waiting player is served now. */
@@ -488,6 +496,7 @@ public final class StreamController {
         var range = segment.byteRange();
         Fetch fetch = new Fetch(new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
                 range == null ? -1 : range.length(), segment.duration()), kind);
+        fetch.startedAt = now();
         inflight.put(sid, fetch);
         event("cdn fetch " + sid + " as " + kind);
         start(fetch);
@@ -508,7 +517,8 @@ public final class StreamController {
             public void onComplete(byte[] data) {
                 String sha = Hashes.sha256Hex(data);
                 scheduler.execute(() -> completed(fetch, new CachedSegment(fetch.request.id(), data, kind, sha,
-                        fetch.request.durationSeconds())));
+                        fetch.request.durationSeconds(), null,
+                        Duration.between(fetch.startedAt, now()).toMillis(), "origin")));
             }
 
             @Override

@@ -198,7 +198,7 @@ final class TrackP2p implements SwarmHost {
     }
 
     @Override
-    public void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize) {
+    public void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize, long fetchMillis) {
         MediaSegment segment = track.known.get(mediaSequence);
         if (segment == null) {
             swarm.ban(peer, "sent a segment that is in no playlist we know");
@@ -209,7 +209,8 @@ final class TrackP2p implements SwarmHost {
         hashes.verify(segment, data, declaredSize, verdict -> {
             verifying.remove(mediaSequence);
             if (verdict.ok()) {
-                owner.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data));
+                owner.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), peer, fetchMillis,
+                        verdict.how());
             } else {
                 rejected(peer, mediaSequence, verdict);
             }

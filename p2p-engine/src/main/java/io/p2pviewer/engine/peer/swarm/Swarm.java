@@ -250,7 +250,7 @@ public final class Swarm {
                 long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
                 double rate = dl.total * 1000.0 / ms;
                 p.speed = p.speed == 0 ? rate : 0.7 * p.speed + 0.3 * rate;
-                host.peerDelivered(p.id, dl.mediaSequence, dl.buffer.toByteArray(), dl.total);
+                host.peerDelivered(p.id, dl.mediaSequence, dl.buffer.toByteArray(), dl.total, ms);
             }
             case SegmentAbsent a -> {
                 PeerLink.Download dl = p.download;

@@ -15,8 +15,8 @@ public interface SwarmHost {
     /** {@code count} payload bytes arrived from a peer (counted as PEER downloaded). */
     void peerBytes(String peer, int count);
 
-    /** A peer delivered a whole segment of the declared size; the host verifies it before using it. */
-    void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize);
+    /** A peer delivered a whole segment of the declared size in {@code fetchMillis}; the host verifies it. */
+    void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize, long fetchMillis);
 
     /** A download from a peer ended without a segment (absent, cancelled, connection lost, protocol error). */
     void peerFailed(String peer, long mediaSequence, String reason);

@@ -85,7 +85,7 @@ class SwarmSessionTest {
         @Override public byte[] cachedByWireId(long wireId) { return wireId == 10 ? segment10 : null; }
         @Override public long mediaSequenceOf(long wireId) { return wireId; }
         @Override public void peerBytes(String peer, int count) { }
-        @Override public void peerDelivered(String peer, long seq, byte[] data, long declared) {
+        @Override public void peerDelivered(String peer, long seq, byte[] data, long declared, long fetchMillis) {
             events.add("delivered " + seq + " " + data.length);
         }
         @Override public void peerFailed(String peer, long seq, String reason) { events.add("failed " + seq + ": " + reason); }
