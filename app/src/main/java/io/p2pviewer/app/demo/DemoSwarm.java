@@ -21,27 +21,68 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo's swarm: the embedded tracker and a few headless viewers in this process, each with its own engine
  * and peer id, watching the demo stream at playback pace so the window's engine has peers to fetch from.
- * Viewers join a couple of seconds apart, as real audiences do.
+ * Viewers join a couple of seconds apart, as real audiences do. The demo can make them all leave, bring them
+ * back, or turn one malicious. Thread-safe.
  */
 public final class DemoSwarm implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoSwarm.class);
     private static final Duration STAGGER = Duration.ofSeconds(2);
 
+    /** One headless viewer of the demo. */
+    private final class DemoPeer {
+        final Thread thread;
+        volatile Engine engine;
+        volatile P2pStack stack;
+
+        DemoPeer(int n, Duration delay) {
+            thread = new Thread(() -> run(n, delay), "demo-peer-" + n);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run(int n, Duration delay) {
+            try {
+                Thread.sleep(delay.toMillis());
+                stack = P2pStack.webRtc(List.of(trackerUri));
+                engine = Engine.start(EngineConfig.builder().p2p(stack.config(null, true, 0, false)).build());
+                StreamSession session = engine.open(stream).get(30, TimeUnit.SECONDS);
+                new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, null)
+                        .play(session.playerUri(), Instant.now().plus(Duration.ofDays(1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("demo peer {} stopped: {}", n, e.toString());
+            } finally {
+                stop();
+            }
+        }
+
+        /** Engine before its stack: connections close before the WebRTC factory goes. */
+        synchronized void stop() {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+            if (stack != null) {
+                stack.close();
+                stack = null;
+            }
+        }
+    }
+
     private final EmbeddedTracker tracker = new EmbeddedTracker();
     private final URI trackerUri;
-    private final List<Thread> viewers = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private volatile boolean closed;
+    private final URI stream;
+    private final int size;
+    private final List<DemoPeer> peers = new ArrayList<>();
+    private int started;
+    private boolean closed;
 
     public DemoSwarm(URI stream, int peers) throws IOException {
+        this.stream = stream;
+        this.size = peers;
         this.trackerUri = tracker.start(InetAddress.getLoopbackAddress(), 0);
-        for (int i = 0; i < peers; i++) {
-            int n = i;
-            Thread t = new Thread(() -> runViewer(stream, n), "demo-peer-" + n);
-            t.setDaemon(true);
-            viewers.add(t);
-            t.start();
-        }
+        comeBack();
         log.info("demo swarm: tracker {} and {} headless peers", trackerUri, peers);
     }
 
@@ -49,49 +90,45 @@ public final class DemoSwarm implements AutoCloseable {
         return trackerUri;
     }
 
-    private void runViewer(URI stream, int n) {
-        try {
-            Thread.sleep(STAGGER.toMillis() * n);
-            P2pStack stack = P2pStack.webRtc(List.of(trackerUri));
-            Engine engine = Engine.start(EngineConfig.builder().p2p(stack.config(null, true, 0, false)).build());
-            synchronized (closeables) {
-                if (closed) {
-                    engine.close();
-                    stack.close();
-                    return;
-                }
-                closeables.add(engine);
-                closeables.add(stack);
-            }
-            StreamSession session = engine.open(stream).get(30, TimeUnit.SECONDS);
-            new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, null)
-                    .play(session.playerUri(), Instant.now().plus(Duration.ofDays(1)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (!closed) {
-                log.warn("demo peer {} stopped: {}", n, e.toString());
-            }
+    /** Starts the demo's viewers (again), a couple of seconds apart. */
+    public synchronized void comeBack() {
+        if (closed || !peers.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            peers.add(new DemoPeer(started++, STAGGER.multipliedBy(i)));
         }
     }
 
-    @Override
-    public void close() {
-        closed = true;
-        viewers.forEach(Thread::interrupt);
-        synchronized (closeables) {
-            // engines before their stacks: connections close before the WebRTC factory goes
-            for (AutoCloseable c : closeables) {
-                if (c instanceof Engine e) {
-                    e.close();
-                }
-            }
-            for (AutoCloseable c : closeables) {
-                if (c instanceof P2pStack s) {
-                    s.close();
-                }
+    /** Every demo viewer leaves at once (their engines close; connections drop). */
+    public synchronized void leaveAll() {
+        for (DemoPeer p : peers) {
+            p.thread.interrupt();
+            p.stop();
+        }
+        peers.clear();
+    }
+
+    /** One demo viewer starts serving corrupted bytes; returns false when no viewer is running. */
+    public synchronized boolean turnOneMalicious() {
+        for (DemoPeer p : peers) {
+            Engine e = p.engine;
+            if (e != null) {
+                e.setCorruptUploads(true);
+                return true;
             }
         }
+        return false;
+    }
+
+    public synchronized int running() {
+        return (int) peers.stream().filter(p -> p.engine != null).count();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        leaveAll();
         tracker.close();
     }
 }

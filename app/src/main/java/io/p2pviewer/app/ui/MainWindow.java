@@ -30,6 +30,7 @@ import javafx.stage.Stage;
  */
 public final class MainWindow {
     private final Scene scene;
+    private final javafx.scene.layout.VBox topArea;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         TextField url = new TextField();
@@ -95,14 +96,15 @@ public final class MainWindow {
         controls.setAlignment(Pos.CENTER_LEFT);
 
         StatsView statsView = new StatsView(stats);
-        BorderPane root = new BorderPane(videoArea, top, statsView, controls, null);
+        topArea = new javafx.scene.layout.VBox(top);
+        BorderPane root = new BorderPane(videoArea, topArea, statsView, controls, null);
         scene = new Scene(root, 1200, 680);
 
         // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
         player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
         stage.fullScreenProperty().addListener((o, was, is) -> {
             player.fullScreenProperty().set(is);
-            for (Node n : new Node[] {top, controls, statsView}) {
+            for (Node n : new Node[] {topArea, controls, statsView}) {
                 n.setVisible(!is);
                 n.setManaged(!is);
             }
@@ -120,6 +122,11 @@ public final class MainWindow {
                 e.consume();
             }
         });
+    }
+
+    /** Shows extra controls under the URL bar (the demo's failure buttons). */
+    public void addUnderUrlBar(Node node) {
+        topArea.getChildren().add(node);
     }
 
     public Scene scene() {

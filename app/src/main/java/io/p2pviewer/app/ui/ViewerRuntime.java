@@ -71,6 +71,10 @@ public final class ViewerRuntime implements AutoCloseable {
         this.playerModel = new PlayerViewModel(new Controls(), UiThread.FX);
         fx.bridge().addListener(e -> UiThread.FX.execute(() -> playerModel.onPlayerEvent(e)));
         this.window = new MainWindow(stage, playerModel, statsModel, fx.view());
+        if (demo != null) {
+            window.addUnderUrlBar(new io.p2pviewer.app.ui.demo.DemoControlsView(
+                    new io.p2pviewer.app.ui.demo.DemoControlsViewModel(new DemoStageImpl())));
+        }
         stage.setTitle(demo != null ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -141,6 +145,36 @@ public final class ViewerRuntime implements AutoCloseable {
             demo.close();
         }
     }
+
+    /** The demo's staged failures, on the demo swarm and origin. */
+    private final class DemoStageImpl implements io.p2pviewer.app.ui.demo.DemoStage {
+        @Override
+        public void peersLeave() {
+            if (demoSwarm != null) {
+                demoSwarm.leaveAll();
+            }
+        }
+
+        @Override
+        public void peersComeBack() {
+            if (demoSwarm != null) {
+                demoSwarm.comeBack();
+            }
+        }
+
+        @Override
+        public boolean onePeerTurnsMalicious() {
+            return demoSwarm != null && demoSwarm.turnOneMalicious();
+        }
+
+        @Override
+        public void cdnSlow(boolean slow) {
+            demo.origin().setSegmentRateLimit(slow ? DEMO_SLOW_CDN_BYTES_PER_SECOND : 0);
+        }
+    }
+
+    /** A "slow CDN" still carries the 720p stream (2.7 Mbit/s), barely: peers make the difference. */
+    static final long DEMO_SLOW_CDN_BYTES_PER_SECOND = 400_000;
 
     /** Playback as the player view model sees it. */
     private final class Controls implements PlaybackControls {

@@ -52,7 +52,7 @@ final class TrackP2p implements SwarmHost {
         this.track = track;
         this.config = config;
         this.swarm = new Swarm(track.name, this, owner.scheduler, owner.context.banned(), config.upload(),
-                config.uploadBytesPerSecond(), config.corruptUploads());
+                config.uploadBytesPerSecond(), owner.context.corruptUploads());
         this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
         this.hashes = new SegmentHashes(owner, track);
         this.infoHash = track.infoHash;

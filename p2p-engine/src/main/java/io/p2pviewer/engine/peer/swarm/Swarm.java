@@ -52,7 +52,7 @@ public final class Swarm {
     private final Set<String> banned;
     private final UploadLimiter limiter;
     private final boolean uploadEnabled;
-    private final boolean corruptUploads;
+    private final java.util.function.BooleanSupplier corruptUploads;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
     /** Peers that left, with their totals, for reports (bounded). */
     private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
@@ -69,6 +69,11 @@ public final class Swarm {
      */
     public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
                  long uploadBytesPerSecond, boolean corruptUploads) {
+        this(track, host, scheduler, banned, uploadEnabled, uploadBytesPerSecond, () -> corruptUploads);
+    }
+
+    public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
+                 long uploadBytesPerSecond, java.util.function.BooleanSupplier corruptUploads) {
         this.track = track;
         this.host = host;
         this.scheduler = scheduler;
@@ -292,7 +297,7 @@ public final class Swarm {
         }
         int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(data.length, r.byteFrom()));
         byte[] body = from == 0 ? data : Arrays.copyOfRange(data, from, data.length);
-        if (corruptUploads) {
+        if (corruptUploads.getAsBoolean()) {
             body = body.clone();
             for (int i = 0; i < body.length; i += 997) {
                 body[i] ^= 0x5A;

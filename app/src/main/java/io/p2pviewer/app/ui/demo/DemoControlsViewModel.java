@@ -1,0 +1,50 @@
+package io.p2pviewer.app.ui.demo;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The demo's failure buttons: which actions make sense now and what the last one did. FX thread only; the stage
+ * calls return at once (the swarm does its work on its own threads).
+ */
+public final class DemoControlsViewModel {
+    private final DemoStage stage;
+    private final ReadOnlyBooleanWrapper peersPresent = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper cdnSlow = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Demo: 3 peers watching with you");
+
+    public DemoControlsViewModel(DemoStage stage) {
+        this.stage = stage;
+    }
+
+    public void peersLeave() {
+        stage.peersLeave();
+        peersPresent.set(false);
+        status.set("All peers left: the CDN takes over (watch the fallback band)");
+    }
+
+    public void peersComeBack() {
+        stage.peersComeBack();
+        peersPresent.set(true);
+        status.set("Peers are joining again");
+    }
+
+    public void onePeerTurnsMalicious() {
+        status.set(stage.onePeerTurnsMalicious()
+                ? "A peer now serves corrupt bytes: it will be caught and banned"
+                : "No peer is running to turn malicious");
+    }
+
+    public void toggleCdnSlow() {
+        boolean slow = !cdnSlow.get();
+        stage.cdnSlow(slow);
+        cdnSlow.set(slow);
+        status.set(slow ? "The CDN is slow now: peers carry the load" : "The CDN is back to normal");
+    }
+
+    public ReadOnlyBooleanProperty peersPresentProperty() { return peersPresent.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty cdnSlowProperty() { return cdnSlow.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+}

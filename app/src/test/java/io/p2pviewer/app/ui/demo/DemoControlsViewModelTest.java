@@ -1,0 +1,36 @@
+package io.p2pviewer.app.ui.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoControlsViewModelTest {
+    private final List<String> calls = new ArrayList<>();
+    private boolean havePeer = true;
+    private final DemoControlsViewModel model = new DemoControlsViewModel(new DemoStage() {
+        @Override public void peersLeave() { calls.add("leave"); }
+        @Override public void peersComeBack() { calls.add("back"); }
+        @Override public boolean onePeerTurnsMalicious() { calls.add("malicious"); return havePeer; }
+        @Override public void cdnSlow(boolean slow) { calls.add("slow " + slow); }
+    });
+
+    @Test
+    void stagesFailuresAndSaysWhatHappens() {
+        model.peersLeave();
+        assertThat(model.peersPresentProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).contains("CDN takes over");
+        model.peersComeBack();
+        assertThat(model.peersPresentProperty().get()).isTrue();
+        model.onePeerTurnsMalicious();
+        assertThat(model.statusProperty().get()).contains("banned");
+        havePeer = false;
+        model.onePeerTurnsMalicious();
+        assertThat(model.statusProperty().get()).contains("No peer");
+        model.toggleCdnSlow();
+        assertThat(model.cdnSlowProperty().get()).isTrue();
+        model.toggleCdnSlow();
+        assertThat(calls).containsExactly("leave", "back", "malicious", "malicious", "slow true", "slow false");
+    }
+}
