@@ -70,6 +70,12 @@ public final class ViewerRuntime implements AutoCloseable {
         this.playback = new Playback(engine, fx.bridge(), Clock.systemUTC());
         this.playerModel = new PlayerViewModel(new Controls(), UiThread.FX);
         fx.bridge().addListener(e -> UiThread.FX.execute(() -> playerModel.onPlayerEvent(e)));
+        fx.bridge().addListener(e -> {
+            if (e instanceof io.p2pviewer.player.PlayerEvent.FirstFrame f) {
+                log.info("first frame {} ms after play, {} ms after the app started", f.sincePlay().toMillis(),
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            }
+        });
         this.window = new MainWindow(stage, playerModel, statsModel, fx.view());
         if (demo != null) {
             window.addUnderUrlBar(new io.p2pviewer.app.ui.demo.DemoControlsView(
