@@ -1,6 +1,7 @@
 package io.p2pviewer.app.ui;
 
 import io.p2pviewer.app.ui.player.PlayerViewModel;
+import io.p2pviewer.app.ui.stats.StatsOverlay;
 import io.p2pviewer.app.ui.stats.StatsView;
 import io.p2pviewer.app.ui.stats.StatsViewModel;
 import javafx.beans.binding.Bindings;
@@ -26,7 +27,8 @@ import javafx.stage.Stage;
 
 /**
  * The main window: URL bar, video with its busy indicator and error message, playback controls, stats panel.
- * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses. FX thread only.
+ * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses, I (shift+i) shows or hides the stats
+ * panel, i the compact stats overlay on the video. FX thread only.
  */
 public final class MainWindow {
     private final Scene scene;
@@ -60,11 +62,15 @@ public final class MainWindow {
         error.textProperty().bind(player.errorProperty());
         error.visibleProperty().bind(player.errorProperty().isNotEmpty());
         error.setOnMouseClicked(e -> player.dismissError());
-        StackPane videoArea = new StackPane(video, busy, error);
+        StackPane videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
         videoArea.setId("videoArea");
         videoArea.setStyle("-fx-background-color: black;");
         videoArea.setMinSize(320, 180);
         videoArea.setPrefSize(960, 540);
+        // Keys (F, I, i, Space) act when the video has the focus: give it the focus when shown and when clicked.
+        videoArea.setFocusTraversable(true);
+        videoArea.setOnMousePressed(e -> videoArea.requestFocus());
+        stage.setOnShown(e -> videoArea.requestFocus());
         videoArea.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 player.toggleFullScreen();
@@ -96,6 +102,8 @@ public final class MainWindow {
         controls.setAlignment(Pos.CENTER_LEFT);
 
         StatsView statsView = new StatsView(stats);
+        statsView.visibleProperty().bind(stats.panelVisibleProperty().and(player.fullScreenProperty().not()));
+        statsView.managedProperty().bind(statsView.visibleProperty());
         topArea = new javafx.scene.layout.VBox(top);
         BorderPane root = new BorderPane(videoArea, topArea, statsView, controls, null);
         scene = new Scene(root, 1200, 680);
@@ -104,7 +112,7 @@ public final class MainWindow {
         player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
         stage.fullScreenProperty().addListener((o, was, is) -> {
             player.fullScreenProperty().set(is);
-            for (Node n : new Node[] {topArea, controls, statsView}) {
+            for (Node n : new Node[] {topArea, controls}) {
                 n.setVisible(!is);
                 n.setManaged(!is);
             }
@@ -119,6 +127,13 @@ public final class MainWindow {
                 e.consume();
             } else if (e.getCode() == KeyCode.SPACE) {
                 player.togglePause();
+                e.consume();
+            } else if (e.getCode() == KeyCode.I && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                if (e.isShiftDown()) {
+                    stats.togglePanel();
+                } else {
+                    stats.toggleOverlay();
+                }
                 e.consume();
             }
         });

@@ -79,7 +79,8 @@ public final class ViewerRuntime implements AutoCloseable {
         this.window = new MainWindow(stage, playerModel, statsModel, fx.view());
         if (demo != null) {
             window.addUnderUrlBar(new io.p2pviewer.app.ui.demo.DemoControlsView(
-                    new io.p2pviewer.app.ui.demo.DemoControlsViewModel(new DemoStageImpl())));
+                    new io.p2pviewer.app.ui.demo.DemoControlsViewModel(new DemoStageImpl(),
+                            demoSwarm == null ? 0 : options.demoPeers())));
         }
         stage.setTitle(demo != null ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
@@ -107,7 +108,9 @@ public final class ViewerRuntime implements AutoCloseable {
             StallTracker stalls = playback.stalls();
             var snapshot = playback.session().map(s -> s.snapshot()).orElse(null);
             StatsSample sample = new StatsSample(snapshot, status, fx.bridge().stats(), stalls.count(),
-                    stalls.total(playback.clock().instant()));
+                    stalls.total(playback.clock().instant()),
+                    playback.session().map(s -> s.recentSegments(40)).orElse(List.of()),
+                    p2p == null ? java.util.Map.of() : p2p.trackerStatuses());
             UiThread.FX.execute(() -> statsModel.update(sample));
         } catch (RuntimeException e) {
             log.warn("stats sample failed: {}", e.toString());

@@ -13,10 +13,13 @@ public final class DemoControlsViewModel {
     private final DemoStage stage;
     private final ReadOnlyBooleanWrapper peersPresent = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper cdnSlow = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Demo: 3 peers watching with you");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
 
-    public DemoControlsViewModel(DemoStage stage) {
+    /** @param peers how many headless peers the demo started */
+    public DemoControlsViewModel(DemoStage stage, int peers) {
         this.stage = stage;
+        peersPresent.set(peers > 0);
+        status.set(peers > 0 ? peers + " peers are watching with you" : "no demo peers: CDN only");
     }
 
     public void peersLeave() {

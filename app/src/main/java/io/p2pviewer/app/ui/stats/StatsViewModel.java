@@ -1,120 +1,176 @@
 package io.p2pviewer.app.ui.stats;
 
 import io.p2pviewer.app.ui.Format;
-import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.EngineSnapshot;
-import io.p2pviewer.engine.SourceStats;
-import io.p2pviewer.player.PlayerStats;
-import java.util.LinkedHashMap;
+import io.p2pviewer.engine.peer.swarm.PeerInfo;
+import io.p2pviewer.engine.peer.tracker.TrackerStatus;
+import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * The live counters of the stats panel as text: bytes and rate by source, buffer ahead, current variant,
- * stalls and libVLC's counters. Updated once a second from a {@link StatsSample}; FX thread only.
+ * The live stats panel's state: the tile row, the throughput chart, the segment timeline, the peer table, the
+ * delivery and libVLC counters, the status bar text, the compact overlay's text, which of panel and overlay are
+ * shown, and the notices to pop up. Fed once a second with a {@link StatsSample}; all logic lives here and in
+ * the view models it holds, none in the views. FX thread only; no toolkit needed (tests use plain JUnit).
  */
 public final class StatsViewModel {
-    /** One labelled counter; {@code id} is stable (the view uses it as the node id, tests look it up). */
-    public record Row(String id, String label, ReadOnlyStringWrapper value) {
-        public ReadOnlyStringProperty valueProperty() {
-            return value.getReadOnlyProperty();
-        }
-    }
+    private final TilesViewModel tiles = new TilesViewModel();
+    private final ThroughputChartViewModel chart = new ThroughputChartViewModel();
+    private final SegmentTimelineViewModel timeline = new SegmentTimelineViewModel();
+    private final PeerTableViewModel peers = new PeerTableViewModel();
+    private final DeliveryCountersViewModel delivery = new DeliveryCountersViewModel();
+    private final PlayerCountersViewModel player = new PlayerCountersViewModel();
+    private final NoticePolicy noticePolicy = new NoticePolicy();
+    private final List<Consumer<Notice>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Idle");
+    private final ReadOnlyStringWrapper peerStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper overlay = new ReadOnlyStringWrapper("No stream");
+    private final BooleanProperty panelVisible = new SimpleBooleanProperty(true);
+    private final BooleanProperty overlayVisible = new SimpleBooleanProperty(false);
 
-    private final Map<String, Row> rows = new LinkedHashMap<>();
-    private final javafx.collections.ObservableList<String> peerLines =
-            javafx.collections.FXCollections.observableArrayList();
-
-    public StatsViewModel() {
-        for (DeliverySource s : DeliverySource.values()) {
-            String name = s.name().toLowerCase(Locale.ROOT);
-            String label = s == DeliverySource.FALLBACK ? "Fallback" : s.name().charAt(0) + name.substring(1);
-            if (s == DeliverySource.CDN) {
-                label = "CDN";
-            }
-            add(name + "Bytes", label + " bytes");
-            add(name + "Rate", label + " rate");
-        }
-        add("uploaded", "Uploaded");
-        add("uploadRate", "Upload rate");
-        add("peers", "Peers");
-        add("offload", "Offload");
-        add("missedDeadlines", "Missed deadlines");
-        add("buffer", "Buffer ahead");
-        add("variant", "Variant");
-        add("stalls", "Stalls");
-        add("framesDisplayed", "Frames shown");
-        add("decodedVideo", "Decoded video");
-        add("lostPictures", "Lost pictures");
-        add("demuxBitrate", "Demux bitrate");
-        add("demuxCorrupted", "Corrupted");
-        clear();
-    }
-
-    private void add(String id, String label) {
-        rows.put(id, new Row(id, label, new ReadOnlyStringWrapper("")));
-    }
-
-    public List<Row> rows() {
-        return List.copyOf(rows.values());
-    }
-
-    public ReadOnlyStringProperty value(String id) {
-        return rows.get(id).valueProperty();
-    }
-
-    private void set(String id, String v) {
-        rows.get(id).value().set(v);
-    }
-
-    /** Shows the sample. */
+    /** Shows the sample everywhere and hands new notices to the listeners. */
     public void update(StatsSample sample) {
         EngineSnapshot e = sample.engine();
-        if (e == null) {
-            clear();
-        } else {
-            for (DeliverySource s : DeliverySource.values()) {
-                SourceStats st = e.source(s);
-                String name = s.name().toLowerCase(Locale.ROOT);
-                set(name + "Bytes", Format.bytes(st.downloadedBytes()));
-                set(name + "Rate", Format.rate(st.downloadRate()));
-            }
-            set("uploaded", Format.bytes(e.uploadedBytes()));
-            set("uploadRate", Format.rate(e.uploadRate()));
-            List<io.p2pviewer.engine.peer.swarm.PeerInfo> connected = e.peers().stream()
-                    .filter(io.p2pviewer.engine.peer.swarm.PeerInfo::connected).toList();
-            set("peers", Integer.toString(connected.size()));
-            set("offload", String.format(Locale.ROOT, "%.0f %%", e.offload() * 100));
-            set("missedDeadlines", Long.toString(e.missedDeadlines()));
-            peerLines.setAll(connected.stream().map(p -> shortId(p.peerId()) + "  ↓" + Format.bytes(p.bytesDown())
-                    + "  ↑" + Format.bytes(p.bytesUp()) + "  " + p.address()).toList());
-            set("buffer", Format.seconds(e.bufferAheadSeconds()));
-            set("variant", e.currentVariant().isEmpty() ? "–" : e.currentVariant());
+        tiles.update(sample);
+        chart.update(e);
+        timeline.update(e == null ? List.of() : sample.recentSegments());
+        peers.update(e);
+        delivery.update(e);
+        player.update(sample.player(), sample.playerStats());
+        status.set(trackerText(sample.trackers(), e != null));
+        peerStatus.set(e == null ? "" : peerText(e));
+        overlay.set(e == null ? "No stream" : overlayText(sample));
+        for (Notice n : noticePolicy.newNotices(e)) {
+            noticeListeners.forEach(l -> l.accept(n));
         }
-        set("stalls", sample.stalls() + (sample.stalls() == 0 ? ""
-                : String.format(Locale.ROOT, " (%.1f s)", sample.stallTime().toMillis() / 1000.0)));
-        set("framesDisplayed", Long.toString(sample.player().framesDisplayed()));
-        PlayerStats p = sample.playerStats();
-        set("decodedVideo", Long.toString(p.decodedVideo()));
-        set("lostPictures", Long.toString(p.lostPictures()));
-        set("demuxBitrate", String.format(Locale.ROOT, "%.0f kbit/s", p.demuxKbps()));
-        set("demuxCorrupted", Long.toString(p.demuxCorrupted()));
     }
 
-    private void clear() {
-        rows.values().forEach(r -> r.value().set("–"));
-        peerLines.clear();
+    public TilesViewModel tiles() {
+        return tiles;
     }
 
-    /** One line per connected peer: short id, bytes down and up, masked address. */
-    public javafx.collections.ObservableList<String> peerLines() {
-        return peerLines;
+    public ThroughputChartViewModel chart() {
+        return chart;
     }
 
-    static String shortId(String peerId) {
-        return peerId.length() <= 8 ? peerId : peerId.substring(peerId.length() - 8);
+    public SegmentTimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public PeerTableViewModel peers() {
+        return peers;
+    }
+
+    public DeliveryCountersViewModel delivery() {
+        return delivery;
+    }
+
+    public PlayerCountersViewModel player() {
+        return player;
+    }
+
+    /** Calls the listener (on the FX thread) with each notice to pop up; listeners must be quick and not throw. */
+    public void addNoticeListener(Consumer<Notice> listener) {
+        noticeListeners.add(listener);
+    }
+
+    /** The status bar's text: the trackers' state ("Tracker host:port: connected", "No tracker: CDN only"). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The status bar's right side: peers connected and banned. */
+    public ReadOnlyStringProperty peerStatusProperty() {
+        return peerStatus.getReadOnlyProperty();
+    }
+
+    /** The compact overlay's text: offload and peers, buffer, variant and bitrate (three lines). */
+    public ReadOnlyStringProperty overlayProperty() {
+        return overlay.getReadOnlyProperty();
+    }
+
+    /** Whether the whole panel is shown (key {@code I}); shown at start. */
+    public BooleanProperty panelVisibleProperty() {
+        return panelVisible;
+    }
+
+    /** Whether the compact overlay on the video is shown (key {@code i}); hidden at start. */
+    public BooleanProperty overlayVisibleProperty() {
+        return overlayVisible;
+    }
+
+    public void togglePanel() {
+        panelVisible.set(!panelVisible.get());
+    }
+
+    public void toggleOverlay() {
+        overlayVisible.set(!overlayVisible.get());
+    }
+
+    /** The text of a tile value ({@code offload}), tile detail ({@code offloadDetail}) or counter, by its id. */
+    public ReadOnlyStringProperty value(String id) {
+        for (Tile t : tiles.tiles()) {
+            if (t.id().equals(id)) {
+                return t.valueProperty();
+            }
+            if ((t.id() + "Detail").equals(id)) {
+                return t.detailProperty();
+            }
+        }
+        return Stream.of(delivery.legend(), delivery.details(), player.counters())
+                .flatMap(g -> g.value(id).stream()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stats value " + id));
+    }
+
+    static String overlayText(StatsSample sample) {
+        EngineSnapshot e = sample.engine();
+        var share = TilesViewModel.offload(e);
+        long connected = e.peers().stream().filter(PeerInfo::connected).count();
+        return "P2P " + (share.isEmpty() ? CounterGroup.NONE : TilesViewModel.percent(share.getAsDouble()))
+                + " · " + connected + (connected == 1 ? " peer" : " peers") + "\n"
+                + "Buffer " + Format.seconds(e.bufferAheadSeconds()) + "\n"
+                + TilesViewModel.variantWithBitrate(e.currentVariant(), sample.playerStats());
+    }
+
+    static String trackerText(Map<URI, TrackerStatus> trackers, boolean streaming) {
+        if (trackers.isEmpty()) {
+            return streaming ? "No tracker: CDN only" : "Idle";
+        }
+        if (trackers.size() == 1) {
+            var t = trackers.entrySet().iterator().next();
+            return "Tracker " + hostPort(t.getKey()) + ": " + describe(t.getValue());
+        }
+        long up = trackers.values().stream().filter(s -> s instanceof TrackerStatus.Connected).count();
+        return up + " of " + trackers.size() + " trackers connected";
+    }
+
+    static String describe(TrackerStatus s) {
+        return switch (s) {
+            case TrackerStatus.Connected c -> "connected";
+            case TrackerStatus.Connecting c -> c.attempt() > 1 ? "connecting (attempt " + c.attempt() + ")"
+                    : "connecting";
+            case TrackerStatus.Disconnected d -> "disconnected (" + d.reason() + "), retry in "
+                    + d.retryIn().toSeconds() + " s";
+            case TrackerStatus.Stopped st -> "stopped";
+        };
+    }
+
+    private static String hostPort(URI uri) {
+        return uri.getHost() == null ? uri.toString()
+                : uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    private static String peerText(EngineSnapshot e) {
+        long connected = e.peers().stream().filter(PeerInfo::connected).count();
+        return connected + (connected == 1 ? " peer" : " peers")
+                + (e.bannedPeers() > 0 ? " · " + e.bannedPeers() + " banned" : "");
     }
 }

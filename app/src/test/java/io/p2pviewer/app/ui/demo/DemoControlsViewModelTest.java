@@ -14,7 +14,13 @@ class DemoControlsViewModelTest {
         @Override public void peersComeBack() { calls.add("back"); }
         @Override public boolean onePeerTurnsMalicious() { calls.add("malicious"); return havePeer; }
         @Override public void cdnSlow(boolean slow) { calls.add("slow " + slow); }
-    });
+    }, 3);
+
+    @Test
+    void startsBySayingHowManyPeersWatch() {
+        assertThat(model.statusProperty().get()).isEqualTo("3 peers are watching with you");
+        assertThat(model.peersPresentProperty().get()).isTrue();
+    }
 
     @Test
     void stagesFailuresAndSaysWhatHappens() {
