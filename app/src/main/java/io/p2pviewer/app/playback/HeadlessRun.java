@@ -175,7 +175,8 @@ public final class HeadlessRun {
         }
     }
 
-    private static Map<String, Object> playerCounters(PlayerStats s) {
+    /** libVLC's counters as the report lists them. */
+    public static Map<String, Object> playerCounters(PlayerStats s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decodedVideo", s.decodedVideo());
         m.put("displayedPictures", s.displayedPictures());

@@ -33,6 +33,7 @@ import javafx.stage.Stage;
 public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
+    private final HBox controls;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         TextField url = new TextField();
@@ -97,7 +98,7 @@ public final class MainWindow {
         Label state = new Label();
         state.setId("stateLabel");
         state.textProperty().bind(player.stateProperty());
-        HBox controls = new HBox(8, playPause, stop, new Label("Volume"), volume, mute, full, state);
+        controls = new HBox(8, playPause, stop, new Label("Volume"), volume, mute, full, state);
         controls.setPadding(new Insets(8));
         controls.setAlignment(Pos.CENTER_LEFT);
 
@@ -137,6 +138,11 @@ public final class MainWindow {
                 e.consume();
             }
         });
+    }
+
+    /** Adds controls at the end of the playback controls bar (the QA export buttons). */
+    public void addControls(Node... nodes) {
+        controls.getChildren().addAll(nodes);
     }
 
     /** Shows extra controls under the URL bar (the demo's failure buttons). */

@@ -48,6 +48,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private final StatsViewModel statsModel = new StatsViewModel();
     private final ScheduledExecutorService sampler;
     private final MainWindow window;
+    private final UiExports exports;
+    private final javafx.scene.control.Label exportStatus = new javafx.scene.control.Label();
     private long ticks;
 
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
@@ -82,6 +84,8 @@ public final class ViewerRuntime implements AutoCloseable {
                     new io.p2pviewer.app.ui.demo.DemoControlsViewModel(new DemoStageImpl(),
                             demoSwarm == null ? 0 : options.demoPeers())));
         }
+        this.exports = new UiExports(playback);
+        installExports();
         stage.setTitle(demo != null ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -98,6 +102,61 @@ public final class ViewerRuntime implements AutoCloseable {
         }
     }
 
+    /** Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, status next to them. */
+    private void installExports() {
+        javafx.scene.control.Button json = new javafx.scene.control.Button("Export JSON");
+        json.setId("exportJsonButton");
+        json.setOnAction(e -> exportJson());
+        javafx.scene.control.Button csv = new javafx.scene.control.Button("Record CSV");
+        csv.setId("recordCsvButton");
+        csv.setOnAction(e -> toggleCsv(csv));
+        exportStatus.setId("exportStatus");
+        window.addControls(json, csv, exportStatus);
+        var accelerators = window.scene().getAccelerators();
+        accelerators.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::exportJson);
+        accelerators.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.R,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> toggleCsv(csv));
+    }
+
+    private void exportJson() {
+        sampler.execute(() -> {
+            String text;
+            try {
+                text = "Snapshot saved: " + exports.exportJson();
+            } catch (java.io.IOException | RuntimeException e) {
+                text = "Export failed: " + e.getMessage();
+            }
+            String shown = text;
+            UiThread.FX.execute(() -> exportStatus.setText(shown));
+        });
+    }
+
+    private void toggleCsv(javafx.scene.control.Button button) {
+        sampler.execute(() -> {
+            String text;
+            boolean on;
+            try {
+                java.nio.file.Path file = exports.toggleCsv();
+                on = file != null;
+                text = on ? "Recording CSV to " + file : "CSV recording stopped";
+            } catch (java.io.IOException e) {
+                on = false;
+                text = "Cannot record CSV: " + e.getMessage();
+            }
+            String shown = text;
+            boolean recording = on;
+            UiThread.FX.execute(() -> {
+                exportStatus.setText(shown);
+                button.setText(recording ? "Stop CSV" : "Record CSV");
+            });
+        });
+    }
+
+    public UiExports exports() {
+        return exports;
+    }
+
     /** Sampler thread: player progress every tick, the stats panel once a second. */
     private void sample() {
         try {
@@ -107,6 +166,7 @@ public final class ViewerRuntime implements AutoCloseable {
             }
             StallTracker stalls = playback.stalls();
             var snapshot = playback.session().map(s -> s.snapshot()).orElse(null);
+            exports.sample(snapshot);
             StatsSample sample = new StatsSample(snapshot, status, fx.bridge().stats(), stalls.count(),
                     stalls.total(playback.clock().instant()),
                     playback.session().map(s -> s.recentSegments(40)).orElse(List.of()),
@@ -141,6 +201,7 @@ public final class ViewerRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        exports.close();
         playback.close();
         fx.close();
         engine.close();
