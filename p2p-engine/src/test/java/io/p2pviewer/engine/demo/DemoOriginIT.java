@@ -158,6 +158,9 @@ class DemoOriginIT {
             assertThat(valid.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
             assertThat(valid.body()).isEqualTo(KEY);
         }
+        // A request is recorded just after its last byte went out: wait for the last one.
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                origin.requests().stream().filter(r -> r.kind() == RequestKind.KEY).count() == 10);
         assertThat(origin.requests()).filteredOn(r -> r.kind() == RequestKind.KEY)
                 .extracting(ServedRequest::status).containsExactly(403, 403, 403, 403, 200, 403, 403, 403, 403, 200);
     }
@@ -199,6 +202,8 @@ class DemoOriginIT {
 
         long expected = received;
         await().atMost(Duration.ofSeconds(5)).until(() -> origin.segmentBytesServed() == expected);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                origin.requests().stream().anyMatch(r -> r.kind() == RequestKind.MASTER));
         assertThat(origin.requests()).filteredOn(r -> r.kind() == RequestKind.SEGMENT)
                 .hasSize(6)
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(200))
