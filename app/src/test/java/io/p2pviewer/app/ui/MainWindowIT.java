@@ -1,23 +1,16 @@
 package io.p2pviewer.app.ui;
 
+import static io.p2pviewer.app.ui.FxTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +21,6 @@ import org.testfx.framework.junit5.Start;
 /** The real window under Xvfb: demo origin, engine, libVLC and the JavaFX video surface. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowIT {
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private ViewerRuntime runtime;
 
     @Start
@@ -92,34 +84,9 @@ class MainWindowIT {
                 .isEqualTo(url);
     }
 
-    private static String text(FxRobot robot, String id) {
-        return onFx(() -> ((Label) robot.lookup(id).query()).getText());
-    }
 
-    private static WritableImage snapshot(Node node) {
-        return onFx(() -> node.snapshot(null, null));
-    }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void save(Image image, String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name).toFile());
-    }
 
     private static double changedFraction(Image a, Image b) {
         PixelReader ra = a.getPixelReader();

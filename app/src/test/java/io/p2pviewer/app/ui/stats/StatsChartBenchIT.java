@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.stats;
 
+import static io.p2pviewer.app.ui.FxTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.engine.DeliverySource;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -149,19 +149,4 @@ class StatsChartBenchIT {
                 0, Duration.ZERO, segments, Map.of());
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

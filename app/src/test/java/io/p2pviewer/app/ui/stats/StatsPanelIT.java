@@ -1,31 +1,23 @@
 package io.p2pviewer.app.ui.stats;
 
+import static io.p2pviewer.app.ui.FxTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.p2pviewer.app.ui.AppLaunch;
 import io.p2pviewer.app.ui.ViewerRuntime;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +28,6 @@ import org.testfx.framework.junit5.Start;
 /** The stats panel in the real window under Xvfb: the demo plays from the CDN alone (no demo peers). */
 @ExtendWith(ApplicationExtension.class)
 class StatsPanelIT {
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private ViewerRuntime runtime;
 
     @Start
@@ -145,32 +136,7 @@ class StatsPanelIT {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    private static String text(FxRobot robot, String id) {
-        return onFx(() -> ((Label) robot.lookup(id).query()).getText());
-    }
 
-    private static Image snapshot(Node node) {
-        return onFx(() -> node.snapshot(null, null));
-    }
 
-    private static <T> T onFx(Callable<T> c) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void save(Image image, String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name).toFile());
-    }
 }

@@ -1,0 +1,57 @@
+package io.p2pviewer.app.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.image.Image;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+
+/** What the UI tests share: running on the FX thread, reading labels, node snapshots and screenshots. */
+public final class FxTestSupport {
+    /** Screenshots are build artifacts. */
+    public static final Path SHOTS = Path.of("target", "screenshots");
+
+    private FxTestSupport() {
+    }
+
+    /** Runs {@code c} on the FX thread and returns its result (10 s at most). */
+    public static <T> T onFx(Callable<T> c) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of the label with this id. */
+    public static String text(FxRobot robot, String id) {
+        return onFx(() -> ((Label) robot.lookup(id).query()).getText());
+    }
+
+    public static WritableImage snapshot(Node node) {
+        return onFx(() -> node.snapshot(null, null));
+    }
+
+    /** Saves an image as target/screenshots/{@code name}. */
+    public static void save(Image image, String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name).toFile());
+    }
+}
