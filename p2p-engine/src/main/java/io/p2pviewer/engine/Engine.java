@@ -141,11 +141,11 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Runs a function on the engine thread and returns its result. */
-    <T> CompletableFuture<T> onEngine(Function<Void, T> work) {
+    <T> CompletableFuture<T> onEngine(java.util.function.Supplier<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
         scheduler.execute(() -> {
             try {
-                f.complete(work.apply(null));
+                f.complete(work.get());
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }

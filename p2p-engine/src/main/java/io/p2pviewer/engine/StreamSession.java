@@ -63,7 +63,7 @@ public final class StreamSession implements AutoCloseable {
      */
     public EngineSnapshot finish(Duration timeout) {
         try {
-            engine.onEngine(v -> controller.drain()).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            engine.onEngine(() -> controller.drain()).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,7 +75,7 @@ public final class StreamSession implements AutoCloseable {
 
     /** Tells the engine how far the player has played, in media seconds since playback started. */
     public void reportPlayback(double seconds) {
-        engine.onEngine(v -> {
+        engine.onEngine(() -> {
             controller.playback(seconds);
             return null;
         });
@@ -83,7 +83,7 @@ public final class StreamSession implements AutoCloseable {
 
     /** Tells the engine the player's stall count and total stall time so far (shown by /metrics). */
     public void reportStalls(int count, double seconds) {
-        engine.onEngine(v -> {
+        engine.onEngine(() -> {
             controller.stalls(count, seconds);
             return null;
         });
@@ -91,7 +91,7 @@ public final class StreamSession implements AutoCloseable {
 
     private <T> T query(java.util.function.Function<StreamController, T> q) {
         try {
-            return engine.onEngine(v -> q.apply(controller)).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return engine.onEngine(() -> q.apply(controller)).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

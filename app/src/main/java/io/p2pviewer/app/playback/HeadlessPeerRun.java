@@ -52,7 +52,7 @@ public final class HeadlessPeerRun {
                         : e.getCause().getMessage());
                 err.println("error: " + reason);
                 if (report != null) {
-                    ReportWriter.write(HeadlessRun.failed(url, started, reason), report);
+                    ReportWriter.write(Reports.failed(url, started, reason), report);
                 }
                 return ExitCodes.OPEN_FAILED;
             }
@@ -83,13 +83,9 @@ public final class HeadlessPeerRun {
             boolean ok = result.error() == null && result.segments() > 0;
             String reason = ok ? null : "playback failed: " + (result.error() != null ? result.error()
                     : "no segment could be read");
-            PlayReport r = new PlayReport(url.toString(), started.toString(),
-                    Duration.between(started, finished).toMillis() / 1000.0, ok, reason, 0, result.secondsPlayed(),
-                    -1, new PlayReport.Stalls(result.stalls(), result.stallSeconds()),
-                    Reports.bySource(snap, true), Reports.bySource(snap, false), snap.offload(),
-                    snap.uploadedBytes(), snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(),
-                    Reports.peers(snap), Reports.segments(session.servedSegments()), errors, Map.of(),
-                    Reports.process());
+            PlayReport r = Reports.of(url, started, finished, ok, reason, 0, result.secondsPlayed(), -1,
+                    new PlayReport.Stalls(result.stalls(), result.stallSeconds()), snap, session.servedSegments(),
+                    errors, Map.of());
             if (report != null) {
                 ReportWriter.write(r, report);
             }

@@ -125,15 +125,10 @@ public final class HeadlessRun {
             code = ExitCodes.PLAYBACK_FAILED;
             reason = "playback failed: no video frame was displayed in " + duration.toSeconds() + " s";
         }
-        PlayReport r = new PlayReport(url.toString(), started.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, code == ExitCodes.OK, reason,
-                status.framesDisplayed(), playback.playedMillis() / 1000.0,
-                firstFrame[0] == null ? -1 : firstFrame[0].toMillis() / 1000.0,
-                new PlayReport.Stalls(stalls.count(), stalls.total(finished).toMillis() / 1000.0),
-                Reports.bySource(snapshot, true), Reports.bySource(snapshot, false), snapshot.offload(),
-                snapshot.uploadedBytes(), snapshot.missedDeadlines(), snapshot.maxPlayerWaitMillis(),
-                snapshot.bannedPeers(), Reports.peers(snapshot), Reports.segments(served), errors,
-                playerCounters(stats), Reports.process());
+        PlayReport r = Reports.of(url, started, finished, code == ExitCodes.OK, reason, status.framesDisplayed(),
+                playback.playedMillis() / 1000.0, firstFrame[0] == null ? -1 : firstFrame[0].toMillis() / 1000.0,
+                new PlayReport.Stalls(stalls.count(), stalls.total(finished).toMillis() / 1000.0), snapshot, served,
+                errors, Reports.playerCounters(stats));
         if (!write(report, r)) {
             return ExitCodes.INTERNAL;
         }
@@ -150,17 +145,10 @@ public final class HeadlessRun {
 
     private int fail(Path report, URI url, Instant started, int code, String reason) {
         err.println("error: " + reason);
-        write(report, failed(url, started, reason));
+        write(report, Reports.failed(url, started, reason));
         return code;
     }
 
-    /** The report of a run that could not start. */
-    public static PlayReport failed(URI url, Instant started, String reason) {
-        Map<String, Long> zero = Reports.bySource(null, true);
-        return new PlayReport(url.toString(), started.toString(), 0, false, reason, 0, 0, -1,
-                new PlayReport.Stalls(0, 0), zero, zero, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(reason),
-                Map.of(), Map.of());
-    }
 
     private boolean write(Path report, PlayReport r) {
         if (report == null) {
@@ -173,20 +161,5 @@ public final class HeadlessRun {
             err.println("error: cannot write report " + report + ": " + e.getMessage());
             return false;
         }
-    }
-
-    /** libVLC's counters as the report lists them. */
-    public static Map<String, Object> playerCounters(PlayerStats s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("decodedVideo", s.decodedVideo());
-        m.put("displayedPictures", s.displayedPictures());
-        m.put("lostPictures", s.lostPictures());
-        m.put("decodedAudio", s.decodedAudio());
-        m.put("lostAudioBuffers", s.lostAudioBuffers());
-        m.put("demuxReadBytes", s.demuxReadBytes());
-        m.put("demuxCorrupted", s.demuxCorrupted());
-        m.put("demuxDiscontinuity", s.demuxDiscontinuity());
-        m.put("demuxKbps", s.demuxKbps());
-        return m;
     }
 }

@@ -15,6 +15,41 @@ public final class Reports {
     private Reports() {
     }
 
+    /** A run's report: the run's own values plus the engine's counters, segments and peers from its snapshot. */
+    public static PlayReport of(java.net.URI url, java.time.Instant started, java.time.Instant finished, boolean ok,
+                                String reason, long framesDisplayed, double secondsPlayed, double firstFrameSeconds,
+                                PlayReport.Stalls stalls, EngineSnapshot snap, List<ServedSegment> served,
+                                List<String> errors, Map<String, Object> player) {
+        return new PlayReport(url.toString(), started.toString(),
+                java.time.Duration.between(started, finished).toMillis() / 1000.0, ok, reason, framesDisplayed,
+                secondsPlayed, firstFrameSeconds, stalls, bySource(snap, true), bySource(snap, false), snap.offload(),
+                snap.uploadedBytes(), snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(),
+                peers(snap), segments(served), errors, player, process());
+    }
+
+    /** libVLC's counters as reports list them. */
+    public static Map<String, Object> playerCounters(io.p2pviewer.player.PlayerStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decodedVideo", s.decodedVideo());
+        m.put("displayedPictures", s.displayedPictures());
+        m.put("lostPictures", s.lostPictures());
+        m.put("decodedAudio", s.decodedAudio());
+        m.put("lostAudioBuffers", s.lostAudioBuffers());
+        m.put("demuxReadBytes", s.demuxReadBytes());
+        m.put("demuxCorrupted", s.demuxCorrupted());
+        m.put("demuxDiscontinuity", s.demuxDiscontinuity());
+        m.put("demuxKbps", s.demuxKbps());
+        return m;
+    }
+
+    /** The report of a run that could not start. */
+    public static PlayReport failed(java.net.URI url, java.time.Instant started, String reason) {
+        Map<String, Long> zero = bySource(null, true);
+        return new PlayReport(url.toString(), started.toString(), 0, false, reason, 0, 0, -1,
+                new PlayReport.Stalls(0, 0), zero, zero, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(reason),
+                Map.of(), Map.of());
+    }
+
     public static Map<String, Long> bySource(EngineSnapshot s, boolean downloaded) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (DeliverySource src : DeliverySource.values()) {

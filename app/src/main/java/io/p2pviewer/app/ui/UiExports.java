@@ -1,6 +1,5 @@
 package io.p2pviewer.app.ui;
 
-import io.p2pviewer.app.playback.HeadlessRun;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.report.CsvRecorder;
 import io.p2pviewer.app.report.PlayReport;
@@ -53,14 +52,10 @@ public final class UiExports {
         Instant now = Instant.now();
         List<String> errors = new ArrayList<>();
         session.errors().stream().map(StreamError::message).forEach(errors::add);
-        PlayReport report = new PlayReport(session.sourceUri().toString(), started.toString(),
-                Duration.between(started, now).toMillis() / 1000.0, errors.isEmpty(), null,
+        PlayReport report = Reports.of(session.sourceUri(), started, now, errors.isEmpty(), null,
                 status.framesDisplayed(), playback.playedMillis() / 1000.0, -1,
                 new PlayReport.Stalls(playback.stalls().count(), playback.stalls().total(now).toMillis() / 1000.0),
-                Reports.bySource(snap, true), Reports.bySource(snap, false), snap.offload(), snap.uploadedBytes(),
-                snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(), Reports.peers(snap),
-                Reports.segments(session.servedSegments()), errors,
-                HeadlessRun.playerCounters(playback.player().stats()), Reports.process());
+                snap, session.servedSegments(), errors, Reports.playerCounters(playback.player().stats()));
         Path file = dir.resolve("snapshot-" + STAMP.format(now) + ".json");
         ReportWriter.write(report, file);
         return file;
