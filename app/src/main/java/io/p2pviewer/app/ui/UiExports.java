@@ -11,7 +11,6 @@ import io.p2pviewer.engine.StreamSession;
 import io.p2pviewer.player.PlayerStatus;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
