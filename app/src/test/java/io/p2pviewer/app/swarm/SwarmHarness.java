@@ -57,8 +57,12 @@ final class SwarmHarness implements AutoCloseable {
                 trackerUri.toString(), "--duration", Double.toString(seconds), "--report",
                 report(peer).toAbsolutePath().toString()));
         args.addAll(List.of(extra));
-        Process p = ns.exec(NetnsFixture.javaCommand("io.p2pviewer.app.cli.ViewerMain",
-                List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"), args), Map.of());
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"));
+        String extraJvm = System.getProperty("swarm.peerJvmOpts", "").strip();
+        if (!extraJvm.isEmpty()) {
+            jvm.addAll(List.of(extraJvm.split("\\s+"))); // e.g. a debug log level while investigating
+        }
+        Process p = ns.exec(NetnsFixture.javaCommand("io.p2pviewer.app.cli.ViewerMain", jvm, args), Map.of());
         peers.put(peer, p);
         return p;
     }

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  *       random weighted by measured speed.</li>
  *   <li>A missing segment nobody holds or loads is fetched from the CDN early by the few peers whose hash rank
  *       for it is lowest among the swarm (deterministic per segment, so about
- *       {@code seedersPerSegment} peers of a swarm pay for it); the others wait for their announcements.</li>
+ *       {@code seedersPerSegment} peers of a swarm pay for it); the others wait for their announcements. An
+ *       engine that has just joined its swarm does not seed: it cannot yet see who holds what.</li>
  * </ol>
  */
 public final class DeliveryPlanner {
@@ -45,12 +46,20 @@ public final class DeliveryPlanner {
         this.random = random;
     }
 
+    /** Plans for an engine past its join grace (seeding allowed). */
+    public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId) {
+        return plan(now, segments, peers, selfId, true);
+    }
+
     /**
-     * @param segments the segments after the playhead, in order, with their deadlines
+     * @param segments the segments the player waits for or will ask for next, in order, with their deadlines
      * @param peers connected, unbanned peers
      * @param selfId our peer id (for the seeding rank)
+     * @param maySeed false while the engine has just joined its swarm: no early CDN fetch of segments nobody
+     *                seems to hold (peers that hold them may still be connecting)
      */
-    public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId) {
+    public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId,
+                             boolean maySeed) {
         List<Action> actions = new ArrayList<>();
         Map<String, PeerState> byId = peers.stream().collect(Collectors.toMap(PeerState::id, Function.identity(),
                 (a, b) -> a));
@@ -96,7 +105,7 @@ public final class DeliveryPlanner {
                         actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));
                         busy.add(chosen.id());
                         peerDownloads++;
-                    } else if (s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
+                    } else if (maySeed && s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
                             && prefetching < config.maxPrefetchCdn()
                             && isSeeder(selfId, byId.keySet(), s.mediaSequence(), config.seedersPerSegment())) {
                         actions.add(new Action.FetchCdn(s.mediaSequence(), false, "nobody has it; we seed it"));

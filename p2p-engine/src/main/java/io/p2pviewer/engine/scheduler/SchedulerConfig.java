@@ -12,9 +12,14 @@ import java.time.Duration;
  * @param safetyMargin a peer transfer predicted to finish later than deadline minus this falls back to the CDN
  * @param maxPrefetchCdn CDN fetches the scheduler runs at once for segments not yet in high demand
  * @param seedersPerSegment about how many peers of a swarm fetch a live-edge segment nobody has from the CDN
+ * @param joinGrace for this long after joining a swarm the engine is "young": its peers are still connecting,
+ *                  so it seeds nothing and lets early player requests wait briefly for them
+ * @param startupPatience how long a young engine lets a player request that is ahead of the player's need
+ *                  wait for peers before the CDN fetches it
  */
 public record SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration stallTimeout, Duration safetyMargin,
-                              int maxPrefetchCdn, int seedersPerSegment) {
+                              int maxPrefetchCdn, int seedersPerSegment, Duration joinGrace,
+                              Duration startupPatience) {
     /**
      * Defaults for 2-6 s live segments on a LAN or a good broadband link. The high-demand window is short
      * (upstream's is 15 s) because the deadline here is the player's predicted request, and the player still
@@ -22,5 +27,13 @@ public record SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration 
      * of P2P window is a second in which peers can deliver a live-edge segment.
      */
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig(Duration.ofMillis(2500),
-            Duration.ofSeconds(60), Duration.ofMillis(2000), Duration.ofMillis(1000), 2, 1);
+            Duration.ofSeconds(60), Duration.ofMillis(2000), Duration.ofMillis(1000), 2, 1, Duration.ofSeconds(3),
+            Duration.ofMillis(800));
+
+    /** The windows and timeouts with the default start-up behaviour (join grace 3 s, patience 800 ms). */
+    public SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration stallTimeout, Duration safetyMargin,
+                           int maxPrefetchCdn, int seedersPerSegment) {
+        this(highDemand, p2pWindow, stallTimeout, safetyMargin, maxPrefetchCdn, seedersPerSegment,
+                Duration.ofSeconds(3), Duration.ofMillis(800));
+    }
 }

@@ -97,11 +97,17 @@ public final class StreamController {
     private static final class Waiting {
         final Instant since;
         final boolean counts;
+        /**
+         * From when a wait counts against the deadline: the request time, or for a patient request (the player
+         * asked ahead of its need and the engine let it wait for peers) the moment the engine stops waiting for them.
+         */
+        final Instant owedFrom;
         final List<CompletableFuture<CachedSegment>> futures = new ArrayList<>();
 
-        Waiting(Instant since, boolean counts) {
+        Waiting(Instant since, boolean counts, Instant owedFrom) {
             this.since = since;
             this.counts = counts;
+            this.owedFrom = owedFrom;
         }
     }
 
@@ -172,9 +178,12 @@ public final class StreamController {
         Instant now = now();
         activate(track, now);
         boolean first = track.playhead < 0;
+        Instant due = now;
         if (mediaSequence >= track.playhead) {
+            due = track.p2p == null ? now : track.p2p.playerDue(mediaSequence, now);
             track.playhead = mediaSequence;
             track.playheadAt = now;
+            track.playheadDue = due;
         }
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         var cached = cache.get(sid);
@@ -190,28 +199,54 @@ public final class StreamController {
             return CompletableFuture.failedFuture(new ProxyFailure(404, msg));
         }
         CompletableFuture<CachedSegment> result = new CompletableFuture<>();
-        waiting.computeIfAbsent(sid, k -> new Waiting(now, !first)).futures.add(result);
+        // The player asked ahead of its need while our peers are still connecting: peers may deliver it within
+        // startupPatience; after that it is fetched as if the player needed it now.
+        Instant patientUntil = track.p2p == null ? now : due.minus(track.p2p.highDemand());
+        boolean patient = patientUntil.isAfter(now);
+        waiting.computeIfAbsent(sid, k -> new Waiting(now, !first, patient ? patientUntil : now)).futures.add(result);
         if (!inflight.containsKey(sid)) {
-            var transfer = track.p2p == null ? null : track.p2p.swarm().transfer(mediaSequence);
             if (track.p2p != null && track.p2p.verifying(mediaSequence)) {
                 // delivered by a peer, verdict pending: it is served (or refetched) when the verdict comes
                 event("player waits for the verdict on " + sid);
-            } else if (transfer == null) {
-                startCdn(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK
-                        : DeliverySource.CDN);
-            } else if (transfer.total() > 0 && transfer.received() >= transfer.total() * NEARLY_DONE) {
-                scheduler.schedule(NEARLY_DONE_GRACE, () -> {
-                    if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
-                        track.p2p.swarm().abandon(transfer.peer(), "player waited " + NEARLY_DONE_GRACE.toMillis()
-                                + " ms for it");
-                    }
-                });
+            } else if (patient) {
+                event("player asks " + sid + " " + Duration.between(now, due).toMillis()
+                        + " ms ahead of its deadline: peers may deliver it for " + Duration.between(now, patientUntil)
+                        .toMillis() + " ms");
+                scheduler.schedule(Duration.between(now, patientUntil), () -> patienceOver(track, mediaSequence));
             } else {
-                track.p2p.swarm().abandon(transfer.peer(), "player needs it now");
+                needNow(track, mediaSequence);
             }
         }
         afterPlayerRequest(track, mediaSequence);
         return result;
+    }
+
+    /** The player waits for a segment that is not cached, not loading from the CDN and not being verified. */
+    private void needNow(Track track, long mediaSequence) {
+        SegmentId sid = new SegmentId(track.name, mediaSequence);
+        var transfer = track.p2p == null ? null : track.p2p.swarm().transfer(mediaSequence);
+        if (transfer == null) {
+            startCdn(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK : DeliverySource.CDN);
+        } else if (transfer.total() > 0 && transfer.received() >= transfer.total() * NEARLY_DONE) {
+            scheduler.schedule(NEARLY_DONE_GRACE, () -> {
+                if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
+                    track.p2p.swarm().abandon(transfer.peer(), "player waited " + NEARLY_DONE_GRACE.toMillis()
+                            + " ms for it");
+                }
+            });
+        } else {
+            track.p2p.swarm().abandon(transfer.peer(), "player needs it now");
+        }
+    }
+
+    /** A patient player request's wait for peers is over: unless they delivered, it is fetched now. */
+    private void patienceOver(Track track, long mediaSequence) {
+        SegmentId sid = new SegmentId(track.name, mediaSequence);
+        if (!closed && waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)
+                && (track.p2p == null || !track.p2p.verifying(mediaSequence))) {
+            event("peers did not deliver " + sid + " in time for the player");
+            needNow(track, mediaSequence);
+        }
     }
 
     private void afterPlayerRequest(Track track, long mediaSequence) {
@@ -357,6 +392,11 @@ public final class StreamController {
             return List.of();
         }
         return new ArrayList<>(track.known.tailMap(track.playhead, false).values());
+    }
+
+    /** True while the player waits for this segment of the track. */
+    boolean playerWaits(Track track, long mediaSequence) {
+        return waiting.containsKey(new SegmentId(track.name, mediaSequence));
     }
 
     boolean cached(SegmentId sid) {
@@ -543,10 +583,11 @@ public final class StreamController {
         Waiting w = waiting.remove(segment.id());
         if (w != null) {
             long waited = Duration.between(w.since, now()).toMillis();
+            long late = Duration.between(w.owedFrom, now()).toMillis();
             event("player served " + segment.id() + " after " + waited + " ms");
             if (w.counts) {
                 maxWaitMillis = Math.max(maxWaitMillis, waited);
-                if (waited > context.deadlineGrace().toMillis()) {
+                if (late > context.deadlineGrace().toMillis()) {
                     missedDeadlines++;
                     log.warn("[{}] missed deadline: player waited {} ms for {} ({})", id, waited, segment.id(),
                             segment.source());

@@ -29,6 +29,14 @@ final class Track {
     /** The latest segment the player asked for, and when; -1 before its first request. */
     long playhead = -1;
     Instant playheadAt;
+    /**
+     * The deadline of the playhead segment: when it must be in the cache. The request time, except for a young
+     * engine whose player asks ahead of its need (see {@link TrackP2p#playerDue}). Later segments' deadlines
+     * follow from it, one segment duration each.
+     */
+    Instant playheadDue;
+    /** When the player will need the playhead segment to keep playing, estimated from its requests so far. */
+    Instant playheadNeed;
     TrackP2p p2p;
     /** The p2p-media-loader stream swarm id of this track and its info_hash (set by the opener). */
     String swarmId;

@@ -46,6 +46,7 @@ final class TrackP2p implements SwarmHost {
     /** Segments delivered by peers and waiting for their verdict (the hash list may be being refreshed). */
     private final java.util.Set<Long> verifying = new HashSet<>();
     private boolean closed;
+    private Instant joinedAt;
 
     TrackP2p(StreamController owner, Track track, P2pConfig config) {
         this.owner = owner;
@@ -64,6 +65,7 @@ final class TrackP2p implements SwarmHost {
 
     void start() {
         log.info("[{}] joining swarm {} (info_hash {})", track.name, track.swarmId, infoHash);
+        joinedAt = now();
         signalling = config.signalling().create(infoHash, config.peerId(),
                 (remoteId, channel) -> owner.scheduler.execute(() -> {
                     if (closed) {
@@ -96,6 +98,42 @@ final class TrackP2p implements SwarmHost {
         return verifying.contains(mediaSequence);
     }
 
+    /**
+     * True for a short while after joining the swarm ({@link io.p2pviewer.engine.scheduler.SchedulerConfig#joinGrace}):
+     * connections to the peers the tracker names are still being made, so what we cannot see yet may well be held
+     * by a peer.
+     */
+    boolean young(Instant now) {
+        return joinedAt != null && now.isBefore(joinedAt.plus(config.scheduler().joinGrace()));
+    }
+
+    /**
+     * The deadline of a segment the player asks for now, and the player's estimated need of it (stored in the
+     * track). The player's request time, as a rule. A young engine's player filling its buffer at start-up asks
+     * for segments seconds before it plays them, while the peers that hold them are still connecting: then the
+     * deadline is the estimated need (the previous segment's need plus its duration, as the player plays at
+     * normal speed from its first segment on), but at most {@code highDemand + startupPatience} from now, so the
+     * request waits at most {@code startupPatience} for peers before the CDN fetches it.
+     */
+    Instant playerDue(long mediaSequence, Instant now) {
+        MediaSegment previous = track.known.get(track.playhead);
+        boolean next = track.playhead >= 0 && mediaSequence == track.playhead + 1 && track.playheadNeed != null
+                && previous != null;
+        Instant chained = next ? track.playheadNeed.plusMillis((long) (previous.duration() * 1000)) : now;
+        Instant need = chained.isAfter(now) ? chained : now;
+        track.playheadNeed = need;
+        if (!young(now)) {
+            return now;
+        }
+        var sc = config.scheduler();
+        Instant latest = now.plus(sc.highDemand()).plus(sc.startupPatience());
+        return need.isAfter(latest) ? latest : need;
+    }
+
+    Duration highDemand() {
+        return config.scheduler().highDemand();
+    }
+
     /** Plans and acts: called every tick, after player requests and when the swarm changes. */
     void tick() {
         if (closed) {
@@ -104,16 +142,19 @@ final class TrackP2p implements SwarmHost {
         announce();
         Instant now = now();
         List<SegmentState> states = new ArrayList<>();
-        if (track.playhead >= 0 && track.playheadAt != null) {
-            Instant deadline = track.playheadAt;
+        if (track.playhead >= 0 && track.playheadDue != null) {
+            Instant deadline = track.playheadDue;
             MediaSegment previous = track.known.get(track.playhead);
+            if (previous != null && owner.playerWaits(track, track.playhead)) {
+                states.add(state(previous, deadline)); // a patient request: peers may still deliver it
+            }
             for (MediaSegment s : owner.segmentsAhead(track)) {
                 deadline = deadline.plusMillis((long) ((previous == null ? s.duration() : previous.duration()) * 1000));
                 previous = s;
                 states.add(state(s, deadline));
             }
         }
-        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId())) {
+        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now))) {
             switch (a) {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
                         f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN);

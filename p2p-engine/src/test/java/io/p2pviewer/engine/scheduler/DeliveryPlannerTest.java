@@ -124,6 +124,18 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void aPeerThatHasJustJoinedItsSwarmSeedsNothingButStillFetchesWhatIsDueAndAsksPeers() {
+        SegmentState nobodyHasIt = missing(10, 12_000, Set.of());
+        SegmentState due = missing(11, 3_000, Set.of());
+        SegmentState held = missing(12, 14_000, Set.of("p1"));
+        assertThat(planner.plan(now, List.of(nobodyHasIt), List.of(), "me", true)).singleElement()
+                .isInstanceOf(Action.FetchCdn.class); // alone and past the join grace: it seeds
+        assertThat(planner.plan(now, List.of(nobodyHasIt, due, held), List.of(new PeerState("p1", false, 0)), "me",
+                false)).containsExactly(new Action.FetchCdn(11, false, "due in 3000 ms, no peer delivery planned"),
+                        new Action.RequestPeer(12, "p1"));
+    }
+
+    @Test
     void segmentsBeyondTheP2pWindowAreNotPlanned() {
         SegmentState far = missing(10, 120_000, Set.of("p1"));
         assertThat(planner.plan(now, List.of(far), List.of(new PeerState("p1", false, 0)), "me")).isEmpty();

@@ -61,6 +61,29 @@ class InProcessSwarmTest {
             request();
         }
 
+        /**
+         * Like {@link #play()}, but the player first fills a buffer of {@code segments} back to back, as libVLC
+         * does; it starts at the oldest segment of the window so that it does not run into the live edge.
+         */
+        void playFillingBuffer(int segments) {
+            controller.playlist(0);
+            next = origin.edge() - 5; // the oldest segment of the origin's window
+            fill(segments);
+        }
+
+        private void fill(int left) {
+            long seq = next++;
+            controller.segment(0, seq).thenAccept(s -> {
+                controller.served(s, s.size(), s.sha256());
+                got.add(s);
+                if (left > 1) {
+                    scheduler.execute(() -> fill(left - 1));
+                } else {
+                    scheduler.schedule(Duration.ofSeconds(2), this::request);
+                }
+            });
+        }
+
         private void request() {
             if (stopped) {
                 return;
@@ -164,6 +187,50 @@ class InProcessSwarmTest {
                 "player asks " + seg + ": cached (FALLBACK)");
         assertThat(abandoned).contains("too slow");
         assertThat(viewer.controller.snapshot().missedDeadlines()).isZero();
+    }
+
+    @Test
+    void aLateJoinerFillsItsStartUpBufferFromPeersAfterItsFirstTwoSegments() throws Exception {
+        Viewer first = join(1, false);
+        scheduler.advance(Duration.ofSeconds(20));
+        List<String> log = new ArrayList<>();
+        Viewer late = new Viewer(2, false, 0, log::add);
+        late.playFillingBuffer(4);
+        scheduler.advance(Duration.ofSeconds(10));
+
+        // The first segment is due at once and the second within the high-demand window: CDN. The player asks
+        // for the next two seconds before it plays them, while the connection to the first viewer is being made:
+        // they wait briefly for it rather than going to the CDN.
+        assertThat(late.got).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source)
+                .containsExactly(DeliverySource.CDN, DeliverySource.CDN, DeliverySource.PEER, DeliverySource.PEER);
+        assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may .*"));
+        assertThat(late.controller.snapshot().missedDeadlines()).isZero();
+        assertThat(first.controller.snapshot().missedDeadlines()).isZero();
+    }
+
+    @Test
+    void aPatientRequestToASlowPeerFallsBackWhenThePatienceIsOver() throws Exception {
+        // 30 kB/s: a 64 kB segment takes 2.1 s, in time for the deadline but not within the patience (0.8 s)
+        Viewer slow = new Viewer(1, false, 30_000, line -> { });
+        slow.play();
+        scheduler.advance(Duration.ofSeconds(20));
+        List<String> log = new ArrayList<>();
+        Viewer late = new Viewer(2, false, 0, line -> log.add(line));
+        late.playFillingBuffer(4);
+        scheduler.advance(Duration.ofSeconds(10));
+
+        // A transfer nearly done when the patience ends gets a short grace; any other is abandoned for the CDN.
+        String seg = late.got.stream().filter(c -> c.source() == DeliverySource.FALLBACK).findFirst().orElseThrow()
+                .id().toString();
+        assertThat(log).containsSubsequence("peer request " + seg + " from 000001",
+                "peers did not deliver " + seg + " in time for the player", "peer fetch failed " + seg,
+                "cdn fetch " + seg + " as FALLBACK");
+        assertThat(late.controller.snapshot().missedDeadlines()).isZero();
+        assertThat(late.controller.snapshot().maxPlayerWaitMillis()).isLessThan(1_200);
+        // the bytes the slow peer had in flight when we cancelled are no protocol violation
+        assertThat(late.controller.snapshot().peers()).singleElement()
+                .satisfies(p -> assertThat(String.valueOf(p.closeReason())).doesNotContain("protocol violation"));
     }
 
     @Test

@@ -23,6 +23,11 @@ final class PeerLink {
     /** Segments it answered absent for, so we do not ask again. */
     final Set<Long> absent = new HashSet<>();
     Download download;
+    /**
+     * The last download we cancelled: the peer may have sent part of it before our cancel reached it, and those
+     * bytes (at most what was left of the segment) are ignored rather than taken for a protocol violation.
+     */
+    Download cancelled;
     Upload upload;
     long bytesDown;
     long bytesUp;
@@ -58,6 +63,11 @@ final class PeerLink {
         long received;
         Instant lastBytesAt;
         ByteArrayOutputStream buffer;
+
+        /** Bytes of this segment the peer may still send: unknown (the maximum) before its data header. */
+        long outstanding(long maxSegmentBytes) {
+            return total < 0 ? maxSegmentBytes : total - received;
+        }
 
         Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
             this.mediaSequence = mediaSequence;

@@ -181,6 +181,7 @@ public final class Swarm {
         }
         PeerLink.Download d = p.download;
         p.download = null;
+        p.cancelled = d;
         p.stalls++;
         p.send(new CancelSegmentRequest(d.wireId, d.requestId));
         host.peerFailed(p.id, d.mediaSequence, reason);
@@ -230,6 +231,12 @@ public final class Swarm {
             }
             case SegmentData d -> {
                 PeerLink.Download dl = p.download;
+                PeerLink.Download gone = p.cancelled;
+                if (gone != null && gone.wireId == d.segmentId() && gone.requestId == d.requestId()
+                        && gone.total < 0 && d.totalBytes() > 0 && d.totalBytes() <= MAX_SEGMENT_BYTES) {
+                    gone.total = d.totalBytes(); // sent before our cancel arrived: its bytes will be ignored
+                    return;
+                }
                 if (dl == null || dl.wireId != d.segmentId() || dl.requestId != d.requestId()) {
                     throw new ProtocolViolation("segment data " + d.segmentId() + " that we did not request");
                 }
@@ -241,8 +248,14 @@ public final class Swarm {
                 }
                 dl.total = d.totalBytes();
                 dl.buffer = new ByteArrayOutputStream((int) dl.total);
+                p.cancelled = null; // what follows is this segment's
             }
             case SegmentDataSendingCompleted c -> {
+                PeerLink.Download gone = p.cancelled;
+                if (gone != null && gone.wireId == c.segmentId() && gone.requestId == c.requestId()) {
+                    p.cancelled = null; // it finished before our cancel arrived
+                    return;
+                }
                 PeerLink.Download dl = p.download;
                 if (dl == null || dl.wireId != c.segmentId() || dl.requestId != c.requestId() || dl.total < 0) {
                     throw new ProtocolViolation("completion of segment " + c.segmentId() + " not being sent");
@@ -270,6 +283,12 @@ public final class Swarm {
 
     private void payload(PeerLink p, byte[] bytes) {
         PeerLink.Download dl = p.download;
+        PeerLink.Download gone = p.cancelled;
+        if ((dl == null || dl.total < 0) && gone != null && gone.outstanding(MAX_SEGMENT_BYTES) >= bytes.length) {
+            gone.received += bytes.length; // in flight when we cancelled
+            p.bytesDown += bytes.length;
+            return;
+        }
         if (dl == null || dl.total < 0) {
             throw new ProtocolViolation(bytes.length + " payload bytes without a segment being sent");
         }

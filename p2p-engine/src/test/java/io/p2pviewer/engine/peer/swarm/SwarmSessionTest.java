@@ -143,6 +143,40 @@ class SwarmSessionTest {
     }
 
     @Test
+    void bytesInFlightWhenWeCancelAreIgnoredButNoMoreThanTheSegmentHadLeft() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
+        swarm.request("-PM0203-abcdefghijkl", 11, 11);
+        SegmentRequest first = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        ch.peerSays(new SegmentData(11, first.requestId(), 70_000));
+        ch.peerSendsBytes(30_000);
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow");
+        ch.peerSendsBytes(20_000); // sent before our cancel reached the peer
+        assertThat(ch.closed).isFalse();
+
+        swarm.request("-PM0203-abcdefghijkl", 12, 12);
+        SegmentRequest second = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        ch.peerSendsBytes(10_000); // still the old segment: 10 000 bytes of it were left
+        ch.peerSays(new SegmentData(12, second.requestId(), 5_000));
+        ch.peerSendsBytes(5_000);
+        ch.peerSays(new SegmentDataSendingCompleted(12, second.requestId()));
+        assertThat(events).containsExactly("failed 11: too slow", "delivered 12 5000");
+        assertThat(ch.closed).isFalse();
+
+        swarm.request("-PM0203-abcdefghijkl", 11, 11);
+        SegmentRequest third = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow");
+        ch.peerSays(new SegmentData(11, third.requestId(), 70_000)); // its header crossed our cancel
+        ch.peerSendsBytes(65_535);
+        ch.peerSendsBytes(4_465);
+        assertThat(ch.closed).isFalse();
+        ch.peerSendsBytes(1); // more than the cancelled segment had
+        assertThat(ch.closed).isTrue();
+        assertThat(swarm.peerInfos().get(0).closeReason()).contains("without a segment being sent");
+    }
+
+    @Test
     void dataNobodyAskedForClosesTheConnection() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
