@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.p2pviewer.engine.http.JdkHttpServers;
 import io.p2pviewer.engine.netns.NetnsFixture;
+import io.p2pviewer.engine.npm.NpmTestProject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,15 +30,13 @@ import java.util.stream.Stream;
  * through an import map). A small HTTP server on the namespace's host address serves the page and receives each
  * page's report (POST {@code /report/<name>} once a second).
  *
- * <p>Installs the page's locked npm packages ({@code npm ci --ignore-scripts}) when they are missing. Thread-safe;
+ * <p>Installs the page's locked npm packages when they are missing ({@link NpmTestProject}). Thread-safe;
  * {@link #start} and {@link #close} block briefly.
  */
 final class BrowserViewers implements AutoCloseable {
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    /** The npm project of the page, found from the app module (or the p2p-engine module). */
-    static final Path DIR = Files.isDirectory(BASEDIR.resolve("src/test/browser"))
-            ? BASEDIR.resolve("src/test/browser")
-            : BASEDIR.resolve("../p2p-engine/src/test/browser").normalize();
+    private static final NpmTestProject PAGE = NpmTestProject.of("browser");
+    /** The npm project of the page. */
+    static final Path DIR = PAGE.dir();
     /** The Chromium flags of ../shared/PROTOCOL-NOTES.md: host candidates on the veth, nothing leaves the machine. */
     static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--allow-loopback-in-peer-connection",
             "--disable-features=WebRtcHideLocalIpsWithMdns", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,28 +57,11 @@ final class BrowserViewers implements AutoCloseable {
     BrowserViewers(NetnsFixture ns, Path dir) throws IOException, InterruptedException {
         this.ns = ns;
         this.dir = dir;
-        ensureInstalled(dir);
+        PAGE.ensureInstalled("node_modules/p2p-media-loader-hlsjs/package.json");
         server = JdkHttpServers.create(new InetSocketAddress(ns.hostAddress(), 0), 64);
         server.createContext("/", this::handle);
         server.start();
         base = URI.create("http://" + ns.hostAddress() + ":" + server.getAddress().getPort() + "/");
-    }
-
-    /** Installs the locked npm packages of the page unless they are there already. */
-    static synchronized void ensureInstalled(Path logDir) throws IOException, InterruptedException {
-        if (Files.isRegularFile(DIR.resolve("node_modules/p2p-media-loader-hlsjs/package.json"))) {
-            return;
-        }
-        Path log = Files.createDirectories(logDir).resolve("npm-ci-browser.log");
-        Process npm = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-                .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!npm.waitFor(5, TimeUnit.MINUTES)) {
-            npm.destroyForcibly();
-            throw new IOException("npm ci did not finish in 5 minutes; see " + log);
-        }
-        if (npm.exitValue() != 0) {
-            throw new IOException("npm ci failed (" + npm.exitValue() + "): " + Files.readString(log));
-        }
     }
 
     /**
