@@ -64,7 +64,7 @@ const done = new Promise((resolve) => {
     const profile = mkdtempSync(join(tmpdir(), "swarm-ids-chromium-"));
     chromium = spawn("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      `--user-data-dir=${profile}`, `http://127.0.0.1:${PORT}/browser/swarm-ids.html`], { stdio: "ignore" });
+      `--user-data-dir=${profile}`, `http://127.0.0.1:${PORT}/browser/index.html?run=swarm-ids`], { stdio: "ignore" });
     chromium.on("exit", () => rmSync(profile, { recursive: true, force: true }));
   });
 });

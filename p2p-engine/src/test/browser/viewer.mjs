@@ -2,7 +2,8 @@
 // no STUN: iceServers []), and POSTs its state as JSON to ?report= every second:
 //   { peerId, infoHashes: [announced info_hash...], segments: [{url, source: "http"|"p2p", peerId, bytes, sha256}],
 //     chunksDown: {peerId|"http": bytes}, chunksUp: {peerId: bytes}, peers: [connected peer ids], errors: [...],
-//     currentTime }
+//     signals: [{kind: "offer"|"answer", from: peerId, candidates: n}] (offers and answers the tracker relayed to us,
+//     with the number of a=candidate lines in their SDP), currentTime }
 // Optional: ?highDemand=SECONDS (p2p-media-loader's highDemandTimeWindow), ?swarmId=ID, ?variant=NAME (lock hls.js
 // to the level whose URL has /NAME/ in it, e.g. 360p, so it shares the desktop engine's swarm).
 // Needs a secure context for crypto.subtle (start Chromium with --unsafely-treat-insecure-origin-as-secure).
@@ -11,7 +12,7 @@ import { HlsJsP2PEngine } from "p2p-media-loader-hlsjs";
 
 const params = new URLSearchParams(location.search);
 const state = { peerId: null, infoHashes: [], segments: [], chunksDown: {}, chunksUp: {}, peers: [], errors: [],
-  currentTime: 0 };
+  signals: [], currentTime: 0 };
 const add = (map, key, n) => { map[key] = (map[key] ?? 0) + n; };
 
 // The tracker client's announces carry our peer id and each swarm's info_hash: record them as sent.
@@ -26,6 +27,23 @@ WebSocket.prototype.send = function (data) {
   } catch (e) { /* not JSON */ }
   return send.call(this, data);
 };
+// ... and the tracker relays offers and answers to us: record who sent them and how many ICE candidates their SDP
+// carries (browsers and our engine do not trickle: all candidates are in the SDP).
+const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, "onmessage");
+Object.defineProperty(WebSocket.prototype, "onmessage", { ...onmessage, set(handler) {
+  onmessage.set.call(this, handler && ((event) => {
+    try {
+      const m = typeof event.data === "string" ? JSON.parse(event.data) : null;
+      for (const kind of ["offer", "answer"]) {
+        if (m && m[kind] && m.peer_id) {
+          const candidates = (String(m[kind].sdp).match(/^a=candidate:/gm) ?? []).length;
+          state.signals.push({ kind, from: m.peer_id, candidates });
+        }
+      }
+    } catch (e) { /* not JSON */ }
+    return handler.call(this, event);
+  }));
+} });
 
 const highDemand = params.get("highDemand");
 const engine = new HlsJsP2PEngine({

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * <p>The browser starts first and its highDemandTimeWindow is set to 4 s (default 15 s: a browser at the live edge
  * fetches everything over HTTP, see PROTOCOL-NOTES): the desktop engine, joining 15 s later, finds at its start
  * the segments the browser already holds (browser -> desktop); afterwards both play the same window, and the browser
- * takes over P2P what the desktop engine fetched first (desktop -> browser). The desktop's offer is answered by the
- * browser here; {@link BrowserSwarmIT} also has the desktop answering browser offers.
+ * takes over P2P what the desktop engine fetched first (desktop -> browser). The desktop joins last, so the connection
+ * comes from the desktop's offer (full SDP), which the browser accepts; {@link BrowserSwarmIT} has a desktop engine
+ * answering a browser's offer.
  */
 class BrowserInteropIT {
     static final String VARIANT = "360p";
@@ -42,8 +43,7 @@ class BrowserInteropIT {
     void desktopAndBrowserShareSegmentsBothWaysThroughBittorrentTracker() throws Exception {
         try (SwarmHarness swarm = new SwarmHarness("browser-bittorrent-tracker");
              NodeTrackerProcess node = NodeTrackerProcess.start(0, swarm.ns.hostAddress())) {
-            swarm.tracker.close();
-            swarm.trackerUri = node.uri();
+            swarm.useTracker(node.uri());
             runOneDesktopOneBrowser(swarm, "bittorrent-tracker");
         }
     }
@@ -80,6 +80,9 @@ class BrowserInteropIT {
                     browser.segments().stream().filter(s -> desktopId.equals(s.peerId())).count(),
                     browser.segments().size(), browser.chunksUp().getOrDefault(desktopId, 0L),
                     desktop.offload() * 100);
+            assertThat(browser.receivedFullSdp("offer", desktopId))
+                    .as("the desktop's offer reached the browser with its ICE candidates (no trickle): %s",
+                            browser.signals()).isTrue();
             assertThat(fromDesktop.kind()).isEqualTo("browser");
             assertThat(fromDesktop.bytesDown()).as("browser -> desktop: PEER bytes from the browser's peer id")
                     .isPositive();

@@ -7,11 +7,18 @@ import java.util.Map;
 
 /**
  * What a browser viewer page ({@code p2p-engine/src/test/browser/viewer.mjs}) reports about itself: its peer id,
- * the info hashes it announced, every segment hls.js received (source, sender, size, SHA-256) and bytes per peer.
+ * the info hashes it announced, every segment hls.js received (source, sender, size, SHA-256), bytes per peer, and
+ * the offers and answers the tracker relayed to it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BrowserReport(String peerId, List<String> infoHashes, List<Segment> segments, Map<String, Long> chunksDown,
-                     Map<String, Long> chunksUp, List<String> peers, List<String> errors, double currentTime) {
+                     Map<String, Long> chunksUp, List<String> peers, List<String> errors, List<Signal> signals,
+                     double currentTime) {
+
+    /** An offer or answer the tracker relayed to the page: who sent it, and the ICE candidates in its SDP. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Signal(String kind, String from, int candidates) {
+    }
 
     /** One segment hls.js received; source is "http" or "p2p", peerId the sender for p2p. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,7 +38,12 @@ record BrowserReport(String peerId, List<String> infoHashes, List<Segment> segme
     }
 
     static BrowserReport empty() {
-        return new BrowserReport(null, List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(), 0);
+        return new BrowserReport(null, List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(), List.of(), 0);
+    }
+
+    /** Whether the page received an offer or answer ({@code kind}) from {@code peerId} with ICE candidates in it. */
+    boolean receivedFullSdp(String kind, String peerId) {
+        return signals.stream().anyMatch(s -> s.kind().equals(kind) && s.from().equals(peerId) && s.candidates() > 0);
     }
 
     /** Bytes of segments received over P2P from {@code peerId}. */

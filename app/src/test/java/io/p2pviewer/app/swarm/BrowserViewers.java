@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * Browser viewers for interop tests: Debian's headless Chromium inside the test's network namespace, running the
- * page {@code p2p-engine/src/test/browser/viewer.html} (hls.js 1.6.16 + p2p-media-loader 2.3.1 from npm, loaded
+ * page {@code p2p-engine/src/test/browser/index.html?run=viewer} (viewer.mjs) (hls.js 1.6.16 + p2p-media-loader 2.3.1 from npm, loaded
  * through an import map). A small HTTP server on the namespace's host address serves the page and receives each
  * page's report (POST {@code /report/<name>} once a second).
  *
@@ -73,7 +73,7 @@ final class BrowserViewers implements AutoCloseable {
     Process start(String name, URI master, URI tracker, String variant, Integer highDemand) throws IOException {
         Path profile = Files.createTempDirectory("p2pv-chromium-" + name + "-");
         profiles.add(profile);
-        StringBuilder page = new StringBuilder("viewer.html?src=").append(encode(master.toString()))
+        StringBuilder page = new StringBuilder("index.html?run=viewer&src=").append(encode(master.toString()))
                 .append("&tracker=").append(encode(tracker.toString()))
                 .append("&report=").append(encode(base.resolve("report/" + name).toString()))
                 .append("&variant=").append(encode(variant));

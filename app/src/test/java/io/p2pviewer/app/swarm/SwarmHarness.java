@@ -48,6 +48,13 @@ final class SwarmHarness implements AutoCloseable {
         trackerUri = tracker.start(InetAddress.getByName(ns.hostAddress()), port);
     }
 
+    /** Replaces the embedded tracker by another one (e.g. bittorrent-tracker from npm) for peers started later. */
+    void useTracker(URI other) {
+        tracker.close();
+        tracker = null;
+        trackerUri = other;
+    }
+
     /** The folder of this swarm's reports and logs. */
     Path dir() {
         return dir;
