@@ -31,6 +31,7 @@ const TYPES = { ".html": "text/html", ".mjs": "text/javascript", ".js": "text/ja
   ".m3u8": "application/vnd.apple.mpegurl" };
 
 let chromium;
+let profile;
 const done = new Promise((resolve) => {
   const server = createServer((req, res) => {
     const url = new URL(req.url, `http://127.0.0.1:${PORT}`);
@@ -61,18 +62,20 @@ const done = new Promise((resolve) => {
     return send(404, "text/plain", "not found");
   });
   server.listen(PORT, "127.0.0.1", () => {
-    const profile = mkdtempSync(join(tmpdir(), "swarm-ids-chromium-"));
+    profile = mkdtempSync(join(tmpdir(), "swarm-ids-chromium-"));
     chromium = spawn("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
       `--user-data-dir=${profile}`, `http://127.0.0.1:${PORT}/browser/index.html?run=swarm-ids`], { stdio: "ignore" });
-    chromium.on("exit", () => rmSync(profile, { recursive: true, force: true }));
   });
 });
 const timer = setTimeout(() => { console.error("no result from chromium in 60 s"); chromium?.kill(); process.exit(1); },
   60000);
 const out = await done;
 clearTimeout(timer);
+const exited = new Promise((resolve) => chromium.on("exit", resolve));
 chromium.kill();
+await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+rmSync(profile, { recursive: true, force: true });
 
 const lines = [
   "# Swarm ids computed by hls.js " + out.hlsVersion + " + p2p-media-loader-core/-hlsjs 2.3.1 in headless Chromium",
