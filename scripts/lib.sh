@@ -6,8 +6,12 @@ ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 # System packages the app needs at run time: libVLC and its plugins, GTK for JavaFX, and the libraries
 # webrtc-java loads (see docs/ARCHITECTURE.md).
 RUNTIME_PACKAGES="libvlc5 vlc-plugin-base libgtk-3-0 libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libudev1 libdbus-1-3"
-# Extra packages for the tests: a virtual display, screenshots, and the build tool.
-TEST_PACKAGES="xvfb xauth maven"
+# Extra packages for the tests: a virtual display, screenshots, the build tool, and Debian's Chromium for the
+# browser interop tests (a real p2p-media-loader viewer; no downloaded browser builds).
+TEST_PACKAGES="xvfb xauth maven chromium"
+# The npm projects the tests run (pinned versions, package-lock.json committed): bittorrent-tracker's server and the
+# browser viewer page (hls.js + p2p-media-loader).
+NPM_TEST_PROJECTS="p2p-engine/src/test/node/bittorrent-tracker p2p-engine/src/test/browser"
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -69,6 +73,18 @@ ensure_packages() {
     say "Install them with:  sudo apt-get install --no-install-recommends ${missing[*]}"
     exit 1
   fi
+}
+
+# Installs node and npm (Debian's) when missing, then the locked packages of every npm test project.
+ensure_npm_test_projects() {
+  command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
+  local p
+  for p in $NPM_TEST_PROJECTS; do
+    if [ ! -d "$ROOT/$p/node_modules" ]; then
+      say "Installing the npm packages of $p"
+      (cd "$ROOT/$p" && npm ci --ignore-scripts --no-audit --no-fund >&2)
+    fi
+  done
 }
 
 # Builds the app (without tests) when its jar is missing or older than any source or pom.

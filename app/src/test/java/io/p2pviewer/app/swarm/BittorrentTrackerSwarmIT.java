@@ -12,8 +12,7 @@ class BittorrentTrackerSwarmIT {
     void twoEnginesFindEachOtherThroughBittorrentTracker() throws Exception {
         try (SwarmHarness swarm = new SwarmHarness("bittorrent-tracker");
              NodeTrackerProcess node = NodeTrackerProcess.start(0, swarm.ns.hostAddress())) {
-            swarm.tracker.close();
-            swarm.trackerUri = node.uri();
+            swarm.useTracker(node.uri());
             swarm.startPeer("a", 45);
             Thread.sleep(4000);
             swarm.startPeer("b", 40);

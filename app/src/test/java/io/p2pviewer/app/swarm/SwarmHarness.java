@@ -48,6 +48,18 @@ final class SwarmHarness implements AutoCloseable {
         trackerUri = tracker.start(InetAddress.getByName(ns.hostAddress()), port);
     }
 
+    /** Replaces the embedded tracker by another one (e.g. bittorrent-tracker from npm) for peers started later. */
+    void useTracker(URI other) {
+        tracker.close();
+        tracker = null;
+        trackerUri = other;
+    }
+
+    /** The folder of this swarm's reports and logs. */
+    Path dir() {
+        return dir;
+    }
+
     Path report(String peer) {
         return dir.resolve(peer + ".json");
     }
@@ -81,6 +93,17 @@ final class SwarmHarness implements AutoCloseable {
         assertThat(r.segments()).isNotEmpty();
         for (PlayReport.Segment s : r.segments()) {
             assertThat(s.sha256()).as("segment %s#%d from %s", s.variant(), s.mediaSequence(), s.source())
+                    .isEqualTo(Hashes.sha256Hex(origin.segmentBytes(s.variant(), s.mediaSequence())));
+        }
+    }
+
+    /** Every segment a browser viewer received is byte-identical to what the origin serves. */
+    void assertBrowserSegmentsMatchOrigin(BrowserReport r) {
+        assertThat(r.segments()).as("segments the browser received").isNotEmpty();
+        for (BrowserReport.Segment s : r.segments()) {
+            assertThat(s.bytes()).as("size of %s from %s %s", s.url(), s.source(), s.peerId())
+                    .isEqualTo(origin.segmentBytes(s.variant(), s.mediaSequence()).length);
+            assertThat(s.sha256()).as("%s from %s %s", s.url(), s.source(), s.peerId())
                     .isEqualTo(Hashes.sha256Hex(origin.segmentBytes(s.variant(), s.mediaSequence())));
         }
     }

@@ -1,11 +1,11 @@
 package io.p2pviewer.engine.peer.tracker;
 
+import io.p2pviewer.engine.npm.NpmTestProject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,15 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The npm bittorrent-tracker server (src/test/node/bittorrent-tracker) run with node for integration tests.
- * Installs its node_modules with {@code npm ci --ignore-scripts} when they are missing, so a fresh checkout
- * needs no extra step.
+ * Installs its node_modules when they are missing ({@link NpmTestProject}).
  */
 public final class NodeTrackerProcess implements AutoCloseable {
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    /** The npm project; found from the p2p-engine module and from its siblings (the app's swarm tests). */
-    private static final Path DIR = java.nio.file.Files.isDirectory(BASEDIR.resolve("src/test/node/bittorrent-tracker"))
-            ? BASEDIR.resolve("src/test/node/bittorrent-tracker")
-            : BASEDIR.resolve("../p2p-engine/src/test/node/bittorrent-tracker").normalize();
+    private static final NpmTestProject PROJECT = NpmTestProject.of("node/bittorrent-tracker");
+    private static final Path DIR = PROJECT.dir();
 
     private final Process process;
     private final int port;
@@ -35,20 +31,8 @@ public final class NodeTrackerProcess implements AutoCloseable {
     }
 
     /** Installs the locked npm packages unless they are there already. */
-    static synchronized void ensureInstalled() throws IOException, InterruptedException {
-        if (Files.isRegularFile(DIR.resolve("node_modules/bittorrent-tracker/server.js"))) {
-            return;
-        }
-        Path log = Files.createDirectories(BASEDIR.resolve("target")).resolve("npm-ci-bittorrent-tracker.log");
-        Process npm = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-                .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!npm.waitFor(5, TimeUnit.MINUTES)) {
-            npm.destroyForcibly();
-            throw new IOException("npm ci did not finish in 5 minutes; see " + log);
-        }
-        if (npm.exitValue() != 0) {
-            throw new IOException("npm ci failed (" + npm.exitValue() + "): " + Files.readString(log));
-        }
+    static void ensureInstalled() throws IOException, InterruptedException {
+        PROJECT.ensureInstalled("node_modules/bittorrent-tracker/server.js");
     }
 
     /**

@@ -1,0 +1,196 @@
+package io.p2pviewer.engine.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.P2pConfig;
+import io.p2pviewer.engine.cache.CachedSegment;
+import io.p2pviewer.engine.cache.SegmentCache;
+import io.p2pviewer.engine.http.TextResponse;
+import io.p2pviewer.engine.peer.protocol.Decoded;
+import io.p2pviewer.engine.peer.protocol.PeerCommand;
+import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
+import io.p2pviewer.engine.peer.protocol.PeerMessages;
+import io.p2pviewer.engine.peer.protocol.SegmentAbsent;
+import io.p2pviewer.engine.peer.protocol.SegmentData;
+import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
+import io.p2pviewer.engine.peer.protocol.SegmentRequest;
+import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
+import io.p2pviewer.engine.peer.swarm.PeerInfo;
+import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
+import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
+import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.peer.transport.PeerChannelListener;
+import io.p2pviewer.engine.scheduler.SchedulerConfig;
+import io.p2pviewer.engine.source.CdnSegmentSource;
+import io.p2pviewer.engine.time.FakeTaskScheduler;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One engine and one scripted browser peer doing what p2p-media-loader browsers have been seen doing: it announces
+ * every id of a full 256-id block in upstream's wrapped encoding (segments it does not all have), then answers our
+ * requests with an empty segment (s=0, hls.js worker bug), too few bytes, SegmentAbsent, or nothing at all. The
+ * player must get every segment intact from the origin (counted as FALLBACK), and the peer must be dropped where
+ * the protocol says so. Virtual time, in-memory channels.
+ */
+class BrowserPeerQuirksTest {
+    private static final String BROWSER_ID = "-PM0203-scriptedpeer";
+
+    private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
+    private final FakeLiveOrigin origin = new FakeLiveOrigin(scheduler, Duration.ofMillis(30));
+    private final InMemoryNetwork network = new InMemoryNetwork(scheduler::execute);
+    private final InMemorySignalling signalling = new InMemorySignalling();
+
+    /** What the scripted browser does when asked for a segment. */
+    enum Quirk { EMPTY_SEGMENT, TOO_FEW_BYTES, ABSENT_AFTER_ANNOUNCING, SILENCE }
+
+    /** The scripted browser: it answers every request according to its quirk. */
+    private final class ScriptedBrowser implements PeerChannelListener {
+        final Quirk quirk;
+        final PeerMessageDecoder decoder = new PeerMessageDecoder();
+        final List<Long> requested = new ArrayList<>();
+        PeerChannel channel;
+        String closeReason;
+
+        ScriptedBrowser(Quirk quirk) {
+            this.quirk = quirk;
+        }
+
+        void join(String infoHash) {
+            signalling.factory(network.transport("browser")).create(infoHash, BROWSER_ID, (peer, ch) -> {
+                channel = ch;
+                ch.setListener(this);
+                ch.send(fullBlockAnnouncementAsUpstreamEncodesIt());
+            }).start();
+        }
+
+        @Override
+        public void onMessage(byte[] message) {
+            Decoded decoded;
+            try {
+                decoded = decoder.feed(message);
+            } catch (Exception e) {
+                throw new AssertionError("the engine sent something undecodable", e);
+            }
+            if (decoded instanceof Decoded.Command c && c.command() instanceof SegmentRequest r) {
+                requested.add(r.segmentId());
+                switch (quirk) {
+                    case EMPTY_SEGMENT -> {
+                        send(new SegmentData(r.segmentId(), r.requestId(), 0));
+                        send(new SegmentDataSendingCompleted(r.segmentId(), r.requestId()));
+                    }
+                    case TOO_FEW_BYTES -> {
+                        send(new SegmentData(r.segmentId(), r.requestId(), FakeLiveOrigin.SEGMENT_BYTES));
+                        byte[] bytes = FakeLiveOrigin.bytes(r.segmentId());
+                        PeerMessages.payloadChunks(bytes, 0, bytes.length - 1).forEach(channel::send);
+                        send(new SegmentDataSendingCompleted(r.segmentId(), r.requestId()));
+                    }
+                    case ABSENT_AFTER_ANNOUNCING -> send(new SegmentAbsent(r.segmentId(), r.requestId()));
+                    case SILENCE -> { }
+                }
+            }
+        }
+
+        private void send(PeerCommand command) {
+            PeerMessages.encode(command).forEach(channel::send);
+        }
+
+        @Override
+        public void onClose(String reason) {
+            closeReason = reason;
+        }
+    }
+
+    /**
+     * A SegmentsAnnouncement of ids 0..255 as p2p-media-loader 2.3 writes it: one group whose count byte wrapped to
+     * 0 ("cstr" 00 'l' 10 01 01 00, the 256 low bytes, "cend").
+     */
+    static byte[] fullBlockAnnouncementAsUpstreamEncodesIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("cstr".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {0x00, 'l', 0x10, 0x01, 0x01, 0x00});
+        for (int i = 0; i < 256; i++) {
+            out.write(i);
+        }
+        out.writeBytes("cend".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Quirk.class)
+    void nothingABrowserGetsWrongReachesThePlayerAndTheSegmentComesFromTheOriginAsFallback(Quirk quirk)
+            throws Exception {
+        List<String> infoHashes = new ArrayList<>();
+        SwarmSignalling.Factory viewerSignalling = signalling.factory(network.transport("desktop"));
+        P2pConfig p2p = new P2pConfig((hash, id, listener) -> {
+            infoHashes.add(hash);
+            return viewerSignalling.create(hash, id, listener);
+        }, "-PV0100-000000000001", null, true, 0, SchedulerConfig.DEFAULTS, false);
+        var cdn = origin.client();
+        StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20), 3,
+                Duration.ofSeconds(1), p2p, new HashSet<>(), line -> { });
+        CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
+        scheduler.advance(Duration.ofMillis(100));
+        StreamController controller = StreamOpener.open("desktop", FakeLiveOrigin.PLAYLIST, first.join(), ctx);
+        controller.playlist(0);
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(infoHashes).as("the engine joined its swarm").isNotEmpty();
+        ScriptedBrowser browser = new ScriptedBrowser(quirk);
+        browser.join(infoHashes.get(0));
+
+        List<CachedSegment> got = new ArrayList<>();
+        long firstSeq = origin.edge() - 3;
+        for (int i = 0; i < 20; i++) {
+            long seq = firstSeq + i;
+            scheduler.schedule(Duration.ofSeconds(2L * i), () -> controller.segment(0, seq).thenAccept(s -> {
+                controller.served(s, s.size(), s.sha256());
+                got.add(s);
+            }));
+        }
+        scheduler.advance(Duration.ofSeconds(45));
+
+        EngineSnapshot snapshot = controller.snapshot();
+        assertThat(browser.requested).as("the engine asked the browser for segments it announced").isNotEmpty();
+        assertThat(got).hasSize(20);
+        for (CachedSegment s : got) {
+            assertThat(s.data()).isEqualTo(FakeLiveOrigin.bytes(s.id().mediaSequence()));
+            assertThat(s.source()).isNotEqualTo(DeliverySource.PEER);
+        }
+        assertThat(snapshot.source(DeliverySource.PEER).servedBytes()).isZero();
+        assertThat(snapshot.source(DeliverySource.FALLBACK).downloadedBytes()).as("FALLBACK counted").isPositive();
+        assertThat(snapshot.missedDeadlines()).isZero();
+
+        PeerInfo peer = snapshot.peers().stream().filter(p -> p.peerId().equals(BROWSER_ID)).findFirst().orElseThrow();
+        switch (quirk) {
+            case EMPTY_SEGMENT -> {
+                assertThat(peer.connected()).isFalse();
+                assertThat(peer.closeReason()).contains("declared segment size 0");
+                assertThat(browser.requested).hasSize(1);
+            }
+            case TOO_FEW_BYTES -> {
+                assertThat(peer.connected()).isFalse();
+                assertThat(peer.closeReason()).contains("size mismatch");
+                assertThat(browser.requested).hasSize(1);
+            }
+            case SILENCE -> {
+                assertThat(peer.connected()).isFalse();
+                assertThat(peer.closeReason()).contains("three failed transfers");
+                assertThat(browser.requested).hasSize(3);
+            }
+            case ABSENT_AFTER_ANNOUNCING -> {
+                // SegmentAbsent is an answer: the peer stays, but is never asked again for a segment it lacks
+                assertThat(peer.connected()).isTrue();
+                assertThat(browser.requested).doesNotHaveDuplicates();
+            }
+        }
+    }
+}
