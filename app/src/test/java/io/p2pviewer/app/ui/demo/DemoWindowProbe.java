@@ -1,0 +1,92 @@
+package io.p2pviewer.app.ui.demo;
+
+import static io.p2pviewer.app.ui.FxTestSupport.onFx;
+import static io.p2pviewer.app.ui.FxTestSupport.save;
+import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
+import static io.p2pviewer.app.ui.FxTestSupport.text;
+import static org.awaitility.Awaitility.await;
+
+import io.p2pviewer.app.ui.AppLaunch;
+import io.p2pviewer.app.ui.ViewerRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The demo window with its in-process swarm, driven with TestFX inside a network namespace (started by
+ * {@link DemoWindowStagingIT}; WebRTC needs a non-loopback interface). Waits for the demo peers to deliver,
+ * exports a JSON snapshot (Ctrl+E), clicks "All peers leave", lets the CDN take over for 30 s, exports again, and
+ * saves screenshots of the panel. The snapshots land in {@code $P2PVIEWER_EXPORT_DIR}. Exits 0 when all that
+ * happened, 1 with the reason otherwise.
+ */
+public final class DemoWindowProbe {
+    public static void main(String[] args) {
+        int exit = 1;
+        ViewerRuntime[] runtime = new ViewerRuntime[1];
+        try {
+            Path exports = Path.of(System.getenv("P2PVIEWER_EXPORT_DIR"));
+            FxToolkit.registerPrimaryStage();
+            FxToolkit.setupStage(stage -> {
+                try {
+                    runtime[0] = new ViewerRuntime(stage, new AppLaunch.Options("demo", true, List.of(), 3));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                stage.show();
+            });
+            FxRobot robot = new FxRobot();
+            await("three demo peers connected and delivering").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> peerRows(robot) >= 3
+                            && !text(robot, "#peerBytes").startsWith("0 "));
+            Thread.sleep(20_000); // offload climbs
+            Node panel = robot.lookup("#statsPanel").query();
+            save(snapshot(panel.getScene().getRoot()), "demo-swarm-window.png");
+            exportSnapshot(robot, exports, 1);
+
+            robot.clickOn("#demoPeersLeave");
+            Thread.sleep(30_000);
+            save(snapshot(panel.getScene().getRoot()), "demo-swarm-peers-left.png");
+            exportSnapshot(robot, exports, 2);
+            exit = 0;
+        } catch (Throwable t) {
+            t.printStackTrace();
+        } finally {
+            if (runtime[0] != null) {
+                try {
+                    runtime[0].close(); // as the UI tests do after each test
+                } catch (RuntimeException e) {
+                    e.printStackTrace();
+                }
+            }
+        }
+        System.exit(exit);
+    }
+
+    private static int peerRows(FxRobot robot) {
+        TableView<?> table = robot.lookup("#peerTable").queryAs(TableView.class);
+        return onFx(() -> table.getItems().size());
+    }
+
+    private static void exportSnapshot(FxRobot robot, Path dir, int count) throws Exception {
+        robot.clickOn("#videoArea");
+        robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        await("export " + count).atMost(Duration.ofSeconds(15)).until(() -> snapshots(dir) >= count);
+    }
+
+    private static long snapshots(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("snapshot-")
+                    && p.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+}

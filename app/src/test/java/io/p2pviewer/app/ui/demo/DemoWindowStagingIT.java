@@ -1,0 +1,91 @@
+package io.p2pviewer.app.ui.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.app.report.PlayReport;
+import io.p2pviewer.app.report.ReportWriter;
+import io.p2pviewer.engine.netns.NetnsFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo as a salesperson shows it, under Xvfb: the window with its embedded origin, tracker and three demo
+ * peers on real WebRTC (inside a network namespace the test creates), driven with TestFX by {@link DemoWindowProbe}.
+ * "All peers leave" makes the CDN and FALLBACK take over and offload fall, as the two JSON exports show, with no
+ * missed deadline and no stall.
+ */
+class DemoWindowStagingIT {
+    @Test
+    void whenTheDemoPeersLeaveTheExportsShowTheCdnTakingOverAndOffloadFalling() throws Exception {
+        Path exports = Path.of("target", "exports-demo-window").toAbsolutePath();
+        deleteTree(exports);
+        Map<String, String> env = new HashMap<>(Map.of("P2PVIEWER_EXPORT_DIR", exports.toString()));
+        for (String name : List.of("DISPLAY", "XAUTHORITY")) {
+            if (System.getenv(name) != null) {
+                env.put(name, System.getenv(name));
+            }
+        }
+        assertThat(env).as("runs under Xvfb (scripts/test uses xvfb-run)").containsKey("DISPLAY");
+        try (NetnsFixture ns = NetnsFixture.create(Path.of("target", "netns"))) {
+            Process p = ns.exec(NetnsFixture.javaCommand(DemoWindowProbe.class.getName(),
+                    List.of("-Xmx768m", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                            "-Dtestfx.robot=glass", "-Dtestfx.headless=false", "-Dprism.order=sw"), List.of()), env);
+            assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("probe finishes; log %s", ns.logFile(p)).isTrue();
+            assertThat(p.exitValue()).as("probe exit code; log %s", ns.logFile(p)).isZero();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(exports)) {
+            files = s.filter(f -> f.getFileName().toString().startsWith("snapshot-"))
+                    .sorted(Comparator.comparing(DemoWindowStagingIT::modified)).toList();
+        }
+        assertThat(files).hasSize(2);
+        PlayReport before = ReportWriter.mapper().readValue(files.get(0).toFile(), PlayReport.class);
+        PlayReport after = ReportWriter.mapper().readValue(files.get(1).toFile(), PlayReport.class);
+        System.out.printf("demo window: offload %.1f%% with peers, %.1f%% 30 s after they left%n",
+                before.offload() * 100, after.offload() * 100);
+
+        assertThat(before.servedBytes().get("peer")).as("bytes from the demo peers").isPositive();
+        assertThat(before.peers()).filteredOn(PlayReport.Peer::connected).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(after.peers()).filteredOn(PlayReport.Peer::connected).isEmpty();
+        assertThat(cdnAndFallback(after) - cdnAndFallback(before)).as("CDN + FALLBACK bytes after the peers left")
+                .isGreaterThan(3_000_000);
+        assertThat(after.servedBytes().get("peer")).as("no peer bytes once they are gone (a transfer in flight aside)")
+                .isLessThan(before.servedBytes().get("peer") + 2_000_000);
+        assertThat(after.offload()).isLessThan(before.offload());
+        assertThat(after.segments().subList(after.segments().size() - 5, after.segments().size()))
+                .extracting(PlayReport.Segment::source).doesNotContain("peer");
+        assertThat(after.missedDeadlines()).isZero();
+        assertThat(after.stalls().count()).isZero();
+        assertThat(after.framesDisplayed()).isGreaterThan(before.framesDisplayed());
+    }
+
+    private static long cdnAndFallback(PlayReport r) {
+        return r.downloadedBytes().get("cdn") + r.downloadedBytes().get("fallback");
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
