@@ -53,6 +53,9 @@ public final class ViewerRuntime implements AutoCloseable {
     private long ticks;
 
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
+        // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
         Optional<DemoMode> demoMode = DemoStream.modeOf(options.url());
         this.demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null;
         this.demoSwarm = demo != null && options.demoPeers() > 0
