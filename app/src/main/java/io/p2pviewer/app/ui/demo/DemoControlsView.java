@@ -20,7 +20,7 @@ public final class DemoControlsView extends HBox {
         leave.setOnAction(e -> model.peersLeave());
         Button back = new Button("Peers come back");
         back.setId("demoPeersBack");
-        back.disableProperty().bind(model.peersPresentProperty());
+        back.disableProperty().bind(model.peersCanComeBackProperty().not());
         back.setOnAction(e -> model.peersComeBack());
         Button evil = new Button("A peer turns malicious");
         evil.setId("demoMalicious");

@@ -12,25 +12,37 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class DemoControlsViewModel {
     private final DemoStage stage;
     private final ReadOnlyBooleanWrapper peersPresent = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper peersCanComeBack = new ReadOnlyBooleanWrapper(false);
+    private final boolean swarm;
     private final ReadOnlyBooleanWrapper cdnSlow = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
 
     /** @param peers how many headless peers the demo started */
     public DemoControlsViewModel(DemoStage stage, int peers) {
         this.stage = stage;
+        this.swarm = peers > 0;
         peersPresent.set(peers > 0);
         status.set(peers > 0 ? peers + " peers are watching with you" : "no demo peers: CDN only");
     }
 
     public void peersLeave() {
+        if (!peersPresent.get()) {
+            return;
+        }
         stage.peersLeave();
         peersPresent.set(false);
+        peersCanComeBack.set(true);
         status.set("All peers left: the CDN takes over (watch the fallback band)");
     }
 
+    /** Brings back the peers that left; nothing to do in a demo started without peers. */
     public void peersComeBack() {
+        if (!swarm || !peersCanComeBack.get()) {
+            return;
+        }
         stage.peersComeBack();
         peersPresent.set(true);
+        peersCanComeBack.set(false);
         status.set("Peers are joining again");
     }
 
@@ -48,6 +60,8 @@ public final class DemoControlsViewModel {
     }
 
     public ReadOnlyBooleanProperty peersPresentProperty() { return peersPresent.getReadOnlyProperty(); }
+    /** True after the peers left, until they come back. */
+    public ReadOnlyBooleanProperty peersCanComeBackProperty() { return peersCanComeBack.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty cdnSlowProperty() { return cdnSlow.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }

@@ -23,12 +23,32 @@ class DemoControlsViewModelTest {
     }
 
     @Test
+    void withoutDemoPeersNothingCanLeaveOrComeBack() {
+        DemoControlsViewModel cdnOnly = new DemoControlsViewModel(new DemoStage() {
+            @Override public void peersLeave() { calls.add("leave"); }
+            @Override public void peersComeBack() { calls.add("back"); }
+            @Override public boolean onePeerTurnsMalicious() { return false; }
+            @Override public void cdnSlow(boolean slow) { calls.add("slow " + slow); }
+        }, 0);
+        assertThat(cdnOnly.statusProperty().get()).isEqualTo("no demo peers: CDN only");
+        assertThat(cdnOnly.peersPresentProperty().get()).isFalse();
+        assertThat(cdnOnly.peersCanComeBackProperty().get()).isFalse();
+        cdnOnly.peersComeBack();
+        cdnOnly.peersLeave();
+        assertThat(calls).isEmpty();
+        assertThat(cdnOnly.statusProperty().get()).isEqualTo("no demo peers: CDN only");
+    }
+
+    @Test
     void stagesFailuresAndSaysWhatHappens() {
+        assertThat(model.peersCanComeBackProperty().get()).isFalse();
         model.peersLeave();
         assertThat(model.peersPresentProperty().get()).isFalse();
+        assertThat(model.peersCanComeBackProperty().get()).isTrue();
         assertThat(model.statusProperty().get()).contains("CDN takes over");
         model.peersComeBack();
         assertThat(model.peersPresentProperty().get()).isTrue();
+        assertThat(model.peersCanComeBackProperty().get()).isFalse();
         model.onePeerTurnsMalicious();
         assertThat(model.statusProperty().get()).contains("banned");
         havePeer = false;
