@@ -23,6 +23,8 @@ final class PeerLink {
     /** Segments it answered absent for, so we do not ask again. */
     final Set<Long> absent = new HashSet<>();
     Download download;
+    /** The download we last gave up on: what of it may still be on the wire, to be discarded quietly. */
+    Cancelled cancelled;
     Upload upload;
     long bytesDown;
     long bytesUp;
@@ -64,6 +66,26 @@ final class PeerLink {
             this.wireId = wireId;
             this.requestId = requestId;
             this.startedAt = startedAt;
+        }
+    }
+
+    /**
+     * A download we cancelled while the peer may already have sent (part of) it: its data header, up to
+     * {@code remaining} payload bytes (-1 until the header tells) and its completion may still arrive.
+     */
+    static final class Cancelled {
+        final long wireId;
+        final int requestId;
+        long remaining;
+
+        Cancelled(long wireId, int requestId, long remaining) {
+            this.wireId = wireId;
+            this.requestId = requestId;
+            this.remaining = remaining;
+        }
+
+        boolean is(long wireId, int requestId) {
+            return this.wireId == wireId && this.requestId == requestId;
         }
     }
 

@@ -182,6 +182,7 @@ public final class Swarm {
         PeerLink.Download d = p.download;
         p.download = null;
         p.stalls++;
+        p.cancelled = new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received);
         p.send(new CancelSegmentRequest(d.wireId, d.requestId));
         host.peerFailed(p.id, d.mediaSequence, reason);
         if (p.stalls >= 3) {
@@ -230,6 +231,10 @@ public final class Swarm {
             }
             case SegmentData d -> {
                 PeerLink.Download dl = p.download;
+                if (p.cancelled != null && p.cancelled.is(d.segmentId(), d.requestId())) {
+                    p.cancelled.remaining = d.totalBytes(); // sent before our cancel arrived: its bytes follow
+                    return;
+                }
                 if (dl == null || dl.wireId != d.segmentId() || dl.requestId != d.requestId()) {
                     throw new ProtocolViolation("segment data " + d.segmentId() + " that we did not request");
                 }
@@ -244,6 +249,10 @@ public final class Swarm {
             }
             case SegmentDataSendingCompleted c -> {
                 PeerLink.Download dl = p.download;
+                if (p.cancelled != null && p.cancelled.is(c.segmentId(), c.requestId())) {
+                    p.cancelled = null;
+                    return;
+                }
                 if (dl == null || dl.wireId != c.segmentId() || dl.requestId != c.requestId() || dl.total < 0) {
                     throw new ProtocolViolation("completion of segment " + c.segmentId() + " not being sent");
                 }
@@ -270,6 +279,10 @@ public final class Swarm {
 
     private void payload(PeerLink p, byte[] bytes) {
         PeerLink.Download dl = p.download;
+        if ((dl == null || dl.total < 0) && p.cancelled != null && p.cancelled.remaining >= bytes.length) {
+            p.cancelled.remaining -= bytes.length; // the rest of a transfer we cancelled, still on the wire
+            return;
+        }
         if (dl == null || dl.total < 0) {
             throw new ProtocolViolation(bytes.length + " payload bytes without a segment being sent");
         }
