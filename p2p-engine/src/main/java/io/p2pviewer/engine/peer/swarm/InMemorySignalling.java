@@ -6,11 +6,9 @@ import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Signalling without a tracker, for tests and the simulator, connecting members of a swarm through their
@@ -18,9 +16,11 @@ import java.util.Set;
  *
  * <p>By default every member connects at once to every member that joined before it. With a {@link Tracker}
  * model it behaves like a WebTorrent tracker instead: each announce (on joining, then every announce interval)
- * pairs the member with up to {@code peersPerAnnounce} members picked at random among those it is not paired with
- * yet, and each connection opens after a random delay in [connectDelayMin, connectDelayMax] (tracker round trips
- * and ICE). A pair is connected at most once; it is forgotten when either member leaves.
+ * pairs the member with up to {@code peersPerAnnounce} members picked at random, and each connection opens after a
+ * random delay in [connectDelayMin, connectDelayMax] (tracker round trips and ICE). Unlike a real tracker, a pair
+ * is not offered again within one announce interval, so two members never connect to each other twice at once
+ * (the engine would refuse the second channel on both sides); later, a pair still connected is offered again and
+ * refused by the engine, and a pair whose connection was dropped reconnects, as with a real tracker.
  *
  * <p>Thread-safe; listeners are called on the thread that completes the transport's futures (with a tracker
  * model, on the scheduler's thread).
@@ -56,7 +56,8 @@ public final class InMemorySignalling {
         final String peerId;
         final PeerTransport transport;
         final SwarmSignalling.PeerListener listener;
-        final Set<Member> partners = new HashSet<>();
+        /** Members paired with this one, and when (scheduler clock millis). */
+        final Map<Member, Long> partners = new HashMap<>();
 
         Member(String peerId, PeerTransport transport, SwarmSignalling.PeerListener listener) {
             this.peerId = peerId;
@@ -145,9 +146,10 @@ public final class InMemorySignalling {
                     if (closed) {
                         return;
                     }
-                    for (Member m : pick(swarms.get(infoHash), me)) {
-                        me.partners.add(m);
-                        m.partners.add(me);
+                    long now = scheduler.clock().millis();
+                    for (Member m : pick(swarms.get(infoHash), me, now)) {
+                        me.partners.put(m, now);
+                        m.partners.put(me, now);
                         picked.add(m);
                         long span = tracker.connectDelayMax().minus(tracker.connectDelayMin()).toNanos();
                         long jitter = span == 0 ? 0 : (long) (random.nextDouble() * span);
@@ -173,7 +175,7 @@ public final class InMemorySignalling {
                     if (swarm != null) {
                         swarm.remove(me);
                     }
-                    for (Member m : me.partners) {
+                    for (Member m : me.partners.keySet()) {
                         m.partners.remove(me);
                     }
                     me.partners.clear();
@@ -184,17 +186,17 @@ public final class InMemorySignalling {
     }
 
     /**
-     * Up to peersPerAnnounce members of the roster other than {@code me} and its partners, at random: random probes
-     * first (large swarms), then a scan of what is left (small swarms). Caller holds the lock.
+     * Up to peersPerAnnounce members of the roster other than {@code me} and its recent partners, at random: random
+     * probes first (large swarms), then a scan of what is left (small swarms). Caller holds the lock.
      */
-    private List<Member> pick(Roster roster, Member me) {
+    private List<Member> pick(Roster roster, Member me, long now) {
         List<Member> out = new ArrayList<>();
         int want = tracker.peersPerAnnounce();
         int size = roster.list.size();
         if (size > 4 * want) {
             for (int probe = 0; probe < 8 * want && out.size() < want; probe++) {
                 Member m = roster.list.get(random.nextInt(size));
-                if (m != me && !me.partners.contains(m) && !out.contains(m)) {
+                if (m != me && !recent(me, m, now) && !out.contains(m)) {
                     out.add(m);
                 }
             }
@@ -204,7 +206,7 @@ public final class InMemorySignalling {
         }
         List<Member> candidates = new ArrayList<>();
         for (Member m : roster.list) {
-            if (m != me && !me.partners.contains(m) && !out.contains(m)) {
+            if (m != me && !recent(me, m, now) && !out.contains(m)) {
                 candidates.add(m);
             }
         }
@@ -212,6 +214,11 @@ public final class InMemorySignalling {
             out.add(candidates.remove(random.nextInt(candidates.size())));
         }
         return out;
+    }
+
+    private boolean recent(Member me, Member other, long now) {
+        Long at = me.partners.get(other);
+        return at != null && now - at < tracker.announceInterval().toMillis();
     }
 
     private synchronized boolean stillMembers(String infoHash, Member a, Member b) {
