@@ -23,8 +23,8 @@ final class PeerLink {
     /** Segments it answered absent for, so we do not ask again. */
     final Set<Long> absent = new HashSet<>();
     Download download;
-    /** The download we last gave up on: what of it may still be on the wire, to be discarded quietly. */
-    Cancelled cancelled;
+    /** Downloads we gave up on whose tails may still be on the wire (oldest first), to be discarded quietly. */
+    final java.util.ArrayDeque<Cancelled> cancelled = new java.util.ArrayDeque<>();
     Upload upload;
     long bytesDown;
     long bytesUp;

@@ -173,5 +173,10 @@ public final class InMemoryPeerTransport implements PeerTransport {
         public String describe() {
             return "memory:" + label;
         }
+
+        @Override
+        public int payloadScale() {
+            return outgoing.payloadScale();
+        }
     }
 }

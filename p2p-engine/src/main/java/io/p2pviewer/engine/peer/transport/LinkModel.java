@@ -34,6 +34,11 @@ public interface LinkModel {
             return 0;
         }
 
+        /** Wire bytes each segment payload byte stands for (see {@link PeerChannel#payloadScale()}). */
+        default int payloadScale() {
+            return 1;
+        }
+
         /** The channel closed: messages not yet delivered may be dropped. */
         default void close() {
         }
