@@ -46,6 +46,7 @@ final class SharedLink {
     private double service;
     private long updatedAt;
     private Cancellable timer = Cancellable.NONE;
+    private long timerAt = Long.MAX_VALUE;
     private long carriedBytes;
     private long queues;
 
@@ -72,7 +73,8 @@ final class SharedLink {
             queue.backlogged = true;
             queue.finishTag = service + wireBytes;
             backlog.add(queue);
-            reschedule();
+            // one more sharer delays every finish: a timer already set can only be early, and fire() copes
+            rescheduleIfEarlier();
         }
     }
 
@@ -108,15 +110,27 @@ final class SharedLink {
     private void reschedule() {
         timer.cancel();
         timer = Cancellable.NONE;
+        timerAt = Long.MAX_VALUE;
+        rescheduleIfEarlier();
+    }
+
+    private void rescheduleIfEarlier() {
         Queue head = backlog.peek();
-        if (head != null) {
-            double left = Math.max(0, head.finishTag - service);
-            long delay = (long) Math.ceil(left * backlog.size() / bytesPerNano);
-            timer = scheduler.scheduleNanos(Math.max(1, delay), this::fire);
+        if (head == null) {
+            return;
+        }
+        double left = Math.max(0, head.finishTag - service);
+        long at = scheduler.nanos() + Math.max(1, (long) Math.ceil(left * backlog.size() / bytesPerNano));
+        if (at < timerAt) {
+            timer.cancel();
+            timerAt = at;
+            timer = scheduler.scheduleNanos(at - scheduler.nanos(), this::fire);
         }
     }
 
     private void fire() {
+        timerAt = Long.MAX_VALUE;
+        timer = Cancellable.NONE;
         advance();
         List<Runnable> finished = new ArrayList<>();
         while (!backlog.isEmpty() && backlog.peek().finishTag <= service + EPSILON_BYTES) {
