@@ -103,7 +103,7 @@ public final class LinkNetwork implements LinkModel {
     public boolean reachable(String offerer, String answerer) {
         SimNode a = nodes.get(offerer);
         SimNode b = nodes.get(answerer);
-        return a == null || b == null || !(a.behindNat && b.behindNat);
+        return a == null || b == null || !(a.behindNat() && b.behindNat());
     }
 
     /** A new one-way flow between two hosts. */
@@ -136,8 +136,8 @@ public final class LinkNetwork implements LinkModel {
         private Flow(SimNode from, SimNode to) {
             this.from = from;
             this.to = to;
-            this.up = from.uplink.newQueue();
-            this.down = to.downlink.newQueue();
+            this.up = from.uplink().newQueue();
+            this.down = to.downlink().newQueue();
         }
 
         /**
@@ -148,7 +148,7 @@ public final class LinkNetwork implements LinkModel {
             if (closed) {
                 return;
             }
-            long latency = from.latencyNanos + to.latencyNanos;
+            long latency = from.latencyNanos() + to.latencyNanos();
             if (queuedPieces == 0 && wireBytes <= SMALL_MESSAGE_BYTES) {
                 scheduler.scheduleNanos(latency, () -> {
                     if (!closed) {
@@ -159,11 +159,11 @@ public final class LinkNetwork implements LinkModel {
             }
             queuedPieces++;
             buffered += wireBytes;
-            from.uplink.add(up, wireBytes, () -> {
+            from.uplink().add(up, wireBytes, () -> {
                 buffered -= wireBytes;
                 scheduler.scheduleNanos(latency, () -> {
                     if (!closed) {
-                        to.downlink.add(down, wireBytes, () -> {
+                        to.downlink().add(down, wireBytes, () -> {
                             queuedPieces--;
                             arrived.run();
                         });
@@ -175,8 +175,8 @@ public final class LinkNetwork implements LinkModel {
         void close() {
             if (!closed) {
                 closed = true;
-                from.uplink.remove(up);
-                to.downlink.remove(down);
+                from.uplink().remove(up);
+                to.downlink().remove(down);
             }
         }
     }

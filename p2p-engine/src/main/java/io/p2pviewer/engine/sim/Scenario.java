@@ -24,10 +24,6 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
                        Stream stream, Cdn cdn, Tracker tracker, Player player, boolean p2p, int payloadScale,
                        Duration sampleEvery) {
     public Scenario {
-        variantsOf(stream);
-    }
-
-    private static void variantsOf(Stream stream) {
         if (stream.variants().isEmpty()) {
             throw new IllegalArgumentException("the stream needs at least one variant");
         }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads a {@link Scenario} from JSON (the format is in docs/SIMULATOR.md). Every field but {@code viewers} has a
@@ -185,25 +187,23 @@ public final class ScenarioReader {
         }
 
         String text(String field, String fallback) throws ScenarioException {
-            JsonNode n = node.get(field);
-            if (n == null || n.isNull()) {
-                return fallback;
-            }
-            if (!n.isTextual()) {
-                throw new ScenarioException(at(field) + " must be a string");
-            }
-            return n.asText();
+            return scalar(field, fallback, JsonNode::isTextual, "a string", JsonNode::asText);
         }
 
         boolean bool(String field, boolean fallback) throws ScenarioException {
+            return scalar(field, fallback, JsonNode::isBoolean, "true or false", JsonNode::asBoolean);
+        }
+
+        private <T> T scalar(String field, T fallback, Predicate<JsonNode> ok, String must,
+                             Function<JsonNode, T> read) throws ScenarioException {
             JsonNode n = node.get(field);
             if (n == null || n.isNull()) {
                 return fallback;
             }
-            if (!n.isBoolean()) {
-                throw new ScenarioException(at(field) + " must be true or false");
+            if (!ok.test(n)) {
+                throw new ScenarioException(at(field) + " must be " + must);
             }
-            return n.asBoolean();
+            return read.apply(n);
         }
 
         /** A number, {"min", "max"}, or [{"value", "weight"}...], every value in [min, max]. */

@@ -133,7 +133,7 @@ final class SimOrigin {
             @Override
             public CompletableFuture<TextResponse> fetchText(URI uri) {
                 CompletableFuture<TextResponse> f = new CompletableFuture<>();
-                long rtt = 2 * (viewer.latencyNanos + cdn.latencyNanos);
+                long rtt = 2 * (viewer.latencyNanos() + cdn.latencyNanos());
                 scheduler.scheduleNanos(rtt, () -> {
                     String path = uri.getPath();
                     if (path.endsWith("master.m3u8")) {
@@ -165,7 +165,7 @@ final class SimOrigin {
         long seq = Long.parseLong(path.substring(slash + 5, path.length() - 3));
         LinkNetwork.Flow flow = network.flow(cdn, viewer);
         boolean[] cancelled = {false};
-        long oneWay = viewer.latencyNanos + cdn.latencyNanos;
+        long oneWay = viewer.latencyNanos() + cdn.latencyNanos();
         scheduler.scheduleNanos(oneWay, () -> {
             if (cancelled[0]) {
                 return;

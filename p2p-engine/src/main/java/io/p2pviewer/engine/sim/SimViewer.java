@@ -68,7 +68,7 @@ final class SimViewer {
     SimViewer(int index, SimNode node, int variant, double uplinkBytesPerSecond, VirtualTimeScheduler scheduler,
               Scenario scenario) {
         this.index = index;
-        this.name = node.name;
+        this.name = node.name();
         this.node = node;
         this.variant = variant;
         this.uplinkBytesPerSecond = uplinkBytesPerSecond;

@@ -43,7 +43,7 @@ class LinkNetworkTest {
         scheduler.runUntilNanos(10_000_000_000L);
         // both at 0.5 MB/s until c's 0.5 MB are through (1 s), then b alone at 1 MB/s for its last 0.5 MB
         assertThat(log).containsExactly("c 1000", "b 1500");
-        assertThat(a.uplink.carriedBytes()).isEqualTo(1_500_000);
+        assertThat(a.uplink().carriedBytes()).isEqualTo(1_500_000);
     }
 
     @Test
