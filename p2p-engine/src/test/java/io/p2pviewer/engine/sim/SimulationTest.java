@@ -76,6 +76,22 @@ class SimulationTest {
         assertThat(r.offload()).isZero(); // everyone behind NAT: no peer connection at all
     }
 
+    @Test
+    void aVodWithTwoVariantsMakesTwoSwarmsAndStaysWithinItsBound() throws Exception {
+        Scenario s = ScenarioReader.parse("""
+                {"viewers": 30, "durationSeconds": 120, "arrival": {"rampSeconds": 30},
+                 "uplinkMbps": [{"value": 5}, {"value": 20}],
+                 "stream": {"type": "vod", "vodSegments": 60,
+                            "variants": [{"bitrateMbps": 1.2, "weight": 1}, {"bitrateMbps": 3, "weight": 2}]},
+                 "player": {"bufferSeconds": 20}}""", "vod");
+        SimReport r = run(s);
+        assertThat(r.bound()).isCloseTo(1.0 / 3 * (1 - 1.0 / 10) + 2.0 / 3 * (1 - 1.0 / 20), within(1e-9));
+        assertThat(r.offload()).isPositive().isLessThanOrEqualTo(r.bound());
+        assertThat(r.cdn().fetchesPerSegment().count()).isGreaterThan(60); // segments of both variants
+        assertThat(r.stallsTotal()).isZero();
+        assertThat(r.viewersNeverStarted()).isZero();
+    }
+
     private static SimReport withoutCost(SimReport r) {
         return new SimReport(r.scenario(), r.p2p(), r.viewers(), r.durationSeconds(), r.seed(), r.offload(), r.bound(),
                 r.uplinkOverBitrate(), r.offloadOfBound(), r.viewersTotal(), r.peakViewers(), r.overTime(), r.cdn(),
