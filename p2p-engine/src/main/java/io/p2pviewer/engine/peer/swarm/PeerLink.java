@@ -23,11 +23,8 @@ final class PeerLink {
     /** Segments it answered absent for, so we do not ask again. */
     final Set<Long> absent = new HashSet<>();
     Download download;
-    /**
-     * The last download we cancelled: the peer may have sent part of it before our cancel reached it, and those
-     * bytes (at most what was left of the segment) are ignored rather than taken for a protocol violation.
-     */
-    Download cancelled;
+    /** Downloads we gave up on whose tails may still be on the wire (oldest first), to be discarded quietly. */
+    final java.util.ArrayDeque<Cancelled> cancelled = new java.util.ArrayDeque<>();
     Upload upload;
     long bytesDown;
     long bytesUp;
@@ -64,16 +61,31 @@ final class PeerLink {
         Instant lastBytesAt;
         ByteArrayOutputStream buffer;
 
-        /** Bytes of this segment the peer may still send: unknown (the maximum) before its data header. */
-        long outstanding(long maxSegmentBytes) {
-            return total < 0 ? maxSegmentBytes : total - received;
-        }
-
         Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
             this.mediaSequence = mediaSequence;
             this.wireId = wireId;
             this.requestId = requestId;
             this.startedAt = startedAt;
+        }
+    }
+
+    /**
+     * A download we cancelled while the peer may already have sent (part of) it: its data header, up to
+     * {@code remaining} payload bytes (-1 until the header tells) and its completion may still arrive.
+     */
+    static final class Cancelled {
+        final long wireId;
+        final int requestId;
+        long remaining;
+
+        Cancelled(long wireId, int requestId, long remaining) {
+            this.wireId = wireId;
+            this.requestId = requestId;
+            this.remaining = remaining;
+        }
+
+        boolean is(long wireId, int requestId) {
+            return this.wireId == wireId && this.requestId == requestId;
         }
     }
 

@@ -45,6 +45,8 @@ public final class Swarm {
     static final Duration PUMP_INTERVAL = Duration.ofMillis(10);
     /** A peer that declares a segment larger than this is lying or broken. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
+    /** Cancelled downloads per peer whose tails we still accept. */
+    static final int MAX_CANCELLED_TAILS = 8;
 
     private final String track;
     private final SwarmHost host;
@@ -181,8 +183,11 @@ public final class Swarm {
         }
         PeerLink.Download d = p.download;
         p.download = null;
-        p.cancelled = d;
         p.stalls++;
+        p.cancelled.addLast(new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received));
+        if (p.cancelled.size() > MAX_CANCELLED_TAILS) {
+            p.cancelled.removeFirst();
+        }
         p.send(new CancelSegmentRequest(d.wireId, d.requestId));
         host.peerFailed(p.id, d.mediaSequence, reason);
         if (p.stalls >= 3) {
@@ -231,10 +236,12 @@ public final class Swarm {
             }
             case SegmentData d -> {
                 PeerLink.Download dl = p.download;
-                PeerLink.Download gone = p.cancelled;
-                if (gone != null && gone.wireId == d.segmentId() && gone.requestId == d.requestId()
-                        && gone.total < 0 && d.totalBytes() > 0 && d.totalBytes() <= MAX_SEGMENT_BYTES) {
-                    gone.total = d.totalBytes(); // sent before our cancel arrived: its bytes will be ignored
+                PeerLink.Cancelled gone = cancelledTransfer(p, d.segmentId(), d.requestId());
+                if (gone != null) {
+                    gone.remaining = d.totalBytes(); // sent before our cancel arrived: its bytes follow
+                    while (p.cancelled.peekFirst() != gone) {
+                        p.cancelled.removeFirst(); // the channel is ordered: older transfers are over
+                    }
                     return;
                 }
                 if (dl == null || dl.wireId != d.segmentId() || dl.requestId != d.requestId()) {
@@ -247,16 +254,16 @@ public final class Swarm {
                     throw new ProtocolViolation("declared segment size " + d.totalBytes());
                 }
                 dl.total = d.totalBytes();
+                p.cancelled.clear(); // the channel is ordered: what follows is this segment's
                 dl.buffer = new ByteArrayOutputStream((int) dl.total);
-                p.cancelled = null; // what follows is this segment's
             }
             case SegmentDataSendingCompleted c -> {
-                PeerLink.Download gone = p.cancelled;
-                if (gone != null && gone.wireId == c.segmentId() && gone.requestId == c.requestId()) {
-                    p.cancelled = null; // it finished before our cancel arrived
+                PeerLink.Download dl = p.download;
+                PeerLink.Cancelled gone = cancelledTransfer(p, c.segmentId(), c.requestId());
+                if (gone != null) {
+                    p.cancelled.remove(gone);
                     return;
                 }
-                PeerLink.Download dl = p.download;
                 if (dl == null || dl.wireId != c.segmentId() || dl.requestId != c.requestId() || dl.total < 0) {
                     throw new ProtocolViolation("completion of segment " + c.segmentId() + " not being sent");
                 }
@@ -266,7 +273,7 @@ public final class Swarm {
                 p.download = null;
                 p.stalls = 0;
                 long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
-                double rate = dl.total * 1000.0 / ms;
+                double rate = dl.total * (double) p.channel.payloadScale() * 1000.0 / ms; // real bytes per second
                 p.speed = p.speed == 0 ? rate : 0.7 * p.speed + 0.3 * rate;
                 host.peerDelivered(p.id, dl.mediaSequence, dl.buffer.toByteArray(), dl.total, ms);
             }
@@ -283,11 +290,16 @@ public final class Swarm {
 
     private void payload(PeerLink p, byte[] bytes) {
         PeerLink.Download dl = p.download;
-        PeerLink.Download gone = p.cancelled;
-        if ((dl == null || dl.total < 0) && gone != null && gone.outstanding(MAX_SEGMENT_BYTES) >= bytes.length) {
-            gone.received += bytes.length; // in flight when we cancelled
-            p.bytesDown += bytes.length;
-            return;
+        if (dl == null || dl.total < 0) {
+            for (PeerLink.Cancelled gone : p.cancelled) {
+                if (gone.remaining > 0) {
+                    if (gone.remaining < bytes.length) {
+                        break;
+                    }
+                    gone.remaining -= bytes.length; // the rest of a transfer we cancelled, still on the wire
+                    return;
+                }
+            }
         }
         if (dl == null || dl.total < 0) {
             throw new ProtocolViolation(bytes.length + " payload bytes without a segment being sent");
@@ -303,6 +315,15 @@ public final class Swarm {
         }
         dl.buffer.write(bytes, 0, bytes.length);
         dl.lastBytesAt = host.now();
+    }
+
+    private static PeerLink.Cancelled cancelledTransfer(PeerLink p, long wireId, int requestId) {
+        for (PeerLink.Cancelled c : p.cancelled) {
+            if (c.is(wireId, requestId)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     // ---- uploads ----

@@ -44,8 +44,12 @@ public final class InMemoryPeerTransport implements PeerTransport {
         if (offer == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("offer " + id + " is gone"));
         }
-        Channel mine = new Channel(name + "<-" + offer.owner());
-        Channel theirs = new Channel(offer.owner() + "<-" + name);
+        if (!network.links().reachable(offer.owner(), name)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no route between " + offer.owner()
+                    + " and " + name + " (both behind NAT)"));
+        }
+        Channel mine = new Channel(name + "<-" + offer.owner(), network.links().open(name, offer.owner()));
+        Channel theirs = new Channel(offer.owner() + "<-" + name, network.links().open(offer.owner(), name));
         mine.remote = theirs;
         theirs.remote = mine;
         channels.add(mine);
@@ -95,16 +99,18 @@ public final class InMemoryPeerTransport implements PeerTransport {
         }
     }
 
-    /** One end of an in-memory channel. */
+    /** One end of an in-memory channel; its pipe carries what it sends. */
     final class Channel implements PeerChannel {
         private final String label;
+        private final LinkModel.Pipe outgoing;
         private final Queue<byte[]> early = new ArrayDeque<>();
         private volatile PeerChannelListener listener;
         private volatile boolean closed;
         Channel remote;
 
-        Channel(String label) {
+        Channel(String label, LinkModel.Pipe outgoing) {
             this.label = label;
+            this.outgoing = outgoing;
         }
 
         @Override
@@ -116,8 +122,7 @@ public final class InMemoryPeerTransport implements PeerTransport {
             if (closed) {
                 return;
             }
-            Channel to = remote;
-            network.delivery().execute(() -> to.deliver(message));
+            outgoing.carry(message, remote::deliver);
         }
 
         private synchronized void deliver(byte[] message) {
@@ -133,7 +138,7 @@ public final class InMemoryPeerTransport implements PeerTransport {
 
         @Override
         public long bufferedAmount() {
-            return 0;
+            return outgoing.buffered();
         }
 
         @Override
@@ -154,6 +159,7 @@ public final class InMemoryPeerTransport implements PeerTransport {
                 return;
             }
             closed = true;
+            outgoing.close();
             PeerChannelListener l = listener;
             network.delivery().execute(() -> {
                 if (l != null) {
@@ -166,6 +172,11 @@ public final class InMemoryPeerTransport implements PeerTransport {
         @Override
         public String describe() {
             return "memory:" + label;
+        }
+
+        @Override
+        public int payloadScale() {
+            return outgoing.payloadScale();
         }
     }
 }

@@ -32,4 +32,13 @@ public interface PeerChannel {
 
     /** A short label for logs (e.g. the remote address, masked). */
     String describe();
+
+    /**
+     * Wire bytes each segment payload byte on this channel stands for: 1 on real transports. The swarm simulator's
+     * in-memory links carry scaled-down segments and say so here, so that measured peer speeds stay in real bytes
+     * per second (comparable with the scheduler's assumed speed of a peer never measured).
+     */
+    default int payloadScale() {
+        return 1;
+    }
 }

@@ -157,7 +157,7 @@ class SwarmSessionTest {
 
         swarm.request("-PM0203-abcdefghijkl", 12, 12);
         SegmentRequest second = (SegmentRequest) ch.received.get(ch.received.size() - 1);
-        ch.peerSendsBytes(10_000); // still the old segment: 10 000 bytes of it were left
+        ch.peerSendsBytes(10_000); // still the old segment (20 000 bytes of it were left; the rest never comes)
         ch.peerSays(new SegmentData(12, second.requestId(), 5_000));
         ch.peerSendsBytes(5_000);
         ch.peerSays(new SegmentDataSendingCompleted(12, second.requestId()));
@@ -252,6 +252,32 @@ class SwarmSessionTest {
         assertThat(events).singleElement().asString().startsWith("failed 11");
         assertThat(swarm.holders(11)).isEmpty();
         assertThat(ch.closed).isFalse();
+    }
+
+    @Test
+    void theTailOfACancelledTransferIsDiscardedWithoutDroppingThePeer() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
+        swarm.request("-PM0203-abcdefghijkl", 11, 11);
+        int r = ((SegmentRequest) ch.received.get(ch.received.size() - 1)).requestId();
+        ch.peerSays(new SegmentData(11, r, 1000));
+        ch.peerSendsBytes(400);
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow");
+        ch.peerSendsBytes(600); // already on the wire when our cancel left
+        ch.peerSays(new SegmentDataSendingCompleted(11, r));
+        assertThat(ch.closed).isFalse();
+
+        swarm.request("-PM0203-abcdefghijkl", 12, 12);
+        int r2 = ((SegmentRequest) ch.received.get(ch.received.size() - 1)).requestId();
+        ch.peerSays(new SegmentData(12, r2, 10));
+        ch.peerSendsBytes(10);
+        ch.peerSays(new SegmentDataSendingCompleted(12, r2));
+        assertThat(events).containsExactly("failed 11: too slow", "delivered 12 10");
+        assertThat(ch.closed).isFalse();
+
+        ch.peerSendsBytes(5); // nothing cancelled is pending any more: a violation again
+        assertThat(ch.closed).isTrue();
     }
 
     @Test

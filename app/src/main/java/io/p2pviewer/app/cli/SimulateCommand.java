@@ -1,0 +1,109 @@
+package io.p2pviewer.app.cli;
+
+import io.p2pviewer.app.report.ReportWriter;
+import io.p2pviewer.engine.sim.Scenario;
+import io.p2pviewer.engine.sim.ScenarioException;
+import io.p2pviewer.engine.sim.ScenarioReader;
+import io.p2pviewer.engine.sim.SimReport;
+import io.p2pviewer.engine.sim.Simulation;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./viewer simulate SCENARIO.json [--report out.json]}: runs the swarm simulator (the real engine code of
+ * every viewer over a simulated network, in virtual time), printing progress every few seconds and a summary at
+ * the end. Exit 2 with a one-line message on a bad scenario file.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulates a swarm of viewers in virtual time with the engine's real scheduler, swarm and",
+                "peer protocol over an in-memory network with link capacities and latencies (docs/SIMULATOR.md)."})
+public final class SimulateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario JSON file (see bench/scenarios/).")
+    Path scenario;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
+    Path report;
+
+    @Option(names = "--cdn-only", description = "Run the scenario without P2P (the CDN-only baseline).")
+    boolean cdnOnly;
+
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Wall seconds between progress lines (default ${DEFAULT-VALUE}).")
+    double progressSeconds;
+
+    @Override
+    public Integer call() {
+        // Thousands of engines log every peer connection at info; the simulator's output is its report.
+        System.setProperty("org.slf4j.simpleLogger.log.io.p2pviewer.engine", "error");
+        Scenario s;
+        try {
+            s = ScenarioReader.read(scenario);
+        } catch (ScenarioException e) {
+            System.err.println("error: " + scenario + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (!(progressSeconds > 0)) {
+            System.err.println("error: --progress must be positive");
+            return ExitCodes.USAGE;
+        }
+        if (cdnOnly) {
+            s = s.withP2p(false);
+        }
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "simulating %s: %d viewers, %s, %.0f s, P2P %s%n", s.name(), s.viewers(),
+                s.stream().live() ? "live" : "VOD", s.duration().toMillis() / 1000.0, s.p2p() ? "on" : "off");
+        double total = s.duration().toMillis() / 1000.0;
+        SimReport r = new Simulation(s, Clock.systemUTC()).run(Duration.ofMillis((long) (progressSeconds * 1000)),
+                p -> out.printf(Locale.ROOT, "  t=%.0f/%.0f s  viewers %d  offload so far %.1f %%%n",
+                        p.simulatedSeconds(), total, p.viewers(), 100 * p.offload()));
+        summary(r, out);
+        if (report != null) {
+            try {
+                ReportWriter.write(r, report);
+                out.println("report written to " + report);
+            } catch (IOException e) {
+                System.err.println("error: cannot write " + report + ": " + e.getMessage());
+                return ExitCodes.ENVIRONMENT;
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static void summary(SimReport r, PrintStream out) {
+        String f = "  %-24s %s%n";
+        out.printf(Locale.ROOT, f, "offload", String.format(Locale.ROOT,
+                "%.1f %%  (bound min(1 - 1/N, u/r) = %.1f %%, u/r = %.2f; %.1f %% of the bound)",
+                100 * r.offload(), 100 * r.bound(), r.uplinkOverBitrate(), 100 * r.offloadOfBound()));
+        SimReport.Summary seg = r.cdn().fetchesPerSegment();
+        out.printf(Locale.ROOT, f, "CDN fetches per segment", String.format(Locale.ROOT,
+                "mean %.2f  p50 %.0f  p90 %.0f  max %.0f  (%d segments, %.1f GB from the CDN)", seg.mean(), seg.p50(),
+                seg.p90(), seg.max(), seg.count(), r.cdn().bytes() / 1e9));
+        out.printf(Locale.ROOT, f, "stalls", String.format(Locale.ROOT,
+                "%d in %d of %d viewers  (stalled s per viewer p90 %.1f, max %.1f)", r.stallsTotal(),
+                r.viewersWithStalls(), r.viewersTotal(), r.stallSecondsPerViewer().p90(),
+                r.stallSecondsPerViewer().max()));
+        out.printf(Locale.ROOT, f, "missed deadlines", String.format(Locale.ROOT,
+                "%d  (per viewer mean %.2f, p90 %.0f, max %.0f)", r.missedDeadlinesTotal(),
+                r.missedDeadlinesPerViewer().mean(), r.missedDeadlinesPerViewer().p90(),
+                r.missedDeadlinesPerViewer().max()));
+        SimReport.Summary st = r.startupSeconds();
+        out.printf(Locale.ROOT, f, "startup s", String.format(Locale.ROOT,
+                "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (%d never started)", st.p50(), st.p90(), st.p99(), st.max(),
+                r.viewersNeverStarted()));
+        out.printf(Locale.ROOT, f, "upload fairness", String.format(Locale.ROOT,
+                "Jain index of uplink use %.2f, mean use %.1f %%, top 10 %% send %.1f %% of uploads",
+                r.fairness().jainIndexOfUtilisation(), 100 * r.fairness().meanUtilisation(),
+                100 * r.fairness().topTenthShare()));
+        out.printf(Locale.ROOT, f, "cost", String.format(Locale.ROOT,
+                "%.1f s wall, %.1f M tasks, %.1fx real time, %d viewers joined", r.cost().wallSeconds(),
+                r.cost().tasks() / 1e6, r.cost().realTimeFactor(), r.viewersTotal()));
+    }
+}

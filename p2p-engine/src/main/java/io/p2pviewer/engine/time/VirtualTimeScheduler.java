@@ -1,0 +1,155 @@
+package io.p2pviewer.engine.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.PriorityQueue;
+
+/**
+ * A {@link TaskScheduler} in virtual time, for tests and the swarm simulator: tasks run on the calling thread, one at
+ * a time, in due-time order (ties in submission order), only when the owner calls {@link #advance} or
+ * {@link #runUntil}. Time jumps from one due task to the next, so idle stretches cost nothing.
+ *
+ * <p>Not thread-safe: every call comes from the one thread that drives the simulation, which is also the "engine
+ * thread" ({@link #inEngineThread()} is always true).
+ */
+public class VirtualTimeScheduler implements TaskScheduler {
+    /** One scheduled task; also its own cancellation handle. */
+    private static final class Entry implements Cancellable {
+        final long due;
+        final long order;
+        final Runnable task;
+        boolean cancelled;
+
+        Entry(long due, long order, Runnable task) {
+            this.due = due;
+            this.order = order;
+            this.task = task;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    private final Instant start;
+    private final VirtualClock clock;
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>(
+            (a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.order, b.order));
+    private long nowNanos;
+    private long order;
+    private long executed;
+
+    /** Starts at 2026-01-01T00:00:00Z. */
+    public VirtualTimeScheduler() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public VirtualTimeScheduler(Instant start) {
+        this.start = start;
+        this.clock = new VirtualClock(this);
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return start.plusNanos(nowNanos);
+    }
+
+    /** Virtual nanoseconds since the start. */
+    public long nanos() {
+        return nowNanos;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        queue.add(new Entry(nowNanos, order++, task));
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        return scheduleNanos(delay.toNanos(), task);
+    }
+
+    /** As {@link #schedule}, with the delay in nanoseconds (negative counts as zero). */
+    public Cancellable scheduleNanos(long delayNanos, Runnable task) {
+        Entry e = new Entry(nowNanos + Math.max(0, delayNanos), order++, task);
+        queue.add(e);
+        return e;
+    }
+
+    @Override
+    public boolean inEngineThread() {
+        return true;
+    }
+
+    /** Runs every task due now, including tasks they queue for now. */
+    public void runUntilIdle() {
+        advance(Duration.ZERO);
+    }
+
+    /** Moves time forward, running each task at its due time in order. */
+    public void advance(Duration duration) {
+        runUntilNanos(nowNanos + duration.toNanos());
+    }
+
+    /** Runs tasks due up to {@code end} (virtual nanoseconds since the start), then sets the time to it. */
+    public void runUntilNanos(long end) {
+        while (!queue.isEmpty() && queue.peek().due <= end) {
+            Entry e = queue.poll();
+            if (e.due > nowNanos) {
+                nowNanos = e.due;
+            }
+            if (!e.cancelled) {
+                executed++;
+                e.task.run();
+            }
+        }
+        nowNanos = Math.max(nowNanos, end);
+    }
+
+    /** Tasks queued and not cancelled. */
+    public int pendingTasks() {
+        return (int) queue.stream().filter(e -> !e.cancelled).count();
+    }
+
+    /** Tasks run so far (a cost measure for the simulator). */
+    public long executedTasks() {
+        return executed;
+    }
+
+    /** The clock of a virtual-time scheduler: reads its current virtual time. */
+    public static final class VirtualClock extends Clock {
+        private final VirtualTimeScheduler owner;
+
+        VirtualClock(VirtualTimeScheduler owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return owner.now();
+        }
+
+        @Override
+        public long millis() {
+            return owner.start.toEpochMilli() + owner.nowNanos / 1_000_000;
+        }
+    }
+}
