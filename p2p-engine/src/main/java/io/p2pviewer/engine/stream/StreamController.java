@@ -72,6 +72,8 @@ public final class StreamController {
     private double playbackSeconds = -1;
     private long servedCount;
     private long missedDeadlines;
+    /** Bumped whenever the cache, the CDN fetches in flight or a playlist change: announcements follow it. */
+    private long changes;
     private int stallCount;
     private double stallSeconds;
     private long maxWaitMillis;
@@ -394,6 +396,11 @@ public final class StreamController {
         return new ArrayList<>(track.known.tailMap(track.playhead, false).values());
     }
 
+    /** A counter that moves whenever what we could announce to peers may have changed. */
+    long changes() {
+        return changes;
+    }
+
     /** True while the player waits for this segment of the track. */
     boolean playerWaits(Track track, long mediaSequence) {
         return waiting.containsKey(new SegmentId(track.name, mediaSequence));
@@ -471,6 +478,7 @@ public final class StreamController {
 
     /** Installs a freshly fetched playlist of the track; package-private for the opener of media-only streams. */
     void accept(Track track, MediaPlaylist media) {
+        changes++;
         track.latest = media;
         track.fetchedAt = now();
         track.remember(media);
@@ -538,6 +546,7 @@ public final class StreamController {
                 range == null ? -1 : range.length(), segment.duration()), kind);
         fetch.startedAt = now();
         inflight.put(sid, fetch);
+        changes++;
         event("cdn fetch " + sid + " as " + kind);
         start(fetch);
         if (track.p2p != null) {
@@ -572,6 +581,7 @@ public final class StreamController {
         if (inflight.remove(segment.id()) != fetch) {
             return;
         }
+        changes++;
         deliver(segment);
         checkDrained();
     }
@@ -579,6 +589,7 @@ public final class StreamController {
     /** Caches a segment, answers the player requests waiting for it, and tells the swarm. */
     private void deliver(CachedSegment segment) {
         cache.put(segment);
+        changes++;
         event("cached " + segment.id() + " from " + segment.source());
         Waiting w = waiting.remove(segment.id());
         if (w != null) {
@@ -616,6 +627,7 @@ public final class StreamController {
             return;
         }
         inflight.remove(fetch.request.id());
+        changes++;
         checkDrained();
         String msg = "Segment " + fetch.request.id() + " failed: " + reason;
         error(StreamError.Kind.SEGMENT_FAILED, msg);

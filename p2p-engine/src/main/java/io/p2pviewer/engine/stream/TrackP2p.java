@@ -47,6 +47,8 @@ final class TrackP2p implements SwarmHost {
     private final java.util.Set<Long> verifying = new HashSet<>();
     private boolean closed;
     private Instant joinedAt;
+    private long announcedChanges = -1;
+    private boolean swarmTickPending;
 
     TrackP2p(StreamController owner, Track track, P2pConfig config) {
         this.owner = owner;
@@ -196,6 +198,10 @@ final class TrackP2p implements SwarmHost {
     }
 
     private void announce() {
+        if (owner.changes() == announcedChanges) {
+            return; // nothing we hold or load has changed since the last announcement
+        }
+        announcedChanges = owner.changes();
         Set<Long> loaded = new HashSet<>();
         long newest = track.known.isEmpty() ? -1 : track.known.lastKey();
         for (long seq = newest; seq > newest - ANNOUNCE_MAX && seq >= 0; seq--) {
@@ -279,8 +285,10 @@ final class TrackP2p implements SwarmHost {
 
     @Override
     public void swarmChanged() {
-        if (!closed) {
+        if (!closed && !swarmTickPending) {
+            swarmTickPending = true; // a burst of swarm events makes one tick
             owner.scheduler.execute(() -> {
+                swarmTickPending = false;
                 long newest = track.known.isEmpty() ? Long.MIN_VALUE : wireId(track.known.lastKey());
                 if (swarm.newestAnnounced() > newest) {
                     owner.reloadSoon(track);

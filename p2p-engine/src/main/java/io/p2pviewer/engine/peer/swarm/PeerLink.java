@@ -20,6 +20,8 @@ final class PeerLink {
     final Instant connectedAt;
     final Set<Long> loaded = new HashSet<>();
     final Set<Long> httpLoading = new HashSet<>();
+    /** The highest id in its latest announcement (loaded or loading over HTTP). */
+    long newestAnnounced = Long.MIN_VALUE;
     /** Segments it answered absent for, so we do not ask again. */
     final Set<Long> absent = new HashSet<>();
     Download download;

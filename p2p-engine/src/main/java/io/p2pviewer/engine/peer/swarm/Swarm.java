@@ -219,12 +219,16 @@ public final class Swarm {
             case SegmentsAnnouncement a -> {
                 p.loaded.clear();
                 p.httpLoading.clear();
+                long newest = Long.MIN_VALUE;
                 for (long id : a.loaded()) {
                     p.loaded.add(id);
+                    newest = Math.max(newest, id);
                 }
                 for (long id : a.httpLoading()) {
                     p.httpLoading.add(id);
+                    newest = Math.max(newest, id);
                 }
+                p.newestAnnounced = newest;
                 p.absent.removeIf(p.loaded::contains);
                 host.swarmChanged();
             }
@@ -393,12 +397,7 @@ public final class Swarm {
     public long newestAnnounced() {
         long max = Long.MIN_VALUE;
         for (PeerLink p : peers.values()) {
-            for (long id : p.loaded) {
-                max = Math.max(max, id);
-            }
-            for (long id : p.httpLoading) {
-                max = Math.max(max, id);
-            }
+            max = Math.max(max, p.newestAnnounced);
         }
         return max;
     }
