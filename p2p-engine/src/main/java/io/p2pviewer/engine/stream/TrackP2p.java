@@ -177,9 +177,12 @@ final class TrackP2p implements SwarmHost {
         long seq = s.mediaSequence();
         SegmentId sid = new SegmentId(track.name, seq);
         long wire = wireId(seq);
+        if (owner.cached(sid)) { // most segments ahead, most of the time: nothing to plan for them
+            return new SegmentState(seq, 0, deadline, SegmentState.Status.CACHED, null, Set.of(), Set.of(),
+                    owner.peerFailed.contains(sid));
+        }
         SegmentState.PeerTransfer transfer = swarm.transfer(seq);
-        SegmentState.Status status = owner.cached(sid) ? SegmentState.Status.CACHED
-                : owner.cdnLoading(sid) ? SegmentState.Status.CDN_LOADING
+        SegmentState.Status status = owner.cdnLoading(sid) ? SegmentState.Status.CDN_LOADING
                 : verifying.contains(seq) ? SegmentState.Status.VERIFYING
                 : transfer != null ? SegmentState.Status.PEER_LOADING
                 : SegmentState.Status.MISSING;

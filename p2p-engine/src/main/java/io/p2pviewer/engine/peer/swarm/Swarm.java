@@ -20,12 +20,12 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -403,12 +403,23 @@ public final class Swarm {
     }
 
     public Set<String> holders(long wireId) {
-        return peers.values().stream().filter(p -> p.has(wireId)).map(p -> p.id).collect(Collectors.toSet());
+        Set<String> out = null;
+        for (PeerLink p : peers.values()) {
+            if (p.has(wireId)) {
+                (out == null ? out = new HashSet<>() : out).add(p.id);
+            }
+        }
+        return out == null ? Set.of() : out;
     }
 
     public Set<String> httpLoaders(long wireId) {
-        return peers.values().stream().filter(p -> p.httpLoading.contains(wireId)).map(p -> p.id)
-                .collect(Collectors.toSet());
+        Set<String> out = null;
+        for (PeerLink p : peers.values()) {
+            if (p.httpLoading.contains(wireId)) {
+                (out == null ? out = new HashSet<>() : out).add(p.id);
+            }
+        }
+        return out == null ? Set.of() : out;
     }
 
     /** The peer transfer of a segment in flight, or null. */
