@@ -43,6 +43,12 @@ public final class Swarm {
     /** Keep the channel's send buffer under this; above it, uploads wait for the buffer to drain. */
     static final long MAX_BUFFERED = 1 << 20;
     static final Duration PUMP_INTERVAL = Duration.ofMillis(10);
+    /**
+     * Uploads go out one at a time: while another peer's channel still holds more than this of an upload, a
+     * request is answered SegmentAbsent (the requester asks another holder or the CDN). On a slow uplink one
+     * transfer that finishes in time beats several sharing it that all miss their deadlines.
+     */
+    static final long UPLINK_BUSY_BYTES = 64 << 10;
     /** A peer that declares a segment larger than this is lying or broken. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
     /** Cancelled downloads per peer whose tails we still accept. */
@@ -334,7 +340,7 @@ public final class Swarm {
 
     private void startUpload(PeerLink p, SegmentRequest r) {
         p.upload = null; // a new request stops the current upload, as browsers do
-        byte[] data = uploadEnabled ? host.cachedByWireId(r.segmentId()) : null;
+        byte[] data = uploadEnabled && !uplinkBusy(p) ? host.cachedByWireId(r.segmentId()) : null;
         if (data == null) {
             p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
             return;
@@ -350,6 +356,17 @@ public final class Swarm {
         p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), body);
         p.send(new SegmentData(r.segmentId(), r.requestId(), data.length));
         pump();
+    }
+
+    /** True while an upload to a peer other than {@code requester} is still being sent or queued in its channel. */
+    private boolean uplinkBusy(PeerLink requester) {
+        for (PeerLink o : peers.values()) {
+            if (o != requester && !o.closed && ((o.upload != null && o.upload.sent < o.upload.data.length)
+                    || o.channel.bufferedAmount() > UPLINK_BUSY_BYTES)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends upload chunks while channel buffers and the rate cap allow; re-arms itself while work remains. */

@@ -49,9 +49,11 @@ class SwarmSessionTest {
             }
         }
 
+        long buffered; // what the test says is still queued in the channel
+
         @Override
         public long bufferedAmount() {
-            return 0;
+            return buffered;
         }
 
         @Override
@@ -98,8 +100,12 @@ class SwarmSessionTest {
     }
 
     private ScriptedChannel connect(Swarm swarm) {
+        return connect(swarm, "-PM0203-abcdefghijkl");
+    }
+
+    private ScriptedChannel connect(Swarm swarm, String peerId) {
         ScriptedChannel ch = new ScriptedChannel();
-        swarm.addPeer("-PM0203-abcdefghijkl", ch);
+        swarm.addPeer(peerId, ch);
         scheduler.runUntilIdle();
         return ch;
     }
@@ -124,6 +130,25 @@ class SwarmSessionTest {
         ch.peerSays(new SegmentRequest(10, 1, null));
         assertThat(ch.received).contains(new SegmentAbsent(10, 1));
         assertThat(ch.payloadBytes).isZero();
+    }
+
+    @Test
+    void uploadsGoOutOneAtATimeOthersAreAnsweredAbsentUntilTheChannelDrains() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel first = connect(swarm, "-PM0203-aaaaaaaaaaaa");
+        ScriptedChannel second = connect(swarm, "-PM0203-bbbbbbbbbbbb");
+        first.peerSays(new SegmentRequest(10, 1, null));
+        first.buffered = 300_000; // most of the segment still waits in the first peer's channel
+        second.peerSays(new SegmentRequest(10, 2, null));
+        assertThat(second.received).contains(new SegmentAbsent(10, 2));
+        assertThat(second.payloadBytes).isZero();
+
+        first.buffered = 0; // sent
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        second.peerSays(new SegmentRequest(10, 3, null));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(second.received).contains(new SegmentData(10, 3, 100_000), new SegmentDataSendingCompleted(10, 3));
+        assertThat(first.payloadBytes).isEqualTo(100_000);
     }
 
     @Test
