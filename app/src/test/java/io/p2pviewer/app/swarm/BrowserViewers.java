@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.p2pviewer.app.TestFiles;
 import io.p2pviewer.engine.http.JdkHttpServers;
 import io.p2pviewer.engine.netns.NetnsFixture;
 import io.p2pviewer.engine.npm.NpmTestProject;
@@ -17,12 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Browser viewers for interop tests: Debian's headless Chromium inside the test's network namespace, running the
@@ -150,9 +149,7 @@ final class BrowserViewers implements AutoCloseable {
         saveReports();
         server.stop(0);
         for (Path profile : profiles) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TestFiles.deleteTree(profile);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui;
 
+import static io.p2pviewer.app.TestFiles.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -37,15 +37,6 @@ class ExportsIT {
         runtime.close();
     }
 
-    private static List<Path> files(Path dir, String prefix) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
-        }
-    }
-
     @Test
     void snapshotAndCsvFromTheWindowAgreeWithTheOrigin(FxRobot robot) throws Exception {
         Path dir = runtime.exports().directory();
@@ -57,10 +48,10 @@ class ExportsIT {
         Thread.sleep(4500);
         robot.clickOn("#videoArea");
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !files(dir, "snapshot-").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !named(dir, "snapshot-").isEmpty());
         robot.clickOn("#recordCsvButton");
 
-        Path snapshotFile = files(dir, "snapshot-").get(0);
+        Path snapshotFile = named(dir, "snapshot-").get(0);
         PlayReport r = ReportWriter.mapper().readValue(snapshotFile.toFile(), PlayReport.class);
         long origin = runtime.demo().orElseThrow().origin().segmentBytesServed();
         long engine = r.downloadedBytes().get("cdn") + r.downloadedBytes().get("fallback");
@@ -72,8 +63,8 @@ class ExportsIT {
         assertThat(r.segments()).isNotEmpty();
         assertThat(r.framesDisplayed()).isPositive();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !files(dir, "recording-").isEmpty());
-        List<String> rows = Files.readAllLines(files(dir, "recording-").get(0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !named(dir, "recording-").isEmpty());
+        List<String> rows = Files.readAllLines(named(dir, "recording-").get(0));
         assertThat(rows.get(0)).isEqualTo(CsvRecorder.HEADER);
         assertThat(rows.size() - 1).as("one row a second for ~4.5 s").isBetween(3, 7);
     }

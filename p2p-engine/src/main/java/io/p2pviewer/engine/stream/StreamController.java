@@ -184,7 +184,6 @@ public final class StreamController {
         if (mediaSequence >= track.playhead) {
             due = track.p2p == null ? now : track.p2p.playerDue(mediaSequence, now);
             track.playhead = mediaSequence;
-            track.playheadAt = now;
             track.playheadDue = due;
         }
         SegmentId sid = new SegmentId(track.name, mediaSequence);

@@ -26,9 +26,8 @@ final class Track {
     Instant fetchedAt;
     Instant lastActivity;
     CompletableFuture<String> loading;
-    /** The latest segment the player asked for, and when; -1 before its first request. */
+    /** The latest segment the player asked for; -1 before its first request. */
     long playhead = -1;
-    Instant playheadAt;
     /**
      * The deadline of the playhead segment: when it must be in the cache. The request time, except for a young
      * engine whose player asks ahead of its need (see {@link TrackP2p#playerDue}). Later segments' deadlines

@@ -77,7 +77,7 @@ final class ThroughputChartView extends AreaChart<Number, Number> {
 
             @Override
             public Number fromString(String s) {
-                throw new UnsupportedOperationException();
+                return s.equals("now") ? 0 : Integer.parseInt(s.replace(" s", "").strip());
             }
         });
         return x;

@@ -6,13 +6,12 @@ import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
 import static io.p2pviewer.app.ui.FxTestSupport.text;
 import static org.awaitility.Awaitility.await;
 
+import io.p2pviewer.app.TestFiles;
 import io.p2pviewer.app.ui.AppLaunch;
 import io.p2pviewer.app.ui.ViewerRuntime;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -77,16 +76,6 @@ public final class DemoWindowProbe {
     private static void exportSnapshot(FxRobot robot, Path dir, int count) throws Exception {
         robot.clickOn("#videoArea");
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
-        await("export " + count).atMost(Duration.ofSeconds(15)).until(() -> snapshots(dir) >= count);
-    }
-
-    private static long snapshots(Path dir) throws java.io.IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("snapshot-")
-                    && p.getFileName().toString().endsWith(".json")).count();
-        }
+        await("export " + count).atMost(Duration.ofSeconds(15)).until(() -> TestFiles.named(dir, "snapshot-").size() >= count);
     }
 }

@@ -2,6 +2,7 @@ package io.p2pviewer.app.ui.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.p2pviewer.app.TestFiles;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
 import io.p2pviewer.engine.netns.NetnsFixture;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +26,7 @@ class DemoWindowStagingIT {
     @Test
     void whenTheDemoPeersLeaveTheExportsShowTheCdnTakingOverAndOffloadFalling() throws Exception {
         Path exports = Path.of("target", "exports-demo-window").toAbsolutePath();
-        deleteTree(exports);
+        TestFiles.deleteTree(exports);
         Map<String, String> env = new HashMap<>(Map.of("P2PVIEWER_EXPORT_DIR", exports.toString()));
         for (String name : List.of("DISPLAY", "XAUTHORITY")) {
             if (System.getenv(name) != null) {
@@ -41,11 +41,8 @@ class DemoWindowStagingIT {
             assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("probe finishes; log %s", ns.logFile(p)).isTrue();
             assertThat(p.exitValue()).as("probe exit code; log %s", ns.logFile(p)).isZero();
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(exports)) {
-            files = s.filter(f -> f.getFileName().toString().startsWith("snapshot-"))
-                    .sorted(Comparator.comparing(DemoWindowStagingIT::modified)).toList();
-        }
+        List<Path> files = TestFiles.named(exports, "snapshot-").stream()
+                .sorted(Comparator.comparing(DemoWindowStagingIT::modified)).toList();
         assertThat(files).hasSize(2);
         PlayReport before = ReportWriter.mapper().readValue(files.get(0).toFile(), PlayReport.class);
         PlayReport after = ReportWriter.mapper().readValue(files.get(1).toFile(), PlayReport.class);
@@ -76,16 +73,6 @@ class DemoWindowStagingIT {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }
