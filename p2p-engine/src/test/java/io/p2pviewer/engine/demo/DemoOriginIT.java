@@ -321,7 +321,9 @@ class DemoOriginIT {
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
         await().atMost(Duration.ofSeconds(5)).until(() -> origin.requests().size() == 8);
-        assertThat(origin.requests()).extracting(ServedRequest::kind, ServedRequest::status).containsExactly(
+        // The ledger records a request just after its last byte, so the next request can overtake its record.
+        assertThat(origin.requests()).extracting(ServedRequest::kind, ServedRequest::status)
+                .containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(RequestKind.OTHER, 404),
                 org.assertj.core.groups.Tuple.tuple(RequestKind.OTHER, 404),
                 org.assertj.core.groups.Tuple.tuple(RequestKind.SEGMENT, 404),
