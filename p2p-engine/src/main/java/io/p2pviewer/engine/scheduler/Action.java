@@ -10,6 +10,10 @@ public sealed interface Action {
     /** Ask this peer for the segment. */
     record RequestPeer(long mediaSequence, String peer) implements Action { }
 
-    /** Give up the peer transfer (send a cancel), then fetch from the CDN as FALLBACK. */
-    record AbandonPeer(long mediaSequence, String peer, String reason) implements Action { }
+    /**
+     * Give up the peer transfer (send a cancel), then fetch from the CDN as FALLBACK.
+     *
+     * @param silent the peer sent nothing for the stall timeout (a strike against it), rather than being too slow
+     */
+    record AbandonPeer(long mediaSequence, String peer, String reason, boolean silent) implements Action { }
 }

@@ -37,6 +37,9 @@ public final class DeliveryPlanner {
     static final double UNKNOWN_PEER_SPEED = 1_000_000;
     /** Peer downloads in flight at once, all peers together (as browsers: 3). */
     static final int MAX_PEER_DOWNLOADS = 3;
+    /** See {@link #seeders}. */
+    static final int PEERS_PER_SEEDER = 10;
+    private static final String SENT_NOTHING = " sent nothing for ";
 
     private final SchedulerConfig config;
     private final Random random;
@@ -83,7 +86,8 @@ public final class DeliveryPlanner {
                 case PEER_LOADING -> {
                     String problem = transferProblem(now, s);
                     if (problem != null) {
-                        actions.add(new Action.AbandonPeer(s.mediaSequence(), s.peerTransfer().peer(), problem));
+                        actions.add(new Action.AbandonPeer(s.mediaSequence(), s.peerTransfer().peer(), problem,
+                                problem.contains(SENT_NOTHING)));
                         busy.remove(s.peerTransfer().peer());
                         peerDownloads--;
                         if (urgent) {
@@ -99,7 +103,7 @@ public final class DeliveryPlanner {
                         continue;
                     }
                     List<PeerState> idle = s.holders().stream().filter(h -> !busy.contains(h)).map(byId::get)
-                            .filter(p -> p != null).toList();
+                            .filter(p -> p != null && inTime(p, s, left)).toList();
                     if (!idle.isEmpty() && peerDownloads < MAX_PEER_DOWNLOADS) {
                         PeerState chosen = weightedChoice(idle);
                         actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));
@@ -107,7 +111,7 @@ public final class DeliveryPlanner {
                         peerDownloads++;
                     } else if (maySeed && s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
                             && prefetching < config.maxPrefetchCdn()
-                            && isSeeder(selfId, byId.keySet(), s.mediaSequence(), config.seedersPerSegment())) {
+                            && isSeeder(selfId, byId.keySet(), s.mediaSequence(), seeders(byId.size()))) {
                         actions.add(new Action.FetchCdn(s.mediaSequence(), false, "nobody has it; we seed it"));
                         prefetching++;
                     }
@@ -115,6 +119,15 @@ public final class DeliveryPlanner {
             }
         }
         return actions;
+    }
+
+    /** False when the peer's measured speed says it would not deliver the segment before its deadline. */
+    private boolean inTime(PeerState p, SegmentState s, Duration left) {
+        if (p.bytesPerSecond() <= 0 || s.sizeHint() <= 0) {
+            return true;
+        }
+        double seconds = s.sizeHint() / p.bytesPerSecond();
+        return seconds * 1000 <= left.minus(config.safetyMargin()).toMillis();
     }
 
     private boolean inHighDemand(Instant now, SegmentState s) {
@@ -126,7 +139,7 @@ public final class DeliveryPlanner {
         SegmentState.PeerTransfer t = s.peerTransfer();
         Duration silent = Duration.between(t.lastBytesAt() == null ? t.startedAt() : t.lastBytesAt(), now);
         if (silent.compareTo(config.stallTimeout()) >= 0) {
-            return "peer " + shortId(t.peer()) + " sent nothing for " + silent.toMillis() + " ms";
+            return "peer " + shortId(t.peer()) + SENT_NOTHING + silent.toMillis() + " ms";
         }
         long elapsedMs = Math.max(1, Duration.between(t.startedAt(), now).toMillis());
         if (t.received() > 0 && t.total() > 0) {
@@ -157,6 +170,16 @@ public final class DeliveryPlanner {
             }
         }
         return candidates.get(weights.length - 1);
+    }
+
+    /**
+     * How many of the lowest ranks seed, for a view of {@code peers} peers plus us: {@code seedersPerSegment} per
+     * {@link #PEERS_PER_SEEDER} engines seen (at least one set). A small swarm where all see all gets about one
+     * seed per segment; in a large swarm each engine sees a part, and more seeds per part let a live segment
+     * spread from several places at once.
+     */
+    int seeders(int peers) {
+        return config.seedersPerSegment() * Math.max(1, (peers + 1) / PEERS_PER_SEEDER);
     }
 
     /**

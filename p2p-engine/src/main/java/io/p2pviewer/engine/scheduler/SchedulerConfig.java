@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param stallTimeout a peer transfer that receives nothing for this long is given up
  * @param safetyMargin a peer transfer predicted to finish later than deadline minus this falls back to the CDN
  * @param maxPrefetchCdn CDN fetches the scheduler runs at once for segments not yet in high demand
- * @param seedersPerSegment about how many peers of a swarm fetch a live-edge segment nobody has from the CDN
+ * @param seedersPerSegment about how many peers of every ten an engine sees (or of a smaller view) fetch a live-edge
+ *                  segment nobody has from the CDN; engines whose uplink proved slower than the stream do not
  * @param joinGrace for this long after joining a swarm the engine is "young": its peers are still connecting,
  *                  so it seeds nothing and lets early player requests wait briefly for them
  * @param startupPatience how long a young engine lets a player request that is ahead of the player's need

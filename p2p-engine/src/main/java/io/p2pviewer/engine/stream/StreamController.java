@@ -227,16 +227,17 @@ public final class StreamController {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         var transfer = track.p2p == null ? null : track.p2p.swarm().transfer(mediaSequence);
         if (transfer == null) {
-            startCdn(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK : DeliverySource.CDN);
+            startCdn(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK : DeliverySource.CDN,
+                    "the player needs it now");
         } else if (transfer.total() > 0 && transfer.received() >= transfer.total() * NEARLY_DONE) {
             scheduler.schedule(NEARLY_DONE_GRACE, () -> {
                 if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
                     track.p2p.swarm().abandon(transfer.peer(), "player waited " + NEARLY_DONE_GRACE.toMillis()
-                            + " ms for it");
+                            + " ms for it", false);
                 }
             });
         } else {
-            track.p2p.swarm().abandon(transfer.peer(), "player needs it now");
+            track.p2p.swarm().abandon(transfer.peer(), "player needs it now", false);
         }
     }
 
@@ -264,7 +265,7 @@ public final class StreamController {
      */
     private void readAhead(Track track, long mediaSequence) {
         if (track.known.containsKey(mediaSequence)) {
-            startCdn(track, mediaSequence, DeliverySource.CDN);
+            startCdn(track, mediaSequence, DeliverySource.CDN, "read ahead");
         }
     }
 
@@ -442,7 +443,7 @@ public final class StreamController {
         peerFailed.add(sid);
         event("peer fetch failed " + sid);
         if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
-            startCdn(track, mediaSequence, DeliverySource.FALLBACK);
+            startCdn(track, mediaSequence, DeliverySource.FALLBACK, "the player waits and the peer fetch failed");
         }
     }
 
@@ -533,8 +534,12 @@ public final class StreamController {
         }
     }
 
-    /** Starts a CDN fetch of a known segment unless it is cached or already being fetched. */
-    void startCdn(Track track, long mediaSequence, DeliverySource kind) {
+    /**
+     * Starts a CDN fetch of a known segment unless it is cached or already being fetched.
+     *
+     * @param why for the event log
+     */
+    void startCdn(Track track, long mediaSequence, DeliverySource kind, String why) {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         MediaSegment segment = track.known.get(mediaSequence);
         if (closed || draining || segment == null || inflight.containsKey(sid) || cache.contains(sid)) {
@@ -546,7 +551,7 @@ public final class StreamController {
         fetch.startedAt = now();
         inflight.put(sid, fetch);
         changes++;
-        event("cdn fetch " + sid + " as " + kind);
+        event("cdn fetch " + sid + " as " + kind + ": " + why);
         start(fetch);
         if (track.p2p != null) {
             track.p2p.announceSoon();

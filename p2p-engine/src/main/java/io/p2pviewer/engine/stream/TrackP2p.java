@@ -30,8 +30,17 @@ import org.slf4j.LoggerFactory;
 final class TrackP2p implements SwarmHost {
     private static final Logger log = LoggerFactory.getLogger(TrackP2p.class);
     static final Duration TICK = Duration.ofMillis(250);
+    /** An engine whose measured uplink is below this many times the variant's bitrate does not seed. */
+    static final double SEED_UPLINK_OVER_BITRATE = 1.0;
     /** How many of our newest segments we announce. */
     private static final int ANNOUNCE_MAX = 60;
+    /**
+     * Below this many connected peers the engine asks the trackers for more every {@link #MORE_PEERS_EVERY}
+     * instead of waiting for their interval (browsers get 5 peers per announce every 120 s, too few for a live
+     * segment to spread through a large swarm within seconds).
+     */
+    static final int WANTED_PEERS = 20;
+    static final Duration MORE_PEERS_EVERY = Duration.ofSeconds(15);
 
     private final StreamController owner;
     private final Track track;
@@ -49,6 +58,7 @@ final class TrackP2p implements SwarmHost {
     private Instant joinedAt;
     private long announcedChanges = -1;
     private boolean swarmTickPending;
+    private Instant morePeersAt;
 
     TrackP2p(StreamController owner, Track track, P2pConfig config) {
         this.owner = owner;
@@ -143,6 +153,7 @@ final class TrackP2p implements SwarmHost {
         }
         announce();
         Instant now = now();
+        wantMorePeers(now);
         List<SegmentState> states = new ArrayList<>();
         if (track.playhead >= 0 && track.playheadDue != null) {
             Instant deadline = track.playheadDue;
@@ -156,10 +167,10 @@ final class TrackP2p implements SwarmHost {
                 states.add(state(s, deadline));
             }
         }
-        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now))) {
+        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now) && !slowUplink())) {
             switch (a) {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
-                        f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN);
+                        f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason());
                 case Action.RequestPeer r -> {
                     owner.event("peer request " + track.name + "#" + r.mediaSequence() + " from "
                             + Swarm.shortId(r.peer()));
@@ -167,7 +178,7 @@ final class TrackP2p implements SwarmHost {
                 }
                 case Action.AbandonPeer ab -> {
                     owner.event("abandon " + track.name + "#" + ab.mediaSequence() + ": " + ab.reason());
-                    swarm.abandon(ab.peer(), ab.reason());
+                    swarm.abandon(ab.peer(), ab.reason(), ab.silent());
                 }
             }
         }
@@ -178,7 +189,7 @@ final class TrackP2p implements SwarmHost {
         SegmentId sid = new SegmentId(track.name, seq);
         long wire = wireId(seq);
         if (owner.cached(sid)) { // most segments ahead, most of the time: nothing to plan for them
-            return new SegmentState(seq, 0, deadline, SegmentState.Status.CACHED, null, Set.of(), Set.of(),
+            return new SegmentState(seq, sizeHint(s), deadline, SegmentState.Status.CACHED, null, Set.of(), Set.of(),
                     owner.peerFailed.contains(sid));
         }
         SegmentState.PeerTransfer transfer = swarm.transfer(seq);
@@ -186,8 +197,31 @@ final class TrackP2p implements SwarmHost {
                 : verifying.contains(seq) ? SegmentState.Status.VERIFYING
                 : transfer != null ? SegmentState.Status.PEER_LOADING
                 : SegmentState.Status.MISSING;
-        return new SegmentState(seq, 0, deadline, status, transfer, swarm.holders(wire), swarm.httpLoaders(wire),
+        return new SegmentState(seq, sizeHint(s), deadline, status, transfer, swarm.holders(wire), swarm.httpLoaders(wire),
                 owner.peerFailed.contains(sid));
+    }
+
+    private void wantMorePeers(Instant now) {
+        if (morePeersAt == null) {
+            morePeersAt = now.plus(MORE_PEERS_EVERY);
+        } else if (!now.isBefore(morePeersAt) && swarm.size() < WANTED_PEERS) {
+            morePeersAt = now.plus(MORE_PEERS_EVERY);
+            signalling.morePeers();
+        }
+    }
+
+    /** Bytes the segment should have, from the variant's declared bandwidth: 0 when the master did not say. */
+    private long sizeHint(MediaSegment s) {
+        return (long) (track.bandwidth / 8.0 * s.duration());
+    }
+
+    /**
+     * True once our uploads showed that we cannot send a segment to a peer within its duration: such an engine
+     * does not seed live-edge segments (a seed's value is in passing them on quickly), and waits for faster peers.
+     */
+    private boolean slowUplink() {
+        double up = swarm.uplinkBytesPerSecond();
+        return up > 0 && track.bandwidth > 0 && up < track.bandwidth / 8.0 * SEED_UPLINK_OVER_BITRATE;
     }
 
     void announceSoon() {

@@ -67,6 +67,7 @@ class DeliveryPlannerTest {
         assertThat(a).hasSize(2);
         assertThat(a.get(0)).isInstanceOf(Action.AbandonPeer.class);
         assertThat(a.get(1)).isEqualTo(new Action.FetchCdn(10, true, ((Action.AbandonPeer) a.get(0)).reason()));
+        assertThat(((Action.AbandonPeer) a.get(0)).silent()).as("a strike against the peer").isTrue();
     }
 
     @Test
@@ -77,6 +78,24 @@ class DeliveryPlannerTest {
         List<Action> a = planner.plan(now, List.of(s), List.of(new PeerState("p1", true, 0)), "me");
         assertThat(a).extracting(x -> x.getClass().getSimpleName()).containsExactly("AbandonPeer", "FetchCdn");
         assertThat(((Action.AbandonPeer) a.get(0)).reason()).contains("too slow");
+        assertThat(((Action.AbandonPeer) a.get(0)).silent()).as("slow is not dead: no strike").isFalse();
+    }
+
+    @Test
+    void aHolderMeasuredTooSlowForTheDeadlineIsNotAsked() {
+        // 1 MB due in 8 s, 1.5 s safety margin: 6.5 s to deliver it
+        SegmentState s = new SegmentState(10, 1_000_000, now.plusMillis(8000), Status.MISSING, null,
+                Set.of("slow", "fast"), Set.of(), false);
+        PeerState slow = new PeerState("slow", false, 125_000); // 8 s
+        PeerState fast = new PeerState("fast", false, 600_000); // 1.7 s
+        for (int i = 0; i < 50; i++) {
+            assertThat(planner.plan(now, List.of(s), List.of(slow, fast), "me"))
+                    .containsExactly(new Action.RequestPeer(10, "fast"));
+        }
+        assertThat(planner.plan(now, List.of(s), List.of(slow), "me")).as("nobody else holds it").isEmpty();
+        assertThat(planner.plan(now, List.of(missing(10, 8000, Set.of("slow"))), List.of(slow), "me"))
+                .as("size unknown: the slow holder is still asked")
+                .containsExactly(new Action.RequestPeer(10, "slow"));
     }
 
     @Test
@@ -110,6 +129,20 @@ class DeliveryPlannerTest {
             }
         }
         assertThat(seeders).as("seeders over 200 segments").isEqualTo(200);
+    }
+
+    @Test
+    void anEngineThatSeesMorePeersCountsOneSeedPerTenOfThem() {
+        List<String> swarm = IntStream.range(0, 40).mapToObj(i -> String.format("-PV0100-%012d", i)).toList();
+        int seeders = 0;
+        for (int seg = 0; seg < 50; seg++) {
+            for (String self : swarm) {
+                List<PeerState> peers = swarm.stream().filter(o -> !o.equals(self))
+                        .map(o -> new PeerState(o, false, 0)).toList();
+                seeders += planner.plan(now, List.of(missing(seg, 12_000, Set.of())), peers, self).size();
+            }
+        }
+        assertThat(seeders).as("4 seeds per segment among 40 engines that all see each other").isEqualTo(200);
     }
 
     @Test

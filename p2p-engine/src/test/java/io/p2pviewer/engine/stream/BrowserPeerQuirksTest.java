@@ -183,7 +183,7 @@ class BrowserPeerQuirksTest {
             }
             case SILENCE -> {
                 assertThat(peer.connected()).isFalse();
-                assertThat(peer.closeReason()).contains("three failed transfers");
+                assertThat(peer.closeReason()).contains("three silent transfers");
                 assertThat(browser.requested).hasSize(3);
             }
             case ABSENT_AFTER_ANNOUNCING -> {

@@ -164,6 +164,11 @@ class InProcessSwarmTest {
         assertThat(offload).isGreaterThan(0.80);
     }
 
+    /** An event line without the reason a CDN fetch gives ("cdn fetch main#8 as FALLBACK: why" to before ':'). */
+    private static String withoutWhy(String event) {
+        return event.replaceAll("^(cdn fetch \\S+ as \\w+): .*$", "$1");
+    }
+
     @Test
     void aPeerTooSlowForTheDeadlineIsAbandonedAndTheSegmentComesFromTheCdnBeforeThePlayerAsks() throws Exception {
         Viewer slow = new Viewer(1, false, 5_000, line -> { }); // uploads at 5 kB/s: 13 s per 64 kB segment
@@ -177,7 +182,7 @@ class InProcessSwarmTest {
         String abandoned = log.stream().filter(l -> l.contains("abandon")).findFirst().orElseThrow();
         String seg = abandoned.replaceAll(".*abandon (\\S+): .*", "$1");
         List<String> story = log.stream().filter(l -> l.contains(seg + " ") || l.endsWith(seg)
-                || l.contains(seg + ":")).map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+                || l.contains(seg + ":")).map(l -> withoutWhy(l.substring(l.indexOf(' ') + 1))).toList();
         assertThat(story).containsSubsequence(
                 "peer request " + seg + " from 000001",
                 abandoned.substring(abandoned.indexOf(' ') + 1),
@@ -223,8 +228,8 @@ class InProcessSwarmTest {
         // A transfer nearly done when the patience ends gets a short grace; any other is abandoned for the CDN.
         String seg = late.got.stream().filter(c -> c.source() == DeliverySource.FALLBACK).findFirst().orElseThrow()
                 .id().toString();
-        assertThat(log).containsSubsequence("peer request " + seg + " from 000001",
-                "peers did not deliver " + seg + " in time for the player", "peer fetch failed " + seg,
+        assertThat(log.stream().map(InProcessSwarmTest::withoutWhy).toList()).containsSubsequence(
+                "peer request " + seg + " from 000001", "peers did not deliver " + seg + " in time for the player", "peer fetch failed " + seg,
                 "cdn fetch " + seg + " as FALLBACK");
         assertThat(late.controller.snapshot().missedDeadlines()).isZero();
         assertThat(late.controller.snapshot().maxPlayerWaitMillis()).isLessThan(1_200);

@@ -139,6 +139,14 @@ public final class InMemorySignalling {
                 announce();
             }
 
+            @Override
+            public void morePeers() {
+                if (tracker != null) {
+                    reannounce.cancel();
+                    announce();
+                }
+            }
+
             private void announce() {
                 List<Member> picked = new ArrayList<>();
                 List<Duration> delays = new ArrayList<>();

@@ -96,12 +96,14 @@ final class PeerLink {
         final long wireId;
         final int requestId;
         final byte[] data;
+        final Instant startedAt;
         int sent;
 
-        Upload(long wireId, int requestId, byte[] data) {
+        Upload(long wireId, int requestId, byte[] data, Instant startedAt) {
             this.wireId = wireId;
             this.requestId = requestId;
             this.data = data;
+            this.startedAt = startedAt;
         }
     }
 }

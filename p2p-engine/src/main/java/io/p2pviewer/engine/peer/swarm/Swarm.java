@@ -49,6 +49,8 @@ public final class Swarm {
      * transfer that finishes in time beats several sharing it that all miss their deadlines.
      */
     static final long UPLINK_BUSY_BYTES = 64 << 10;
+    /** Uploads smaller than this (real bytes) say little about the uplink and are not measured. */
+    static final long MIN_MEASURED_UPLOAD = 100_000;
     /** A peer that declares a segment larger than this is lying or broken. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
     /** Cancelled downloads per peer whose tails we still accept. */
@@ -60,6 +62,7 @@ public final class Swarm {
     private final Set<String> banned;
     private final UploadLimiter limiter;
     private final boolean uploadEnabled;
+    private double uplinkSpeed;
     private final java.util.function.BooleanSupplier corruptUploads;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
     /** Peers that left, with their totals, for reports (bounded). */
@@ -181,15 +184,27 @@ public final class Swarm {
         return true;
     }
 
-    /** Gives up our download from a peer (sends a cancel); the host is told through {@code peerFailed}. */
-    public void abandon(String peerId, String reason) {
+    /**
+     * Gives up our download from a peer (sends a cancel); the host is told through {@code peerFailed}. A peer that
+     * was too slow keeps its connection and gets the speed it showed, so it is chosen less; a peer that stayed
+     * silent gets a strike, and three strikes in a row drop it.
+     *
+     * @param silent the peer sent nothing for the stall timeout
+     */
+    public void abandon(String peerId, String reason, boolean silent) {
         PeerLink p = peers.get(peerId);
         if (p == null || p.download == null) {
             return;
         }
         PeerLink.Download d = p.download;
         p.download = null;
-        p.stalls++;
+        if (d.received > 0) {
+            long ms = Math.max(1, Duration.between(d.startedAt, host.now()).toMillis());
+            measured(p, d.received * (double) p.channel.payloadScale() * 1000.0 / ms);
+        }
+        if (silent) {
+            p.stalls++;
+        }
         p.cancelled.addLast(new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received));
         if (p.cancelled.size() > MAX_CANCELLED_TAILS) {
             p.cancelled.removeFirst();
@@ -197,8 +212,13 @@ public final class Swarm {
         p.send(new CancelSegmentRequest(d.wireId, d.requestId));
         host.peerFailed(p.id, d.mediaSequence, reason);
         if (p.stalls >= 3) {
-            drop(p, "three failed transfers");
+            drop(p, "three silent transfers");
         }
+    }
+
+    /** Folds a measured download rate (real bytes per second) into the peer's speed. */
+    private static void measured(PeerLink p, double rate) {
+        p.speed = p.speed == 0 ? rate : 0.7 * p.speed + 0.3 * rate;
     }
 
     // ---- incoming ----
@@ -283,8 +303,7 @@ public final class Swarm {
                 p.download = null;
                 p.stalls = 0;
                 long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
-                double rate = dl.total * (double) p.channel.payloadScale() * 1000.0 / ms; // real bytes per second
-                p.speed = p.speed == 0 ? rate : 0.7 * p.speed + 0.3 * rate;
+                measured(p, dl.total * (double) p.channel.payloadScale() * 1000.0 / ms);
                 host.peerDelivered(p.id, dl.mediaSequence, dl.buffer.toByteArray(), dl.total, ms);
             }
             case SegmentAbsent a -> {
@@ -353,7 +372,7 @@ public final class Swarm {
                 body[i] ^= 0x5A;
             }
         }
-        p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), body);
+        p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), body, host.now());
         p.send(new SegmentData(r.segmentId(), r.requestId(), data.length));
         pump();
     }
@@ -367,6 +386,37 @@ public final class Swarm {
             }
         }
         return false;
+    }
+
+    /**
+     * Our upload speed, real bytes per second, from whole uploads of at least {@link #MIN_MEASURED_UPLOAD} bytes
+     * (time from the request until the channel's buffer has sent them): 0 until measured.
+     */
+    public double uplinkBytesPerSecond() {
+        return uplinkSpeed;
+    }
+
+    /**
+     * Measures a finished upload once its bytes have left the channel's buffer: checks again when the rate seen
+     * so far says the buffer will have drained (a few checks per upload).
+     */
+    private void uplinkMeasured(PeerLink p, PeerLink.Upload u) {
+        if (closed || p.closed) {
+            return;
+        }
+        long buffered = p.channel.bufferedAmount(); // wire bytes, as the payload scale
+        long wire = (long) u.data.length * p.channel.payloadScale();
+        long ms = Math.max(1, Duration.between(u.startedAt, host.now()).toMillis());
+        long out = wire - buffered;
+        if (buffered > UPLINK_BUSY_BYTES) {
+            long wait = out <= 0 ? 50 : Math.max(10, Math.min(1_000, buffered * ms / out));
+            scheduler.schedule(Duration.ofMillis(wait), () -> uplinkMeasured(p, u));
+            return;
+        }
+        if (out >= MIN_MEASURED_UPLOAD) {
+            double rate = out * 1000.0 / ms;
+            uplinkSpeed = uplinkSpeed == 0 ? rate : 0.7 * uplinkSpeed + 0.3 * rate;
+        }
     }
 
     /** Sends upload chunks while channel buffers and the rate cap allow; re-arms itself while work remains. */
@@ -392,6 +442,7 @@ public final class Swarm {
             }
             if (u != null && u.sent >= u.data.length && p.upload == u) {
                 p.upload = null;
+                uplinkMeasured(p, u);
                 p.send(new SegmentDataSendingCompleted(u.wireId, u.requestId));
             } else if (u != null && !p.closed) {
                 pending = true;

@@ -4,6 +4,13 @@ package io.p2pviewer.engine.peer.swarm;
 public interface SwarmSignalling extends AutoCloseable {
     void start();
 
+    /**
+     * Asks the trackers for more peers now (an announce with fresh offers) rather than at the next interval. The
+     * caller paces these; the default does nothing.
+     */
+    default void morePeers() {
+    }
+
     /** Stops announcing (sends "stopped" where the protocol has it) and closes tracker connections. */
     @Override
     void close();

@@ -76,6 +76,11 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
             }
 
             @Override
+            public void morePeers() {
+                signalling.announceNow();
+            }
+
+            @Override
             public void close() {
                 signalling.stop();
             }

@@ -46,6 +46,21 @@ class InMemorySignallingTest {
     }
 
     @Test
+    void askingForMorePeersAnnouncesAtOnceToPeersNotPairedRecently() {
+        var tracker = new InMemorySignalling.Tracker(2, Duration.ofSeconds(120), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 7);
+        InMemorySignalling signalling = new InMemorySignalling(scheduler, tracker);
+        List<SwarmSignalling> members = join(signalling, new InMemoryNetwork(scheduler::execute), 10);
+        scheduler.advance(Duration.ofSeconds(5));
+        int firstRound = connections.size();
+        members.get(0).morePeers(); // the first member found nobody when it joined
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(connections.size() - firstRound).as("two new pairs, two channels each").isEqualTo(4);
+        assertThat(connections.subList(firstRound, connections.size()))
+                .filteredOn(c -> c.startsWith("000000<-")).hasSize(2);
+    }
+
+    @Test
     void twoPeersThatCannotReachEachOtherNeverConnect() {
         LinkModel noRoute = new LinkModel() {
             @Override

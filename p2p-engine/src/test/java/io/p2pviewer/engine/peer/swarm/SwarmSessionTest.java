@@ -152,6 +152,44 @@ class SwarmSessionTest {
     }
 
     @Test
+    void ourUplinkSpeedIsMeasuredFromWhenAnUploadHasLeftTheChannel() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        assertThat(swarm.uplinkBytesPerSecond()).isZero();
+        ch.buffered = 100_000; // the network takes the segment slowly
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        scheduler.advance(java.time.Duration.ofMillis(400));
+        assertThat(swarm.uplinkBytesPerSecond()).as("still in the channel").isZero();
+        ch.buffered = 0;
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(swarm.uplinkBytesPerSecond()).as("100 kB in about 0.45 s").isBetween(180_000.0, 260_000.0);
+    }
+
+    @Test
+    void aPeerTooSlowForOurDeadlinesStaysConnectedAPeerSilentThreeTimesIsDropped() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12, 13, 14, 15, 16}, new long[0]));
+        for (long seq = 11; seq <= 13; seq++) {
+            swarm.request("-PM0203-abcdefghijkl", seq, seq);
+            SegmentRequest req = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+            ch.peerSays(new SegmentData(seq, req.requestId(), 70_000));
+            ch.peerSendsBytes(1_000);
+            scheduler.advance(java.time.Duration.ofMillis(1000));
+            swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        }
+        assertThat(ch.closed).isFalse();
+        assertThat(swarm.peerStates().get(0).bytesPerSecond()).as("its speed as measured: 1 kB/s")
+                .isBetween(900.0, 1100.0);
+        for (long seq = 14; seq <= 16; seq++) {
+            swarm.request("-PM0203-abcdefghijkl", seq, seq);
+            swarm.abandon("-PM0203-abcdefghijkl", "sent nothing", true);
+        }
+        assertThat(ch.closed).isTrue();
+        assertThat(swarm.peerInfos().get(0).closeReason()).isEqualTo("three silent transfers");
+    }
+
+    @Test
     void aRequestedSegmentArrivesWhole() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
@@ -176,7 +214,7 @@ class SwarmSessionTest {
         SegmentRequest first = (SegmentRequest) ch.received.get(ch.received.size() - 1);
         ch.peerSays(new SegmentData(11, first.requestId(), 70_000));
         ch.peerSendsBytes(30_000);
-        swarm.abandon("-PM0203-abcdefghijkl", "too slow");
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
         ch.peerSendsBytes(20_000); // sent before our cancel reached the peer
         assertThat(ch.closed).isFalse();
 
@@ -191,7 +229,7 @@ class SwarmSessionTest {
 
         swarm.request("-PM0203-abcdefghijkl", 11, 11);
         SegmentRequest third = (SegmentRequest) ch.received.get(ch.received.size() - 1);
-        swarm.abandon("-PM0203-abcdefghijkl", "too slow");
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
         ch.peerSays(new SegmentData(11, third.requestId(), 70_000)); // its header crossed our cancel
         ch.peerSendsBytes(65_535);
         ch.peerSendsBytes(4_465);
@@ -288,7 +326,7 @@ class SwarmSessionTest {
         int r = ((SegmentRequest) ch.received.get(ch.received.size() - 1)).requestId();
         ch.peerSays(new SegmentData(11, r, 1000));
         ch.peerSendsBytes(400);
-        swarm.abandon("-PM0203-abcdefghijkl", "too slow");
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
         ch.peerSendsBytes(600); // already on the wire when our cancel left
         ch.peerSays(new SegmentDataSendingCompleted(11, r));
         assertThat(ch.closed).isFalse();
