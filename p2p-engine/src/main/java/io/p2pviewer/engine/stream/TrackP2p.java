@@ -206,7 +206,7 @@ final class TrackP2p implements SwarmHost {
             morePeersAt = now.plus(MORE_PEERS_EVERY);
         } else if (!now.isBefore(morePeersAt) && swarm.size() < WANTED_PEERS) {
             morePeersAt = now.plus(MORE_PEERS_EVERY);
-            signalling.morePeers();
+            signalling.morePeers(swarm.size());
         }
     }
 

@@ -140,8 +140,13 @@ public final class InMemorySignalling {
             }
 
             @Override
-            public void morePeers() {
-                if (tracker != null) {
+            public void morePeers(int connected) {
+                int members;
+                synchronized (InMemorySignalling.this) {
+                    Roster swarm = swarms.get(infoHash);
+                    members = swarm == null ? 0 : swarm.list.size();
+                }
+                if (tracker != null && members - 1 > connected) {
                     reannounce.cancel();
                     announce();
                 }

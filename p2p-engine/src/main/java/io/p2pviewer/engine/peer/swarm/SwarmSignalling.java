@@ -5,10 +5,11 @@ public interface SwarmSignalling extends AutoCloseable {
     void start();
 
     /**
-     * Asks the trackers for more peers now (an announce with fresh offers) rather than at the next interval. The
-     * caller paces these; the default does nothing.
+     * Asks the trackers for more peers now (an announce with fresh offers) rather than at the next interval, if
+     * they said the swarm has more members than the {@code connected} peers we have. The caller paces these; the
+     * default does nothing.
      */
-    default void morePeers() {
+    default void morePeers(int connected) {
     }
 
     /** Stops announcing (sends "stopped" where the protocol has it) and closes tracker connections. */

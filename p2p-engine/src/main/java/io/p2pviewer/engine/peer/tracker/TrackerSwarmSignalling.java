@@ -48,11 +48,17 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
 
     @Override
     public SwarmSignalling create(String infoHash, String peerId, SwarmSignalling.PeerListener listener) {
+        Map<URI, Integer> swarmSizes = new ConcurrentHashMap<>();
         TrackerSignalling signalling = new TrackerSignalling(trackers, new SwarmIdentity(infoHash, peerId),
                 transport, connector, scheduler, config, new TrackerListener() {
                     @Override
                     public void onPeer(String remotePeerId, PeerChannel channel, boolean weOffered) {
                         listener.onPeer(remotePeerId, channel);
+                    }
+
+                    @Override
+                    public void onSwarmCounts(URI tracker, int complete, int incomplete) {
+                        swarmSizes.put(tracker, complete + incomplete);
                     }
 
                     @Override
@@ -76,8 +82,11 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
             }
 
             @Override
-            public void morePeers() {
-                signalling.announceNow();
+            public void morePeers(int connected) {
+                // fresh offers cost ICE gathering: only when a tracker counts more members than we see (and us)
+                if (swarmSizes.values().stream().anyMatch(n -> n - 1 > connected)) {
+                    signalling.announceNow();
+                }
             }
 
             @Override

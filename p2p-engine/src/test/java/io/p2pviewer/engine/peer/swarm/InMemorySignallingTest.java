@@ -53,7 +53,10 @@ class InMemorySignallingTest {
         List<SwarmSignalling> members = join(signalling, new InMemoryNetwork(scheduler::execute), 10);
         scheduler.advance(Duration.ofSeconds(5));
         int firstRound = connections.size();
-        members.get(0).morePeers(); // the first member found nobody when it joined
+        members.get(0).morePeers(9);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(connections).as("connected to all 9 others already: no announce").hasSize(firstRound);
+        members.get(0).morePeers(2); // the first member found nobody when it joined
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(connections.size() - firstRound).as("two new pairs, two channels each").isEqualTo(4);
         assertThat(connections.subList(firstRound, connections.size()))
