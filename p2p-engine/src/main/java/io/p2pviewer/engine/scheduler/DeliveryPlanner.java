@@ -63,6 +63,16 @@ public final class DeliveryPlanner {
      */
     public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId,
                              boolean maySeed) {
+        return plan(now, segments, peers, selfId, maySeed, true);
+    }
+
+    /**
+     * @param mayAskPeers false while our downlink still carries the tails of peer transfers we cancelled: a new
+     *                    peer transfer would share it with them, look too slow and be cancelled in turn, adding
+     *                    a tail (what is due still goes to the CDN)
+     */
+    public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId,
+                             boolean maySeed, boolean mayAskPeers) {
         List<Action> actions = new ArrayList<>();
         Map<String, PeerState> byId = peers.stream().collect(Collectors.toMap(PeerState::id, Function.identity(),
                 (a, b) -> a));
@@ -104,6 +114,9 @@ public final class DeliveryPlanner {
                     }
                     List<PeerState> idle = s.holders().stream().filter(h -> !busy.contains(h)).map(byId::get)
                             .filter(p -> p != null && inTime(p, s, left)).toList();
+                    if (!idle.isEmpty() && !mayAskPeers) {
+                        continue; // holders exist: wait for the tails to drain, then ask them
+                    }
                     if (!idle.isEmpty() && peerDownloads < MAX_PEER_DOWNLOADS) {
                         PeerState chosen = weightedChoice(idle);
                         actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));

@@ -30,8 +30,15 @@ import org.slf4j.LoggerFactory;
 final class TrackP2p implements SwarmHost {
     private static final Logger log = LoggerFactory.getLogger(TrackP2p.class);
     static final Duration TICK = Duration.ofMillis(250);
+    /**
+     * Swarm events (announcements, finished or failed transfers) plan again at most this often: with tens of
+     * peers announcing every second, planning on each one costs more than it gains.
+     */
+    static final Duration SWARM_TICK_GAP = Duration.ofMillis(50);
     /** An engine whose measured uplink is below this many times the variant's bitrate does not seed. */
     static final double SEED_UPLINK_OVER_BITRATE = 1.0;
+    /** Cancelled transfers' bytes still coming in above which no new peer transfer starts. */
+    static final long TAIL_BYTES_TOLERATED = 64 << 10;
     /** How many of our newest segments we announce. */
     private static final int ANNOUNCE_MAX = 60;
     /**
@@ -59,6 +66,7 @@ final class TrackP2p implements SwarmHost {
     private long announcedChanges = -1;
     private boolean swarmTickPending;
     private Instant morePeersAt;
+    private Instant lastTickAt;
 
     TrackP2p(StreamController owner, Track track, P2pConfig config) {
         this.owner = owner;
@@ -153,6 +161,7 @@ final class TrackP2p implements SwarmHost {
         }
         announce();
         Instant now = now();
+        lastTickAt = now;
         wantMorePeers(now);
         List<SegmentState> states = new ArrayList<>();
         if (track.playhead >= 0 && track.playheadDue != null) {
@@ -167,7 +176,9 @@ final class TrackP2p implements SwarmHost {
                 states.add(state(s, deadline));
             }
         }
-        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now) && !slowUplink())) {
+        boolean downlinkClear = swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
+        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now) && !slowUplink(),
+                downlinkClear)) {
             switch (a) {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
                         f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason());
@@ -197,7 +208,9 @@ final class TrackP2p implements SwarmHost {
                 : verifying.contains(seq) ? SegmentState.Status.VERIFYING
                 : transfer != null ? SegmentState.Status.PEER_LOADING
                 : SegmentState.Status.MISSING;
-        return new SegmentState(seq, sizeHint(s), deadline, status, transfer, swarm.holders(wire), swarm.httpLoaders(wire),
+        boolean missing = status == SegmentState.Status.MISSING; // the planner looks at holders of these only
+        return new SegmentState(seq, sizeHint(s), deadline, status, transfer,
+                missing ? swarm.holders(wire) : Set.of(), missing ? swarm.httpLoaders(wire) : Set.of(),
                 owner.peerFailed.contains(sid));
     }
 
@@ -323,15 +336,22 @@ final class TrackP2p implements SwarmHost {
     @Override
     public void swarmChanged() {
         if (!closed && !swarmTickPending) {
-            swarmTickPending = true; // a burst of swarm events makes one tick
-            owner.scheduler.execute(() -> {
+            swarmTickPending = true; // a burst of swarm events makes one tick, at most one per SWARM_TICK_GAP
+            Duration wait = lastTickAt == null ? Duration.ZERO
+                    : Duration.between(now(), lastTickAt.plus(SWARM_TICK_GAP));
+            Runnable run = () -> {
                 swarmTickPending = false;
                 long newest = track.known.isEmpty() ? Long.MIN_VALUE : wireId(track.known.lastKey());
                 if (swarm.newestAnnounced() > newest) {
                     owner.reloadSoon(track);
                 }
                 tick();
-            });
+            };
+            if (wait.isNegative() || wait.isZero()) {
+                owner.scheduler.execute(run);
+            } else {
+                owner.scheduler.schedule(wait, run);
+            }
         }
     }
 

@@ -132,6 +132,17 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void whileCancelledTailsStillComeInNoNewPeerTransferStartsButWhatIsDueGoesToTheCdn() {
+        SegmentState held = missing(12, 14_000, Set.of("p1"));
+        SegmentState due = missing(11, 3_000, Set.of("p1"));
+        List<PeerState> peers = List.of(new PeerState("p1", false, 0));
+        assertThat(planner.plan(now, List.of(due, held), peers, "me", true, false))
+                .containsExactly(new Action.FetchCdn(11, false, "due in 3000 ms, no peer delivery planned"));
+        assertThat(planner.plan(now, List.of(held), peers, "me", true, true))
+                .containsExactly(new Action.RequestPeer(12, "p1"));
+    }
+
+    @Test
     void anEngineThatSeesMorePeersCountsOneSeedPerTenOfThem() {
         List<String> swarm = IntStream.range(0, 40).mapToObj(i -> String.format("-PV0100-%012d", i)).toList();
         int seeders = 0;

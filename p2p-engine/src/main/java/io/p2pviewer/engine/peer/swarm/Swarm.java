@@ -162,8 +162,12 @@ public final class Swarm {
         }
         announcedLoaded = l;
         announcedLoading = h;
-        PeerCommand a = new SegmentsAnnouncement(l, h);
-        peers.values().forEach(p -> p.send(a));
+        List<byte[]> encoded = PeerMessages.encode(new SegmentsAnnouncement(l, h));
+        for (PeerLink p : peers.values()) {
+            if (!p.closed) {
+                encoded.forEach(m -> p.channel.send(m.clone())); // encoded once; each channel owns its arrays
+            }
+        }
     }
 
     private static long[] sorted(Set<Long> ids) {
@@ -459,6 +463,20 @@ public final class Swarm {
     /** Connected peers for the planner. */
     public List<PeerState> peerStates() {
         return peers.values().stream().map(p -> new PeerState(p.id, p.download != null, p.speed)).toList();
+    }
+
+    /**
+     * Bytes of transfers we cancelled that peers had already sent and are still on their way to us: they share
+     * our downlink with whatever we fetch next. Real bytes (payload scale applied).
+     */
+    public long cancelledTailBytes() {
+        long n = 0;
+        for (PeerLink p : peers.values()) {
+            for (PeerLink.Cancelled c : p.cancelled) {
+                n += Math.max(0, c.remaining) * p.channel.payloadScale();
+            }
+        }
+        return n;
     }
 
     /** The highest segment id any peer announced (loaded or loading), or Long.MIN_VALUE. */

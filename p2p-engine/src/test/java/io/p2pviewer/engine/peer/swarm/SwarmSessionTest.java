@@ -215,8 +215,10 @@ class SwarmSessionTest {
         ch.peerSays(new SegmentData(11, first.requestId(), 70_000));
         ch.peerSendsBytes(30_000);
         swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        assertThat(swarm.cancelledTailBytes()).as("what the peer may still send of it").isEqualTo(40_000);
         ch.peerSendsBytes(20_000); // sent before our cancel reached the peer
         assertThat(ch.closed).isFalse();
+        assertThat(swarm.cancelledTailBytes()).isEqualTo(20_000);
 
         swarm.request("-PM0203-abcdefghijkl", 12, 12);
         SegmentRequest second = (SegmentRequest) ch.received.get(ch.received.size() - 1);
@@ -226,6 +228,7 @@ class SwarmSessionTest {
         ch.peerSays(new SegmentDataSendingCompleted(12, second.requestId()));
         assertThat(events).containsExactly("failed 11: too slow", "delivered 12 5000");
         assertThat(ch.closed).isFalse();
+        assertThat(swarm.cancelledTailBytes()).as("a newer header: the old tail is over").isZero();
 
         swarm.request("-PM0203-abcdefghijkl", 11, 11);
         SegmentRequest third = (SegmentRequest) ch.received.get(ch.received.size() - 1);
