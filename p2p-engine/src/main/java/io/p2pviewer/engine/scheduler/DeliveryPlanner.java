@@ -5,13 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Decides, for the segments ahead of the player, which to fetch from peers, which from the CDN and which
@@ -74,8 +73,10 @@ public final class DeliveryPlanner {
     public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId,
                              boolean maySeed, boolean mayAskPeers) {
         List<Action> actions = new ArrayList<>();
-        Map<String, PeerState> byId = peers.stream().collect(Collectors.toMap(PeerState::id, Function.identity(),
-                (a, b) -> a));
+        Map<String, PeerState> byId = new HashMap<>();
+        for (PeerState p : peers) {
+            byId.putIfAbsent(p.id(), p);
+        }
         Set<String> busy = new HashSet<>();
         peers.stream().filter(PeerState::downloading).forEach(p -> busy.add(p.id()));
         long prefetching = segments.stream()

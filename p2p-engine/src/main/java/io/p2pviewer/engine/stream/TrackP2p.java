@@ -176,7 +176,8 @@ final class TrackP2p implements SwarmHost {
                 states.add(state(s, deadline));
             }
         }
-        boolean downlinkClear = swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
+        boolean downlinkClear = states.stream().allMatch(st -> st.holders().isEmpty())
+                || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
         for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now) && !slowUplink(),
                 downlinkClear)) {
             switch (a) {

@@ -63,6 +63,9 @@ public final class Swarm {
     private final UploadLimiter limiter;
     private final boolean uploadEnabled;
     private double uplinkSpeed;
+    /** Our downloads in flight, by media sequence (the planner asks per segment, every tick). */
+    private final Map<Long, PeerLink> downloads = new java.util.HashMap<>();
+    private long newestAnnounced = Long.MIN_VALUE;
     private final java.util.function.BooleanSupplier corruptUploads;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
     /** Peers that left, with their totals, for reports (bounded). */
@@ -135,7 +138,7 @@ public final class Swarm {
         log.info("[{}] peer {} dropped: {}", track, shortId(p.id), reason);
         if (p.download != null) {
             PeerLink.Download d = p.download;
-            p.download = null;
+            endDownload(p);
             host.peerFailed(p.id, d.mediaSequence, reason);
         }
         host.swarmChanged();
@@ -184,6 +187,7 @@ public final class Swarm {
         }
         int requestId = nextRequestId++;
         p.download = new PeerLink.Download(mediaSequence, wireId, requestId, host.now());
+        downloads.put(mediaSequence, p);
         p.send(new SegmentRequest(wireId, requestId, null));
         return true;
     }
@@ -201,7 +205,7 @@ public final class Swarm {
             return;
         }
         PeerLink.Download d = p.download;
-        p.download = null;
+        endDownload(p);
         if (d.received > 0) {
             long ms = Math.max(1, Duration.between(d.startedAt, host.now()).toMillis());
             measured(p, d.received * (double) p.channel.payloadScale() * 1000.0 / ms);
@@ -259,6 +263,7 @@ public final class Swarm {
                     newest = Math.max(newest, id);
                 }
                 p.newestAnnounced = newest;
+                newestAnnounced = Math.max(newestAnnounced, newest);
                 p.absent.removeIf(p.loaded::contains);
                 host.swarmChanged();
             }
@@ -304,7 +309,7 @@ public final class Swarm {
                 if (dl.received != dl.total) {
                     throw new ProtocolViolation("size mismatch: received " + dl.received + " of " + dl.total);
                 }
-                p.download = null;
+                endDownload(p);
                 p.stalls = 0;
                 long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
                 measured(p, dl.total * (double) p.channel.payloadScale() * 1000.0 / ms);
@@ -314,7 +319,7 @@ public final class Swarm {
                 PeerLink.Download dl = p.download;
                 p.absent.add(a.segmentId());
                 if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
-                    p.download = null;
+                    endDownload(p);
                     host.peerFailed(p.id, dl.mediaSequence, "peer " + shortId(p.id) + " does not have it");
                 }
             }
@@ -479,13 +484,9 @@ public final class Swarm {
         return n;
     }
 
-    /** The highest segment id any peer announced (loaded or loading), or Long.MIN_VALUE. */
+    /** The highest segment id any peer announced (loaded or loading) since we joined, or Long.MIN_VALUE. */
     public long newestAnnounced() {
-        long max = Long.MIN_VALUE;
-        for (PeerLink p : peers.values()) {
-            max = Math.max(max, p.newestAnnounced);
-        }
-        return max;
+        return newestAnnounced;
     }
 
     public Set<String> holders(long wireId) {
@@ -510,13 +511,16 @@ public final class Swarm {
 
     /** The peer transfer of a segment in flight, or null. */
     public SegmentState.PeerTransfer transfer(long mediaSequence) {
-        for (PeerLink p : peers.values()) {
-            PeerLink.Download d = p.download;
-            if (d != null && d.mediaSequence == mediaSequence) {
-                return new SegmentState.PeerTransfer(p.id, d.startedAt, d.lastBytesAt, d.received, d.total);
-            }
+        PeerLink p = downloads.get(mediaSequence);
+        PeerLink.Download d = p == null ? null : p.download;
+        return d == null ? null : new SegmentState.PeerTransfer(p.id, d.startedAt, d.lastBytesAt, d.received, d.total);
+    }
+
+    private void endDownload(PeerLink p) {
+        if (p.download != null) {
+            downloads.remove(p.download.mediaSequence, p);
+            p.download = null;
         }
-        return null;
     }
 
     /** Connected peers first, then those that left this session. */
