@@ -4,8 +4,16 @@ package io.p2pviewer.engine.scheduler;
 public sealed interface Action {
     long mediaSequence();
 
-    /** Fetch from the CDN; {@code fallback} when it redoes a failed or late peer fetch. */
-    record FetchCdn(long mediaSequence, boolean fallback, String reason) implements Action { }
+    /**
+     * Fetch from the CDN; {@code fallback} when it redoes a failed or late peer fetch; {@code seed} when it is an
+     * early fetch of a live-edge segment nobody has (peers are told we load it, so that they wait for us).
+     */
+    record FetchCdn(long mediaSequence, boolean fallback, String reason, boolean seed) implements Action {
+        /** A fetch of a segment that is due. */
+        public FetchCdn(long mediaSequence, boolean fallback, String reason) {
+            this(mediaSequence, fallback, reason, false);
+        }
+    }
 
     /** Ask this peer for the segment. */
     record RequestPeer(long mediaSequence, String peer) implements Action { }

@@ -126,7 +126,7 @@ public final class DeliveryPlanner {
                     } else if (maySeed && s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
                             && prefetching < config.maxPrefetchCdn()
                             && isSeeder(selfId, byId.keySet(), s.mediaSequence(), seeders(byId.size()))) {
-                        actions.add(new Action.FetchCdn(s.mediaSequence(), false, "nobody has it; we seed it"));
+                        actions.add(new Action.FetchCdn(s.mediaSequence(), false, "nobody has it; we seed it", true));
                         prefetching++;
                     }
                 }

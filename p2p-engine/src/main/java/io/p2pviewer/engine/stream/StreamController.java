@@ -85,6 +85,8 @@ public final class StreamController {
     private static final class Fetch {
         final SegmentRequest request;
         final DeliverySource kind;
+        /** An early fetch of a live-edge segment nobody had, announced to peers as "loading over HTTP". */
+        boolean seed;
         int attempt = 1;
         Cancellable handle = Cancellable.NONE;
         Instant startedAt;
@@ -415,13 +417,14 @@ public final class StreamController {
     }
 
     /** Segments of the track being fetched from the CDN. */
-    Set<Long> cdnLoading(Track track) {
+    /** The track's segments being seeded: fetched early from the CDN because no peer had them. */
+    Set<Long> seeding(Track track) {
         Set<Long> out = new HashSet<>();
-        for (SegmentId sid : inflight.keySet()) {
-            if (sid.track().equals(track.name)) {
+        inflight.forEach((sid, fetch) -> {
+            if (fetch.seed && sid.track().equals(track.name)) {
                 out.add(sid.mediaSequence());
             }
-        }
+        });
         return out;
     }
 
@@ -540,6 +543,11 @@ public final class StreamController {
      * @param why for the event log
      */
     void startCdn(Track track, long mediaSequence, DeliverySource kind, String why) {
+        startCdn(track, mediaSequence, kind, why, false);
+    }
+
+    /** @param seed an early fetch nobody else makes: peers are told we load it (see {@link #seeding}) */
+    void startCdn(Track track, long mediaSequence, DeliverySource kind, String why, boolean seed) {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         MediaSegment segment = track.known.get(mediaSequence);
         if (closed || draining || segment == null || inflight.containsKey(sid) || cache.contains(sid)) {
@@ -549,11 +557,12 @@ public final class StreamController {
         Fetch fetch = new Fetch(new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
                 range == null ? -1 : range.length(), segment.duration()), kind);
         fetch.startedAt = now();
+        fetch.seed = seed;
         inflight.put(sid, fetch);
         changes++;
         event("cdn fetch " + sid + " as " + kind + ": " + why);
         start(fetch);
-        if (track.p2p != null) {
+        if (track.p2p != null && seed) {
             track.p2p.announceSoon();
         }
     }
@@ -611,6 +620,9 @@ public final class StreamController {
             w.futures.forEach(f -> f.complete(segment));
         }
         Track t = trackNamed(segment.id().track());
+        if (t != null) {
+            t.newestHeld = Math.max(t.newestHeld, segment.id().mediaSequence());
+        }
         if (t != null && t.p2p != null) {
             t.p2p.announceSoon();
         }

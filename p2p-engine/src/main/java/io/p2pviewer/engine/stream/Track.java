@@ -36,6 +36,8 @@ final class Track {
     Instant playheadDue;
     /** When the player will need the playhead segment to keep playing, estimated from its requests so far. */
     Instant playheadNeed;
+    /** The newest segment ever cached (it may have been evicted since); -1 before the first. */
+    long newestHeld = -1;
     TrackP2p p2p;
     /** The p2p-media-loader stream swarm id of this track and its info_hash (set by the opener). */
     String swarmId;

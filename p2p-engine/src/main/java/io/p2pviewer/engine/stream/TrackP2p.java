@@ -182,7 +182,7 @@ final class TrackP2p implements SwarmHost {
                 downlinkClear)) {
             switch (a) {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
-                        f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason());
+                        f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason(), f.seed());
                 case Action.RequestPeer r -> {
                     owner.event("peer request " + track.name + "#" + r.mediaSequence() + " from "
                             + Swarm.shortId(r.peer()));
@@ -253,15 +253,18 @@ final class TrackP2p implements SwarmHost {
             return; // nothing we hold or load has changed since the last announcement
         }
         announcedChanges = owner.changes();
+        // The newest ANNOUNCE_MAX segments up to the newest we hold: the window moves when we get a segment, not
+        // again when the playlist grows. Only seeding fetches are announced as loading over HTTP: peers wait for
+        // those; a segment we fetch because it is due is announced once we hold it.
         Set<Long> loaded = new HashSet<>();
-        long newest = track.known.isEmpty() ? -1 : track.known.lastKey();
+        long newest = track.newestHeld;
         for (long seq = newest; seq > newest - ANNOUNCE_MAX && seq >= 0; seq--) {
             if (owner.cached(new SegmentId(track.name, seq))) {
                 loaded.add(wireId(seq));
             }
         }
         Set<Long> loading = new HashSet<>();
-        for (long seq : owner.cdnLoading(track)) {
+        for (long seq : owner.seeding(track)) {
             loading.add(wireId(seq));
         }
         swarm.announce(loaded, loading);

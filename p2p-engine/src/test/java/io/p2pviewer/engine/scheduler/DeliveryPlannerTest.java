@@ -124,6 +124,7 @@ class DeliveryPlannerTest {
                 List<Action> a = planner.plan(now, List.of(missing(seg, 12_000, Set.of())), peers, self);
                 if (!a.isEmpty()) {
                     assertThat(a.get(0)).isInstanceOf(Action.FetchCdn.class);
+                    assertThat(((Action.FetchCdn) a.get(0)).seed()).as("announced as loading over HTTP").isTrue();
                     seeders++;
                 }
             }
