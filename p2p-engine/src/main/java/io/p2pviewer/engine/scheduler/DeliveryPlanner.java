@@ -38,7 +38,6 @@ public final class DeliveryPlanner {
     static final int MAX_PEER_DOWNLOADS = 3;
     /** See {@link #seeders}. */
     static final int PEERS_PER_SEEDER = 10;
-    private static final String SENT_NOTHING = " sent nothing for ";
 
     private final SchedulerConfig config;
     private final Random random;
@@ -98,7 +97,7 @@ public final class DeliveryPlanner {
                     String problem = transferProblem(now, s);
                     if (problem != null) {
                         actions.add(new Action.AbandonPeer(s.mediaSequence(), s.peerTransfer().peer(), problem,
-                                problem.contains(SENT_NOTHING)));
+                                silence(now, s.peerTransfer()).compareTo(config.stallTimeout()) >= 0));
                         busy.remove(s.peerTransfer().peer());
                         peerDownloads--;
                         if (urgent) {
@@ -148,12 +147,17 @@ public final class DeliveryPlanner {
         return s.deadline() != null && Duration.between(now, s.deadline()).compareTo(config.highDemand()) <= 0;
     }
 
+    /** How long the transfer has received nothing. */
+    private static Duration silence(Instant now, SegmentState.PeerTransfer t) {
+        return Duration.between(t.lastBytesAt() == null ? t.startedAt() : t.lastBytesAt(), now);
+    }
+
     /** Why a peer transfer should be given up, or null while it is on time. */
     private String transferProblem(Instant now, SegmentState s) {
         SegmentState.PeerTransfer t = s.peerTransfer();
-        Duration silent = Duration.between(t.lastBytesAt() == null ? t.startedAt() : t.lastBytesAt(), now);
+        Duration silent = silence(now, t);
         if (silent.compareTo(config.stallTimeout()) >= 0) {
-            return "peer " + shortId(t.peer()) + SENT_NOTHING + silent.toMillis() + " ms";
+            return "peer " + shortId(t.peer()) + " sent nothing for " + silent.toMillis() + " ms";
         }
         long elapsedMs = Math.max(1, Duration.between(t.startedAt(), now).toMillis());
         if (t.received() > 0 && t.total() > 0) {

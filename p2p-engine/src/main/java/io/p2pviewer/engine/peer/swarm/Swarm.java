@@ -226,7 +226,12 @@ public final class Swarm {
 
     /** Folds a measured download rate (real bytes per second) into the peer's speed. */
     private static void measured(PeerLink p, double rate) {
-        p.speed = p.speed == 0 ? rate : 0.7 * p.speed + 0.3 * rate;
+        p.speed = ewma(p.speed, rate);
+    }
+
+    /** A moving average of speeds that starts at the first sample (0 = none yet). */
+    private static double ewma(double average, double sample) {
+        return average == 0 ? sample : 0.7 * average + 0.3 * sample;
     }
 
     // ---- incoming ----
@@ -424,7 +429,7 @@ public final class Swarm {
         }
         if (out >= MIN_MEASURED_UPLOAD) {
             double rate = out * 1000.0 / ms;
-            uplinkSpeed = uplinkSpeed == 0 ? rate : 0.7 * uplinkSpeed + 0.3 * rate;
+            uplinkSpeed = ewma(uplinkSpeed, rate);
         }
     }
 
