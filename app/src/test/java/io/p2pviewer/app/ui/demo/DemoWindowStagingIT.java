@@ -54,8 +54,12 @@ class DemoWindowStagingIT {
         assertThat(after.peers()).filteredOn(PlayReport.Peer::connected).isEmpty();
         assertThat(cdnAndFallback(after) - cdnAndFallback(before)).as("CDN + FALLBACK bytes after the peers left")
                 .isGreaterThan(3_000_000);
-        assertThat(after.servedBytes().get("peer")).as("no peer bytes once they are gone (a transfer in flight aside)")
-                .isLessThan(before.servedBytes().get("peer") + 2_000_000);
+        // Segments peers delivered ahead of the player are still served from the cache after they left; what
+        // peers send after the first export is at most the engine's transfers then in flight (3 at once).
+        long largestSegment = after.segments().stream().mapToLong(PlayReport.Segment::bytes).max().orElseThrow();
+        assertThat(after.downloadedBytes().get("peer") - before.downloadedBytes().get("peer"))
+                .as("no peer bytes once they are gone (transfers in flight aside)")
+                .isLessThanOrEqualTo(3 * largestSegment);
         assertThat(after.offload()).isLessThan(before.offload());
         assertThat(after.segments().subList(after.segments().size() - 5, after.segments().size()))
                 .extracting(PlayReport.Segment::source).doesNotContain("peer");
