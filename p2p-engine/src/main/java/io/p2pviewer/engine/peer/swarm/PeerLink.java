@@ -52,6 +52,15 @@ final class PeerLink {
         }
     }
 
+    /** Sends a copy of each message encoded once for several peers (a channel owns the arrays it is given). */
+    void sendCopies(java.util.List<byte[]> encoded) {
+        if (!closed) {
+            for (byte[] message : encoded) {
+                channel.send(message.clone());
+            }
+        }
+    }
+
     /** A download from this peer in flight. */
     static final class Download {
         final long mediaSequence;

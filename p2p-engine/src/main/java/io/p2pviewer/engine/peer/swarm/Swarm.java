@@ -166,11 +166,7 @@ public final class Swarm {
         announcedLoaded = l;
         announcedLoading = h;
         List<byte[]> encoded = PeerMessages.encode(new SegmentsAnnouncement(l, h));
-        for (PeerLink p : peers.values()) {
-            if (!p.closed) {
-                encoded.forEach(m -> p.channel.send(m.clone())); // encoded once; each channel owns its arrays
-            }
-        }
+        peers.values().forEach(p -> p.sendCopies(encoded));
     }
 
     private static long[] sorted(Set<Long> ids) {

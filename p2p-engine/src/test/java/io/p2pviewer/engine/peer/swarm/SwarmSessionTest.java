@@ -110,6 +110,12 @@ class SwarmSessionTest {
         return ch;
     }
 
+    /** Asks the scripted peer for a segment (live: wire id = media sequence); returns the request it received. */
+    private static SegmentRequest ask(Swarm swarm, ScriptedChannel ch, long seq) {
+        assertThat(swarm.request("-PM0203-abcdefghijkl", seq, seq)).isTrue();
+        return (SegmentRequest) ch.received.get(ch.received.size() - 1);
+    }
+
     @Test
     void announcesOnConnectAndServesARequestedSegmentInChunks() {
         Swarm swarm = swarm(true);
@@ -171,8 +177,7 @@ class SwarmSessionTest {
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12, 13, 14, 15, 16}, new long[0]));
         for (long seq = 11; seq <= 13; seq++) {
-            swarm.request("-PM0203-abcdefghijkl", seq, seq);
-            SegmentRequest req = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+            SegmentRequest req = ask(swarm, ch, seq);
             ch.peerSays(new SegmentData(seq, req.requestId(), 70_000));
             ch.peerSendsBytes(1_000);
             scheduler.advance(java.time.Duration.ofMillis(1000));
@@ -195,8 +200,7 @@ class SwarmSessionTest {
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
         assertThat(swarm.holders(11)).containsExactly("-PM0203-abcdefghijkl");
-        assertThat(swarm.request("-PM0203-abcdefghijkl", 11, 11)).isTrue();
-        SegmentRequest req = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        SegmentRequest req = ask(swarm, ch, 11);
         ch.peerSays(new SegmentData(11, req.requestId(), 70_000));
         ch.peerSendsBytes(65_535);
         ch.peerSendsBytes(4_465);
@@ -210,8 +214,7 @@ class SwarmSessionTest {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
-        swarm.request("-PM0203-abcdefghijkl", 11, 11);
-        SegmentRequest first = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        SegmentRequest first = ask(swarm, ch, 11);
         ch.peerSays(new SegmentData(11, first.requestId(), 70_000));
         ch.peerSendsBytes(30_000);
         swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
@@ -220,8 +223,7 @@ class SwarmSessionTest {
         assertThat(ch.closed).isFalse();
         assertThat(swarm.cancelledTailBytes()).isEqualTo(20_000);
 
-        swarm.request("-PM0203-abcdefghijkl", 12, 12);
-        SegmentRequest second = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        SegmentRequest second = ask(swarm, ch, 12);
         ch.peerSendsBytes(10_000); // still the old segment (20 000 bytes of it were left; the rest never comes)
         ch.peerSays(new SegmentData(12, second.requestId(), 5_000));
         ch.peerSendsBytes(5_000);
@@ -230,8 +232,7 @@ class SwarmSessionTest {
         assertThat(ch.closed).isFalse();
         assertThat(swarm.cancelledTailBytes()).as("a newer header: the old tail is over").isZero();
 
-        swarm.request("-PM0203-abcdefghijkl", 11, 11);
-        SegmentRequest third = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        SegmentRequest third = ask(swarm, ch, 11);
         swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
         ch.peerSays(new SegmentData(11, third.requestId(), 70_000)); // its header crossed our cancel
         ch.peerSendsBytes(65_535);
@@ -265,8 +266,7 @@ class SwarmSessionTest {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
-        swarm.request("-PM0203-abcdefghijkl", 11, 11);
-        SegmentRequest req = (SegmentRequest) ch.received.get(ch.received.size() - 1);
+        SegmentRequest req = ask(swarm, ch, 11);
         ch.peerSays(new SegmentData(11, req.requestId(), 0));
         assertThat(ch.closed).isTrue();
         assertThat(events).singleElement().asString().startsWith("failed 11").contains("declared segment size 0");
@@ -312,8 +312,7 @@ class SwarmSessionTest {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
-        swarm.request("-PM0203-abcdefghijkl", 11, 11);
-        int r = ((SegmentRequest) ch.received.get(ch.received.size() - 1)).requestId();
+        int r = ask(swarm, ch, 11).requestId();
         ch.peerSays(new SegmentAbsent(11, r));
         assertThat(events).singleElement().asString().startsWith("failed 11");
         assertThat(swarm.holders(11)).isEmpty();
@@ -325,8 +324,7 @@ class SwarmSessionTest {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
-        swarm.request("-PM0203-abcdefghijkl", 11, 11);
-        int r = ((SegmentRequest) ch.received.get(ch.received.size() - 1)).requestId();
+        int r = ask(swarm, ch, 11).requestId();
         ch.peerSays(new SegmentData(11, r, 1000));
         ch.peerSendsBytes(400);
         swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
@@ -334,8 +332,7 @@ class SwarmSessionTest {
         ch.peerSays(new SegmentDataSendingCompleted(11, r));
         assertThat(ch.closed).isFalse();
 
-        swarm.request("-PM0203-abcdefghijkl", 12, 12);
-        int r2 = ((SegmentRequest) ch.received.get(ch.received.size() - 1)).requestId();
+        int r2 = ask(swarm, ch, 12).requestId();
         ch.peerSays(new SegmentData(12, r2, 10));
         ch.peerSendsBytes(10);
         ch.peerSays(new SegmentDataSendingCompleted(12, r2));
