@@ -176,6 +176,9 @@ final class TrackP2p implements SwarmHost {
                 states.add(state(s, deadline));
             }
         }
+        if (states.stream().noneMatch(TrackP2p::plannable)) {
+            return; // every segment ahead is held or on its way: the planner would do nothing
+        }
         boolean downlinkClear = states.stream().allMatch(st -> st.holders().isEmpty())
                 || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
         for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now) && !slowUplink(),
@@ -194,6 +197,11 @@ final class TrackP2p implements SwarmHost {
                 }
             }
         }
+    }
+
+    /** Segments the planner may act on: missing ones, and peer transfers it may give up. */
+    private static boolean plannable(SegmentState s) {
+        return s.status() == SegmentState.Status.MISSING || s.status() == SegmentState.Status.PEER_LOADING;
     }
 
     private SegmentState state(MediaSegment s, Instant deadline) {
@@ -286,6 +294,12 @@ final class TrackP2p implements SwarmHost {
     public byte[] cachedByWireId(long wireId) {
         long seq = mediaSequenceOf(wireId);
         return owner.cache.get(new SegmentId(track.name, seq)).map(c -> c.data()).orElse(null);
+    }
+
+    @Override
+    public boolean lacks(long wireId) {
+        SegmentId id = new SegmentId(track.name, mediaSequenceOf(wireId));
+        return !owner.cached(id) && !owner.cdnLoading(id);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 
 /**
@@ -39,6 +40,12 @@ public class VirtualTimeScheduler implements TaskScheduler {
     private final VirtualClock clock;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>(
             (a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.order, b.order));
+    /**
+     * Tasks due now, submitted now, in submission order. Most tasks (message deliveries, posts to the engine
+     * thread) are due at once; a queue spares them the priority queue. Every task in {@link #queue} due now was
+     * submitted before them, so it runs first, which keeps the order of the single queue this replaces.
+     */
+    private final ArrayDeque<Entry> now = new ArrayDeque<>();
     private long nowNanos;
     private long order;
     private long executed;
@@ -69,7 +76,7 @@ public class VirtualTimeScheduler implements TaskScheduler {
 
     @Override
     public void execute(Runnable task) {
-        queue.add(new Entry(nowNanos, order++, task));
+        now.add(new Entry(nowNanos, order++, task));
     }
 
     @Override
@@ -80,7 +87,7 @@ public class VirtualTimeScheduler implements TaskScheduler {
     /** As {@link #schedule}, with the delay in nanoseconds (negative counts as zero). */
     public Cancellable scheduleNanos(long delayNanos, Runnable task) {
         Entry e = new Entry(nowNanos + Math.max(0, delayNanos), order++, task);
-        queue.add(e);
+        (delayNanos <= 0 ? now : queue).add(e);
         return e;
     }
 
@@ -101,10 +108,17 @@ public class VirtualTimeScheduler implements TaskScheduler {
 
     /** Runs tasks due up to {@code end} (virtual nanoseconds since the start), then sets the time to it. */
     public void runUntilNanos(long end) {
-        while (!queue.isEmpty() && queue.peek().due <= end) {
-            Entry e = queue.poll();
-            if (e.due > nowNanos) {
+        while (true) {
+            Entry e;
+            if (!queue.isEmpty() && queue.peek().due <= nowNanos) {
+                e = queue.poll(); // due now and submitted before everything in the queue of now
+            } else if (!now.isEmpty()) {
+                e = now.poll();
+            } else if (!queue.isEmpty() && queue.peek().due <= end) {
+                e = queue.poll();
                 nowNanos = e.due;
+            } else {
+                break;
             }
             if (!e.cancelled) {
                 executed++;
@@ -116,7 +130,7 @@ public class VirtualTimeScheduler implements TaskScheduler {
 
     /** Tasks queued and not cancelled. */
     public int pendingTasks() {
-        return (int) queue.stream().filter(e -> !e.cancelled).count();
+        return (int) (queue.stream().filter(e -> !e.cancelled).count() + now.stream().filter(e -> !e.cancelled).count());
     }
 
     /** Tasks run so far (a cost measure for the simulator). */

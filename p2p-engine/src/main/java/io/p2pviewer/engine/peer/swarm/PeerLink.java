@@ -6,6 +6,7 @@ import io.p2pviewer.engine.peer.protocol.PeerMessages;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,12 +15,14 @@ import java.util.Set;
  * and our upload to it (one of each at a time, as browsers do), and byte counters. Engine thread only.
  */
 final class PeerLink {
+    static final long[] NONE = new long[0];
     final String id;
     final PeerChannel channel;
     final PeerMessageDecoder decoder = new PeerMessageDecoder();
     final Instant connectedAt;
-    final Set<Long> loaded = new HashSet<>();
-    final Set<Long> httpLoading = new HashSet<>();
+    /** Ids from its latest announcement, sorted and distinct (the planner looks them up every tick). */
+    long[] loaded = NONE;
+    long[] httpLoading = NONE;
     /** The highest id in its latest announcement (loaded or loading over HTTP). */
     long newestAnnounced = Long.MIN_VALUE;
     /** Segments it answered absent for, so we do not ask again. */
@@ -41,7 +44,7 @@ final class PeerLink {
     }
 
     boolean has(long wireId) {
-        return loaded.contains(wireId) && !absent.contains(wireId);
+        return Arrays.binarySearch(loaded, wireId) >= 0 && (absent.isEmpty() || !absent.contains(wireId));
     }
 
     void send(PeerCommand command) {

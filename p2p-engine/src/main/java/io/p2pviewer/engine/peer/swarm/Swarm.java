@@ -68,6 +68,11 @@ public final class Swarm {
     private long newestAnnounced = Long.MIN_VALUE;
     private final java.util.function.BooleanSupplier corruptUploads;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
+    /** Connected peers by the segments they announced as held, and as loading over HTTP. */
+    private final AnnouncementIndex holding = new AnnouncementIndex();
+    private final AnnouncementIndex loadingOverHttp = new AnnouncementIndex();
+    /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
+    private final Set<PeerLink> withTails = new java.util.LinkedHashSet<>();
     /** Peers that left, with their totals, for reports (bounded). */
     private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
     private static final int MAX_DEPARTED = 500;
@@ -130,6 +135,7 @@ public final class Swarm {
         }
         p.closed = true;
         peers.remove(p.id, p);
+        unindex(p);
         p.channel.close();
         departed.put(p.id, info(p, false, reason));
         if (departed.size() > MAX_DEPARTED) {
@@ -142,6 +148,11 @@ public final class Swarm {
             host.peerFailed(p.id, d.mediaSequence, reason);
         }
         host.swarmChanged();
+    }
+
+    private void unindex(PeerLink p) {
+        holding.replace(p, p.loaded, PeerLink.NONE);
+        loadingOverHttp.replace(p, p.httpLoading, PeerLink.NONE);
     }
 
     /** Bans a peer for the session (corrupt segment) and drops it. */
@@ -210,6 +221,7 @@ public final class Swarm {
             p.stalls++;
         }
         p.cancelled.addLast(new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received));
+        withTails.add(p);
         if (p.cancelled.size() > MAX_CANCELLED_TAILS) {
             p.cancelled.removeFirst();
         }
@@ -252,21 +264,20 @@ public final class Swarm {
     private void handle(PeerLink p, PeerCommand command) {
         switch (command) {
             case SegmentsAnnouncement a -> {
-                p.loaded.clear();
-                p.httpLoading.clear();
-                long newest = Long.MIN_VALUE;
-                for (long id : a.loaded()) {
-                    p.loaded.add(id);
-                    newest = Math.max(newest, id);
-                }
-                for (long id : a.httpLoading()) {
-                    p.httpLoading.add(id);
-                    newest = Math.max(newest, id);
-                }
+                long[] before = p.loaded;
+                p.loaded = a.loaded();
+                holding.replace(p, before, p.loaded);
+                long[] loadingBefore = p.httpLoading;
+                p.httpLoading = a.httpLoading();
+                loadingOverHttp.replace(p, loadingBefore, p.httpLoading);
+                long newest = Math.max(p.loaded.length == 0 ? Long.MIN_VALUE : p.loaded[p.loaded.length - 1],
+                        p.httpLoading.length == 0 ? Long.MIN_VALUE : p.httpLoading[p.httpLoading.length - 1]);
                 p.newestAnnounced = newest;
                 newestAnnounced = Math.max(newestAnnounced, newest);
-                p.absent.removeIf(p.loaded::contains);
-                host.swarmChanged();
+                p.absent.removeIf(id -> Arrays.binarySearch(p.loaded, id) >= 0);
+                if (offersWhatWeLack(before, p.loaded)) {
+                    host.swarmChanged(); // most announcements only repeat what we hold: no need to plan again
+                }
             }
             case SegmentRequest r -> startUpload(p, r);
             case CancelSegmentRequest c -> {
@@ -354,6 +365,20 @@ public final class Swarm {
         }
         dl.buffer.write(bytes, 0, bytes.length);
         dl.lastBytesAt = host.now();
+    }
+
+    /** True when {@code now} (sorted) holds an id missing from {@code before} (sorted) that the host lacks. */
+    private boolean offersWhatWeLack(long[] before, long[] now) {
+        int j = 0;
+        for (long id : now) {
+            while (j < before.length && before[j] < id) {
+                j++;
+            }
+            if ((j == before.length || before[j] != id) && host.lacks(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PeerLink.Cancelled cancelledTransfer(PeerLink p, long wireId, int requestId) {
@@ -477,9 +502,13 @@ public final class Swarm {
      */
     public long cancelledTailBytes() {
         long n = 0;
-        for (PeerLink p : peers.values()) {
+        for (java.util.Iterator<PeerLink> it = withTails.iterator(); it.hasNext(); ) {
+            PeerLink p = it.next();
             for (PeerLink.Cancelled c : p.cancelled) {
                 n += Math.max(0, c.remaining) * p.channel.payloadScale();
+            }
+            if (p.closed || p.cancelled.stream().allMatch(c -> c.remaining == 0)) {
+                it.remove(); // nothing more due from it until we cancel again
             }
         }
         return n;
@@ -490,9 +519,10 @@ public final class Swarm {
         return newestAnnounced;
     }
 
+    /** Connected peers that announced the segment as held and did not answer absent for it since. */
     public Set<String> holders(long wireId) {
         Set<String> out = null;
-        for (PeerLink p : peers.values()) {
+        for (PeerLink p : holding.peersWith(wireId)) {
             if (p.has(wireId)) {
                 (out == null ? out = new HashSet<>() : out).add(p.id);
             }
@@ -500,12 +530,11 @@ public final class Swarm {
         return out == null ? Set.of() : out;
     }
 
+    /** Connected peers that announced the segment as loading over HTTP. */
     public Set<String> httpLoaders(long wireId) {
         Set<String> out = null;
-        for (PeerLink p : peers.values()) {
-            if (p.httpLoading.contains(wireId)) {
-                (out == null ? out = new HashSet<>() : out).add(p.id);
-            }
+        for (PeerLink p : loadingOverHttp.peersWith(wireId)) {
+            (out == null ? out = new HashSet<>() : out).add(p.id);
         }
         return out == null ? Set.of() : out;
     }
@@ -548,6 +577,7 @@ public final class Swarm {
         closed = true;
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
+            unindex(p);
             p.channel.close();
             departed.put(p.id, info(p, false, "session ended"));
         }

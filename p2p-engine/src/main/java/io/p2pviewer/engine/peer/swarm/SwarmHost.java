@@ -9,6 +9,11 @@ public interface SwarmHost {
     /** The bytes of a segment we hold (verified), by wire id, or null. */
     byte[] cachedByWireId(long wireId);
 
+    /** True when we neither hold nor load the segment: a peer offering it is worth planning for at once. */
+    default boolean lacks(long wireId) {
+        return cachedByWireId(wireId) == null;
+    }
+
     /** Media sequence number of a wire segment id, or -1 when unknown. */
     long mediaSequenceOf(long wireId);
 
@@ -24,6 +29,6 @@ public interface SwarmHost {
     /** We sent {@code count} bytes of segment payload to a peer. */
     void uploaded(String peer, int count);
 
-    /** Peers joined, left or announced: plans may change. */
+    /** Peers joined or left, a transfer ended, or a peer offered a segment we lack: plans may change. */
     void swarmChanged();
 }

@@ -92,8 +92,9 @@ class SwarmSessionTest {
         }
         @Override public void peerFailed(String peer, long seq, String reason) { events.add("failed " + seq + ": " + reason); }
         @Override public void uploaded(String peer, int count) { }
-        @Override public void swarmChanged() { }
+        @Override public void swarmChanged() { swarmChanges++; }
     };
+    private int swarmChanges;
 
     private Swarm swarm(boolean upload) {
         return new Swarm("720p", host, scheduler, banned, upload, 0, false);
@@ -305,6 +306,33 @@ class SwarmSessionTest {
         scheduler.runUntilIdle();
         assertThat(ch.closed).isTrue();
         assertThat(swarm.peerInfos().get(0).closeReason()).contains("protocol violation");
+    }
+
+    @Test
+    void onlyAnAnnouncementOfSomethingWeLackMakesThePlannerLookAgain() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        int before = swarmChanges;
+        ch.peerSays(new SegmentsAnnouncement(new long[] {10}, new long[0])); // we hold 10
+        assertThat(swarmChanges).isEqualTo(before);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {10, 11}, new long[0])); // 11 is new and we lack it
+        assertThat(swarmChanges).isEqualTo(before + 1);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0])); // nothing new
+        assertThat(swarmChanges).isEqualTo(before + 1);
+        assertThat(swarm.holders(11)).containsExactly("-PM0203-abcdefghijkl");
+        assertThat(swarm.holders(10)).isEmpty();
+    }
+
+    @Test
+    void aPeerThatLeftHoldsNothingAndLoadsNothing() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[] {12}));
+        assertThat(swarm.httpLoaders(12)).containsExactly("-PM0203-abcdefghijkl");
+        ch.listener.onClose("gone");
+        scheduler.runUntilIdle();
+        assertThat(swarm.holders(11)).isEmpty();
+        assertThat(swarm.httpLoaders(12)).isEmpty();
     }
 
     @Test
