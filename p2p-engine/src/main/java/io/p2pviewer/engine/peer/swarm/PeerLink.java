@@ -23,6 +23,9 @@ final class PeerLink {
     /** Ids from its latest announcement, sorted and distinct (the planner looks them up every tick). */
     long[] loaded = NONE;
     long[] httpLoading = NONE;
+    /** What our last announcement to it said (it keeps that view until the next one). */
+    long[] sentLoaded = NONE;
+    long[] sentLoading = NONE;
     /** The highest id in its latest announcement (loaded or loading over HTTP). */
     long newestAnnounced = Long.MIN_VALUE;
     /** Segments it answered absent for, so we do not ask again. */

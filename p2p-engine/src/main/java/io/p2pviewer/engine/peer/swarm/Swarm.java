@@ -125,6 +125,8 @@ public final class Swarm {
         });
         log.info("[{}] peer {} connected ({})", track, shortId(peerId), channel.describe());
         p.send(new SegmentsAnnouncement(announcedLoaded, announcedLoading));
+        p.sentLoaded = announcedLoaded;
+        p.sentLoading = announcedLoading;
         host.swarmChanged();
     }
 
@@ -176,8 +178,40 @@ public final class Swarm {
         }
         announcedLoaded = l;
         announcedLoading = h;
-        List<byte[]> encoded = PeerMessages.encode(new SegmentsAnnouncement(l, h));
-        peers.values().forEach(p -> p.sendCopies(encoded));
+        List<byte[]> encoded = null;
+        for (PeerLink p : peers.values()) {
+            if (worthTelling(p, l, h)) {
+                if (encoded == null) {
+                    encoded = PeerMessages.encode(new SegmentsAnnouncement(l, h));
+                }
+                p.sendCopies(encoded);
+                p.sentLoaded = l;
+                p.sentLoading = h;
+            }
+        }
+    }
+
+    /**
+     * True when a peer's view of us (our last announcement to it) misses something it could use: a segment we
+     * now hold or load over HTTP that it has not announced holding, or an HTTP load we gave up without the
+     * segment (it may be waiting for us). Otherwise its view stays as it is: a segment it holds is no news to
+     * it, and a segment we no longer hold costs it one SegmentAbsent at worst. Each announcement still replaces
+     * the previous one in full, as the protocol says; most of them are simply not needed by everyone.
+     */
+    private static boolean worthTelling(PeerLink p, long[] loaded, long[] loading) {
+        return newToPeer(p, loaded, p.sentLoaded) || newToPeer(p, loading, p.sentLoading)
+                || Arrays.stream(p.sentLoading).anyMatch(id -> Arrays.binarySearch(loading, id) < 0
+                        && Arrays.binarySearch(loaded, id) < 0);
+    }
+
+    /** An id of {@code now} (sorted) missing from {@code sent} (sorted) that the peer has not announced holding. */
+    private static boolean newToPeer(PeerLink p, long[] now, long[] sent) {
+        for (long id : now) {
+            if (Arrays.binarySearch(sent, id) < 0 && Arrays.binarySearch(p.loaded, id) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long[] sorted(Set<Long> ids) {

@@ -131,6 +131,23 @@ class SwarmSessionTest {
     }
 
     @Test
+    void aPeerIsToldOnlyWhatItLacks() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {10, 11}, new long[0]));
+        ch.received.clear();
+        swarm.announce(Set.of(10L, 11L), Set.of()); // it holds both: no news to it
+        assertThat(ch.received).isEmpty();
+        swarm.announce(Set.of(10L, 11L), Set.of(12L)); // we load 12 over HTTP: it may wait for us
+        assertThat(ch.received).containsExactly(new SegmentsAnnouncement(new long[] {10, 11}, new long[] {12}));
+        swarm.announce(Set.of(10L, 11L), Set.of()); // we gave 12 up without it: it must not wait any longer
+        swarm.announce(Set.of(11L, 12L), Set.of()); // we hold 12 now
+        assertThat(ch.received).containsExactly(new SegmentsAnnouncement(new long[] {10, 11}, new long[] {12}),
+                new SegmentsAnnouncement(new long[] {10, 11}, new long[0]),
+                new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
+    }
+
+    @Test
     void unknownSegmentOrUploadOffIsAnsweredAbsent() {
         Swarm swarm = swarm(false);
         ScriptedChannel ch = connect(swarm);
