@@ -102,6 +102,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 "Jain index of uplink use %.2f, mean use %.1f %%, top 10 %% send %.1f %% of uploads",
                 r.fairness().jainIndexOfUtilisation(), 100 * r.fairness().meanUtilisation(),
                 100 * r.fairness().topTenthShare()));
+        SimReport.Summary pv = r.peersPerViewer();
+        out.printf(Locale.ROOT, f, "peers per viewer", String.format(Locale.ROOT,
+                "p50 %.0f  p90 %.0f  max %.0f  (connected at the end)", pv.p50(), pv.p90(), pv.max()));
         out.printf(Locale.ROOT, f, "cost", String.format(Locale.ROOT,
                 "%.1f s wall, %.1f M tasks, %.1fx real time, %d viewers joined", r.cost().wallSeconds(),
                 r.cost().tasks() / 1e6, r.cost().realTimeFactor(), r.viewersTotal()));

@@ -19,6 +19,7 @@ import java.util.List;
  * @param missedDeadlinesPerViewer the engine's missed deadlines (player waited > 1 s) per viewer
  * @param startupSeconds from joining to the first segment handed to the player
  * @param fairness how evenly viewers uploaded
+ * @param peersPerViewer connected peers of each viewer present at the end
  * @param cost what the run cost on this machine
  */
 public record SimReport(String scenario, boolean p2p, int viewers, double durationSeconds, long seed,
@@ -27,7 +28,7 @@ public record SimReport(String scenario, boolean p2p, int viewers, double durati
                         int viewersWithStalls, long stallsTotal, Summary stallsPerViewer,
                         Summary stallSecondsPerViewer, long missedDeadlinesTotal, Summary missedDeadlinesPerViewer,
                         Summary startupSeconds, int viewersNeverStarted, long failedSegments, Fairness fairness,
-                        Cost cost) {
+                        Summary peersPerViewer, Cost cost) {
     /**
      * One sample period.
      *

@@ -267,6 +267,11 @@ final class SimViewer {
     }
 
     /** Seconds this viewer was present, up to {@code now}. */
+    /** True until the viewer left. */
+    boolean present() {
+        return !gone;
+    }
+
     double presentSeconds(long now) {
         return ((gone ? leftAt : now) - joinedAt) / 1e9;
     }

@@ -1,6 +1,7 @@
 package io.p2pviewer.engine.sim;
 
 import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.peer.swarm.PeerInfo;
 import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
@@ -175,6 +176,7 @@ public final class Simulation {
         double[] stallSeconds = new double[count];
         double[] missed = new double[count];
         List<Double> startups = new ArrayList<>();
+        List<Double> peersNow = new ArrayList<>();
         double[] utilisation = new double[count];
         double[] uploaded = new double[count];
         int withStalls = 0;
@@ -197,6 +199,9 @@ public final class Simulation {
                 neverStarted++;
             }
             EngineSnapshot s = v.snapshot();
+            if (s != null && v.present()) {
+                peersNow.add((double) s.peers().stream().filter(PeerInfo::connected).count());
+            }
             if (s != null) {
                 missed[i] = s.missedDeadlines();
                 missedTotal += s.missedDeadlines();
@@ -225,7 +230,7 @@ public final class Simulation {
                         SimReport.Summary.of(toArray(perSegment))),
                 withStalls, stallsTotal, SimReport.Summary.of(stalls), SimReport.Summary.of(stallSeconds),
                 missedTotal, SimReport.Summary.of(missed), SimReport.Summary.of(toArray(startups)), neverStarted,
-                failed, fairness(utilisation, uploaded, uploadedTotal),
+                failed, fairness(utilisation, uploaded, uploadedTotal), SimReport.Summary.of(toArray(peersNow)),
                 new SimReport.Cost(wallSeconds, scheduler.executedTasks(),
                         wallSeconds == 0 ? 0 : now / 1e9 / wallSeconds));
     }

@@ -168,12 +168,12 @@ final class TrackP2p implements SwarmHost {
             Instant deadline = track.playheadDue;
             MediaSegment previous = track.known.get(track.playhead);
             if (previous != null && owner.playerWaits(track, track.playhead)) {
-                states.add(state(previous, deadline)); // a patient request: peers may still deliver it
+                addUnlessCached(states, previous, deadline); // a patient request: peers may still deliver it
             }
             for (MediaSegment s : owner.segmentsAhead(track)) {
                 deadline = deadline.plusMillis((long) ((previous == null ? s.duration() : previous.duration()) * 1000));
                 previous = s;
-                states.add(state(s, deadline));
+                addUnlessCached(states, s, deadline);
             }
         }
         if (states.stream().noneMatch(TrackP2p::plannable)) {
@@ -204,23 +204,23 @@ final class TrackP2p implements SwarmHost {
         return s.status() == SegmentState.Status.MISSING || s.status() == SegmentState.Status.PEER_LOADING;
     }
 
-    private SegmentState state(MediaSegment s, Instant deadline) {
+    /** Adds the segment's state unless we hold it (most segments ahead, most of the time: nothing to plan). */
+    private void addUnlessCached(List<SegmentState> states, MediaSegment s, Instant deadline) {
         long seq = s.mediaSequence();
         SegmentId sid = new SegmentId(track.name, seq);
-        long wire = wireId(seq);
-        if (owner.cached(sid)) { // most segments ahead, most of the time: nothing to plan for them
-            return new SegmentState(seq, sizeHint(s), deadline, SegmentState.Status.CACHED, null, Set.of(), Set.of(),
-                    owner.peerFailed.contains(sid));
+        if (owner.cached(sid)) {
+            return;
         }
+        long wire = wireId(seq);
         SegmentState.PeerTransfer transfer = swarm.transfer(seq);
         SegmentState.Status status = owner.cdnLoading(sid) ? SegmentState.Status.CDN_LOADING
                 : verifying.contains(seq) ? SegmentState.Status.VERIFYING
                 : transfer != null ? SegmentState.Status.PEER_LOADING
                 : SegmentState.Status.MISSING;
         boolean missing = status == SegmentState.Status.MISSING; // the planner looks at holders of these only
-        return new SegmentState(seq, sizeHint(s), deadline, status, transfer,
+        states.add(new SegmentState(seq, sizeHint(s), deadline, status, transfer,
                 missing ? swarm.holders(wire) : Set.of(), missing ? swarm.httpLoaders(wire) : Set.of(),
-                owner.peerFailed.contains(sid));
+                owner.peerFailed.contains(sid)));
     }
 
     private void wantMorePeers(Instant now) {

@@ -97,6 +97,6 @@ class SimulationTest {
                 r.uplinkOverBitrate(), r.offloadOfBound(), r.viewersTotal(), r.peakViewers(), r.overTime(), r.cdn(),
                 r.viewersWithStalls(), r.stallsTotal(), r.stallsPerViewer(), r.stallSecondsPerViewer(),
                 r.missedDeadlinesTotal(), r.missedDeadlinesPerViewer(), r.startupSeconds(), r.viewersNeverStarted(),
-                r.failedSegments(), r.fairness(), null);
+                r.failedSegments(), r.fairness(), r.peersPerViewer(), null);
     }
 }

@@ -53,6 +53,15 @@ public final class Swarm {
     static final long MIN_MEASURED_UPLOAD = 100_000;
     /** A peer that declares a segment larger than this is lying or broken. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
+    /**
+     * Connected peers at most. Trackers keep sending offers at every announce interval, so without a bound an
+     * engine's peer count only grows (65 after 10 simulated minutes of 1,000 viewers), and every peer costs an
+     * announcement per segment. A newcomer beyond the bound replaces the least useful settled peer, so new
+     * viewers still get in. WebTorrent's default is 55.
+     */
+    static final int MAX_PEERS = 40;
+    /** A peer connected for less than this is not let go for a newcomer: it has had no chance to be useful. */
+    static final Duration SETTLING = Duration.ofSeconds(30);
     /** Cancelled downloads per peer whose tails we still accept. */
     static final int MAX_CANCELLED_TAILS = 8;
 
@@ -72,6 +81,8 @@ public final class Swarm {
     private final AnnouncementIndex holding = new AnnouncementIndex();
     private final AnnouncementIndex loadingOverHttp = new AnnouncementIndex();
     /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
+    /** What {@link #peerStates()} last returned, until a peer joins, leaves, starts or ends a download or is measured. */
+    private List<PeerState> peerStates;
     private final Set<PeerLink> withTails = new java.util.LinkedHashSet<>();
     /** Peers that left, with their totals, for reports (bounded). */
     private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
@@ -110,8 +121,19 @@ public final class Swarm {
             channel.close();
             return;
         }
+        if (peers.size() >= MAX_PEERS) {
+            PeerLink idle = leastUseful();
+            if (idle == null) {
+                log.info("[{}] peer {} refused: {} peers connected, all busy or new", track, shortId(peerId),
+                        peers.size());
+                channel.close();
+                return;
+            }
+            drop(idle, "made room for a new peer (" + MAX_PEERS + " connected)");
+        }
         PeerLink p = new PeerLink(peerId, channel, host.now());
         peers.put(peerId, p);
+        peerStates = null;
         channel.setListener(new PeerChannelListener() {
             @Override
             public void onMessage(byte[] message) {
@@ -130,6 +152,22 @@ public final class Swarm {
         host.swarmChanged();
     }
 
+    /**
+     * The peer to let go for a newcomer: of those connected for at least {@link #SETTLING} and with no transfer
+     * either way, the one we exchanged the fewest bytes with (the earliest connected on a tie); null if none.
+     */
+    private PeerLink leastUseful() {
+        java.time.Instant settled = host.now().minus(SETTLING);
+        PeerLink out = null;
+        for (PeerLink p : peers.values()) {
+            if (p.download == null && p.upload == null && !p.connectedAt.isAfter(settled)
+                    && (out == null || p.bytesDown + p.bytesUp < out.bytesDown + out.bytesUp)) {
+                out = p;
+            }
+        }
+        return out;
+    }
+
     /** Closes the connection to a peer and forgets it. */
     public void drop(PeerLink p, String reason) {
         if (p.closed) {
@@ -137,6 +175,7 @@ public final class Swarm {
         }
         p.closed = true;
         peers.remove(p.id, p);
+        peerStates = null;
         unindex(p);
         p.channel.close();
         departed.put(p.id, info(p, false, reason));
@@ -228,6 +267,7 @@ public final class Swarm {
         }
         int requestId = nextRequestId++;
         p.download = new PeerLink.Download(mediaSequence, wireId, requestId, host.now());
+        peerStates = null;
         downloads.put(mediaSequence, p);
         p.send(new SegmentRequest(wireId, requestId, null));
         return true;
@@ -267,8 +307,9 @@ public final class Swarm {
     }
 
     /** Folds a measured download rate (real bytes per second) into the peer's speed. */
-    private static void measured(PeerLink p, double rate) {
+    private void measured(PeerLink p, double rate) {
         p.speed = ewma(p.speed, rate);
+        peerStates = null;
     }
 
     /** A moving average of speeds that starts at the first sample (0 = none yet). */
@@ -401,14 +442,18 @@ public final class Swarm {
         dl.lastBytesAt = host.now();
     }
 
-    /** True when {@code now} (sorted) holds an id missing from {@code before} (sorted) that the host lacks. */
+    /**
+     * True when {@code now} (sorted) holds an id missing from {@code before} (sorted) that the host lacks and
+     * no peer is sending us.
+     */
     private boolean offersWhatWeLack(long[] before, long[] now) {
         int j = 0;
         for (long id : now) {
             while (j < before.length && before[j] < id) {
                 j++;
             }
-            if ((j == before.length || before[j] != id) && host.lacks(id)) {
+            if ((j == before.length || before[j] != id) && host.lacks(id)
+                    && !downloads.containsKey(host.mediaSequenceOf(id))) {
                 return true;
             }
         }
@@ -527,7 +572,10 @@ public final class Swarm {
 
     /** Connected peers for the planner. */
     public List<PeerState> peerStates() {
-        return peers.values().stream().map(p -> new PeerState(p.id, p.download != null, p.speed)).toList();
+        if (peerStates == null) { // the planner asks every tick; peers change far less often
+            peerStates = peers.values().stream().map(p -> new PeerState(p.id, p.download != null, p.speed)).toList();
+        }
+        return peerStates;
     }
 
     /**
@@ -584,6 +632,7 @@ public final class Swarm {
         if (p.download != null) {
             downloads.remove(p.download.mediaSequence, p);
             p.download = null;
+            peerStates = null;
         }
     }
 
@@ -616,6 +665,7 @@ public final class Swarm {
             departed.put(p.id, info(p, false, "session ended"));
         }
         peers.clear();
+        peerStates = null;
     }
 
     public static String shortId(String id) {

@@ -341,6 +341,29 @@ class SwarmSessionTest {
     }
 
     @Test
+    void aNewcomerBeyondThePeerBoundReplacesTheLeastUsefulSettledPeer() {
+        Swarm swarm = swarm(true);
+        swarm.announce(Set.of(10L), Set.of());
+        List<ScriptedChannel> channels = new ArrayList<>();
+        for (int i = 0; i < Swarm.MAX_PEERS; i++) {
+            channels.add(connect(swarm, String.format("-PM0203-peer%08d", i)));
+        }
+        ScriptedChannel first = channels.get(0);
+        first.peerSays(new SegmentRequest(10, 1, null)); // the first peer is useful: it took a segment
+        scheduler.advance(java.time.Duration.ofSeconds(1));
+        ScriptedChannel tooEarly = connect(swarm, "-PM0203-newcomer0000");
+        assertThat(tooEarly.closed).as("nobody settled yet: refused").isTrue();
+        assertThat(swarm.size()).isEqualTo(Swarm.MAX_PEERS);
+
+        scheduler.advance(Swarm.SETTLING);
+        ScriptedChannel newcomer = connect(swarm, "-PM0203-newcomer0001");
+        assertThat(newcomer.closed).isFalse();
+        assertThat(swarm.size()).isEqualTo(Swarm.MAX_PEERS);
+        assertThat(first.closed).isFalse();
+        assertThat(channels.get(1).closed).as("the earliest of the peers that exchanged nothing").isTrue();
+    }
+
+    @Test
     void aPeerThatLeftHoldsNothingAndLoadsNothing() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
