@@ -1,7 +1,7 @@
 package io.p2pviewer.engine.scheduler;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.Collection;
 
 /**
  * What the scheduler knows of one segment of the track, at one instant.
@@ -16,7 +16,7 @@ import java.util.Set;
  * @param peerFailed a peer fetch of it already failed (a CDN fetch is then counted as FALLBACK)
  */
 public record SegmentState(long mediaSequence, long sizeHint, Instant deadline, Status status,
-                           PeerTransfer peerTransfer, Set<String> holders, Set<String> httpLoaders,
+                           PeerTransfer peerTransfer, Collection<String> holders, Collection<String> httpLoaders,
                            boolean peerFailed) {
 
     /** Where a segment's bytes are. */

@@ -99,13 +99,25 @@ final class TrackP2p implements SwarmHost {
         scheduleTick();
     }
 
+    /**
+     * Plans at least every {@link #TICK}: the timer ticks only if no other tick (a player request, a swarm event)
+     * came in between, and otherwise waits until {@code TICK} after that one.
+     */
     private void scheduleTick() {
-        ticker = owner.scheduler.schedule(TICK, () -> {
-            if (!closed) {
-                tick();
-                scheduleTick();
-            }
-        });
+        ticker = owner.scheduler.schedule(TICK, this::timerTick);
+    }
+
+    private void timerTick() {
+        if (closed) {
+            return;
+        }
+        Duration sinceLast = lastTickAt == null ? TICK : Duration.between(lastTickAt, now());
+        if (sinceLast.compareTo(TICK) < 0) {
+            ticker = owner.scheduler.schedule(TICK.minus(sinceLast), this::timerTick);
+            return;
+        }
+        tick();
+        scheduleTick();
     }
 
     void playlistChanged() {

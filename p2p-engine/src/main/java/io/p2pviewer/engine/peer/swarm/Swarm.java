@@ -602,23 +602,25 @@ public final class Swarm {
     }
 
     /** Connected peers that announced the segment as held and did not answer absent for it since. */
-    public Set<String> holders(long wireId) {
-        Set<String> out = null;
-        for (PeerLink p : holding.peersWith(wireId)) {
+    public List<String> holders(long wireId) {
+        List<PeerLink> announced = holding.peersWith(wireId);
+        List<String> out = new ArrayList<>(announced.size());
+        for (PeerLink p : announced) {
             if (p.has(wireId)) {
-                (out == null ? out = new HashSet<>() : out).add(p.id);
+                out.add(p.id);
             }
         }
-        return out == null ? Set.of() : out;
+        return out;
     }
 
     /** Connected peers that announced the segment as loading over HTTP. */
-    public Set<String> httpLoaders(long wireId) {
-        Set<String> out = null;
-        for (PeerLink p : loadingOverHttp.peersWith(wireId)) {
-            (out == null ? out = new HashSet<>() : out).add(p.id);
+    public List<String> httpLoaders(long wireId) {
+        List<PeerLink> announced = loadingOverHttp.peersWith(wireId);
+        List<String> out = new ArrayList<>(announced.size());
+        for (PeerLink p : announced) {
+            out.add(p.id);
         }
-        return out == null ? Set.of() : out;
+        return out;
     }
 
     /** The peer transfer of a segment in flight, or null. */
