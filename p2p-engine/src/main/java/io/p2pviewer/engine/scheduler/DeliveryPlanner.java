@@ -71,6 +71,18 @@ public final class DeliveryPlanner {
      */
     public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId,
                              boolean maySeed, boolean mayAskPeers) {
+        return plan(now, segments, peers, selfId, maySeed ? 1 : 0, mayAskPeers);
+    }
+
+    /**
+     * @param seedShares how many shares of the seeding we take: 0 while we must not seed, else about how many
+     *                   copies of the stream our uplink carries at once (at least 1). The seeding rank threshold
+     *                   scales with it, so an engine with a 100 Mbit/s uplink seeds far more of the live edge
+     *                   than one with 5 Mbit/s: a segment spreads fastest from where the uplink is widest.
+     */
+    public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId,
+                             int seedShares, boolean mayAskPeers) {
+        boolean maySeed = seedShares > 0;
         List<Action> actions = new ArrayList<>();
         Map<String, PeerState> byId = new HashMap<>();
         for (PeerState p : peers) {
@@ -124,7 +136,8 @@ public final class DeliveryPlanner {
                         peerDownloads++;
                     } else if (maySeed && s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
                             && prefetching < config.maxPrefetchCdn()
-                            && isSeeder(selfId, byId.keySet(), s.mediaSequence(), seeders(byId.size()))) {
+                            && isSeeder(selfId, byId.keySet(), s.mediaSequence(),
+                                    seeders(byId.size()) * seedShares)) {
                         actions.add(new Action.FetchCdn(s.mediaSequence(), false, "nobody has it; we seed it", true));
                         prefetching++;
                     }

@@ -193,7 +193,7 @@ final class TrackP2p implements SwarmHost {
         }
         boolean downlinkClear = states.stream().allMatch(st -> st.holders().isEmpty())
                 || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
-        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), !young(now) && !slowUplink(),
+        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), seedShares(now),
                 downlinkClear)) {
             switch (a) {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
@@ -247,6 +247,18 @@ final class TrackP2p implements SwarmHost {
     /** Bytes the segment should have, from the variant's declared bandwidth: 0 when the master did not say. */
     private long sizeHint(MediaSegment s) {
         return (long) (track.bandwidth / 8.0 * s.duration());
+    }
+
+    /**
+     * Our share of the seeding ({@link DeliveryPlanner#plan}): none while young or with an uplink slower than the
+     * stream, else the number of copies of the stream our measured uplink carries at once (1 until measured).
+     */
+    private int seedShares(Instant now) {
+        if (young(now) || slowUplink()) {
+            return 0;
+        }
+        double up = swarm.uplinkBytesPerSecond();
+        return track.bandwidth <= 0 ? 1 : (int) Math.max(1, Math.floor(up / (track.bandwidth / 8.0)));
     }
 
     /**

@@ -158,6 +158,26 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void anEngineWhoseUplinkCarriesMoreCopiesTakesMoreSharesOfTheSeeding() {
+        List<String> swarm = IntStream.range(0, 40).mapToObj(i -> String.format("-PV0100-%012d", i)).toList();
+        String wide = swarm.get(0);
+        List<PeerState> peers = swarm.stream().filter(o -> !o.equals(wide)).map(o -> new PeerState(o, false, 0))
+                .toList();
+        int[] seeded = new int[3];
+        int[] shares = {1, 5, 0};
+        for (int seg = 0; seg < 400; seg++) {
+            for (int k = 0; k < shares.length; k++) {
+                seeded[k] += planner.plan(now, List.of(missing(seg, 12_000, Set.of())), peers, wide, shares[k], true)
+                        .size();
+            }
+        }
+        // one share: about 4 seeds among 40, so about a tenth of the segments; five shares: about half
+        assertThat(seeded[0]).isBetween(20, 60);
+        assertThat(seeded[1]).isBetween(150, 250);
+        assertThat(seeded[2]).as("no shares: never seeds").isZero();
+    }
+
+    @Test
     void nonSeedersWaitForPeersUntilTheHighDemandWindow() {
         SegmentState s = missing(10, 12_000, Set.of());
         String self = "a";
