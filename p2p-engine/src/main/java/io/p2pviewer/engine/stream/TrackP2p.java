@@ -11,6 +11,7 @@ import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.playlist.MediaSegment;
 import io.p2pviewer.engine.scheduler.Action;
 import io.p2pviewer.engine.scheduler.DeliveryPlanner;
+import io.p2pviewer.engine.scheduler.PeerState;
 import io.p2pviewer.engine.scheduler.SegmentState;
 import io.p2pviewer.engine.time.Cancellable;
 import java.time.Duration;
@@ -251,14 +252,21 @@ final class TrackP2p implements SwarmHost {
 
     /**
      * Our share of the seeding ({@link DeliveryPlanner#plan}): none while young or with an uplink slower than the
-     * stream, else the number of copies of the stream our measured uplink carries at once (1 until measured).
+     * stream, else how many times wider our measured uplink is than the typical peer's (the median speed we
+     * measured downloading from our peers): 1 until both are known. Relative, not absolute: on a LAN where every
+     * uplink is wide, each engine keeps one share and a segment is still seeded about once.
      */
     private int seedShares(Instant now) {
         if (young(now) || slowUplink()) {
             return 0;
         }
         double up = swarm.uplinkBytesPerSecond();
-        return track.bandwidth <= 0 ? 1 : (int) Math.max(1, Math.floor(up / (track.bandwidth / 8.0)));
+        double[] speeds = swarm.peerStates().stream().mapToDouble(PeerState::bytesPerSecond).filter(v -> v > 0)
+                .sorted().toArray();
+        if (up <= 0 || speeds.length == 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.floor(up / speeds[speeds.length / 2]));
     }
 
     /**
