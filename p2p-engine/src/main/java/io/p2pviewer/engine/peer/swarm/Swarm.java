@@ -18,14 +18,18 @@ import io.p2pviewer.engine.scheduler.SegmentState;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,9 +77,9 @@ public final class Swarm {
     private final boolean uploadEnabled;
     private double uplinkSpeed;
     /** Our downloads in flight, by media sequence (the planner asks per segment, every tick). */
-    private final Map<Long, PeerLink> downloads = new java.util.HashMap<>();
+    private final Map<Long, PeerLink> downloads = new HashMap<>();
     private long newestAnnounced = Long.MIN_VALUE;
-    private final java.util.function.BooleanSupplier corruptUploads;
+    private final BooleanSupplier corruptUploads;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
     /** Connected peers by the segments they announced as held, and as loading over HTTP. */
     private final AnnouncementIndex holding = new AnnouncementIndex();
@@ -83,7 +87,7 @@ public final class Swarm {
     /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
     /** What {@link #peerStates()} last returned, until a peer joins, leaves, starts or ends a download or is measured. */
     private List<PeerState> peerStates;
-    private final Set<PeerLink> withTails = new java.util.LinkedHashSet<>();
+    private final Set<PeerLink> withTails = new LinkedHashSet<>();
     /** Peers that left, with their totals, for reports (bounded). */
     private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
     private static final int MAX_DEPARTED = 500;
@@ -103,7 +107,7 @@ public final class Swarm {
     }
 
     public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
-                 long uploadBytesPerSecond, java.util.function.BooleanSupplier corruptUploads) {
+                 long uploadBytesPerSecond, BooleanSupplier corruptUploads) {
         this.track = track;
         this.host = host;
         this.scheduler = scheduler;
@@ -157,7 +161,7 @@ public final class Swarm {
      * either way, the one we exchanged the fewest bytes with (the earliest connected on a tie); null if none.
      */
     private PeerLink leastUseful() {
-        java.time.Instant settled = host.now().minus(SETTLING);
+        Instant settled = host.now().minus(SETTLING);
         PeerLink out = null;
         for (PeerLink p : peers.values()) {
             if (p.download == null && p.upload == null && !p.connectedAt.isAfter(settled)
@@ -584,7 +588,7 @@ public final class Swarm {
      */
     public long cancelledTailBytes() {
         long n = 0;
-        for (java.util.Iterator<PeerLink> it = withTails.iterator(); it.hasNext(); ) {
+        for (Iterator<PeerLink> it = withTails.iterator(); it.hasNext(); ) {
             PeerLink p = it.next();
             for (PeerLink.Cancelled c : p.cancelled) {
                 n += Math.max(0, c.remaining) * p.channel.payloadScale();
