@@ -84,9 +84,9 @@ public final class Swarm {
     /** Connected peers by the segments they announced as held, and as loading over HTTP. */
     private final AnnouncementIndex holding = new AnnouncementIndex();
     private final AnnouncementIndex loadingOverHttp = new AnnouncementIndex();
-    /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
     /** What {@link #peerStates()} last returned, until a peer joins, leaves, starts or ends a download or is measured. */
     private List<PeerState> peerStates;
+    /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
     private final Set<PeerLink> withTails = new LinkedHashSet<>();
     /** Peers that left, with their totals, for reports (bounded). */
     private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
