@@ -38,6 +38,13 @@ final class TrackP2p implements SwarmHost {
     static final Duration SWARM_TICK_GAP = Duration.ofMillis(50);
     /** An engine whose measured uplink is below this many times the variant's bitrate does not seed. */
     static final double SEED_UPLINK_OVER_BITRATE = 1.0;
+    /**
+     * Peers an engine must see before a wide uplink takes extra shares of the seeding. A smaller view has one seed
+     * per segment anyway, and there one engine with a few shares would seed most segments, though on a LAN or in
+     * the demo uplinks differ by measurement noise only (in one CI run of the demo window the app sent its three
+     * peers 18 MB and got 2 MB from them: 11 % offload).
+     */
+    static final int VIEW_FOR_SEED_SHARES = 10;
     /** Cancelled transfers' bytes still coming in above which no new peer transfer starts. */
     static final long TAIL_BYTES_TOLERATED = 64 << 10;
     /** How many of our newest segments we announce. */
@@ -252,9 +259,9 @@ final class TrackP2p implements SwarmHost {
 
     /**
      * Our share of the seeding ({@link DeliveryPlanner#plan}): none while young or with an uplink slower than the
-     * stream, else how many times wider our measured uplink is than the typical peer's (the median speed we
-     * measured downloading from our peers): 1 until both are known. Relative, not absolute: on a LAN where every
-     * uplink is wide, each engine keeps one share and a segment is still seeded about once.
+     * stream; one in a view of fewer than {@link #VIEW_FOR_SEED_SHARES} peers; else how many times wider our
+     * measured uplink is than the typical peer's (the median speed we measured downloading from our peers), 1
+     * until both are known.
      */
     private int seedShares(Instant now) {
         if (young(now) || slowUplink()) {
@@ -263,7 +270,7 @@ final class TrackP2p implements SwarmHost {
         double up = swarm.uplinkBytesPerSecond();
         double[] speeds = swarm.peerStates().stream().mapToDouble(PeerState::bytesPerSecond).filter(v -> v > 0)
                 .sorted().toArray();
-        if (up <= 0 || speeds.length == 0) {
+        if (swarm.size() < VIEW_FOR_SEED_SHARES || up <= 0 || speeds.length == 0) {
             return 1;
         }
         return (int) Math.max(1, Math.floor(up / speeds[speeds.length / 2]));
