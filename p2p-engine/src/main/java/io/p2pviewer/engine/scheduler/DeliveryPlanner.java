@@ -38,6 +38,13 @@ public final class DeliveryPlanner {
     static final int MAX_PEER_DOWNLOADS = 3;
     /** See {@link #seeders}. */
     static final int PEERS_PER_SEEDER = 10;
+    /**
+     * Peers an engine must see before a wide uplink takes extra shares of the seeding. A smaller view has one seed
+     * per segment anyway, and there one engine with a few shares would seed most segments, though on a LAN or in
+     * the demo uplinks differ by measurement noise only (in one CI run of the demo window the app sent its three
+     * peers 18 MB and got 2 MB from them: 11 % offload).
+     */
+    static final int VIEW_FOR_SEED_SHARES = 10;
 
     private final SchedulerConfig config;
     private final Random random;
@@ -211,6 +218,23 @@ public final class DeliveryPlanner {
      */
     int seeders(int peers) {
         return config.seedersPerSegment() * Math.max(1, (peers + 1) / PEERS_PER_SEEDER);
+    }
+
+    /**
+     * The seeding shares of an engine allowed to seed ({@link #plan}'s {@code seedShares}): how many times wider
+     * its measured uplink is than the typical peer's (the median of the speeds it measured downloading from its
+     * peers), at least 1, and 1 until both are known or while it sees fewer than {@link #VIEW_FOR_SEED_SHARES}
+     * peers.
+     *
+     * @param uplinkBytesPerSecond our measured uplink, 0 if not yet measured
+     */
+    public static int seedShares(double uplinkBytesPerSecond, Collection<PeerState> peers) {
+        double[] speeds = peers.stream().mapToDouble(PeerState::bytesPerSecond).filter(v -> v > 0).sorted()
+                .toArray();
+        if (peers.size() < VIEW_FOR_SEED_SHARES || uplinkBytesPerSecond <= 0 || speeds.length == 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.floor(uplinkBytesPerSecond / speeds[speeds.length / 2]));
     }
 
     /**

@@ -11,7 +11,6 @@ import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.playlist.MediaSegment;
 import io.p2pviewer.engine.scheduler.Action;
 import io.p2pviewer.engine.scheduler.DeliveryPlanner;
-import io.p2pviewer.engine.scheduler.PeerState;
 import io.p2pviewer.engine.scheduler.SegmentState;
 import io.p2pviewer.engine.time.Cancellable;
 import java.time.Duration;
@@ -38,13 +37,6 @@ final class TrackP2p implements SwarmHost {
     static final Duration SWARM_TICK_GAP = Duration.ofMillis(50);
     /** An engine whose measured uplink is below this many times the variant's bitrate does not seed. */
     static final double SEED_UPLINK_OVER_BITRATE = 1.0;
-    /**
-     * Peers an engine must see before a wide uplink takes extra shares of the seeding. A smaller view has one seed
-     * per segment anyway, and there one engine with a few shares would seed most segments, though on a LAN or in
-     * the demo uplinks differ by measurement noise only (in one CI run of the demo window the app sent its three
-     * peers 18 MB and got 2 MB from them: 11 % offload).
-     */
-    static final int VIEW_FOR_SEED_SHARES = 10;
     /** Cancelled transfers' bytes still coming in above which no new peer transfer starts. */
     static final long TAIL_BYTES_TOLERATED = 64 << 10;
     /** How many of our newest segments we announce. */
@@ -257,23 +249,12 @@ final class TrackP2p implements SwarmHost {
         return (long) (track.bandwidth / 8.0 * s.duration());
     }
 
-    /**
-     * Our share of the seeding ({@link DeliveryPlanner#plan}): none while young or with an uplink slower than the
-     * stream; one in a view of fewer than {@link #VIEW_FOR_SEED_SHARES} peers; else how many times wider our
-     * measured uplink is than the typical peer's (the median speed we measured downloading from our peers), 1
-     * until both are known.
-     */
+    /** Our share of the seeding: none while young or slower than the stream, else {@link DeliveryPlanner#seedShares}. */
     private int seedShares(Instant now) {
         if (young(now) || slowUplink()) {
             return 0;
         }
-        double up = swarm.uplinkBytesPerSecond();
-        double[] speeds = swarm.peerStates().stream().mapToDouble(PeerState::bytesPerSecond).filter(v -> v > 0)
-                .sorted().toArray();
-        if (swarm.size() < VIEW_FOR_SEED_SHARES || up <= 0 || speeds.length == 0) {
-            return 1;
-        }
-        return (int) Math.max(1, Math.floor(up / speeds[speeds.length / 2]));
+        return DeliveryPlanner.seedShares(swarm.uplinkBytesPerSecond(), swarm.peerStates());
     }
 
     /**

@@ -178,6 +178,17 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void seedSharesAreHowManyTimesWiderOurUplinkIsThanTheTypicalPeersInAViewOfTenOrMore() {
+        List<PeerState> ten = IntStream.range(0, 10)
+                .mapToObj(i -> new PeerState("p" + i, false, i < 3 ? 0 : 100_000 * i)).toList(); // median 600 k
+        assertThat(DeliveryPlanner.seedShares(12_500_000, ten)).isEqualTo(20);
+        assertThat(DeliveryPlanner.seedShares(500_000, ten)).as("narrower than the typical peer").isEqualTo(1);
+        assertThat(DeliveryPlanner.seedShares(0, ten)).as("our uplink not measured yet").isEqualTo(1);
+        assertThat(DeliveryPlanner.seedShares(12_500_000, ten.subList(0, 3))).as("no peer measured").isEqualTo(1);
+        assertThat(DeliveryPlanner.seedShares(12_500_000, ten.subList(0, 9))).as("a view of 9").isEqualTo(1);
+    }
+
+    @Test
     void nonSeedersWaitForPeersUntilTheHighDemandWindow() {
         SegmentState s = missing(10, 12_000, Set.of());
         String self = "a";
