@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,8 +27,6 @@ final class PeerLink {
     /** What our last announcement to it said (it keeps that view until the next one). */
     long[] sentLoaded = NONE;
     long[] sentLoading = NONE;
-    /** The highest id in its latest announcement (loaded or loading over HTTP). */
-    long newestAnnounced = Long.MIN_VALUE;
     /** Segments it answered absent for, so we do not ask again. */
     final Set<Long> absent = new HashSet<>();
     Download download;
@@ -47,7 +46,12 @@ final class PeerLink {
     }
 
     boolean has(long wireId) {
-        return Arrays.binarySearch(loaded, wireId) >= 0 && (absent.isEmpty() || !absent.contains(wireId));
+        return contains(loaded, wireId) && (absent.isEmpty() || !absent.contains(wireId));
+    }
+
+    /** Whether a sorted array of segment ids (an announced set) holds {@code id}. */
+    static boolean contains(long[] sortedIds, long id) {
+        return Arrays.binarySearch(sortedIds, id) >= 0;
     }
 
     void send(PeerCommand command) {
@@ -59,7 +63,7 @@ final class PeerLink {
     }
 
     /** Sends a copy of each message encoded once for several peers (a channel owns the arrays it is given). */
-    void sendCopies(java.util.List<byte[]> encoded) {
+    void sendCopies(List<byte[]> encoded) {
         if (!closed) {
             for (byte[] message : encoded) {
                 channel.send(message.clone());

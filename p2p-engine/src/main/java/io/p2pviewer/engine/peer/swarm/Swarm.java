@@ -243,14 +243,14 @@ public final class Swarm {
      */
     private static boolean worthTelling(PeerLink p, long[] loaded, long[] loading) {
         return newToPeer(p, loaded, p.sentLoaded) || newToPeer(p, loading, p.sentLoading)
-                || Arrays.stream(p.sentLoading).anyMatch(id -> Arrays.binarySearch(loading, id) < 0
-                        && Arrays.binarySearch(loaded, id) < 0);
+                || Arrays.stream(p.sentLoading).anyMatch(id -> !PeerLink.contains(loading, id)
+                        && !PeerLink.contains(loaded, id));
     }
 
     /** An id of {@code now} (sorted) missing from {@code sent} (sorted) that the peer has not announced holding. */
     private static boolean newToPeer(PeerLink p, long[] now, long[] sent) {
         for (long id : now) {
-            if (Arrays.binarySearch(sent, id) < 0 && Arrays.binarySearch(p.loaded, id) < 0) {
+            if (!PeerLink.contains(sent, id) && !PeerLink.contains(p.loaded, id)) {
                 return true;
             }
         }
@@ -351,9 +351,8 @@ public final class Swarm {
                 loadingOverHttp.replace(p, loadingBefore, p.httpLoading);
                 long newest = Math.max(p.loaded.length == 0 ? Long.MIN_VALUE : p.loaded[p.loaded.length - 1],
                         p.httpLoading.length == 0 ? Long.MIN_VALUE : p.httpLoading[p.httpLoading.length - 1]);
-                p.newestAnnounced = newest;
                 newestAnnounced = Math.max(newestAnnounced, newest);
-                p.absent.removeIf(id -> Arrays.binarySearch(p.loaded, id) >= 0);
+                p.absent.removeIf(id -> PeerLink.contains(p.loaded, id));
                 if (offersWhatWeLack(before, p.loaded)) {
                     host.swarmChanged(); // most announcements only repeat what we hold: no need to plan again
                 }
