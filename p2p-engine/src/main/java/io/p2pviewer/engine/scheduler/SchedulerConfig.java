@@ -17,10 +17,13 @@ import java.time.Duration;
  *                  so it seeds nothing and lets early player requests wait briefly for them
  * @param startupPatience how long a young engine lets a player request that is ahead of the player's need
  *                  wait for peers before the CDN fetches it
+ * @param patience the same for an engine past its join grace: a player with a buffer asks for a segment seconds
+ *                  before it plays it, and those seconds are time in which peers can deliver a live-edge segment
+ *                  (the request waits at most until {@code highDemand} before the player's need)
  */
 public record SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration stallTimeout, Duration safetyMargin,
                               int maxPrefetchCdn, int seedersPerSegment, Duration joinGrace,
-                              Duration startupPatience) {
+                              Duration startupPatience, Duration patience) {
     /**
      * Defaults for 2-6 s live segments on a LAN or a good broadband link. The high-demand window is short
      * (upstream's is 15 s) because the deadline here is the player's predicted request, and the player still
@@ -29,12 +32,12 @@ public record SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration 
      */
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig(Duration.ofMillis(2500),
             Duration.ofSeconds(60), Duration.ofMillis(2000), Duration.ofMillis(1000), 2, 1, Duration.ofSeconds(3),
-            Duration.ofMillis(800));
+            Duration.ofMillis(800), Duration.ofSeconds(4));
 
-    /** The windows and timeouts with the default start-up behaviour (join grace 3 s, patience 800 ms). */
+    /** The windows and timeouts with the default patience (join grace 3 s, patience 800 ms, then 4 s). */
     public SchedulerConfig(Duration highDemand, Duration p2pWindow, Duration stallTimeout, Duration safetyMargin,
                            int maxPrefetchCdn, int seedersPerSegment) {
         this(highDemand, p2pWindow, stallTimeout, safetyMargin, maxPrefetchCdn, seedersPerSegment,
-                Duration.ofSeconds(3), Duration.ofMillis(800));
+                Duration.ofSeconds(3), Duration.ofMillis(800), Duration.ofSeconds(4));
     }
 }

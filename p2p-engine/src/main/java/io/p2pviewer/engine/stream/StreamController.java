@@ -202,8 +202,8 @@ public final class StreamController {
             return CompletableFuture.failedFuture(new ProxyFailure(404, msg));
         }
         CompletableFuture<CachedSegment> result = new CompletableFuture<>();
-        // The player asked ahead of its need while our peers are still connecting: peers may deliver it within
-        // startupPatience; after that it is fetched as if the player needed it now.
+        // The player asked ahead of its need: peers may deliver it within the patience (TrackP2p.playerDue); after
+        // that it is fetched as if the player needed it now.
         Instant patientUntil = track.p2p == null ? now : due.minus(track.p2p.highDemand());
         boolean patient = patientUntil.isAfter(now);
         waiting.computeIfAbsent(sid, k -> new Waiting(now, !first, patient ? patientUntil : now)).futures.add(result);
@@ -466,9 +466,17 @@ public final class StreamController {
                 failOrStale(track, loading, new ProxyFailure(502, msg));
                 return;
             }
+            if (response.body().equals(track.latestText) && response.finalUri().equals(track.latestUri)) {
+                track.fetchedAt = now(); // unchanged (we reload live playlists twice per target duration)
+                scheduleReload(track);
+                loading.complete(track.rewritten);
+                return;
+            }
             try {
                 MediaPlaylist media = PlaylistParser.parseMedia(response.finalUri(), response.body());
                 accept(track, media);
+                track.latestText = response.body();
+                track.latestUri = response.finalUri();
                 loading.complete(track.rewritten);
             } catch (PlaylistException e) {
                 String msg = "Malformed playlist of " + track.name + ": " + e.getMessage();

@@ -22,6 +22,9 @@ final class Track {
     final String resolution;
 
     MediaPlaylist latest;
+    /** The text and final URI {@link #latest} was parsed from: an identical reload needs no parsing. */
+    String latestText;
+    URI latestUri;
     String rewritten;
     Instant fetchedAt;
     Instant lastActivity;
@@ -29,9 +32,9 @@ final class Track {
     /** The latest segment the player asked for; -1 before its first request. */
     long playhead = -1;
     /**
-     * The deadline of the playhead segment: when it must be in the cache. The request time, except for a young
-     * engine whose player asks ahead of its need (see {@link TrackP2p#playerDue}). Later segments' deadlines
-     * follow from it, one segment duration each.
+     * The deadline of the playhead segment: when it must be in the cache. The request time, or later when the
+     * player asks ahead of its need (see {@link TrackP2p#playerDue}). Later segments' deadlines follow from it,
+     * one segment duration each.
      */
     Instant playheadDue;
     /** When the player will need the playhead segment to keep playing, estimated from its requests so far. */

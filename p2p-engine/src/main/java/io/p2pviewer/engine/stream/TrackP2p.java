@@ -141,11 +141,12 @@ final class TrackP2p implements SwarmHost {
 
     /**
      * The deadline of a segment the player asks for now, and the player's estimated need of it (stored in the
-     * track). The player's request time, as a rule. A young engine's player filling its buffer at start-up asks
-     * for segments seconds before it plays them, while the peers that hold them are still connecting: then the
-     * deadline is the estimated need (the previous segment's need plus its duration, as the player plays at
-     * normal speed from its first segment on), but at most {@code highDemand + startupPatience} from now, so the
-     * request waits at most {@code startupPatience} for peers before the CDN fetches it.
+     * track). A player filling or keeping a buffer asks for segments seconds before it plays them: the deadline is
+     * then the estimated need (the previous segment's need plus its duration, as the player plays at normal speed
+     * from its first segment on), but at most {@code highDemand} plus the patience from now, so the request waits
+     * at most that patience for peers before the CDN fetches it. The patience is {@code startupPatience} while the
+     * engine is young (its peers are still connecting) and {@code patience} after that; zero means the request
+     * time is the deadline.
      */
     Instant playerDue(long mediaSequence, Instant now) {
         MediaSegment previous = track.known.get(track.playhead);
@@ -154,11 +155,12 @@ final class TrackP2p implements SwarmHost {
         Instant chained = next ? track.playheadNeed.plusMillis((long) (previous.duration() * 1000)) : now;
         Instant need = chained.isAfter(now) ? chained : now;
         track.playheadNeed = need;
-        if (!young(now)) {
+        var sc = config.scheduler();
+        Duration patience = young(now) ? sc.startupPatience() : sc.patience();
+        if (patience.isZero()) {
             return now;
         }
-        var sc = config.scheduler();
-        Instant latest = now.plus(sc.highDemand()).plus(sc.startupPatience());
+        Instant latest = now.plus(sc.highDemand()).plus(patience);
         return need.isAfter(latest) ? latest : need;
     }
 

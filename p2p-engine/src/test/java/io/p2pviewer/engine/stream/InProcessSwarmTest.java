@@ -215,6 +215,29 @@ class InProcessSwarmTest {
     }
 
     @Test
+    void aSettledEnginesPlayerAskingAheadOfItsNeedWaitsSecondsForPeersRatherThanGoingToTheCdn() throws Exception {
+        Viewer first = join(1, false);
+        scheduler.advance(Duration.ofSeconds(20));
+        List<String> log = new ArrayList<>();
+        Viewer late = new Viewer(2, false, 0, log::add);
+        late.controller.playlist(0); // joins the swarm; its player starts after the engine's join grace
+        scheduler.advance(Duration.ofSeconds(5));
+        late.playFillingBuffer(4);
+        scheduler.advance(Duration.ofSeconds(10));
+
+        // The first segment is needed at once and the second within the high-demand window: CDN. The next two are
+        // needed 4 and 6 s after they are asked for: they wait for the peer, up to 1.5 and 3.5 s (the request time
+        // as deadline would have sent all four to the CDN).
+        assertThat(late.got).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source)
+                .containsExactly(DeliverySource.CDN, DeliverySource.CDN, DeliverySource.PEER, DeliverySource.PEER);
+        assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may deliver it "
+                + "for 3\\d{3} ms"));
+        assertThat(late.controller.snapshot().missedDeadlines()).isZero();
+        assertThat(first.controller.snapshot().missedDeadlines()).isZero();
+    }
+
+    @Test
     void aPatientRequestToASlowPeerFallsBackWhenThePatienceIsOver() throws Exception {
         // 30 kB/s: a 64 kB segment takes 2.1 s, in time for the deadline but not within the patience (0.8 s)
         Viewer slow = new Viewer(1, false, 30_000, line -> { });
