@@ -96,10 +96,15 @@ public final class DeliveryPlanner {
             byId.putIfAbsent(p.id(), p);
         }
         Set<String> busy = new HashSet<>();
-        peers.stream().filter(PeerState::downloading).forEach(p -> busy.add(p.id()));
+        int peerDownloads = 0;
+        for (PeerState p : peers) {
+            if (p.downloading() || p.busy()) {
+                busy.add(p.id());
+            }
+            peerDownloads += p.downloading() ? 1 : 0;
+        }
         long prefetching = segments.stream()
                 .filter(s -> s.status() == Status.CDN_LOADING && !inHighDemand(now, s)).count();
-        int peerDownloads = busy.size();
 
         for (SegmentState s : segments) {
             if (s.deadline() == null) {

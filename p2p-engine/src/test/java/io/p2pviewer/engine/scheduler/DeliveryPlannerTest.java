@@ -47,6 +47,15 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void aBusyHolderIsNotAskedAndBusyPeersDoNotTakeDownloadSlots() {
+        List<PeerState> peers = List.of(new PeerState("b1", false, true, 0), new PeerState("b2", false, true, 0),
+                new PeerState("b3", false, true, 0), new PeerState("p1", false, 0));
+        List<Action> a = planner.plan(now, List.of(missing(10, 8000, Set.of("b1", "b2", "b3")),
+                missing(11, 10000, Set.of("b1", "p1"))), peers, "me");
+        assertThat(a).containsExactly(new Action.RequestPeer(11, "p1"));
+    }
+
+    @Test
     void fasterPeersAreChosenMoreOften() {
         int fast = 0;
         for (int i = 0; i < 1000; i++) {

@@ -7,9 +7,7 @@ import io.p2pviewer.engine.peer.transport.PeerChannel;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One connected remote peer of a swarm, as the engine thread sees it: what it announced, our download from it
@@ -27,9 +25,11 @@ final class PeerLink {
     /** What our last announcement to it said (it keeps that view until the next one). */
     long[] sentLoaded = NONE;
     long[] sentLoading = NONE;
-    /** Segments it answered absent for, so we do not ask again. */
-    final Set<Long> absent = new HashSet<>();
     Download download;
+    /** Until when it is not asked for anything: it answered absent for a segment it announced (see Swarm#BUSY_BACKOFF). */
+    Instant busyUntil;
+    /** Absent answers in a row (a transfer it starts ends the streak). */
+    int absentStreak;
     /** Downloads we gave up on whose tails may still be on the wire (oldest first), to be discarded quietly. */
     final java.util.ArrayDeque<Cancelled> cancelled = new java.util.ArrayDeque<>();
     Upload upload;
@@ -43,10 +43,6 @@ final class PeerLink {
         this.id = id;
         this.channel = channel;
         this.connectedAt = connectedAt;
-    }
-
-    boolean has(long wireId) {
-        return contains(loaded, wireId) && (absent.isEmpty() || !absent.contains(wireId));
     }
 
     /** Whether a sorted array of segment ids (an announced set) holds {@code id}. */

@@ -66,6 +66,16 @@ public final class Swarm {
     static final int MAX_PEERS = 40;
     /** A peer connected for less than this is not let go for a newcomer: it has had no chance to be useful. */
     static final Duration SETTLING = Duration.ofSeconds(30);
+    /**
+     * A peer that answers SegmentAbsent for a segment it announced is, as a rule, busy uploading to another peer
+     * (see {@link #UPLINK_BUSY_BYTES}) and free again within a second: it is asked nothing for this long, twice as
+     * long after each further absent answer in a row (at most {@link #MAX_BUSY_BACKOFF}, which also bounds the
+     * requests to a peer whose announcement is stale), then it is a holder again. Taking it for a non-holder until
+     * its next announcement (about a segment duration later) left a fresh live segment's few holders unasked
+     * while they were free: n100 simulated, 4 seeds, 58.7 % offload against 68-70 % with 1-100 ms.
+     */
+    static final Duration BUSY_BACKOFF = Duration.ofMillis(50);
+    static final Duration MAX_BUSY_BACKOFF = Duration.ofMillis(1600);
     /** Cancelled downloads per peer whose tails we still accept. */
     static final int MAX_CANCELLED_TAILS = 8;
 
@@ -84,8 +94,13 @@ public final class Swarm {
     /** Connected peers by the segments they announced as held, and as loading over HTTP. */
     private final AnnouncementIndex holding = new AnnouncementIndex();
     private final AnnouncementIndex loadingOverHttp = new AnnouncementIndex();
-    /** What {@link #peerStates()} last returned, until a peer joins, leaves, starts or ends a download or is measured. */
+    /**
+     * What {@link #peerStates()} last returned, until a peer joins, leaves, starts or ends a download, is measured,
+     * or becomes busy or free again.
+     */
     private List<PeerState> peerStates;
+    /** When the first busy peer in {@link #peerStates} stops being busy (the cached states expire then). */
+    private Instant busyEnds;
     /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
     private final Set<PeerLink> withTails = new LinkedHashSet<>();
     /** Peers that left, with their totals, for reports (bounded). */
@@ -352,7 +367,6 @@ public final class Swarm {
                 long newest = Math.max(p.loaded.length == 0 ? Long.MIN_VALUE : p.loaded[p.loaded.length - 1],
                         p.httpLoading.length == 0 ? Long.MIN_VALUE : p.httpLoading[p.httpLoading.length - 1]);
                 newestAnnounced = Math.max(newestAnnounced, newest);
-                p.absent.removeIf(id -> PeerLink.contains(p.loaded, id));
                 if (offersWhatWeLack(before, p.loaded)) {
                     host.swarmChanged(); // most announcements only repeat what we hold: no need to plan again
                 }
@@ -383,6 +397,7 @@ public final class Swarm {
                     throw new ProtocolViolation("declared segment size " + d.totalBytes());
                 }
                 dl.total = d.totalBytes();
+                p.absentStreak = 0;
                 p.cancelled.clear(); // the channel is ordered: what follows is this segment's
                 dl.buffer = new ByteArrayOutputStream((int) dl.total);
             }
@@ -407,7 +422,11 @@ public final class Swarm {
             }
             case SegmentAbsent a -> {
                 PeerLink.Download dl = p.download;
-                p.absent.add(a.segmentId());
+                p.absentStreak++;
+                long backoff = Math.min(MAX_BUSY_BACKOFF.toMillis(),
+                        BUSY_BACKOFF.toMillis() << Math.min(10, p.absentStreak - 1));
+                p.busyUntil = host.now().plusMillis(backoff);
+                peerStates = null;
                 if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
                     endDownload(p);
                     host.peerFailed(p.id, dl.mediaSequence, "peer " + shortId(p.id) + " does not have it");
@@ -575,8 +594,21 @@ public final class Swarm {
 
     /** Connected peers for the planner. */
     public List<PeerState> peerStates() {
+        Instant now = host.now();
+        if (peerStates != null && busyEnds != null && !now.isBefore(busyEnds)) {
+            peerStates = null;
+        }
         if (peerStates == null) { // the planner asks every tick; peers change far less often
-            peerStates = peers.values().stream().map(p -> new PeerState(p.id, p.download != null, p.speed)).toList();
+            busyEnds = null;
+            List<PeerState> states = new ArrayList<>(peers.size());
+            for (PeerLink p : peers.values()) {
+                boolean busy = p.busyUntil != null && now.isBefore(p.busyUntil);
+                if (busy && (busyEnds == null || p.busyUntil.isBefore(busyEnds))) {
+                    busyEnds = p.busyUntil;
+                }
+                states.add(new PeerState(p.id, p.download != null, busy, p.speed));
+            }
+            peerStates = List.copyOf(states);
         }
         return peerStates;
     }
@@ -604,12 +636,12 @@ public final class Swarm {
         return newestAnnounced;
     }
 
-    /** Connected peers that announced the segment as held and did not answer absent for it since. */
+    /** Connected peers that announced the segment as held (busy ones included: see {@link #BUSY_BACKOFF}). */
     public List<String> holders(long wireId) {
         List<PeerLink> announced = holding.peersWith(wireId);
         List<String> out = new ArrayList<>(announced.size());
         for (PeerLink p : announced) {
-            if (p.has(wireId)) {
+            if (PeerLink.contains(p.loaded, wireId)) {
                 out.add(p.id);
             }
         }

@@ -376,15 +376,55 @@ class SwarmSessionTest {
     }
 
     @Test
-    void absentEndsTheDownloadAndTheSegmentIsNotAskedAgain() {
+    void anAbsentAnswerEndsTheDownloadAndTheHolderIsBusyForABackoffThatDoublesWhileItSaysAbsent() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
-        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
-        int r = ask(swarm, ch, 11).requestId();
-        ch.peerSays(new SegmentAbsent(11, r));
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
+        ch.peerSays(new SegmentAbsent(11, ask(swarm, ch, 11).requestId()));
         assertThat(events).singleElement().asString().startsWith("failed 11");
-        assertThat(swarm.holders(11)).isEmpty();
         assertThat(ch.closed).isFalse();
+        // it still holds 11 (it announced it) but is uploading to another peer: not asked for 50 ms
+        assertThat(swarm.holders(11)).containsExactly("-PM0203-abcdefghijkl");
+        assertThat(swarm.peerStates()).singleElement().satisfies(p -> {
+            assertThat(p.busy()).isTrue();
+            assertThat(p.downloading()).isFalse();
+        });
+        scheduler.advance(Swarm.BUSY_BACKOFF.minusMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).isTrue();
+        scheduler.advance(java.time.Duration.ofMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+
+        ch.peerSays(new SegmentAbsent(12, ask(swarm, ch, 12).requestId())); // second in a row: 100 ms
+        scheduler.advance(Swarm.BUSY_BACKOFF);
+        assertThat(swarm.peerStates().get(0).busy()).isTrue();
+        scheduler.advance(Swarm.BUSY_BACKOFF);
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+
+        int r = ask(swarm, ch, 11).requestId(); // a transfer it starts ends the streak
+        ch.peerSays(new SegmentData(11, r, 1000));
+        ch.peerSendsBytes(1000);
+        ch.peerSays(new SegmentDataSendingCompleted(11, r));
+        ch.peerSays(new SegmentAbsent(12, ask(swarm, ch, 12).requestId()));
+        scheduler.advance(Swarm.BUSY_BACKOFF);
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+    }
+
+    @Test
+    void aPeerThatKeepsSayingAbsentIsAskedAtMostEveryMaxBackoff() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0])); // stale: it no longer has 11
+        for (int i = 0; i < 12; i++) {
+            ch.peerSays(new SegmentAbsent(11, ask(swarm, ch, 11).requestId()));
+            while (swarm.peerStates().get(0).busy()) {
+                scheduler.advance(java.time.Duration.ofMillis(10));
+            }
+        }
+        ch.peerSays(new SegmentAbsent(11, ask(swarm, ch, 11).requestId()));
+        scheduler.advance(Swarm.MAX_BUSY_BACKOFF.minusMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).isTrue();
+        scheduler.advance(java.time.Duration.ofMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
     }
 
     @Test
