@@ -1,6 +1,7 @@
 package io.p2pviewer.engine.peer.swarm;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +12,19 @@ import java.util.Map;
  * every peer's announcement every time, which dominated the cost of large simulated swarms. Engine thread only.
  */
 final class AnnouncementIndex {
-    private final Map<Long, List<PeerLink>> byId = new HashMap<>();
+    private final Map<Long, List<String>> byId = new HashMap<>();
 
-    /** The peers whose announcement lists the id (no copy: do not modify). */
-    List<PeerLink> peersWith(long id) {
-        return byId.getOrDefault(id, List.of());
+    /**
+     * The ids of the peers whose announcement lists the segment id: a read-only view that follows later
+     * announcements (the planner reads it within the tick that asked; nothing is copied, every tick asks).
+     */
+    List<String> peersWith(long id) {
+        List<String> peers = byId.get(id);
+        return peers == null ? List.of() : Collections.unmodifiableList(peers);
     }
 
     /** A peer's announced set changed from {@code before} to {@code after} (both sorted and distinct). */
-    void replace(PeerLink peer, long[] before, long[] after) {
+    void replace(String peer, long[] before, long[] after) {
         int i = 0;
         int j = 0;
         while (i < before.length || j < after.length) {
@@ -34,8 +39,8 @@ final class AnnouncementIndex {
         }
     }
 
-    private void remove(long id, PeerLink peer) {
-        List<PeerLink> peers = byId.get(id);
+    private void remove(long id, String peer) {
+        List<String> peers = byId.get(id);
         if (peers != null && peers.remove(peer) && peers.isEmpty()) {
             byId.remove(id);
         }

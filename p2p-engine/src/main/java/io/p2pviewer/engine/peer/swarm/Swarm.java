@@ -28,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,8 +210,8 @@ public final class Swarm {
     }
 
     private void unindex(PeerLink p) {
-        holding.replace(p, p.loaded, PeerLink.NONE);
-        loadingOverHttp.replace(p, p.httpLoading, PeerLink.NONE);
+        holding.replace(p.id, p.loaded, PeerLink.NONE);
+        loadingOverHttp.replace(p.id, p.httpLoading, PeerLink.NONE);
     }
 
     /** Bans a peer for the session (corrupt segment) and drops it. */
@@ -262,10 +261,17 @@ public final class Swarm {
                         && !PeerLink.contains(loaded, id));
     }
 
-    /** An id of {@code now} (sorted) missing from {@code sent} (sorted) that the peer has not announced holding. */
+    /**
+     * An id of {@code now} (sorted) missing from {@code sent} (sorted) that the peer has not announced holding. One
+     * walk along both arrays: they differ in an id or two, so the peer's own announcement is rarely looked into.
+     */
     private static boolean newToPeer(PeerLink p, long[] now, long[] sent) {
+        int j = 0;
         for (long id : now) {
-            if (!PeerLink.contains(sent, id) && !PeerLink.contains(p.loaded, id)) {
+            while (j < sent.length && sent[j] < id) {
+                j++;
+            }
+            if ((j == sent.length || sent[j] != id) && !PeerLink.contains(p.loaded, id)) {
                 return true;
             }
         }
@@ -273,7 +279,13 @@ public final class Swarm {
     }
 
     private static long[] sorted(Set<Long> ids) {
-        return new TreeSet<>(ids).stream().mapToLong(Long::longValue).toArray();
+        long[] out = new long[ids.size()];
+        int i = 0;
+        for (long id : ids) {
+            out[i++] = id;
+        }
+        Arrays.sort(out);
+        return out;
     }
 
     // ---- downloads ----
@@ -360,10 +372,10 @@ public final class Swarm {
             case SegmentsAnnouncement a -> {
                 long[] before = p.loaded;
                 p.loaded = a.loaded();
-                holding.replace(p, before, p.loaded);
+                holding.replace(p.id, before, p.loaded);
                 long[] loadingBefore = p.httpLoading;
                 p.httpLoading = a.httpLoading();
-                loadingOverHttp.replace(p, loadingBefore, p.httpLoading);
+                loadingOverHttp.replace(p.id, loadingBefore, p.httpLoading);
                 long newest = Math.max(p.loaded.length == 0 ? Long.MIN_VALUE : p.loaded[p.loaded.length - 1],
                         p.httpLoading.length == 0 ? Long.MIN_VALUE : p.httpLoading[p.httpLoading.length - 1]);
                 newestAnnounced = Math.max(newestAnnounced, newest);
@@ -636,26 +648,17 @@ public final class Swarm {
         return newestAnnounced;
     }
 
-    /** Connected peers that announced the segment as held (busy ones included: see {@link #BUSY_BACKOFF}). */
+    /**
+     * Connected peers that announced the segment as held (busy ones included: see {@link #BUSY_BACKOFF}). A
+     * read-only view that follows later announcements: read it before handing control back.
+     */
     public List<String> holders(long wireId) {
-        List<PeerLink> announced = holding.peersWith(wireId);
-        List<String> out = new ArrayList<>(announced.size());
-        for (PeerLink p : announced) {
-            if (PeerLink.contains(p.loaded, wireId)) {
-                out.add(p.id);
-            }
-        }
-        return out;
+        return holding.peersWith(wireId);
     }
 
-    /** Connected peers that announced the segment as loading over HTTP. */
+    /** Connected peers that announced the segment as loading over HTTP (a view, as {@link #holders}). */
     public List<String> httpLoaders(long wireId) {
-        List<PeerLink> announced = loadingOverHttp.peersWith(wireId);
-        List<String> out = new ArrayList<>(announced.size());
-        for (PeerLink p : announced) {
-            out.add(p.id);
-        }
-        return out;
+        return loadingOverHttp.peersWith(wireId);
     }
 
     /** The peer transfer of a segment in flight, or null. */

@@ -2,16 +2,13 @@ package io.p2pviewer.engine.peer.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.p2pviewer.engine.peer.transport.PeerChannel;
-import io.p2pviewer.engine.peer.transport.PeerChannelListener;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The index follows each peer's announcements as they replace each other. */
 class AnnouncementIndexTest {
     private final AnnouncementIndex index = new AnnouncementIndex();
-    private final PeerLink a = peer("a");
-    private final PeerLink b = peer("b");
+    private final String a = "a";
+    private final String b = "b";
 
     @Test
     void aNewAnnouncementAddsWhatIsNewAndRemovesWhatIsGone() {
@@ -25,20 +22,20 @@ class AnnouncementIndexTest {
     }
 
     @Test
+    void aViewFollowsLaterAnnouncementsAndCannotBeModified() {
+        index.replace(a, new long[0], new long[] {5});
+        var view = index.peersWith(5);
+        index.replace(b, new long[0], new long[] {5});
+        assertThat(view).containsExactly(a, b);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.add("c"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void replacingWithNothingForgetsThePeer() {
         index.replace(a, new long[0], new long[] {7, 9});
         index.replace(a, new long[] {7, 9}, new long[0]);
         assertThat(index.peersWith(7)).isEmpty();
         assertThat(index.peersWith(9)).isEmpty();
-    }
-
-    private static PeerLink peer(String id) {
-        return new PeerLink(id, new PeerChannel() {
-            @Override public void send(byte[] message) { }
-            @Override public long bufferedAmount() { return 0; }
-            @Override public void setListener(PeerChannelListener listener) { }
-            @Override public void close() { }
-            @Override public String describe() { return id; }
-        }, Instant.EPOCH);
     }
 }
