@@ -24,6 +24,28 @@ class VirtualTimeSchedulerTest {
     }
 
     @Test
+    void manyTasksWithRepeatedDueTimesRunInDueThenSubmissionOrder() {
+        java.util.Random random = new java.util.Random(7);
+        List<long[]> expected = new ArrayList<>();
+        List<long[]> order = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            long delay = random.nextInt(500); // many ties
+            long[] task = {delay, i};
+            expected.add(task);
+            Cancellable c = scheduler.scheduleNanos(delay, () -> order.add(task));
+            if (i % 7 == 0) {
+                c.cancel();
+                expected.remove(task);
+            }
+        }
+        assertThat(scheduler.pendingTasks()).isEqualTo(expected.size());
+        expected.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(order).containsExactlyElementsOf(expected);
+        assertThat(scheduler.pendingTasks()).isZero();
+    }
+
+    @Test
     void aTaskDueNowThatWasScheduledEarlierRunsBeforeTasksPostedNow() {
         scheduler.schedule(Duration.ofMillis(10), () -> {
             ran.add("first@10");

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -620,7 +621,7 @@ public final class Swarm {
                 }
                 states.add(new PeerState(p.id, p.download != null, busy, p.speed));
             }
-            peerStates = List.copyOf(states);
+            peerStates = Collections.unmodifiableList(states);
         }
         return peerStates;
     }
@@ -633,10 +634,12 @@ public final class Swarm {
         long n = 0;
         for (Iterator<PeerLink> it = withTails.iterator(); it.hasNext(); ) {
             PeerLink p = it.next();
+            boolean due = false;
             for (PeerLink.Cancelled c : p.cancelled) {
                 n += Math.max(0, c.remaining) * p.channel.payloadScale();
+                due |= c.remaining != 0;
             }
-            if (p.closed || p.cancelled.stream().allMatch(c -> c.remaining == 0)) {
+            if (p.closed || !due) {
                 it.remove(); // nothing more due from it until we cancel again
             }
         }
