@@ -10,7 +10,7 @@ import java.util.Collection;
  * @param deadline when the player is predicted to ask for it (null before the player has asked for anything)
  * @param status where its bytes are ({@code VERIFYING}: delivered by a peer, being checked against the hash list)
  * @param peerTransfer the peer transfer in flight (status {@link Status#PEER_LOADING}), else null
- * @param holders peers that announced having it, excluding banned peers and peers known not to have it (the
+ * @param holders connected peers that announced having it, busy ones included (see {@link PeerState#busy}; the
  *                engine fills this and {@code httpLoaders} for MISSING segments only: the planner needs no more)
  * @param httpLoaders peers that announced loading it from the CDN
  * @param peerFailed a peer fetch of it already failed (a CDN fetch is then counted as FALLBACK)

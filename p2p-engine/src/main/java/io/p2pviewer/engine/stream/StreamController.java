@@ -416,7 +416,6 @@ public final class StreamController {
         return inflight.containsKey(sid);
     }
 
-    /** Segments of the track being fetched from the CDN. */
     /** The track's segments being seeded: fetched early from the CDN because no peer had them. */
     Set<Long> seeding(Track track) {
         Set<Long> out = new HashSet<>();

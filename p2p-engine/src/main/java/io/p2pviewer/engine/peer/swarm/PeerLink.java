@@ -26,7 +26,7 @@ final class PeerLink {
     long[] sentLoaded = NONE;
     long[] sentLoading = NONE;
     Download download;
-    /** Until when it is not asked for anything: it answered absent for a segment it announced (see Swarm#BUSY_BACKOFF). */
+    /** Until when it is not asked for anything: it answered absent for a segment it announced (Swarm#BUSY_BACKOFF). */
     Instant busyUntil;
     /** Absent answers in a row (a transfer it starts ends the streak). */
     int absentStreak;
