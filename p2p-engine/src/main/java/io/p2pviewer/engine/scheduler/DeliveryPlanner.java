@@ -19,8 +19,9 @@ import java.util.Set;
  *
  * <p>Rules, in order, per segment ahead of the playhead:
  * <ol>
- *   <li>A peer transfer that stalled, or that will not finish before deadline minus the safety margin, is
- *       abandoned; if the segment is then in high demand it is fetched from the CDN as FALLBACK.</li>
+ *   <li>A peer transfer that stalled, or that will not finish before deadline minus the safety margin (judged
+ *       once it has run {@link #JUDGE_AFTER} or its segment is in high demand), is abandoned; if the segment is
+ *       then in high demand it is fetched from the CDN as FALLBACK.</li>
  *   <li>A missing segment in the high-demand window is fetched from the CDN at once (FALLBACK if a peer fetch of
  *       it failed before).</li>
  *   <li>A missing segment in the P2P window that an idle peer holds is requested from one of them, chosen at
@@ -45,6 +46,15 @@ public final class DeliveryPlanner {
      * peers 18 MB and got 2 MB from them: 11 % offload).
      */
     static final int VIEW_FOR_SEED_SHARES = 10;
+    /**
+     * A peer transfer is judged too slow only once it has run this long, or once its segment is in high demand.
+     * Its first bytes come after the request's round trip and often behind the tail of the peer's previous
+     * upload, so an early rate predicts a late finish for transfers that end in time; and a cancel stops nothing
+     * the peer has already queued, so each wrong verdict also wastes the rest of that upload. Judging from the
+     * first bytes: n100 simulated (4 seeds) 68.9 % offload; after 1 s 71.4 %, after 2 s 75.2 %, with fewer
+     * missed deadlines (a stalled transfer is still given up after {@code stallTimeout}).
+     */
+    static final Duration JUDGE_AFTER = Duration.ofSeconds(2);
 
     private final SchedulerConfig config;
     private final Random random;
@@ -185,7 +195,8 @@ public final class DeliveryPlanner {
             return "peer " + shortId(t.peer()) + " sent nothing for " + silent.toMillis() + " ms";
         }
         long elapsedMs = Math.max(1, Duration.between(t.startedAt(), now).toMillis());
-        if (t.received() > 0 && t.total() > 0) {
+        boolean judged = elapsedMs >= JUDGE_AFTER.toMillis() || inHighDemand(now, s);
+        if (judged && t.received() > 0 && t.total() > 0) {
             double rate = t.received() * 1000.0 / elapsedMs;
             long remainingMs = (long) ((t.total() - t.received()) * 1000.0 / rate);
             Instant finish = now.plusMillis(remainingMs);

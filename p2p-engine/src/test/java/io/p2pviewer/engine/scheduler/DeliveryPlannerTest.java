@@ -91,6 +91,22 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void aSlowTransferIsJudgedOnlyAfterItHasRunAWhileOrOnceItsSegmentIsInHighDemand() {
+        // 100 kB of 1 MB in 1 s: 9 s to go, due in 8 s (beyond the 4 s high-demand window): too young to judge
+        PeerTransfer young = new PeerTransfer("p1", now.minusMillis(1000), now.minusMillis(50), 100_000, 1_000_000);
+        SegmentState s = new SegmentState(10, 0, now.plusMillis(8000), Status.PEER_LOADING, young, Set.of("p1"),
+                Set.of(), false);
+        assertThat(planner.plan(now, List.of(s), List.of(new PeerState("p1", true, 0)), "me")).isEmpty();
+        // the same rate after 2 s: judged, abandoned (not yet in high demand: no CDN fetch yet)
+        PeerTransfer older = new PeerTransfer("p1", now.minus(DeliveryPlanner.JUDGE_AFTER), now.minusMillis(50),
+                200_000, 1_000_000);
+        SegmentState later = new SegmentState(10, 0, now.plusMillis(8000), Status.PEER_LOADING, older, Set.of("p1"),
+                Set.of(), false);
+        assertThat(planner.plan(now, List.of(later), List.of(new PeerState("p1", true, 0)), "me"))
+                .singleElement().isInstanceOf(Action.AbandonPeer.class);
+    }
+
+    @Test
     void aHolderMeasuredTooSlowForTheDeadlineIsNotAsked() {
         // 1 MB due in 8 s, 1.5 s safety margin: 6.5 s to deliver it
         SegmentState s = new SegmentState(10, 1_000_000, now.plusMillis(8000), Status.MISSING, null,
