@@ -194,47 +194,56 @@ class InProcessSwarmTest {
         assertThat(viewer.controller.snapshot().missedDeadlines()).isZero();
     }
 
-    @Test
-    void aLateJoinerFillsItsStartUpBufferFromPeersAfterItsFirstTwoSegments() throws Exception {
+    /** Viewer 1, playing for 20 s, and viewer 2, which joined then and filled a 4-segment buffer 10 s ago. */
+    private record FirstAndLate(Viewer first, Viewer late) {
+        /**
+         * The late viewer's first segment was due at once and its second within the high-demand window (CDN); the
+         * next two came from the first viewer; nobody missed a deadline.
+         */
+        void startedFromTheCdnThenFromThePeer() {
+            assertThat(late.got).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source)
+                    .containsExactly(DeliverySource.CDN, DeliverySource.CDN, DeliverySource.PEER, DeliverySource.PEER);
+            assertThat(late.controller.snapshot().missedDeadlines()).isZero();
+            assertThat(first.controller.snapshot().missedDeadlines()).isZero();
+        }
+    }
+
+    /**
+     * @param beforePlaying how long viewer 2's engine is in its swarm before its player starts (0: it starts young)
+     */
+    private FirstAndLate aLateViewerFillsItsBuffer(List<String> log, Duration beforePlaying) throws Exception {
         Viewer first = join(1, false);
         scheduler.advance(Duration.ofSeconds(20));
-        List<String> log = new ArrayList<>();
         Viewer late = new Viewer(2, false, 0, log::add);
+        late.controller.playlist(0); // joins the swarm
+        scheduler.advance(beforePlaying);
         late.playFillingBuffer(4);
         scheduler.advance(Duration.ofSeconds(10));
+        return new FirstAndLate(first, late);
+    }
 
-        // The first segment is due at once and the second within the high-demand window: CDN. The player asks
-        // for the next two seconds before it plays them, while the connection to the first viewer is being made:
-        // they wait briefly for it rather than going to the CDN.
-        assertThat(late.got).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source)
-                .containsExactly(DeliverySource.CDN, DeliverySource.CDN, DeliverySource.PEER, DeliverySource.PEER);
+    @Test
+    void aLateJoinerFillsItsStartUpBufferFromPeersAfterItsFirstTwoSegments() throws Exception {
+        List<String> log = new ArrayList<>();
+        FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ZERO);
+
+        // The player asks for the third and fourth segments before it plays them, while the connection to the
+        // first viewer is being made: they wait briefly for it rather than going to the CDN.
+        viewers.startedFromTheCdnThenFromThePeer();
         assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may .*"));
-        assertThat(late.controller.snapshot().missedDeadlines()).isZero();
-        assertThat(first.controller.snapshot().missedDeadlines()).isZero();
     }
 
     @Test
     void aSettledEnginesPlayerAskingAheadOfItsNeedWaitsSecondsForPeersRatherThanGoingToTheCdn() throws Exception {
-        Viewer first = join(1, false);
-        scheduler.advance(Duration.ofSeconds(20));
         List<String> log = new ArrayList<>();
-        Viewer late = new Viewer(2, false, 0, log::add);
-        late.controller.playlist(0); // joins the swarm; its player starts after the engine's join grace
-        scheduler.advance(Duration.ofSeconds(5));
-        late.playFillingBuffer(4);
-        scheduler.advance(Duration.ofSeconds(10));
+        FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ofSeconds(5)); // past its 3 s join grace
 
-        // The first segment is needed at once and the second within the high-demand window: CDN. The next two are
-        // needed 4 and 6 s after they are asked for: they wait for the peer, up to 1.5 and 3.5 s (the request time
-        // as deadline would have sent all four to the CDN).
-        assertThat(late.got).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source)
-                .containsExactly(DeliverySource.CDN, DeliverySource.CDN, DeliverySource.PEER, DeliverySource.PEER);
+        // The third and fourth segments are needed 4 and 6 s after they are asked for: they wait for the peer, up
+        // to 1.5 and 3.5 s (the request time as deadline would have sent all four to the CDN).
+        viewers.startedFromTheCdnThenFromThePeer();
         assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may deliver it "
                 + "for 3\\d{3} ms"));
-        assertThat(late.controller.snapshot().missedDeadlines()).isZero();
-        assertThat(first.controller.snapshot().missedDeadlines()).isZero();
     }
 
     @Test
