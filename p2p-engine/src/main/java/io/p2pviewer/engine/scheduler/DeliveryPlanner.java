@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,18 +100,21 @@ public final class DeliveryPlanner {
      */
     public List<Action> plan(Instant now, List<SegmentState> segments, Collection<PeerState> peers, String selfId,
                              int seedShares, boolean mayAskPeers) {
-        boolean maySeed = seedShares > 0;
-        List<Action> actions = new ArrayList<>();
-        Map<String, PeerState> byId = new HashMap<>();
+        Map<String, PeerState> byId = new LinkedHashMap<>();
         for (PeerState p : peers) {
             byId.putIfAbsent(p.id(), p);
         }
-        Set<String> busy = new HashSet<>();
+        return plan(now, segments, byId, selfId, seedShares, mayAskPeers);
+    }
+
+    /** As above, with the connected peers by id (the swarm keeps them so, saving a map per tick). */
+    public List<Action> plan(Instant now, List<SegmentState> segments, Map<String, PeerState> byId, String selfId,
+                             int seedShares, boolean mayAskPeers) {
+        boolean maySeed = seedShares > 0;
+        List<Action> actions = new ArrayList<>();
+        Busy busy = new Busy(byId);
         int peerDownloads = 0;
-        for (PeerState p : peers) {
-            if (p.downloading() || p.busy()) {
-                busy.add(p.id());
-            }
+        for (PeerState p : byId.values()) {
             peerDownloads += p.downloading() ? 1 : 0;
         }
         long prefetching = segments.stream()
@@ -168,6 +171,37 @@ public final class DeliveryPlanner {
             }
         }
         return actions;
+    }
+
+    /**
+     * Peers not to ask in this plan: those downloading or busy, plus those chosen, minus those abandoned in it.
+     * A view over the peer states rather than a set built every tick.
+     */
+    private static final class Busy {
+        private final Map<String, PeerState> peers;
+        private final Set<String> added = new HashSet<>(4);
+        private final Set<String> removed = new HashSet<>(4);
+
+        Busy(Map<String, PeerState> peers) {
+            this.peers = peers;
+        }
+
+        boolean contains(String id) {
+            if (added.contains(id)) {
+                return true;
+            }
+            PeerState p = peers.get(id);
+            return p != null && (p.downloading() || p.busy()) && !removed.contains(id);
+        }
+
+        void add(String id) {
+            added.add(id);
+        }
+
+        void remove(String id) {
+            added.remove(id);
+            removed.add(id);
+        }
     }
 
     /** False when the peer's measured speed says it would not deliver the segment before its deadline. */

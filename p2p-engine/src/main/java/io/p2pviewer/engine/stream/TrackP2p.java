@@ -195,7 +195,7 @@ final class TrackP2p implements SwarmHost {
         }
         boolean downlinkClear = states.stream().allMatch(st -> st.holders().isEmpty())
                 || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
-        for (Action a : planner.plan(now, states, swarm.peerStates(), config.peerId(), seedShares(now),
+        for (Action a : planner.plan(now, states, swarm.peerStatesById(), config.peerId(), seedShares(now),
                 downlinkClear)) {
             switch (a) {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),

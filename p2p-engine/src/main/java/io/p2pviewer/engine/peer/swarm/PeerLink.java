@@ -26,6 +26,8 @@ final class PeerLink {
     long[] sentLoaded = NONE;
     long[] sentLoading = NONE;
     Download download;
+    /** Its entry in the swarm's list of peer states. */
+    int stateIndex;
     /** Until when it is not asked for anything: it answered absent for a segment it announced (Swarm#BUSY_BACKOFF). */
     Instant busyUntil;
     /** Absent answers in a row (a transfer it starts ends the streak). */

@@ -95,11 +95,18 @@ public final class Swarm {
     private final AnnouncementIndex holding = new AnnouncementIndex();
     private final AnnouncementIndex loadingOverHttp = new AnnouncementIndex();
     /**
-     * What {@link #peerStates()} last returned, until a peer joins, leaves, starts or ends a download, is measured,
-     * or becomes busy or free again.
+     * One state per connected peer, in connection order, for {@link #peerStates()}: an entry is replaced when its
+     * peer starts or ends a download, is measured or becomes busy or free; the list is rebuilt when peers join or
+     * leave ({@link #statesStale}). The planner asks every tick; most ticks nothing changed.
      */
-    private List<PeerState> peerStates;
-    /** When the first busy peer in {@link #peerStates} stops being busy (the cached states expire then). */
+    private final List<PeerState> states = new ArrayList<>();
+    private final List<PeerState> statesView = Collections.unmodifiableList(states);
+    /** The same states by peer id, in the same order. */
+    private final Map<String, PeerState> statesById = new LinkedHashMap<>();
+    private final Map<String, PeerState> statesByIdView = Collections.unmodifiableMap(statesById);
+    private boolean statesStale = true;
+    /** Peers whose entry in {@link #states} says busy, and when the first of them stops being busy. */
+    private final List<PeerLink> markedBusy = new ArrayList<>();
     private Instant busyEnds;
     /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
     private final Set<PeerLink> withTails = new LinkedHashSet<>();
@@ -152,7 +159,7 @@ public final class Swarm {
         }
         PeerLink p = new PeerLink(peerId, channel, host.now());
         peers.put(peerId, p);
-        peerStates = null;
+        statesStale = true;
         channel.setListener(new PeerChannelListener() {
             @Override
             public void onMessage(byte[] message) {
@@ -194,7 +201,7 @@ public final class Swarm {
         }
         p.closed = true;
         peers.remove(p.id, p);
-        peerStates = null;
+        statesStale = true;
         unindex(p);
         p.channel.close();
         departed.put(p.id, info(p, false, reason));
@@ -299,7 +306,7 @@ public final class Swarm {
         }
         int requestId = nextRequestId++;
         p.download = new PeerLink.Download(mediaSequence, wireId, requestId, host.now());
-        peerStates = null;
+        stateChanged(p);
         downloads.put(mediaSequence, p);
         p.send(new SegmentRequest(wireId, requestId, null));
         return true;
@@ -341,7 +348,7 @@ public final class Swarm {
     /** Folds a measured download rate (real bytes per second) into the peer's speed. */
     private void measured(PeerLink p, double rate) {
         p.speed = ewma(p.speed, rate);
-        peerStates = null;
+        stateChanged(p);
     }
 
     /** A moving average of speeds that starts at the first sample (0 = none yet). */
@@ -439,7 +446,7 @@ public final class Swarm {
                 long backoff = Math.min(MAX_BUSY_BACKOFF.toMillis(),
                         BUSY_BACKOFF.toMillis() << Math.min(10, p.absentStreak - 1));
                 p.busyUntil = host.now().plusMillis(backoff);
-                peerStates = null;
+                stateChanged(p);
                 if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
                     endDownload(p);
                     host.peerFailed(p.id, dl.mediaSequence, "peer " + shortId(p.id) + " does not have it");
@@ -605,25 +612,71 @@ public final class Swarm {
 
     // ---- views ----
 
-    /** Connected peers for the planner. */
+    /** Connected peers for the planner, in connection order: a read-only view, current as of this call. */
     public List<PeerState> peerStates() {
+        refreshStates();
+        return statesView;
+    }
+
+    /** As {@link #peerStates()}, by peer id. */
+    public Map<String, PeerState> peerStatesById() {
+        refreshStates();
+        return statesByIdView;
+    }
+
+    private void refreshStates() {
         Instant now = host.now();
-        if (peerStates != null && busyEnds != null && !now.isBefore(busyEnds)) {
-            peerStates = null;
-        }
-        if (peerStates == null) { // the planner asks every tick; peers change far less often
+        if (statesStale) {
+            states.clear();
+            statesById.clear();
+            markedBusy.clear();
             busyEnds = null;
-            List<PeerState> states = new ArrayList<>(peers.size());
             for (PeerLink p : peers.values()) {
-                boolean busy = p.busyUntil != null && now.isBefore(p.busyUntil);
-                if (busy && (busyEnds == null || p.busyUntil.isBefore(busyEnds))) {
-                    busyEnds = p.busyUntil;
-                }
-                states.add(new PeerState(p.id, p.download != null, busy, p.speed));
+                p.stateIndex = states.size();
+                states.add(null);
+                setState(p, now);
             }
-            peerStates = Collections.unmodifiableList(states);
+            statesStale = false;
+        } else if (busyEnds != null && !now.isBefore(busyEnds)) {
+            busyEnds = null;
+            List<PeerLink> wereBusy = List.copyOf(markedBusy);
+            markedBusy.clear();
+            for (PeerLink p : wereBusy) {
+                if (isBusy(p, now)) {
+                    noteBusy(p);
+                } else if (!p.closed) {
+                    setState(p, now);
+                }
+            }
         }
-        return peerStates;
+    }
+
+    /** Replaces the peer's state after its download, speed or busy time changed. */
+    private void stateChanged(PeerLink p) {
+        if (!statesStale && !p.closed) {
+            setState(p, host.now());
+        }
+    }
+
+    private void setState(PeerLink p, Instant now) {
+        boolean busy = isBusy(p, now);
+        PeerState state = new PeerState(p.id, p.download != null, busy, p.speed);
+        states.set(p.stateIndex, state);
+        statesById.put(p.id, state);
+        if (busy && !markedBusy.contains(p)) {
+            noteBusy(p);
+        }
+    }
+
+    private void noteBusy(PeerLink p) {
+        markedBusy.add(p);
+        if (busyEnds == null || p.busyUntil.isBefore(busyEnds)) {
+            busyEnds = p.busyUntil;
+        }
+    }
+
+    private static boolean isBusy(PeerLink p, Instant now) {
+        return p.busyUntil != null && now.isBefore(p.busyUntil);
     }
 
     /**
@@ -675,7 +728,7 @@ public final class Swarm {
         if (p.download != null) {
             downloads.remove(p.download.mediaSequence, p);
             p.download = null;
-            peerStates = null;
+            stateChanged(p);
         }
     }
 
@@ -708,7 +761,7 @@ public final class Swarm {
             departed.put(p.id, info(p, false, "session ended"));
         }
         peers.clear();
-        peerStates = null;
+        statesStale = true;
     }
 
     public static String shortId(String id) {
