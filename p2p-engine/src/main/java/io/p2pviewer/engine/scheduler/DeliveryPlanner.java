@@ -150,8 +150,13 @@ public final class DeliveryPlanner {
                                         : "due in " + left.toMillis() + " ms, no peer delivery planned"));
                         continue;
                     }
-                    List<PeerState> idle = s.holders().stream().filter(h -> !busy.contains(h)).map(byId::get)
-                            .filter(p -> p != null && inTime(p, s, left)).toList();
+                    List<PeerState> idle = new ArrayList<>();
+                    for (String h : s.holders()) {
+                        PeerState p = busy.contains(h) ? null : byId.get(h);
+                        if (p != null && inTime(p, s, left)) {
+                            idle.add(p);
+                        }
+                    }
                     if (!idle.isEmpty() && !mayAskPeers) {
                         continue; // holders exist: wait for the tails to drain, then ask them
                     }

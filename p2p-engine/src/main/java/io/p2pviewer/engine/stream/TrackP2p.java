@@ -16,6 +16,7 @@ import io.p2pviewer.engine.time.Cancellable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -286,18 +287,22 @@ final class TrackP2p implements SwarmHost {
         // The newest ANNOUNCE_MAX segments up to the newest we hold: the window moves when we get a segment, not
         // again when the playlist grows. Only seeding fetches are announced as loading over HTTP: peers wait for
         // those; a segment we fetch because it is due is announced once we hold it.
-        Set<Long> loaded = new HashSet<>();
         long newest = track.newestHeld;
-        for (long seq = newest; seq > newest - ANNOUNCE_MAX && seq >= 0; seq--) {
+        long[] held = new long[ANNOUNCE_MAX];
+        int n = 0;
+        for (long seq = Math.max(0, newest - ANNOUNCE_MAX + 1); seq <= newest; seq++) {
             if (owner.cached(new SegmentId(track.name, seq))) {
-                loaded.add(wireId(seq));
+                held[n++] = wireId(seq); // ascending: the wire id grows with the media sequence
             }
         }
-        Set<Long> loading = new HashSet<>();
-        for (long seq : owner.seeding(track)) {
-            loading.add(wireId(seq));
+        Set<Long> seeding = owner.seeding(track);
+        long[] loading = new long[seeding.size()];
+        int k = 0;
+        for (long seq : seeding) {
+            loading[k++] = wireId(seq);
         }
-        swarm.announce(loaded, loading);
+        Arrays.sort(loading);
+        swarm.announce(Arrays.copyOf(held, n), loading);
     }
 
     /** Wire segment id: the media sequence for live, the position in the playlist for VOD (as p2p-media-loader). */

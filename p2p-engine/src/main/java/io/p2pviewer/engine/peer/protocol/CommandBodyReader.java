@@ -2,8 +2,6 @@ package io.p2pviewer.engine.peer.protocol;
 
 import io.p2pviewer.engine.peer.protocol.PeerProtocolException.Reason;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Reads a command body (the bytes between the frame markers) written as {@link CommandBodyWriter} describes, strictly.
@@ -50,15 +48,12 @@ final class CommandBodyReader {
         if (type == null) {
             throw new PeerProtocolException(Reason.UNKNOWN_COMMAND, "command code " + code);
         }
-        Map<Character, Object> fields = fields(type);
+        Fields fields = fields(type);
         return switch (type) {
             case SEGMENTS_ANNOUNCEMENT -> new SegmentsAnnouncement(
-                    (long[]) fields.getOrDefault('l', new long[0]), (long[]) fields.getOrDefault('p', new long[0]));
-            case SEGMENT_REQUEST -> {
-                Long byteFrom = (Long) fields.get('b');
-                yield new SegmentRequest(segmentId(fields), requestId(fields),
-                        byteFrom == null ? null : safe(byteFrom, 'b', "byte offset"));
-            }
+                    fields.ids('l'), fields.ids('p'));
+            case SEGMENT_REQUEST -> new SegmentRequest(segmentId(fields), requestId(fields),
+                    fields.has('b') ? safe(fields.number('b'), 'b', "byte offset") : null);
             case SEGMENT_DATA -> new SegmentData(segmentId(fields), requestId(fields),
                     safe(required(fields, 's'), 's', "total bytes"));
             case SEGMENT_DATA_SENDING_COMPLETED ->
@@ -78,8 +73,8 @@ final class CommandBodyReader {
         };
     }
 
-    private Map<Character, Object> fields(PeerCommandType type) throws PeerProtocolException {
-        Map<Character, Object> fields = new HashMap<>();
+    private Fields fields(PeerCommandType type) throws PeerProtocolException {
+        Fields fields = new Fields();
         while (offset < end) {
             char name = (char) (bytes[offset++] & 0xff);
             if (offset >= end) {
@@ -91,15 +86,22 @@ final class CommandBodyReader {
                 throw new PeerProtocolException(Reason.MALFORMED,
                         "field '" + name + "' of " + type + " has value type " + valueType + ", expected " + expected);
             }
-            Object value = switch (valueType) {
-                case TYPE_INT -> readInt(name);
-                case TYPE_INT_ARRAY -> readIntArray(name);
+            switch (valueType) {
+                case TYPE_INT -> {
+                    long value = readInt(name);
+                    if (expected >= 0) {
+                        fields.putNumber(name, value);
+                    }
+                }
+                case TYPE_INT_ARRAY -> {
+                    long[] value = readIntArray(name);
+                    if (expected >= 0) {
+                        fields.putIds(name, value);
+                    }
+                }
                 case TYPE_STRING -> skipString(name);
                 default -> throw new PeerProtocolException(Reason.MALFORMED,
                         "field '" + shown(name) + "' has unknown value type " + valueType);
-            };
-            if (expected >= 0 && fields.put(name, value) != null) {
-                throw new PeerProtocolException(Reason.MALFORMED, "field '" + name + "' appears twice");
             }
         }
         return fields;
@@ -178,7 +180,7 @@ final class CommandBodyReader {
         return count == ids.length ? ids : Arrays.copyOf(ids, count);
     }
 
-    private Object skipString(char name) throws PeerProtocolException {
+    private void skipString(char name) throws PeerProtocolException {
         if (end - offset < 2) {
             throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': string cut short");
         }
@@ -188,22 +190,20 @@ final class CommandBodyReader {
             throw new PeerProtocolException(Reason.MALFORMED, "field '" + shown(name) + "': string cut short");
         }
         offset += length;
-        return "";
     }
 
-    private static long required(Map<Character, Object> fields, char name) throws PeerProtocolException {
-        Object value = fields.get(name);
-        if (value == null) {
+    private static long required(Fields fields, char name) throws PeerProtocolException {
+        if (!fields.has(name)) {
             throw new PeerProtocolException(Reason.MISSING_FIELD, "field '" + name + "' is missing");
         }
-        return (Long) value;
+        return fields.number(name);
     }
 
-    private static long segmentId(Map<Character, Object> fields) throws PeerProtocolException {
+    private static long segmentId(Fields fields) throws PeerProtocolException {
         return safe(required(fields, 'i'), 'i', "segment id");
     }
 
-    private static int requestId(Map<Character, Object> fields) throws PeerProtocolException {
+    private static int requestId(Fields fields) throws PeerProtocolException {
         long value = required(fields, 'r');
         if (value < 0 || value > Integer.MAX_VALUE) {
             throw new PeerProtocolException(Reason.VALUE_OUT_OF_RANGE,
@@ -218,6 +218,56 @@ final class CommandBodyReader {
                     "field '" + name + "': " + what + " " + value + " outside 0.." + PeerCommand.MAX_SAFE_INTEGER);
         }
         return value;
+    }
+
+    /**
+     * The known fields of one command body, by name: the id arrays {@code l} and {@code p}, the Ints {@code i},
+     * {@code r}, {@code b} and {@code s} (a map of boxed values cost more than the rest of a small command's decoding).
+     */
+    private static final class Fields {
+        private static final String NAMES = "lpirbs";
+        private static final long[] NO_IDS = new long[0];
+        private final long[] numbers = new long[NAMES.length()];
+        private long[] loaded = NO_IDS;
+        private long[] httpLoading = NO_IDS;
+        private int present;
+
+        boolean has(char name) {
+            return (present & bit(name)) != 0;
+        }
+
+        long number(char name) {
+            return numbers[NAMES.indexOf(name)];
+        }
+
+        long[] ids(char name) {
+            return name == 'l' ? loaded : httpLoading;
+        }
+
+        void putNumber(char name, long value) throws PeerProtocolException {
+            mark(name);
+            numbers[NAMES.indexOf(name)] = value;
+        }
+
+        void putIds(char name, long[] value) throws PeerProtocolException {
+            mark(name);
+            if (name == 'l') {
+                loaded = value;
+            } else {
+                httpLoading = value;
+            }
+        }
+
+        private void mark(char name) throws PeerProtocolException {
+            if (has(name)) {
+                throw new PeerProtocolException(Reason.MALFORMED, "field '" + name + "' appears twice");
+            }
+            present |= bit(name);
+        }
+
+        private static int bit(char name) {
+            return 1 << NAMES.indexOf(name);
+        }
     }
 
     /** A field name for a message: the character if printable ASCII, else its code. */

@@ -80,12 +80,12 @@ public record SegmentsAnnouncement(long[] loaded, long[] httpLoading) implements
     }
 
     /** The stored ids without copying; callers must not modify the array. */
-    long[] loadedIds() {
+    public long[] loadedIds() {
         return loaded;
     }
 
     /** The HTTP-loading ids without copying; callers must not modify the array. */
-    long[] httpLoadingIds() {
+    public long[] httpLoadingIds() {
         return httpLoading;
     }
 

@@ -236,8 +236,11 @@ public final class Swarm {
 
     /** Tells every peer what we hold and what we load over HTTP (only when it changed). */
     public void announce(Set<Long> loadedWireIds, Set<Long> httpLoadingWireIds) {
-        long[] l = sorted(loadedWireIds);
-        long[] h = sorted(httpLoadingWireIds);
+        announce(sorted(loadedWireIds), sorted(httpLoadingWireIds));
+    }
+
+    /** As {@link #announce(Set, Set)}, with ids ascending and distinct; the arrays are kept, not copied. */
+    public void announce(long[] l, long[] h) {
         if (Arrays.equals(l, announcedLoaded) && Arrays.equals(h, announcedLoading)) {
             return;
         }
@@ -379,10 +382,10 @@ public final class Swarm {
         switch (command) {
             case SegmentsAnnouncement a -> {
                 long[] before = p.loaded;
-                p.loaded = a.loaded();
+                p.loaded = a.loadedIds(); // never modified: replaced by the next announcement
                 holding.replace(p.id, before, p.loaded);
                 long[] loadingBefore = p.httpLoading;
-                p.httpLoading = a.httpLoading();
+                p.httpLoading = a.httpLoadingIds();
                 loadingOverHttp.replace(p.id, loadingBefore, p.httpLoading);
                 long newest = Math.max(p.loaded.length == 0 ? Long.MIN_VALUE : p.loaded[p.loaded.length - 1],
                         p.httpLoading.length == 0 ? Long.MIN_VALUE : p.httpLoading[p.httpLoading.length - 1]);
