@@ -50,8 +50,7 @@ final class CommandBodyReader {
         }
         Fields fields = fields(type);
         return switch (type) {
-            case SEGMENTS_ANNOUNCEMENT -> new SegmentsAnnouncement(
-                    fields.ids('l'), fields.ids('p'));
+            case SEGMENTS_ANNOUNCEMENT -> new SegmentsAnnouncement(fields.ids('l'), fields.ids('p'));
             case SEGMENT_REQUEST -> new SegmentRequest(segmentId(fields), requestId(fields),
                     fields.has('b') ? safe(fields.number('b'), 'b', "byte offset") : null);
             case SEGMENT_DATA -> new SegmentData(segmentId(fields), requestId(fields),

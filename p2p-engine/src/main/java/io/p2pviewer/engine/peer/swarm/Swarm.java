@@ -642,15 +642,16 @@ public final class Swarm {
             statesStale = false;
         } else if (busyEnds != null && !now.isBefore(busyEnds)) {
             busyEnds = null;
-            List<PeerLink> wereBusy = List.copyOf(markedBusy);
-            markedBusy.clear();
-            for (PeerLink p : wereBusy) {
+            int wereBusy = markedBusy.size();
+            for (int i = 0; i < wereBusy; i++) {
+                PeerLink p = markedBusy.get(i);
                 if (isBusy(p, now)) {
-                    noteBusy(p);
+                    noteBusy(p); // marked again, after the ones we walk
                 } else if (!p.closed) {
                     setState(p, now);
                 }
             }
+            markedBusy.subList(0, wereBusy).clear();
         }
     }
 

@@ -13,6 +13,7 @@ import io.p2pviewer.engine.peer.protocol.SegmentRequest;
 import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
+import io.p2pviewer.engine.scheduler.PeerState;
 import io.p2pviewer.engine.time.FakeTaskScheduler;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -406,6 +407,42 @@ class SwarmSessionTest {
         ch.peerSays(new SegmentDataSendingCompleted(11, r));
         ch.peerSays(new SegmentAbsent(12, ask(swarm, ch, 12).requestId()));
         scheduler.advance(Swarm.BUSY_BACKOFF);
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+    }
+
+    @Test
+    void peerStatesFollowEachPeerInConnectionOrderAndByIdAlike() {
+        Swarm swarm = swarm(true);
+        String a = "-PM0203-abcdefghijkl";
+        String b = "-PM0203-bbbbbbbbbbbb";
+        String c = "-PM0203-cccccccccccc";
+        ScriptedChannel chA = connect(swarm, a);
+        ScriptedChannel chB = connect(swarm, b);
+        connect(swarm, c);
+        List<PeerState> states = swarm.peerStates();
+        assertThat(states).extracting(PeerState::id).containsExactly(a, b, c);
+        assertThat(states).noneMatch(p -> p.downloading() || p.busy());
+
+        chA.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
+        int request = ask(swarm, chA, 11).requestId(); // a downloads
+        assertThat(swarm.peerStates()).extracting(PeerState::downloading).containsExactly(true, false, false);
+        assertThat(states).as("the view follows").extracting(PeerState::downloading)
+                .containsExactly(true, false, false);
+        assertThat(swarm.peerStatesById().get(a).downloading()).isTrue();
+
+        chB.listener.onClose("gone");
+        scheduler.runUntilIdle();
+        assertThat(swarm.peerStates()).extracting(PeerState::id).containsExactly(a, c);
+        assertThat(swarm.peerStatesById().keySet()).containsExactly(a, c);
+        assertThat(swarm.peerStatesById().values()).containsExactlyElementsOf(swarm.peerStates());
+
+        chA.peerSays(new SegmentAbsent(11, request)); // a: no longer downloading, busy for the backoff
+        assertThat(swarm.peerStatesById().get(a)).satisfies(p -> {
+            assertThat(p.downloading()).isFalse();
+            assertThat(p.busy()).isTrue();
+        });
+        scheduler.advance(Swarm.BUSY_BACKOFF);
+        assertThat(swarm.peerStatesById().get(a).busy()).isFalse();
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
     }
 
