@@ -2,6 +2,7 @@ package io.p2pviewer.engine.peer.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.p2pviewer.engine.peer.protocol.CancelSegmentRequest;
 import io.p2pviewer.engine.peer.protocol.Decoded;
 import io.p2pviewer.engine.peer.protocol.PeerCommand;
 import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
@@ -162,8 +163,9 @@ class SwarmSessionTest {
         Swarm swarm = swarm(true);
         ScriptedChannel first = connect(swarm, "-PM0203-aaaaaaaaaaaa");
         ScriptedChannel second = connect(swarm, "-PM0203-bbbbbbbbbbbb");
+        first.buffered = 300_000; // most of the segment will still wait in the first peer's channel
         first.peerSays(new SegmentRequest(10, 1, null));
-        first.buffered = 300_000; // most of the segment still waits in the first peer's channel
+        // our uplink speed is not known yet, so the request is not held for it (see the hold tests below)
         second.peerSays(new SegmentRequest(10, 2, null));
         assertThat(second.received).contains(new SegmentAbsent(10, 2));
         assertThat(second.payloadBytes).isZero();
@@ -174,6 +176,68 @@ class SwarmSessionTest {
         scheduler.advance(java.time.Duration.ofMillis(100));
         assertThat(second.received).contains(new SegmentData(10, 3, 100_000), new SegmentDataSendingCompleted(10, 3));
         assertThat(first.payloadBytes).isEqualTo(100_000);
+    }
+
+    /** Three peers connected; our uplink measured at about 200 kB/s by a first upload to {@code chs[0]}. */
+    private ScriptedChannel[] threePeersAndAMeasuredUplink(Swarm swarm) {
+        ScriptedChannel[] chs = {connect(swarm, "-PM0203-aaaaaaaaaaaa"), connect(swarm, "-PM0203-bbbbbbbbbbbb"),
+                connect(swarm, "-PM0203-cccccccccccc")};
+        chs[0].buffered = 100_000;
+        chs[0].peerSays(new SegmentRequest(10, 1, null));
+        scheduler.advance(java.time.Duration.ofMillis(400));
+        chs[0].buffered = 0;
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(swarm.uplinkBytesPerSecond()).isBetween(180_000.0, 260_000.0);
+        return chs;
+    }
+
+    private static boolean answered(ScriptedChannel ch, long requestId) {
+        return ch.received.stream().anyMatch(c -> c instanceof SegmentAbsent a && a.requestId() == requestId
+                || c instanceof SegmentData d && d.requestId() == requestId);
+    }
+
+    @Test
+    void aRequestWhileTheUplinkIsBusyIsHeldAndServedWhenItFreesIfThatIsSoonOneAtATime() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
+        chs[0].buffered = 100_000; // free in about 0.17 s at the measured speed
+        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[1].peerSays(new SegmentRequest(10, 3, null));
+        assertThat(answered(chs[1], 3)).as("held, not answered").isFalse();
+        chs[2].peerSays(new SegmentRequest(10, 4, null));
+        assertThat(chs[2].received).as("one held request at a time").contains(new SegmentAbsent(10, 4));
+
+        chs[0].buffered = 0;
+        scheduler.advance(Swarm.HOLD_MAX);
+        assertThat(chs[1].received).contains(new SegmentData(10, 3, 100_000),
+                new SegmentDataSendingCompleted(10, 3));
+        assertThat(chs[1].payloadBytes).isEqualTo(100_000);
+    }
+
+    @Test
+    void aRequestIsAnsweredAbsentWhenTheUplinkWillNotBeFreeSoonOrStaysBusyAndAHeldOneCanBeCancelled() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
+        chs[0].buffered = 300_000; // about 1.2 s to go
+        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[1].peerSays(new SegmentRequest(10, 3, null));
+        assertThat(chs[1].received).as("not held: too long").contains(new SegmentAbsent(10, 3));
+
+        chs[0].buffered = 100_000; // about 0.17 s to go, but the network then stalls
+        chs[1].peerSays(new SegmentRequest(10, 4, null));
+        assertThat(answered(chs[1], 4)).isFalse();
+        scheduler.advance(Swarm.HOLD_MAX.multipliedBy(2));
+        assertThat(chs[1].received).as("still busy after twice the hold").contains(new SegmentAbsent(10, 4));
+
+        chs[1].peerSays(new SegmentRequest(10, 5, null));
+        assertThat(answered(chs[1], 5)).isFalse();
+        chs[1].peerSays(new CancelSegmentRequest(10, 5));
+        chs[0].buffered = 0;
+        scheduler.advance(Swarm.HOLD_MAX);
+        assertThat(answered(chs[1], 5)).as("cancelled while held: nothing sent").isFalse();
+        assertThat(chs[1].payloadBytes).isZero();
+        chs[2].peerSays(new SegmentRequest(10, 6, null));
+        assertThat(chs[2].received).as("the hold was released").contains(new SegmentData(10, 6, 100_000));
     }
 
     @Test
