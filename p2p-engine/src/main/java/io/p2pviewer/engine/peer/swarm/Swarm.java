@@ -63,6 +63,8 @@ public final class Swarm {
      * 500 ms, 79.8 % with 1 s (a held requester waits instead of asking elsewhere), 81.5 % with 100 ms.
      */
     static final Duration HOLD_MAX = Duration.ofMillis(250);
+    /** What {@link #uplinkFreeIn} says while the uplink speed is unknown: far too long to hold (and no overflow). */
+    private static final long UNKNOWN_WAIT_MS = Duration.ofDays(1).toMillis();
     /** Uploads smaller than this (real bytes) say little about the uplink and are not measured. */
     static final long MIN_MEASURED_UPLOAD = 100_000;
     /** A peer that declares a segment larger than this is lying or broken. */
@@ -539,12 +541,12 @@ public final class Swarm {
             releaseHeld(); // and replaces a held one
         }
         boolean busy = uploadEnabled && uplinkBusy(p);
-        if (busy && held == null && uplinkFreeIn(p) <= HOLD_MAX.toMillis()
-                && host.cachedByWireId(r.segmentId()) != null) {
+        long freeIn = busy && held == null ? uplinkFreeIn(p) : Long.MAX_VALUE;
+        if (freeIn <= HOLD_MAX.toMillis() && host.cachedByWireId(r.segmentId()) != null) {
             held = r;
             heldFor = p;
             heldSince = host.now();
-            scheduler.schedule(Duration.ofMillis(Math.max(PUMP_INTERVAL.toMillis(), uplinkFreeIn(p))), this::serveHeld);
+            scheduler.schedule(Duration.ofMillis(Math.max(PUMP_INTERVAL.toMillis(), freeIn)), this::serveHeld);
             return;
         }
         byte[] data = uploadEnabled && !busy ? host.cachedByWireId(r.segmentId()) : null;
@@ -565,7 +567,6 @@ public final class Swarm {
         pump();
     }
 
-    /** True while an upload to a peer other than {@code requester} is still being sent or queued in its channel. */
     /** Serves the held request once the uplink is free; answers absent if it is not free in time after all. */
     private void serveHeld() {
         PeerLink p = heldFor;
@@ -598,11 +599,11 @@ public final class Swarm {
 
     /**
      * Milliseconds until the uplink is free for the requester, from the bytes still to leave through other peers'
-     * channels and the measured uplink speed; {@code Long.MAX_VALUE} while the speed is unknown.
+     * channels and the measured uplink speed; {@link #UNKNOWN_WAIT_MS} while the speed is unknown.
      */
     private long uplinkFreeIn(PeerLink requester) {
         if (uplinkSpeed <= 0) {
-            return Long.MAX_VALUE;
+            return UNKNOWN_WAIT_MS;
         }
         long bytes = 0;
         for (PeerLink o : peers.values()) {
@@ -616,6 +617,7 @@ public final class Swarm {
         return (long) Math.ceil(bytes * 1000.0 / uplinkSpeed);
     }
 
+    /** True while an upload to a peer other than {@code requester} is still being sent or queued in its channel. */
     private boolean uplinkBusy(PeerLink requester) {
         for (PeerLink o : peers.values()) {
             if (o != requester && !o.closed && ((o.upload != null && o.upload.sent < o.upload.data.length)
