@@ -63,7 +63,7 @@ public final class Swarm {
      * 500 ms, 79.8 % with 1 s (a held requester waits instead of asking elsewhere), 81.5 % with 100 ms.
      */
     static final Duration HOLD_MAX = Duration.ofMillis(250);
-    /** What {@link #uplinkFreeIn} says while the uplink speed is unknown: far too long to hold (and no overflow). */
+    /** What {@link #freeIn} says while the uplink speed is unknown: far too long to hold (and no overflow). */
     private static final long UNKNOWN_WAIT_MS = Duration.ofDays(1).toMillis();
     /** Uploads smaller than this (real bytes) say little about the uplink and are not measured. */
     static final long MIN_MEASURED_UPLOAD = 100_000;
@@ -540,8 +540,9 @@ public final class Swarm {
         if (heldFor == p) {
             releaseHeld(); // and replaces a held one
         }
-        boolean busy = uploadEnabled && uplinkBusy(p);
-        long freeIn = busy && held == null ? uplinkFreeIn(p) : Long.MAX_VALUE;
+        long backlog = uploadEnabled ? uplinkBacklog(p) : 0;
+        boolean busy = backlog > 0;
+        long freeIn = busy && held == null ? freeIn(backlog) : Long.MAX_VALUE;
         if (freeIn <= HOLD_MAX.toMillis() && host.cachedByWireId(r.segmentId()) != null) {
             held = r;
             heldFor = p;
@@ -578,7 +579,7 @@ public final class Swarm {
             releaseHeld();
             return;
         }
-        long freeIn = uplinkBusy(p) ? uplinkFreeIn(p) : 0;
+        long freeIn = freeIn(uplinkBacklog(p));
         if (freeIn > 0 && Duration.between(heldSince, host.now()).toMillis() + freeIn <= 2 * HOLD_MAX.toMillis()) {
             scheduler.schedule(Duration.ofMillis(Math.max(PUMP_INTERVAL.toMillis(), freeIn)), this::serveHeld);
             return;
@@ -598,13 +599,11 @@ public final class Swarm {
     }
 
     /**
-     * Milliseconds until the uplink is free for the requester, from the bytes still to leave through other peers'
-     * channels and the measured uplink speed; {@link #UNKNOWN_WAIT_MS} while the speed is unknown.
+     * Wire bytes still to leave for other peers before the uplink is free for the requester: uploads not yet handed
+     * to their channel, and what each channel holds beyond {@link #UPLINK_BUSY_BYTES}. Above zero, the uplink is
+     * busy.
      */
-    private long uplinkFreeIn(PeerLink requester) {
-        if (uplinkSpeed <= 0) {
-            return UNKNOWN_WAIT_MS;
-        }
+    private long uplinkBacklog(PeerLink requester) {
         long bytes = 0;
         for (PeerLink o : peers.values()) {
             if (o != requester && !o.closed) {
@@ -614,18 +613,23 @@ public final class Swarm {
                 }
             }
         }
-        return (long) Math.ceil(bytes * 1000.0 / uplinkSpeed);
+        return bytes;
     }
 
     /** True while an upload to a peer other than {@code requester} is still being sent or queued in its channel. */
     private boolean uplinkBusy(PeerLink requester) {
-        for (PeerLink o : peers.values()) {
-            if (o != requester && !o.closed && ((o.upload != null && o.upload.sent < o.upload.data.length)
-                    || o.channel.bufferedAmount() > UPLINK_BUSY_BYTES)) {
-                return true;
-            }
+        return uplinkBacklog(requester) > 0;
+    }
+
+    /**
+     * Milliseconds until a backlog has left at the measured uplink speed: 0 for none, {@link #UNKNOWN_WAIT_MS}
+     * while the speed is unknown.
+     */
+    private long freeIn(long backlog) {
+        if (backlog <= 0) {
+            return 0;
         }
-        return false;
+        return uplinkSpeed <= 0 ? UNKNOWN_WAIT_MS : (long) Math.ceil(backlog * 1000.0 / uplinkSpeed);
     }
 
     /**
