@@ -59,8 +59,8 @@ public final class Swarm {
      * uplink should be free within this (from its measured speed); it is served then, or answered absent if the
      * uplink is still busy after twice this. One request at a time. Nine in ten requests used to be answered
      * absent, and each answer sent a waiting player's request to the CDN; holding gives the freed uplink to a
-     * peer that asked instead. n100 simulated, 4 seeds: 79.8 % offload without, 82.2 % with 250 ms, 81.6 % with
-     * 500 ms, 79.8 % with 1 s (a held requester waits instead of asking elsewhere), 81.5 % with 100 ms.
+     * peer that asked instead. n100 simulated, 4 seeds: 79.8 % offload without, 81.5 % with 100 ms, 82.2 % with
+     * 250 ms, 81.6 % with 500 ms, 79.8 % with 1 s (a held requester waits instead of asking elsewhere).
      */
     static final Duration HOLD_MAX = Duration.ofMillis(250);
     /** What {@link #freeIn} says while the uplink speed is unknown: far too long to hold (and no overflow). */
@@ -129,10 +129,12 @@ public final class Swarm {
     private long[] announcedLoading = new long[0];
     private int nextRequestId;
     private boolean pumpScheduled;
-    /** The request held for our busy uplink ({@link #HOLD_MAX}), its peer and since when; null when none. */
-    private SegmentRequest held;
-    private PeerLink heldFor;
-    private Instant heldSince;
+    /** The request held for our busy uplink ({@link #HOLD_MAX}); null when none. */
+    private Held held;
+
+    /** A request held for our busy uplink: from which peer, and since when. */
+    private record Held(PeerLink peer, SegmentRequest request, Instant since) {
+    }
     private boolean closed;
 
     /**
@@ -415,8 +417,9 @@ public final class Swarm {
                 if (p.upload != null && p.upload.wireId == c.segmentId() && p.upload.requestId == c.requestId()) {
                     p.upload = null;
                 }
-                if (heldFor == p && held.segmentId() == c.segmentId() && held.requestId() == c.requestId()) {
-                    releaseHeld();
+                if (held != null && held.peer == p && held.request.segmentId() == c.segmentId()
+                        && held.request.requestId() == c.requestId()) {
+                    held = null;
                 }
             }
             case SegmentData d -> {
@@ -537,16 +540,14 @@ public final class Swarm {
 
     private void startUpload(PeerLink p, SegmentRequest r) {
         p.upload = null; // a new request stops the current upload, as browsers do
-        if (heldFor == p) {
-            releaseHeld(); // and replaces a held one
+        if (held != null && held.peer == p) {
+            held = null; // and replaces a held one
         }
         long backlog = uploadEnabled ? uplinkBacklog(p) : 0;
         boolean busy = backlog > 0;
         long freeIn = busy && held == null ? freeIn(backlog) : Long.MAX_VALUE;
         if (freeIn <= HOLD_MAX.toMillis() && host.cachedByWireId(r.segmentId()) != null) {
-            held = r;
-            heldFor = p;
-            heldSince = host.now();
+            held = new Held(p, r, host.now());
             scheduler.schedule(Duration.ofMillis(Math.max(PUMP_INTERVAL.toMillis(), freeIn)), this::serveHeld);
             return;
         }
@@ -570,38 +571,31 @@ public final class Swarm {
 
     /** Serves the held request once the uplink is free; answers absent if it is not free in time after all. */
     private void serveHeld() {
-        PeerLink p = heldFor;
-        SegmentRequest r = held;
-        if (r == null || closed) {
+        Held h = held;
+        if (h == null || closed) {
             return;
         }
-        if (p.closed) {
-            releaseHeld();
+        if (h.peer.closed) {
+            held = null;
             return;
         }
-        long freeIn = freeIn(uplinkBacklog(p));
-        if (freeIn > 0 && Duration.between(heldSince, host.now()).toMillis() + freeIn <= 2 * HOLD_MAX.toMillis()) {
+        long freeIn = freeIn(uplinkBacklog(h.peer));
+        if (freeIn > 0 && Duration.between(h.since, host.now()).toMillis() + freeIn <= 2 * HOLD_MAX.toMillis()) {
             scheduler.schedule(Duration.ofMillis(Math.max(PUMP_INTERVAL.toMillis(), freeIn)), this::serveHeld);
             return;
         }
-        releaseHeld();
-        if (freeIn > 0) {
-            p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
-        } else {
-            startUpload(p, r);
-        }
-    }
-
-    private void releaseHeld() {
         held = null;
-        heldFor = null;
-        heldSince = null;
+        if (freeIn > 0) {
+            h.peer.send(new SegmentAbsent(h.request.segmentId(), h.request.requestId()));
+        } else {
+            startUpload(h.peer, h.request);
+        }
     }
 
     /**
      * Wire bytes still to leave for other peers before the uplink is free for the requester: uploads not yet handed
      * to their channel, and what each channel holds beyond {@link #UPLINK_BUSY_BYTES}. Above zero, the uplink is
-     * busy.
+     * busy: an upload to another peer is still being sent or queued in its channel.
      */
     private long uplinkBacklog(PeerLink requester) {
         long bytes = 0;
@@ -614,11 +608,6 @@ public final class Swarm {
             }
         }
         return bytes;
-    }
-
-    /** True while an upload to a peer other than {@code requester} is still being sent or queued in its channel. */
-    private boolean uplinkBusy(PeerLink requester) {
-        return uplinkBacklog(requester) > 0;
     }
 
     /**
