@@ -310,10 +310,9 @@ public final class Swarm {
     }
 
     /**
-     * An id of {@code now} (sorted) missing from {@code sent} (sorted) that the peer has not announced holding. One
-     * walk along both arrays: they differ in an id or two, so the peer's own announcement is rarely looked into.
+     * Whether the peer has not announced holding one of {@code added} (ids our last announcement to it did not
+     * list): they are an id or two, so the peer's own announcement is rarely looked into.
      */
-    /** Whether the peer lacks any of {@code added} (ids we did not tell it before). */
     private static boolean newToPeer(PeerLink p, long[] added) {
         for (long id : added) {
             if (!PeerLink.contains(p.loaded, id)) {
