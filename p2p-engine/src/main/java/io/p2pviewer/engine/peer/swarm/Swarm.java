@@ -142,11 +142,11 @@ public final class Swarm {
      * 8 % of a 1,000-viewer simulation).
      */
     private final List<PeerLink> uploadingTo = new ArrayList<>();
+    private boolean closed;
 
     /** A request held for our busy uplink: from which peer, and since when. */
     private record Held(PeerLink peer, SegmentRequest request, Instant since) {
     }
-    private boolean closed;
 
     /**
      * @param banned peer ids banned for the session (shared by the engine's swarms)
@@ -636,7 +636,7 @@ public final class Swarm {
         for (int i = uploadingTo.size() - 1; i >= 0; i--) {
             PeerLink o = uploadingTo.get(i);
             long buffered = o.closed ? 0 : Math.max(0, o.channel.bufferedAmount() - UPLINK_BUSY_BYTES);
-            if (buffered == 0 && (o.upload == null || o.closed)) {
+            if (o.closed || (buffered == 0 && o.upload == null)) {
                 uploadingTo.remove(i); // done: nothing of ours left for it
                 continue;
             }
