@@ -4,6 +4,7 @@ import io.p2pviewer.engine.scheduler.SegmentState.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -117,8 +118,10 @@ public final class DeliveryPlanner {
         for (PeerState p : byId.values()) {
             peerDownloads += p.downloading() ? 1 : 0;
         }
-        long prefetching = segments.stream()
-                .filter(s -> s.status() == Status.CDN_LOADING && !inHighDemand(now, s)).count();
+        long prefetching = 0;
+        for (SegmentState s : segments) {
+            prefetching += s.status() == Status.CDN_LOADING && !inHighDemand(now, s) ? 1 : 0;
+        }
 
         for (SegmentState s : segments) {
             if (s.deadline() == null) {
@@ -285,12 +288,21 @@ public final class DeliveryPlanner {
      * @param uplinkBytesPerSecond our measured uplink, 0 if not yet measured
      */
     public static int seedShares(double uplinkBytesPerSecond, Collection<PeerState> peers) {
-        double[] speeds = peers.stream().mapToDouble(PeerState::bytesPerSecond).filter(v -> v > 0).sorted()
-                .toArray();
-        if (peers.size() < VIEW_FOR_SEED_SHARES || uplinkBytesPerSecond <= 0 || speeds.length == 0) {
+        if (peers.size() < VIEW_FOR_SEED_SHARES || uplinkBytesPerSecond <= 0) {
             return 1;
         }
-        return (int) Math.max(1, Math.floor(uplinkBytesPerSecond / speeds[speeds.length / 2]));
+        double[] speeds = new double[peers.size()];
+        int n = 0;
+        for (PeerState p : peers) {
+            if (p.bytesPerSecond() > 0) {
+                speeds[n++] = p.bytesPerSecond();
+            }
+        }
+        if (n == 0) {
+            return 1;
+        }
+        Arrays.sort(speeds, 0, n);
+        return (int) Math.max(1, Math.floor(uplinkBytesPerSecond / speeds[n / 2]));
     }
 
     /**

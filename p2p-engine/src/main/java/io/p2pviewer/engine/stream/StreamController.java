@@ -720,7 +720,19 @@ public final class StreamController {
             return "ts";
         }
         String ext = path.substring(dot + 1);
-        return ext.matches("[A-Za-z0-9]{1,8}") ? ext : "ts";
+        if (ext.length() > 8) {
+            return "ts";
+        }
+        for (int i = 0; i < ext.length(); i++) {
+            if (!asciiLetterOrDigit(ext.charAt(i))) {
+                return "ts";
+            }
+        }
+        return ext;
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     @Override

@@ -191,11 +191,16 @@ final class TrackP2p implements SwarmHost {
                 addUnlessCached(states, s, deadline);
             }
         }
-        if (states.stream().noneMatch(TrackP2p::plannable)) {
+        boolean plannable = false;
+        boolean noHolders = true;
+        for (SegmentState st : states) {
+            plannable |= plannable(st);
+            noHolders &= st.holders().isEmpty();
+        }
+        if (!plannable) {
             return; // every segment ahead is held or on its way: the planner would do nothing
         }
-        boolean downlinkClear = states.stream().allMatch(st -> st.holders().isEmpty())
-                || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
+        boolean downlinkClear = noHolders || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
         for (Action a : planner.plan(now, states, swarm.peerStatesById(), config.peerId(), seedShares(now),
                 downlinkClear)) {
             switch (a) {

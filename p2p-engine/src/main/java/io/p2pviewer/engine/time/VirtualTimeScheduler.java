@@ -46,6 +46,8 @@ public class VirtualTimeScheduler implements TaskScheduler {
      */
     private final ArrayDeque<Entry> now = new ArrayDeque<>();
     private long nowNanos;
+    private Instant nowInstant;
+    private long nowInstantNanos = -1;
     private long order;
     private long executed;
 
@@ -65,7 +67,11 @@ public class VirtualTimeScheduler implements TaskScheduler {
     }
 
     public Instant now() {
-        return start.plusNanos(nowNanos);
+        if (nowInstantNanos != nowNanos) { // engines read the clock many times per task: one Instant per time step
+            nowInstant = start.plusNanos(nowNanos);
+            nowInstantNanos = nowNanos;
+        }
+        return nowInstant;
     }
 
     /** Virtual nanoseconds since the start. */

@@ -15,6 +15,9 @@ public enum PeerCommandType {
     /** The requester gives up a request; the uploader stops sending. */
     CANCEL_SEGMENT_REQUEST(5);
 
+    /** By wire code: {@code values()} copies its array on every call, and every received command looks one up. */
+    private static final PeerCommandType[] BY_CODE = values();
+
     private final int code;
 
     PeerCommandType(int code) {
@@ -28,7 +31,6 @@ public enum PeerCommandType {
 
     /** The type with wire code {@code code}, or null if there is none. */
     static PeerCommandType fromCode(int code) {
-        PeerCommandType[] all = values();
-        return code >= 0 && code < all.length ? all[code] : null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }
