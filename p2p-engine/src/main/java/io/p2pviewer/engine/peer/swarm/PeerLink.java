@@ -30,6 +30,8 @@ final class PeerLink {
     int stateIndex;
     /** Until when it is not asked for anything: it answered absent for a segment it announced (Swarm#BUSY_BACKOFF). */
     Instant busyUntil;
+    /** True while our channel to it holds so much of our upload that a request would wait behind it. */
+    boolean sendBacklogged;
     /** Absent answers in a row (a transfer it starts ends the streak). */
     int absentStreak;
     /** Downloads we gave up on whose tails may still be on the wire (oldest first), to be discarded quietly. */

@@ -55,6 +55,12 @@ public final class Swarm {
      * deadlines.
      */
     static final long UPLINK_BUSY_BYTES = 64 << 10;
+    /*
+     * A peer is not asked for anything either while our channel to it holds more than UPLINK_BUSY_BYTES of our
+     * upload to it: the channel is ordered, so the request would wait behind those bytes, seconds on a slow
+     * uplink, and the planner would give the transfer up as silent. n100 simulated: 1,173 of 1,696 requests
+     * sent behind more than 256 KiB ended so, against 3 of 25,229 sent on an empty channel.
+     */
     /**
      * A request for a segment we hold that comes while the uplink is busy is held, not answered absent, when the
      * uplink should be free within this (from its measured speed); it is served then, or answered absent if the
@@ -638,6 +644,10 @@ public final class Swarm {
             long buffered = o.closed ? 0 : Math.max(0, o.channel.bufferedAmount() - UPLINK_BUSY_BYTES);
             if (o.closed || (buffered == 0 && o.upload == null)) {
                 uploadingTo.remove(i); // done: nothing of ours left for it
+                if (o.sendBacklogged) {
+                    o.sendBacklogged = false;
+                    stateChanged(o);
+                }
                 continue;
             }
             if (o != requester) {
@@ -754,12 +764,19 @@ public final class Swarm {
                 setState(p, now);
             }
             statesStale = false;
-        } else if (busyEnds != null && !now.isBefore(busyEnds)) {
+        }
+        for (PeerLink p : uploadingTo) {
+            if (!p.closed && p.sendBacklogged != sendBacklogged(p)) {
+                p.sendBacklogged = !p.sendBacklogged;
+                setState(p, now);
+            }
+        }
+        if (busyEnds != null && !now.isBefore(busyEnds)) {
             busyEnds = null;
             int wereBusy = markedBusy.size();
             for (int i = 0; i < wereBusy; i++) {
                 PeerLink p = markedBusy.get(i);
-                if (isBusy(p, now)) {
+                if (backingOff(p, now)) {
                     noteBusy(p); // marked again, after the ones we walk
                 } else if (!p.closed) {
                     setState(p, now);
@@ -781,7 +798,7 @@ public final class Swarm {
         PeerState state = new PeerState(p.id, p.download != null, busy, p.speed);
         states.set(p.stateIndex, state);
         statesById.put(p.id, state);
-        if (busy && !markedBusy.contains(p)) {
+        if (backingOff(p, now) && !markedBusy.contains(p)) {
             noteBusy(p);
         }
     }
@@ -794,7 +811,17 @@ public final class Swarm {
     }
 
     private static boolean isBusy(PeerLink p, Instant now) {
+        return backingOff(p, now) || p.sendBacklogged;
+    }
+
+    /** True while the peer is asked nothing after an absent answer ({@link #BUSY_BACKOFF}). */
+    private static boolean backingOff(PeerLink p, Instant now) {
         return p.busyUntil != null && now.isBefore(p.busyUntil);
+    }
+
+    /** True while a request to the peer would wait behind our upload to it (see {@link #UPLINK_BUSY_BYTES}). */
+    private static boolean sendBacklogged(PeerLink p) {
+        return !p.closed && p.channel.bufferedAmount() > UPLINK_BUSY_BYTES;
     }
 
     /**

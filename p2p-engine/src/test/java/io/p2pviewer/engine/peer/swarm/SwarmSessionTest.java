@@ -441,6 +441,37 @@ class SwarmSessionTest {
     }
 
     @Test
+    void aPeerOurChannelHoldsMuchOfAnUploadForIsNotAskedUntilItDrainsARequestWouldWaitBehindIt() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
+        ch.buffered = Swarm.UPLINK_BUSY_BYTES + 1; // our upload of 10 to it is still queued in the channel
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        assertThat(swarm.peerStates()).singleElement().satisfies(p -> {
+            assertThat(p.busy()).isTrue();
+            assertThat(p.downloading()).isFalse();
+        });
+
+        ch.buffered = Swarm.UPLINK_BUSY_BYTES; // drained to where a request waits no longer than a piece
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+        ch.buffered = 0;
+        scheduler.advance(java.time.Duration.ofMillis(100)); // the upload is over and the channel empty
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+        assertThat(swarm.peerStatesById().get("-PM0203-abcdefghijkl").busy()).isFalse();
+    }
+
+    @Test
+    void aPeerWeUploadToWithLittleInTheChannelCanBeAsked() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.buffered = Swarm.UPLINK_BUSY_BYTES;
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+        ch.buffered = Swarm.UPLINK_BUSY_BYTES * 4; // the upload fills the channel as it goes
+        assertThat(swarm.peerStatesById().get("-PM0203-abcdefghijkl").busy()).isTrue();
+    }
+
+    @Test
     void anAbsentAnswerEndsTheDownloadAndTheHolderIsBusyForABackoffThatDoublesWhileItSaysAbsent() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
