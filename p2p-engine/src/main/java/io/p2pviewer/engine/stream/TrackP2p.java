@@ -43,6 +43,13 @@ final class TrackP2p implements SwarmHost {
     /** How many of our newest segments we announce. */
     private static final int ANNOUNCE_MAX = 60;
     /**
+     * Live: segments that left the playlist more than this many places ago are not announced. No player can ask
+     * for them (a peer's playlist may be a reload older than ours, hence the margin), and a full list of 60 ids
+     * in every announcement cost each of 30 peers decoding and indexing it: the simulator ran 7 % faster with
+     * the same offload (n1000 x 180 s, 73.7 % against 72.7 %; n100, 4 seeds, 84.1 % against 83.8 %).
+     */
+    static final int ANNOUNCE_BEFORE_PLAYLIST = 2;
+    /**
      * Below this many connected peers the engine asks the trackers for more every {@link #MORE_PEERS_EVERY}
      * instead of waiting for their interval (browsers get 5 peers per announce every 120 s, too few for a live
      * segment to spread through a large swarm within seconds).
@@ -289,13 +296,13 @@ final class TrackP2p implements SwarmHost {
             return; // nothing we hold or load has changed since the last announcement
         }
         announcedChanges = owner.changes();
-        // The newest ANNOUNCE_MAX segments up to the newest we hold: the window moves when we get a segment, not
-        // again when the playlist grows. Only seeding fetches are announced as loading over HTTP: peers wait for
+        // The newest ANNOUNCE_MAX segments up to the newest we hold, live ones no older than the playlist allows
+        // (oldestAnnounced): the window moves when we get a segment, not again when the playlist grows. Only seeding fetches are announced as loading over HTTP: peers wait for
         // those; a segment we fetch because it is due is announced once we hold it.
         long newest = track.newestHeld;
         long[] held = new long[ANNOUNCE_MAX];
         int n = 0;
-        for (long seq = Math.max(0, newest - ANNOUNCE_MAX + 1); seq <= newest; seq++) {
+        for (long seq = oldestAnnounced(newest); seq <= newest; seq++) {
             if (owner.cached(new SegmentId(track.name, seq))) {
                 held[n++] = wireId(seq); // ascending: the wire id grows with the media sequence
             }
@@ -308,6 +315,15 @@ final class TrackP2p implements SwarmHost {
         }
         Arrays.sort(loading);
         swarm.announce(Arrays.copyOf(held, n), loading);
+    }
+
+    /** The oldest segment an announcement may name: {@link #ANNOUNCE_MAX}, {@link #ANNOUNCE_BEFORE_PLAYLIST}. */
+    long oldestAnnounced(long newest) {
+        long oldest = Math.max(0, newest - ANNOUNCE_MAX + 1);
+        if (track.live() && track.latest != null) {
+            oldest = Math.max(oldest, track.latest.mediaSequence() - ANNOUNCE_BEFORE_PLAYLIST);
+        }
+        return oldest;
     }
 
     /** Wire segment id: the media sequence for live, the position in the playlist for VOD (as p2p-media-loader). */

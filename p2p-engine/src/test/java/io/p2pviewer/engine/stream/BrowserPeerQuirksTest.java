@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.EngineSnapshot;
-import io.p2pviewer.engine.P2pConfig;
 import io.p2pviewer.engine.cache.CachedSegment;
-import io.p2pviewer.engine.cache.SegmentCache;
-import io.p2pviewer.engine.http.TextResponse;
 import io.p2pviewer.engine.peer.protocol.Decoded;
 import io.p2pviewer.engine.peer.protocol.PeerCommand;
 import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
@@ -18,20 +15,15 @@ import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
 import io.p2pviewer.engine.peer.protocol.SegmentRequest;
 import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
-import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
-import io.p2pviewer.engine.scheduler.SchedulerConfig;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.time.FakeTaskScheduler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,10 +37,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BrowserPeerQuirksTest {
     private static final String BROWSER_ID = "-PM0203-scriptedpeer";
 
-    private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
-    private final FakeLiveOrigin origin = new FakeLiveOrigin(scheduler, Duration.ofMillis(30));
-    private final InMemoryNetwork network = new InMemoryNetwork(scheduler::execute);
-    private final InMemorySignalling signalling = new InMemorySignalling();
+    private final LiveEngineFixture engine = new LiveEngineFixture();
+    private final FakeTaskScheduler scheduler = engine.scheduler;
+    private final FakeLiveOrigin origin = engine.origin;
+    private final InMemoryNetwork network = engine.network;
+    private final InMemorySignalling signalling = engine.signalling;
 
     /** What the scripted browser does when asked for a segment. */
     enum Quirk { EMPTY_SEGMENT, TOO_FEW_BYTES, ABSENT_AFTER_ANNOUNCING, SILENCE }
@@ -129,23 +122,10 @@ class BrowserPeerQuirksTest {
     @EnumSource(Quirk.class)
     void nothingABrowserGetsWrongReachesThePlayerAndTheSegmentComesFromTheOriginAsFallback(Quirk quirk)
             throws Exception {
-        List<String> infoHashes = new ArrayList<>();
-        SwarmSignalling.Factory viewerSignalling = signalling.factory(network.transport("desktop"));
-        P2pConfig p2p = new P2pConfig((hash, id, listener) -> {
-            infoHashes.add(hash);
-            return viewerSignalling.create(hash, id, listener);
-        }, "-PV0100-000000000001", null, true, 0, SchedulerConfig.DEFAULTS, false);
-        var cdn = origin.client();
-        StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20), 3,
-                Duration.ofSeconds(1), p2p, new HashSet<>(), line -> { });
-        CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
-        scheduler.advance(Duration.ofMillis(100));
-        StreamController controller = StreamOpener.open("desktop", FakeLiveOrigin.PLAYLIST, first.join(), ctx);
-        controller.playlist(0);
-        scheduler.advance(Duration.ofMillis(100));
-        assertThat(infoHashes).as("the engine joined its swarm").isNotEmpty();
+        StreamController controller = engine.open();
+        assertThat(engine.infoHashes).as("the engine joined its swarm").isNotEmpty();
         ScriptedBrowser browser = new ScriptedBrowser(quirk);
-        browser.join(infoHashes.get(0));
+        browser.join(engine.infoHashes.get(0));
 
         List<CachedSegment> got = new ArrayList<>();
         long firstSeq = origin.edge() - 3;
