@@ -297,8 +297,9 @@ final class TrackP2p implements SwarmHost {
         }
         announcedChanges = owner.changes();
         // The newest ANNOUNCE_MAX segments up to the newest we hold, live ones no older than the playlist allows
-        // (oldestAnnounced): the window moves when we get a segment, not again when the playlist grows. Only seeding fetches are announced as loading over HTTP: peers wait for
-        // those; a segment we fetch because it is due is announced once we hold it.
+        // (oldestAnnounced): the window moves when we get a segment, not again when the playlist grows. Only
+        // seeding fetches are announced as loading over HTTP: peers wait for those; a segment we fetch because it
+        // is due is announced once we hold it.
         long newest = track.newestHeld;
         long[] held = new long[ANNOUNCE_MAX];
         int n = 0;

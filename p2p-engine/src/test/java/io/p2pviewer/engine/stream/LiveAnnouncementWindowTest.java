@@ -37,11 +37,11 @@ class LiveAnnouncementWindowTest {
         }
         scheduler.advance(Duration.ofSeconds(2L * played + 1));
 
-        assertThat(controller.snapshot().cacheSegments()).as("the engine holds all it played").isGreaterThanOrEqualTo(
-                played);
+        assertThat(controller.snapshot().cacheSegments()).as("the engine holds all it played")
+                .isGreaterThanOrEqualTo(played);
         long[] last = announced.get(announced.size() - 1);
         long newestPlayed = firstSeq + played - 1;
-        long playlistFirst = origin.edge() - 5;
+        long playlistFirst = origin.edge() - 5; // the origin lists 6
         assertThat(last).as("the newest held segment is announced").contains(newestPlayed);
         assertThat(Arrays.stream(last).min().orElseThrow())
                 .as("nothing older than the playlist (a reload behind, plus the margin) is announced")
@@ -53,7 +53,8 @@ class LiveAnnouncementWindowTest {
     /** Joins the engine's swarm as a peer that records every announcement's stored ids. */
     private void listenAsAPeer(String infoHash) {
         PeerMessageDecoder decoder = new PeerMessageDecoder();
-        engine.signalling.factory(engine.network.transport("listener")).create(infoHash, "-PM0203-listeningpeer", (peer, ch) ->
+        var signalling = engine.signalling.factory(engine.network.transport("listener"));
+        signalling.create(infoHash, "-PM0203-listeningpeer", (peer, ch) ->
                 ch.setListener(new PeerChannelListener() {
                     @Override
                     public void onMessage(byte[] message) {
