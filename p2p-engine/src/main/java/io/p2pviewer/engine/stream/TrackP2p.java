@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Random;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -38,6 +39,14 @@ final class TrackP2p implements SwarmHost {
     static final Duration SWARM_TICK_GAP = Duration.ofMillis(50);
     /** An engine whose measured uplink is below this many times the variant's bitrate does not seed. */
     static final double SEED_UPLINK_OVER_BITRATE = 1.0;
+    /**
+     * Live: an engine too slow to seed ({@link #slowUplink}) does not prefetch this many of the playlist's newest
+     * segments. Their first copies are few and every holder is busy; engines that pass a segment on within its
+     * duration should get them first. The slow engine asks once a newer segment appears, from more holders.
+     * The player's own requests are planned as before. n100 simulated, 8 seeds: 84.9 % offload against 82.7 %;
+     * n1000 86.0 % against 83.7 %; with 79 % of uplinks slow (n100-u0.8r, 2 seeds) 39.0 % against 39.9 %.
+     */
+    static final int FRESH_LEFT_TO_FAST_UPLINKS = 1;
     /** Cancelled transfers' bytes still coming in above which no new peer transfer starts. */
     static final long TAIL_BYTES_TOLERATED = 64 << 10;
     /** How many of our newest segments we announce. */
@@ -192,7 +201,11 @@ final class TrackP2p implements SwarmHost {
             if (previous != null && owner.playerWaits(track, track.playhead)) {
                 addUnlessCached(states, previous, deadline); // a patient request: peers may still deliver it
             }
+            long freshFrom = firstLeftToFastUplinks(track.live() && slowUplink(), track.known);
             for (MediaSegment s : owner.segmentsAhead(track)) {
+                if (s.mediaSequence() >= freshFrom) {
+                    break; // ascending: the rest are fresh too
+                }
                 deadline = deadline.plusMillis((long) ((previous == null ? s.duration() : previous.duration()) * 1000));
                 previous = s;
                 addUnlessCached(states, s, deadline);
@@ -270,6 +283,17 @@ final class TrackP2p implements SwarmHost {
             return 0;
         }
         return DeliveryPlanner.seedShares(swarm.uplinkBytesPerSecond(), swarm.peerStates());
+    }
+
+    /**
+     * The first segment this engine does not prefetch ({@link #FRESH_LEFT_TO_FAST_UPLINKS}): the playlist's newest
+     * ones when it leaves them to faster engines, none ({@link Long#MAX_VALUE}) otherwise.
+     *
+     * @param leaves a live track and a slow uplink
+     * @param known the track's segments by media sequence
+     */
+    static long firstLeftToFastUplinks(boolean leaves, NavigableMap<Long, ?> known) {
+        return leaves && !known.isEmpty() ? known.lastKey() - FRESH_LEFT_TO_FAST_UPLINKS + 1 : Long.MAX_VALUE;
     }
 
     /**
