@@ -343,7 +343,7 @@ final class TrackP2p implements SwarmHost {
     }
 
     /** The oldest segment an announcement may name: {@link #ANNOUNCE_MAX}, {@link #ANNOUNCE_BEFORE_PLAYLIST}. */
-    long oldestAnnounced(long newest) {
+    private long oldestAnnounced(long newest) {
         long oldest = Math.max(0, newest - ANNOUNCE_MAX + 1);
         if (track.live() && track.latest != null) {
             oldest = Math.max(oldest, track.latest.mediaSequence() - ANNOUNCE_BEFORE_PLAYLIST);

@@ -643,10 +643,7 @@ public final class Swarm {
             long buffered = o.closed ? 0 : Math.max(0, o.channel.bufferedAmount() - UPLINK_BUSY_BYTES);
             if (o.closed || (buffered == 0 && o.upload == null)) {
                 uploadingTo.remove(i); // done: nothing of ours left for it
-                if (o.sendBacklogged) {
-                    o.sendBacklogged = false;
-                    stateChanged(o);
-                }
+                noteSendBacklog(o); // off now, and no longer refreshed
                 continue;
             }
             if (o != requester) {
@@ -764,12 +761,7 @@ public final class Swarm {
             }
             statesStale = false;
         }
-        for (PeerLink p : uploadingTo) {
-            if (!p.closed && p.sendBacklogged != sendBacklogged(p)) {
-                p.sendBacklogged = !p.sendBacklogged;
-                setState(p, now);
-            }
-        }
+        uploadingTo.forEach(this::noteSendBacklog);
         if (busyEnds != null && !now.isBefore(busyEnds)) {
             busyEnds = null;
             int wereBusy = markedBusy.size();
@@ -818,9 +810,16 @@ public final class Swarm {
         return p.busyUntil != null && now.isBefore(p.busyUntil);
     }
 
-    /** True while a request to the peer would wait behind our upload to it (see {@link #UPLINK_BUSY_BYTES}). */
-    private static boolean sendBacklogged(PeerLink p) {
-        return !p.closed && p.channel.bufferedAmount() > UPLINK_BUSY_BYTES;
+    /**
+     * Sets whether a request to the peer would wait behind our upload to it (see {@link #UPLINK_BUSY_BYTES}), and
+     * its state if that changed. Only peers we upload to can be backlogged, so only those need this.
+     */
+    private void noteSendBacklog(PeerLink p) {
+        boolean backlogged = !p.closed && p.channel.bufferedAmount() > UPLINK_BUSY_BYTES;
+        if (p.sendBacklogged != backlogged) {
+            p.sendBacklogged = backlogged;
+            stateChanged(p);
+        }
     }
 
     /**
