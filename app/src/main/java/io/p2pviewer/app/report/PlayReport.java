@@ -32,8 +32,12 @@ public record PlayReport(String url, String startedAt, double durationSeconds, b
     public record Stalls(int count, double totalSeconds) {
     }
 
-    /** One segment served to the player. */
-    public record Segment(String variant, long mediaSequence, String source, long bytes, String sha256) {
+    /**
+     * One segment served to the player; {@code peerBytes} of its bytes came from a peer (all for "PEER"; for a
+     * "FALLBACK", what a given-up peer transfer had sent before the CDN sent the rest).
+     */
+    public record Segment(String variant, long mediaSequence, String source, long bytes, String sha256,
+                          long peerBytes) {
     }
 
     /** Bytes exchanged with one peer; kind is "desktop" or "browser" (from the peer id prefix). */

@@ -83,7 +83,7 @@ public final class Reports {
 
     public static List<PlayReport.Segment> segments(List<ServedSegment> served) {
         return served.stream().map(s -> new PlayReport.Segment(s.variant(), s.mediaSequence(), s.source().name(),
-                s.bytes(), s.sha256())).toList();
+                s.bytes(), s.sha256(), s.peerBytes())).toList();
     }
 
     public static List<PlayReport.Peer> peers(EngineSnapshot s) {

@@ -31,6 +31,33 @@ class SwarmFailuresIT {
     }
 
     @Test
+    void whatASlowPeerSentIsKeptAndTheOriginSendsOnlyTheRest() throws Exception {
+        try (SwarmHarness swarm = new SwarmHarness("resume")) {
+            // The slow peer uploads at 1 Mbit/s, under the stream's bitrate: transfers from it are given up as too
+            // slow part way, and the requester asks the origin for the rest only (a 206 to an open Range).
+            swarm.startPeer("slow", 80, "--upload-limit", "1000");
+            Thread.sleep(4000);
+            swarm.startPeer("viewer", 60);
+            PlayReport r = swarm.await("viewer", 120);
+            assertThat(r.ok()).isTrue();
+            swarm.assertSegmentsMatchOrigin(r);
+            assertThat(r.segments()).as("segments joined from the slow peer's first bytes and the origin's rest")
+                    .anySatisfy(s -> {
+                        assertThat(s.source()).isEqualTo("FALLBACK");
+                        assertThat(s.peerBytes()).isPositive().isLessThan(s.bytes());
+                    });
+            assertThat(swarm.origin.requests()).as("ranges the origin answered")
+                    .anySatisfy(q -> assertThat(q.status()).isEqualTo(206));
+            long joinedPeerBytes = r.segments().stream().filter(s -> s.source().equals("FALLBACK"))
+                    .mapToLong(PlayReport.Segment::peerBytes).sum();
+            assertThat(r.servedBytes().get("peer")).as("the slow peer's part counts as peer bytes")
+                    .isGreaterThanOrEqualTo(joinedPeerBytes);
+            assertThat(r.missedDeadlines()).isZero();
+            assertThat(r.stalls().count()).isZero();
+        }
+    }
+
+    @Test
     void aPeerServingCorruptBytesIsBannedAndNothingCorruptReachesThePlayer() throws Exception {
         try (SwarmHarness swarm = new SwarmHarness("corrupt")) {
             swarm.startPeer("evil", 70, "--corrupt-uploads");

@@ -15,7 +15,8 @@ public interface CdnClient extends AutoCloseable {
     CompletableFuture<TextResponse> fetchText(URI uri);
 
     /**
-     * Starts downloading a segment, or the byte range [offset, offset+length) of it when length >= 0.
+     * Starts downloading a segment: the byte range [offset, offset+length) of the resource when length >= 0, else
+     * everything from offset on (all of it for offset 0).
      * The body is always read to its end unless cancelled, so every byte the origin sends is counted.
      */
     Cancellable fetchBytes(URI uri, long offset, long length, SegmentListener listener);

@@ -121,6 +121,14 @@ public final class OkHttpCdnClient implements CdnClient {
                                 + " bytes", false);
                         return;
                     }
+                    if (response.code() != 206 && (offset > 0 || length >= 0)) {
+                        body = ignoredRange(body, offset, length);
+                        if (body == null) {
+                            listener.onFailure("origin ignored the Range header and " + redact(uri)
+                                    + " is shorter than the range asked for", false);
+                            return;
+                        }
+                    }
                     listener.onComplete(body);
                 } catch (IOException e) {
                     if (!c.isCanceled()) {
@@ -140,8 +148,22 @@ public final class OkHttpCdnClient implements CdnClient {
         Request.Builder b = new Request.Builder().url(url).header("User-Agent", userAgent);
         if (length >= 0) {
             b.header("Range", "bytes=" + offset + "-" + (offset + length - 1));
+        } else if (offset > 0) {
+            b.header("Range", "bytes=" + offset + "-");
         }
         return b.build();
+    }
+
+    /**
+     * The range asked for, cut from a whole resource sent by an origin that ignored the Range header (a 200
+     * instead of a 206); null when the resource is too short for it.
+     */
+    static byte[] ignoredRange(byte[] whole, long offset, long length) {
+        long end = length >= 0 ? offset + length : whole.length;
+        if (offset > whole.length || end > whole.length) {
+            return null;
+        }
+        return java.util.Arrays.copyOfRange(whole, (int) offset, (int) end);
     }
 
     /** Reads the body to its end, reporting progress; null when it exceeds the limit. */

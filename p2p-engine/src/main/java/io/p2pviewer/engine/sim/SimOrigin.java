@@ -7,6 +7,7 @@ import io.p2pviewer.engine.source.SegmentListener;
 import io.p2pviewer.engine.time.Cancellable;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -149,7 +150,7 @@ final class SimOrigin {
 
             @Override
             public Cancellable fetchBytes(URI uri, long offset, long length, SegmentListener listener) {
-                return fetch(viewer, uri, listener);
+                return fetch(viewer, uri, offset, length, listener);
             }
 
             @Override
@@ -158,7 +159,8 @@ final class SimOrigin {
         };
     }
 
-    private Cancellable fetch(SimNode viewer, URI uri, SegmentListener listener) {
+    /** Sends the viewer the segment's bytes from {@code offset} on ({@code length} of them when >= 0). */
+    private Cancellable fetch(SimNode viewer, URI uri, long offset, long length, SegmentListener listener) {
         String path = uri.getPath();
         int slash = path.lastIndexOf('/');
         int variant = Integer.parseInt(path.substring(path.lastIndexOf("/v", slash - 1) + 2, slash));
@@ -176,7 +178,14 @@ final class SimOrigin {
             }
             segmentRequests++;
             fetches[variant][(int) seq]++;
-            byte[] data = bytes(variant, seq);
+            byte[] whole = bytes(variant, seq);
+            long end = length >= 0 ? Math.min(whole.length, offset + length) : whole.length;
+            if (offset >= end) {
+                scheduler.scheduleNanos(oneWay, () -> listener.onFailure("HTTP 416", false));
+                return;
+            }
+            byte[] data = offset == 0 && end == whole.length ? whole
+                    : Arrays.copyOfRange(whole, (int) offset, (int) end);
             int piece = (int) Math.max(1, LinkNetwork.PIECE_WIRE_BYTES / network.payloadScale());
             int scale = network.payloadScale();
             for (int from = 0; from < data.length; from += piece) {

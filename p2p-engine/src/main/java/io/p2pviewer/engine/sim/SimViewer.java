@@ -1,6 +1,5 @@
 package io.p2pviewer.engine.sim;
 
-import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.P2pConfig;
 import io.p2pviewer.engine.StreamException;
@@ -213,9 +212,7 @@ final class SimViewer {
         controller.served(segment, segment.size(), segment.sha256());
         long wire = (long) segment.size() * scenario.payloadScale();
         servedTotalBytes += wire;
-        if (segment.source() == DeliverySource.PEER) {
-            servedPeerBytes += wire;
-        }
+        servedPeerBytes += segment.peerShareOf(wire);
         if (startedAt < 0) {
             startedAt = now;
         } else {

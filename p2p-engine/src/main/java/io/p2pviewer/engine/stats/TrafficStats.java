@@ -28,9 +28,22 @@ public final class TrafficStats {
     }
 
     public void served(DeliverySource source, long bytes) {
+        served(source, bytes, source == DeliverySource.PEER ? bytes : 0);
+    }
+
+    /**
+     * One segment served, counted under {@code source}; {@code peerBytes} of its {@code bytes} came from a peer
+     * (a fallback that fetched only what a given-up peer transfer had not sent) and count as PEER bytes.
+     */
+    public void served(DeliverySource source, long bytes, long peerBytes) {
         long[] c = counters.get(source);
-        c[1] += bytes;
         c[2]++;
+        if (source == DeliverySource.PEER) {
+            c[1] += bytes;
+        } else {
+            c[1] += bytes - peerBytes;
+            counters.get(DeliverySource.PEER)[1] += peerBytes;
+        }
     }
 
     public void uploaded(long bytes, Instant at) {

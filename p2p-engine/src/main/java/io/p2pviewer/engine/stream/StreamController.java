@@ -64,6 +64,7 @@ public final class StreamController {
     private final Map<SegmentId, Fetch> inflight = new HashMap<>();
     private final Map<SegmentId, Waiting> waiting = new HashMap<>();
     final Set<SegmentId> peerFailed = new HashSet<>();
+    private final PeerPrefixes prefixes = new PeerPrefixes();
     private final List<ServedSegment> served = new ArrayList<>();
     private final Set<SegmentId> servedOnce = new HashSet<>();
     private final ArrayDeque<StreamError> errors = new ArrayDeque<>();
@@ -87,6 +88,13 @@ public final class StreamController {
         final DeliverySource kind;
         /** An early fetch of a live-edge segment nobody had, announced to peers as "loading over HTTP". */
         boolean seed;
+        /** What a peer sent of the segment before its transfer was given up: this fetch asks for the rest only. */
+        PeerPrefixes.PeerPrefix prefix;
+        /**
+         * A prefix whose join with the CDN's rest failed verification, so this fetch asks for the whole segment:
+         * the peer is banned if it sent other bytes than the origin's.
+         */
+        PeerPrefixes.PeerPrefix suspect;
         int attempt = 1;
         Cancellable handle = Cancellable.NONE;
         Instant startedAt;
@@ -273,12 +281,13 @@ public final class StreamController {
 
     /** The proxy handed {@code bytes} bytes of a segment to the player. */
     public void served(CachedSegment segment, long bytes, String sha256) {
-        stats.served(segment.source(), bytes);
+        long peerShare = segment.peerShareOf(bytes);
+        stats.served(segment.source(), bytes, peerShare);
         servedCount++;
         if (served.size() < MAX_SERVED_LOG) {
             served.add(new ServedSegment(now(), segment.id().track(), segment.id().mediaSequence(), segment.source(),
                     bytes, sha256, segment.durationSeconds(), segment.peer(), segment.fetchMillis(),
-                    segment.verifiedBy()));
+                    segment.verifiedBy(), peerShare));
         }
         currentVariant = segment.id().track();
         if (servedOnce.add(segment.id())) {
@@ -436,7 +445,19 @@ public final class StreamController {
         }
         MediaSegment segment = track.known.get(mediaSequence);
         double duration = segment == null ? 0 : segment.duration();
-        deliver(new CachedSegment(sid, data, DeliverySource.PEER, sha256, duration, peer, fetchMillis, verifiedBy));
+        deliver(new CachedSegment(sid, data, DeliverySource.PEER, sha256, duration, peer, fetchMillis, verifiedBy,
+                data.length));
+    }
+
+    /**
+     * A peer transfer given up had sent the first bytes of the segment: kept, so that the CDN fetch that follows
+     * ({@link #peerFetchFailed}, called next) asks only for the rest.
+     */
+    void peerPartial(Track track, long mediaSequence, String peer, byte[] prefix, long declaredTotal) {
+        SegmentId sid = new SegmentId(track.name, mediaSequence);
+        if (!cache.contains(sid) && !inflight.containsKey(sid)) {
+            prefixes.keep(sid, new PeerPrefixes.PeerPrefix(peer, prefix, declaredTotal));
+        }
     }
 
     /** A peer fetch of a segment failed: a later CDN fetch of it counts as FALLBACK; a waiting player is served now. */
@@ -561,13 +582,18 @@ public final class StreamController {
             return;
         }
         var range = segment.byteRange();
-        Fetch fetch = new Fetch(new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
-                range == null ? -1 : range.length(), segment.duration()), kind);
+        SegmentRequest whole = new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
+                range == null ? -1 : range.length(), segment.duration());
+        PeerPrefixes.PeerPrefix prefix = prefixes.take(sid);
+        SegmentRequest rest = prefix == null ? null : PeerPrefixes.rest(whole, prefix);
+        Fetch fetch = new Fetch(rest == null ? whole : rest, kind);
+        fetch.prefix = rest == null ? null : prefix;
         fetch.startedAt = now();
         fetch.seed = seed;
         inflight.put(sid, fetch);
         changes++;
-        event("cdn fetch " + sid + " as " + kind + ": " + why);
+        event("cdn fetch " + sid + " as " + kind + ": " + why + (rest == null ? "" : "; the rest after "
+                + prefix.bytes().length + " bytes from peer " + prefix.peer()));
         start(fetch);
         if (track.p2p != null && seed) {
             track.p2p.announceSoon();
@@ -584,10 +610,19 @@ public final class StreamController {
 
             @Override
             public void onComplete(byte[] data) {
+                if (fetch.prefix != null) {
+                    scheduler.execute(() -> joinPrefix(fetch, data));
+                    return;
+                }
                 String sha = Hashes.sha256Hex(data);
-                scheduler.execute(() -> completed(fetch, new CachedSegment(fetch.request.id(), data, kind, sha,
-                        fetch.request.durationSeconds(), null,
-                        Duration.between(fetch.startedAt, now()).toMillis(), "origin")));
+                scheduler.execute(() -> {
+                    if (fetch.suspect != null) {
+                        judgeSuspect(fetch, data);
+                    }
+                    completed(fetch, new CachedSegment(fetch.request.id(), data, kind, sha,
+                            fetch.request.durationSeconds(), null,
+                            Duration.between(fetch.startedAt, now()).toMillis(), "origin", 0));
+                });
             }
 
             @Override
@@ -595,6 +630,66 @@ public final class StreamController {
                 scheduler.execute(() -> failed(fetch, reason, retryable));
             }
         });
+    }
+
+    /**
+     * The CDN sent the rest of a segment a peer had begun: the peer's bytes and the CDN's are verified as one
+     * segment (as a peer delivery is). If they fail, the whole segment is fetched again, and the peer is banned if
+     * its bytes differ from the origin's.
+     */
+    private void joinPrefix(Fetch fetch, byte[] rest) {
+        SegmentId sid = fetch.request.id();
+        if (inflight.get(sid) != fetch) {
+            return;
+        }
+        PeerPrefixes.PeerPrefix prefix = fetch.prefix;
+        byte[] data = PeerPrefixes.join(prefix.bytes(), rest);
+        Track track = trackNamed(sid.track());
+        if (track == null || track.p2p == null) {
+            refetchWhole(fetch, "its swarm is gone: the peer's bytes cannot be verified");
+            return;
+        }
+        track.p2p.verifyJoined(sid.mediaSequence(), data, prefix.declaredTotal(), verdict -> {
+            if (inflight.get(sid) != fetch) {
+                return;
+            }
+            if (!verdict.ok()) {
+                refetchWhole(fetch, verdict.how() + ": " + verdict.problem());
+                return;
+            }
+            completed(fetch, new CachedSegment(sid, data, fetch.kind, Hashes.sha256Hex(data),
+                    fetch.request.durationSeconds(), prefix.peer(), Duration.between(fetch.startedAt, now()).toMillis(),
+                    verdict.how(), prefix.bytes().length));
+        });
+    }
+
+    /** Replaces a fetch of the rest of a segment by one of all of it; its peer's bytes become suspect. */
+    private void refetchWhole(Fetch resumed, String why) {
+        SegmentId sid = resumed.request.id();
+        Track track = trackNamed(sid.track());
+        MediaSegment segment = track == null ? null : track.known.get(sid.mediaSequence());
+        var range = segment == null ? null : segment.byteRange();
+        SegmentRequest whole = new SegmentRequest(sid, resumed.request.uri(), range == null ? 0 : range.offset(),
+                range == null ? -1 : range.length(), resumed.request.durationSeconds());
+        Fetch fetch = new Fetch(whole, resumed.kind);
+        fetch.startedAt = resumed.startedAt;
+        fetch.suspect = resumed.prefix;
+        inflight.put(sid, fetch);
+        event("cdn fetch " + sid + " as " + fetch.kind + ": all of it, the peer's first bytes and the rest failed ("
+                + why + ")");
+        start(fetch);
+    }
+
+    /** The origin's whole segment shows whether the peer's bytes that failed verification with its rest were bad. */
+    private void judgeSuspect(Fetch fetch, byte[] whole) {
+        PeerPrefixes.PeerPrefix suspect = fetch.suspect;
+        Track track = trackNamed(fetch.request.id().track());
+        if (PeerPrefixes.matches(suspect.bytes(), whole)) {
+            log.warn("[{}] {}: the peer's first bytes match the origin's, the origin's range did not fit them", id,
+                    fetch.request.id());
+        } else if (track != null && track.p2p != null) {
+            track.p2p.rejectedPrefix(suspect.peer(), fetch.request.id().mediaSequence());
+        }
     }
 
     private void completed(Fetch fetch, CachedSegment segment) {
@@ -609,6 +704,7 @@ public final class StreamController {
     /** Caches a segment, answers the player requests waiting for it, and tells the swarm. */
     private void deliver(CachedSegment segment) {
         cache.put(segment);
+        prefixes.forget(segment.id());
         changes++;
         event("cached " + segment.id() + " from " + segment.source());
         Waiting w = waiting.remove(segment.id());
@@ -637,6 +733,10 @@ public final class StreamController {
 
     private void failed(Fetch fetch, String reason, boolean retryable) {
         if (inflight.get(fetch.request.id()) != fetch) {
+            return;
+        }
+        if (fetch.prefix != null && !retryable && !closed) {
+            refetchWhole(fetch, "the origin refused the rest: " + reason); // e.g. a peer that declared a wrong size
             return;
         }
         if (retryable && fetch.attempt < context.segmentAttempts() && !closed) {

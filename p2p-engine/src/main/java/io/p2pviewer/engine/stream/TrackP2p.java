@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -405,12 +406,38 @@ final class TrackP2p implements SwarmHost {
         });
     }
 
+    /**
+     * Verifies a segment joined from a peer's first bytes and the CDN's rest, as a peer delivery is verified (the
+     * verdict arrives on the engine thread).
+     */
+    void verifyJoined(long mediaSequence, byte[] data, long declaredSize, Consumer<Verdict> done) {
+        MediaSegment segment = track.known.get(mediaSequence);
+        if (segment == null) {
+            done.accept(Verdict.fail("playlist", "the segment is in no playlist we know"));
+            return;
+        }
+        hashes.verify(segment, data, declaredSize, done);
+    }
+
+    /** The first bytes a peer sent of a segment differ from the origin's: banned, as for a bad segment. */
+    void rejectedPrefix(String peer, long mediaSequence) {
+        String msg = "Peer " + peer + " sent bad first bytes of " + track.name + "#" + mediaSequence
+                + " (they differ from the origin's): banned";
+        owner.error(StreamError.Kind.PEER_BANNED, msg);
+        swarm.ban(peer, "sent bytes that differ from the origin's");
+    }
+
     private void rejected(String peer, long mediaSequence, Verdict verdict) {
         String msg = "Peer " + peer + " sent a bad segment " + track.name + "#" + mediaSequence + " ("
                 + verdict.how() + ": " + verdict.problem() + "): banned";
         owner.error(StreamError.Kind.PEER_BANNED, msg);
         swarm.ban(peer, verdict.how() + ": " + verdict.problem());
         owner.peerFetchFailed(track, mediaSequence);
+    }
+
+    @Override
+    public void peerPartial(String peer, long mediaSequence, byte[] prefix, long totalBytes) {
+        owner.peerPartial(track, mediaSequence, peer, prefix, totalBytes);
     }
 
     @Override

@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.cache.CachedSegment;
-import io.p2pviewer.engine.peer.protocol.Decoded;
-import io.p2pviewer.engine.peer.protocol.PeerCommand;
-import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
 import io.p2pviewer.engine.peer.protocol.PeerMessages;
 import io.p2pviewer.engine.peer.protocol.SegmentAbsent;
 import io.p2pviewer.engine.peer.protocol.SegmentData;
 import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
 import io.p2pviewer.engine.peer.protocol.SegmentRequest;
-import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
-import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
-import io.p2pviewer.engine.peer.transport.PeerChannel;
-import io.p2pviewer.engine.peer.transport.PeerChannelListener;
 import io.p2pviewer.engine.time.FakeTaskScheduler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,66 +33,39 @@ class BrowserPeerQuirksTest {
     private final LiveEngineFixture engine = new LiveEngineFixture();
     private final FakeTaskScheduler scheduler = engine.scheduler;
     private final FakeLiveOrigin origin = engine.origin;
-    private final InMemoryNetwork network = engine.network;
-    private final InMemorySignalling signalling = engine.signalling;
 
     /** What the scripted browser does when asked for a segment. */
     enum Quirk { EMPTY_SEGMENT, TOO_FEW_BYTES, ABSENT_AFTER_ANNOUNCING, SILENCE }
 
     /** The scripted browser: it answers every request according to its quirk. */
-    private final class ScriptedBrowser implements PeerChannelListener {
+    private static final class ScriptedBrowser extends ScriptedPeer {
         final Quirk quirk;
-        final PeerMessageDecoder decoder = new PeerMessageDecoder();
-        final List<Long> requested = new ArrayList<>();
-        PeerChannel channel;
-        String closeReason;
 
         ScriptedBrowser(Quirk quirk) {
             this.quirk = quirk;
         }
 
-        void join(String infoHash) {
-            signalling.factory(network.transport("browser")).create(infoHash, BROWSER_ID, (peer, ch) -> {
-                channel = ch;
-                ch.setListener(this);
-                ch.send(fullBlockAnnouncementAsUpstreamEncodesIt());
-            }).start();
+        @Override
+        byte[] hello() {
+            return fullBlockAnnouncementAsUpstreamEncodesIt();
         }
 
         @Override
-        public void onMessage(byte[] message) {
-            Decoded decoded;
-            try {
-                decoded = decoder.feed(message);
-            } catch (Exception e) {
-                throw new AssertionError("the engine sent something undecodable", e);
-            }
-            if (decoded instanceof Decoded.Command c && c.command() instanceof SegmentRequest r) {
-                requested.add(r.segmentId());
-                switch (quirk) {
-                    case EMPTY_SEGMENT -> {
-                        send(new SegmentData(r.segmentId(), r.requestId(), 0));
-                        send(new SegmentDataSendingCompleted(r.segmentId(), r.requestId()));
-                    }
-                    case TOO_FEW_BYTES -> {
-                        send(new SegmentData(r.segmentId(), r.requestId(), FakeLiveOrigin.SEGMENT_BYTES));
-                        byte[] bytes = FakeLiveOrigin.bytes(r.segmentId());
-                        PeerMessages.payloadChunks(bytes, 0, bytes.length - 1).forEach(channel::send);
-                        send(new SegmentDataSendingCompleted(r.segmentId(), r.requestId()));
-                    }
-                    case ABSENT_AFTER_ANNOUNCING -> send(new SegmentAbsent(r.segmentId(), r.requestId()));
-                    case SILENCE -> { }
+        void requested(SegmentRequest r) {
+            switch (quirk) {
+                case EMPTY_SEGMENT -> {
+                    send(new SegmentData(r.segmentId(), r.requestId(), 0));
+                    send(new SegmentDataSendingCompleted(r.segmentId(), r.requestId()));
                 }
+                case TOO_FEW_BYTES -> {
+                    send(new SegmentData(r.segmentId(), r.requestId(), FakeLiveOrigin.SEGMENT_BYTES));
+                    byte[] bytes = FakeLiveOrigin.bytes(r.segmentId());
+                    PeerMessages.payloadChunks(bytes, 0, bytes.length - 1).forEach(channel::send);
+                    send(new SegmentDataSendingCompleted(r.segmentId(), r.requestId()));
+                }
+                case ABSENT_AFTER_ANNOUNCING -> send(new SegmentAbsent(r.segmentId(), r.requestId()));
+                case SILENCE -> { }
             }
-        }
-
-        private void send(PeerCommand command) {
-            PeerMessages.encode(command).forEach(channel::send);
-        }
-
-        @Override
-        public void onClose(String reason) {
-            closeReason = reason;
         }
     }
 
@@ -125,7 +91,7 @@ class BrowserPeerQuirksTest {
         StreamController controller = engine.open();
         assertThat(engine.infoHashes).as("the engine joined its swarm").isNotEmpty();
         ScriptedBrowser browser = new ScriptedBrowser(quirk);
-        browser.join(engine.infoHashes.get(0));
+        browser.join(engine, "browser", BROWSER_ID, engine.infoHashes.get(0));
 
         List<CachedSegment> got = new ArrayList<>();
         long firstSeq = origin.edge() - 3;

@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A live origin in virtual time, as a {@link CdnClient}: a sliding window of 2-second AES-128-sized segments,
- * the SHA-256 list beside the playlist, answers after a fixed latency on the fake scheduler, and a count of the
- * segment bytes it served. One instance stands for the whole CDN; each engine gets a {@link #client()}.
+ * the SHA-256 list beside the playlist, byte ranges, answers after a fixed latency on the fake scheduler, and a count
+ * of the segment bytes it served. One instance stands for the whole CDN; each engine gets a {@link #client()}.
  */
 final class FakeLiveOrigin {
     static final URI PLAYLIST = URI.create("http://cdn.test/live/720p/playlist.m3u8?token=t");
@@ -26,6 +26,8 @@ final class FakeLiveOrigin {
     private final Duration latency;
     long segmentBytesServed;
     int segmentRequests;
+    /** Every partial fetch as "seq:from-to" (to exclusive). */
+    final java.util.List<String> ranges = new java.util.ArrayList<>();
 
     FakeLiveOrigin(FakeTaskScheduler scheduler, Duration latency) {
         this.scheduler = scheduler;
@@ -97,7 +99,16 @@ final class FakeLiveOrigin {
                         listener.onFailure("HTTP 404", false);
                         return;
                     }
-                    byte[] b = bytes(seq);
+                    byte[] whole = bytes(seq);
+                    long end = length >= 0 ? Math.min(whole.length, offset + length) : whole.length;
+                    if (offset >= end) {
+                        listener.onFailure("HTTP 416", false);
+                        return;
+                    }
+                    byte[] b = java.util.Arrays.copyOfRange(whole, (int) offset, (int) end);
+                    if (offset > 0 || end < whole.length) {
+                        ranges.add(seq + ":" + offset + "-" + end);
+                    }
                     segmentBytesServed += b.length;
                     listener.onBytes(b.length);
                     listener.onComplete(b);

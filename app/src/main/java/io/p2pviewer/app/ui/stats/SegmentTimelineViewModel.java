@@ -43,7 +43,10 @@ public final class SegmentTimelineViewModel {
         String from = switch (s.source()) {
             case PEER -> "P2P from peer " + (s.peer() == null ? "?" : Swarm.shortId(s.peer()));
             case CDN -> "CDN";
-            case FALLBACK -> "Fallback: CDN after a peer fetch failed";
+            case FALLBACK -> s.peerBytes() > 0
+                    ? "Fallback: " + Format.bytes(s.peerBytes()) + " from peer "
+                            + (s.peer() == null ? "?" : Swarm.shortId(s.peer())) + ", the rest from the CDN"
+                    : "Fallback: CDN after a peer fetch failed";
         };
         return "#" + s.mediaSequence() + " · " + s.variant() + " · "
                 + String.format(Locale.ROOT, "%.1f s", s.durationSeconds()) + "\n"

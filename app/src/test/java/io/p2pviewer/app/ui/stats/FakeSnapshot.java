@@ -93,7 +93,7 @@ final class FakeSnapshot {
 
     static ServedSegment segment(long seq, DeliverySource source, String peer, String verifiedBy) {
         return new ServedSegment(T0.plusSeconds(seq), "720p", seq, source, 1_234_567, "ab".repeat(32), 4.0, peer,
-                340, verifiedBy);
+                340, verifiedBy, source == DeliverySource.PEER ? 1_234_567 : 0);
     }
 
     EngineSnapshot build() {

@@ -44,6 +44,10 @@ class SegmentTimelineViewModelTest {
                 .isEqualTo("#13 · 720p · 4.0 s\nCDN\n1.2 MB in 340 ms\nverified by origin (CDN)");
         assertThat(SegmentTimelineViewModel.tooltip(segment(14, DeliverySource.FALLBACK, null, "origin")))
                 .contains("Fallback: CDN after a peer fetch failed");
+        ServedSegment resumed = new ServedSegment(FakeSnapshot.T0, "720p", 15, DeliverySource.FALLBACK, 1_234_567,
+                "ab".repeat(32), 4.0, "-PV0100-abcdefgh1234", 340, "sha256", 617_283);
+        assertThat(SegmentTimelineViewModel.tooltip(resumed)).isEqualTo("#15 · 720p · 4.0 s\n"
+                + "Fallback: 617 kB from peer gh1234, the rest from the CDN\n1.2 MB in 340 ms\nverified by hash (SHA-256)");
     }
 
     @Test

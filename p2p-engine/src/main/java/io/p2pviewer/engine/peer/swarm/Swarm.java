@@ -202,7 +202,7 @@ public final class Swarm {
 
             @Override
             public void onClose(String reason) {
-                scheduler.execute(() -> drop(p, "connection closed: " + reason));
+                scheduler.execute(() -> drop(p, "connection closed: " + reason, true));
             }
         });
         log.info("[{}] peer {} connected ({})", track, shortId(peerId), channel.describe());
@@ -228,8 +228,13 @@ public final class Swarm {
         return out;
     }
 
-    /** Closes the connection to a peer and forgets it. */
+    /** Closes the connection to a peer and forgets it; what it sent of a download in flight is dropped too. */
     public void drop(PeerLink p, String reason) {
+        drop(p, reason, false);
+    }
+
+    /** @param keepPartial the peer is not at fault: what it sent of a download in flight is kept */
+    private void drop(PeerLink p, String reason, boolean keepPartial) {
         if (p.closed) {
             return;
         }
@@ -246,9 +251,20 @@ public final class Swarm {
         if (p.download != null) {
             PeerLink.Download d = p.download;
             endDownload(p);
-            host.peerFailed(p.id, d.mediaSequence, reason);
+            tellFailed(p, d, reason, keepPartial);
         }
         host.swarmChanged();
+    }
+
+    /**
+     * Tells the host why a download from a peer ended without the segment. With {@code keepPartial}, the bytes
+     * received so far go to the host first ({@link SwarmHost#peerPartial}), so that the CDN fetches only the rest.
+     */
+    private void tellFailed(PeerLink p, PeerLink.Download d, String reason, boolean keepPartial) {
+        if (keepPartial && d.total > 0 && d.received > 0 && d.received < d.total) {
+            host.peerPartial(p.id, d.mediaSequence, d.buffer.toByteArray(), d.total);
+        }
+        host.peerFailed(p.id, d.mediaSequence, reason);
     }
 
     private void unindex(PeerLink p) {
@@ -396,7 +412,7 @@ public final class Swarm {
             p.cancelled.removeFirst();
         }
         p.send(new CancelSegmentRequest(d.wireId, d.requestId));
-        host.peerFailed(p.id, d.mediaSequence, reason);
+        tellFailed(p, d, reason, true);
         if (p.stalls >= 3) {
             drop(p, "three silent transfers");
         }

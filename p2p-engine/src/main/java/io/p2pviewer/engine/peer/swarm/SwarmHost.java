@@ -23,6 +23,14 @@ public interface SwarmHost {
     /** A peer delivered a whole segment of the declared size in {@code fetchMillis}; the host verifies it. */
     void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize, long fetchMillis);
 
+    /**
+     * A download from a peer that we gave up, or whose connection closed, had delivered the first
+     * {@code prefix.length} of its declared {@code totalBytes}; {@link #peerFailed} follows. The bytes are as
+     * the peer sent them, not verified: the host may fetch the rest from the CDN and verify the whole.
+     */
+    default void peerPartial(String peer, long mediaSequence, byte[] prefix, long totalBytes) {
+    }
+
     /** A download from a peer ended without a segment (absent, cancelled, connection lost, protocol error). */
     void peerFailed(String peer, long mediaSequence, String reason);
 

@@ -92,6 +92,9 @@ class SwarmSessionTest {
         @Override public void peerDelivered(String peer, long seq, byte[] data, long declared, long fetchMillis) {
             events.add("delivered " + seq + " " + data.length);
         }
+        @Override public void peerPartial(String peer, long seq, byte[] prefix, long total) {
+            events.add("partial " + seq + ": " + prefix.length + " of " + total);
+        }
         @Override public void peerFailed(String peer, long seq, String reason) { events.add("failed " + seq + ": " + reason); }
         @Override public void uploaded(String peer, int count) { }
         @Override public void swarmChanged() { swarmChanges++; }
@@ -311,7 +314,7 @@ class SwarmSessionTest {
         ch.peerSays(new SegmentData(12, second.requestId(), 5_000));
         ch.peerSendsBytes(5_000);
         ch.peerSays(new SegmentDataSendingCompleted(12, second.requestId()));
-        assertThat(events).containsExactly("failed 11: too slow", "delivered 12 5000");
+        assertThat(events).containsExactly("partial 11: 30000 of 70000", "failed 11: too slow", "delivered 12 5000");
         assertThat(ch.closed).isFalse();
         assertThat(swarm.cancelledTailBytes()).as("a newer header: the old tail is over").isZero();
 
@@ -378,6 +381,26 @@ class SwarmSessionTest {
         fewer.peerSays(new SegmentDataSendingCompleted(11, r2));
         assertThat(fewer.closed).isTrue();
         assertThat(events).singleElement().asString().contains("size mismatch");
+    }
+
+    @Test
+    void whatAPeerSentBeforeWeGaveUpOrItsConnectionClosedGoesToTheHostFirst() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
+        SegmentRequest first = ask(swarm, ch, 11);
+        ch.peerSays(new SegmentData(11, first.requestId(), 1000));
+        ch.peerSendsBytes(400);
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        assertThat(events).containsExactly("partial 11: 400 of 1000", "failed 11: too slow");
+
+        events.clear();
+        SegmentRequest second = ask(swarm, ch, 12);
+        ch.peerSays(new SegmentData(12, second.requestId(), 1000));
+        ch.peerSendsBytes(700);
+        ch.listener.onClose("gone");
+        scheduler.runUntilIdle();
+        assertThat(events).containsExactly("partial 12: 700 of 1000", "failed 12: connection closed: gone");
     }
 
     @Test
@@ -576,7 +599,7 @@ class SwarmSessionTest {
         ch.peerSays(new SegmentData(12, r2, 10));
         ch.peerSendsBytes(10);
         ch.peerSays(new SegmentDataSendingCompleted(12, r2));
-        assertThat(events).containsExactly("failed 11: too slow", "delivered 12 10");
+        assertThat(events).containsExactly("partial 11: 400 of 1000", "failed 11: too slow", "delivered 12 10");
         assertThat(ch.closed).isFalse();
 
         ch.peerSendsBytes(5); // nothing cancelled is pending any more: a violation again
