@@ -93,12 +93,12 @@ class DeliveryPlannerTest {
     @Test
     void aSlowTransferIsJudgedOnlyAfterItHasRunAWhileOrOnceItsSegmentIsInHighDemand() {
         // 100 kB of 1 MB in 1 s: 9 s to go, due in 8 s (beyond the 4 s high-demand window): too young to judge;
-        // after 3 s at that rate 7 s to go, still too late for 8 s minus the 1.5 s safety margin
+        // after JUDGE_AFTER at that rate still too late for 8 s minus the 1.5 s safety margin
         PeerTransfer young = new PeerTransfer("p1", now.minusMillis(1000), now.minusMillis(50), 100_000, 1_000_000);
         SegmentState s = new SegmentState(10, 0, now.plusMillis(8000), Status.PEER_LOADING, young, Set.of("p1"),
                 Set.of(), false);
         assertThat(planner.plan(now, List.of(s), List.of(new PeerState("p1", true, 0)), "me")).isEmpty();
-        // the same rate once it has run JUDGE_AFTER (3 s): judged, abandoned (not in high demand: no CDN fetch yet)
+        // the same rate once it has run JUDGE_AFTER (4 s): judged, abandoned (not in high demand: no CDN fetch yet)
         PeerTransfer older = new PeerTransfer("p1", now.minus(DeliveryPlanner.JUDGE_AFTER), now.minusMillis(50),
                 300_000, 1_000_000);
         SegmentState later = new SegmentState(10, 0, now.plusMillis(8000), Status.PEER_LOADING, older, Set.of("p1"),
