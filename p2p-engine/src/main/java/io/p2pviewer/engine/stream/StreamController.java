@@ -51,6 +51,14 @@ public final class StreamController {
     /** A peer transfer at least this far along is given a short grace when the player asks for its segment. */
     private static final double NEARLY_DONE = 0.5;
     private static final Duration NEARLY_DONE_GRACE = Duration.ofMillis(500);
+    /**
+     * A peer fetch that fails (most often a busy holder's SegmentAbsent) while the player's patient request has
+     * more than this of its patience left goes back to the planner rather than to the CDN at once: another holder
+     * may be free. Less than this left, the CDN fetch would come too close to the player's need. n100 simulated,
+     * 8 seeds: 90.0 % offload against 88.5 % when every failure while the player waits goes to the CDN; missed
+     * deadlines 182 against 114 (0 ms: 89.7 % and 776; 2 s: 89.2 % and 135); 0 stalls either way.
+     */
+    static final Duration PEERS_RETRIED_WITHIN_PATIENCE = Duration.ofSeconds(1);
 
     private final String id;
     private final URI sourceUri;
@@ -460,14 +468,25 @@ public final class StreamController {
         }
     }
 
-    /** A peer fetch of a segment failed: a later CDN fetch of it counts as FALLBACK; a waiting player is served now. */
+    /**
+     * A peer fetch of a segment failed: a later CDN fetch of it counts as FALLBACK. A waiting player is served now,
+     * unless its request is patient with more than {@link #PEERS_RETRIED_WITHIN_PATIENCE} of patience left: the
+     * planner may then ask another holder, and the patience's end fetches it from the CDN at the latest.
+     */
     void peerFetchFailed(Track track, long mediaSequence) {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         peerFailed.add(sid);
         event("peer fetch failed " + sid);
-        if (waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)) {
-            startCdn(track, mediaSequence, DeliverySource.FALLBACK, "the player waits and the peer fetch failed");
+        Waiting w = waiting.get(sid);
+        if (w == null || inflight.containsKey(sid) || cache.contains(sid)) {
+            return;
         }
+        if (now().plus(PEERS_RETRIED_WITHIN_PATIENCE).isBefore(w.owedFrom)) {
+            event("the player's patience for " + sid + " has " + Duration.between(now(), w.owedFrom).toMillis()
+                    + " ms left: other peers may deliver it");
+            return;
+        }
+        startCdn(track, mediaSequence, DeliverySource.FALLBACK, "the player waits and the peer fetch failed");
     }
 
     // ---- playlists ----

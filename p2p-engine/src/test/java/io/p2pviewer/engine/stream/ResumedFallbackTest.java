@@ -8,12 +8,10 @@ import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.peer.protocol.PeerMessages;
 import io.p2pviewer.engine.peer.protocol.SegmentData;
 import io.p2pviewer.engine.peer.protocol.SegmentRequest;
-import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +38,7 @@ class ResumedFallbackTest {
 
         @Override
         byte[] hello() {
-            return PeerMessages.encode(new SegmentsAnnouncement(LongStream.rangeClosed(0, 200).toArray(), new long[0]))
-                    .get(0);
+            return holding(0, 200);
         }
 
         @Override

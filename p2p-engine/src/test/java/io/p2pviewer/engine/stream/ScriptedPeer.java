@@ -5,10 +5,12 @@ import io.p2pviewer.engine.peer.protocol.PeerCommand;
 import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
 import io.p2pviewer.engine.peer.protocol.PeerMessages;
 import io.p2pviewer.engine.peer.protocol.SegmentRequest;
+import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * A peer played by a test against a {@link LiveEngineFixture}'s engine: it joins the engine's swarm, says hello
@@ -21,9 +23,16 @@ abstract class ScriptedPeer implements PeerChannelListener {
     PeerChannel channel;
     String closeReason;
 
-    /** Joins the swarm as {@code peerId} on node {@code node} of the fixture's network. */
+    /**
+     * Joins the swarm as {@code peerId} on node {@code node} of the fixture's network; speaks to the engine only
+     * (connections to other scripted peers are closed).
+     */
     void join(LiveEngineFixture engine, String node, String peerId, String infoHash) {
         engine.signalling.factory(engine.network.transport(node)).create(infoHash, peerId, (peer, ch) -> {
+            if (!peer.equals(LiveEngineFixture.ENGINE_ID)) {
+                ch.close();
+                return;
+            }
             channel = ch;
             ch.setListener(this);
             ch.send(hello());
@@ -32,6 +41,12 @@ abstract class ScriptedPeer implements PeerChannelListener {
 
     /** The first message to the engine once connected (an announcement, as a rule). */
     abstract byte[] hello();
+
+    /** An announcement of holding segments {@code from..to}: the hello of a peer that has everything. */
+    static byte[] holding(long from, long to) {
+        return PeerMessages.encode(new SegmentsAnnouncement(LongStream.rangeClosed(from, to).toArray(), new long[0]))
+                .get(0);
+    }
 
     /** Answers one request of the engine. */
     abstract void requested(SegmentRequest request);
