@@ -600,9 +600,7 @@ public final class StreamController {
         if (closed || draining || segment == null || inflight.containsKey(sid) || cache.contains(sid)) {
             return;
         }
-        var range = segment.byteRange();
-        SegmentRequest whole = new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
-                range == null ? -1 : range.length(), segment.duration());
+        SegmentRequest whole = wholeRequest(sid, segment);
         PeerPrefixes.PeerPrefix prefix = prefixes.take(sid);
         SegmentRequest rest = prefix == null ? null : PeerPrefixes.rest(whole, prefix);
         Fetch fetch = new Fetch(rest == null ? whole : rest, kind);
@@ -682,15 +680,24 @@ public final class StreamController {
         });
     }
 
+    /** The request for all of a segment: the whole resource, or its byte range. */
+    private static SegmentRequest wholeRequest(SegmentId sid, MediaSegment segment) {
+        var range = segment.byteRange();
+        return new SegmentRequest(sid, segment.uri(), range == null ? 0 : range.offset(),
+                range == null ? -1 : range.length(), segment.duration());
+    }
+
     /** Replaces a fetch of the rest of a segment by one of all of it; its peer's bytes become suspect. */
     private void refetchWhole(Fetch resumed, String why) {
         SegmentId sid = resumed.request.id();
         Track track = trackNamed(sid.track());
         MediaSegment segment = track == null ? null : track.known.get(sid.mediaSequence());
-        var range = segment == null ? null : segment.byteRange();
-        SegmentRequest whole = new SegmentRequest(sid, resumed.request.uri(), range == null ? 0 : range.offset(),
-                range == null ? -1 : range.length(), resumed.request.durationSeconds());
-        Fetch fetch = new Fetch(whole, resumed.kind);
+        if (segment == null) {
+            resumed.prefix = null; // so that failed() ends the fetch rather than coming back here
+            failed(resumed, "it left the playlist before its rest was verified", false);
+            return;
+        }
+        Fetch fetch = new Fetch(wholeRequest(sid, segment), resumed.kind);
         fetch.startedAt = resumed.startedAt;
         fetch.suspect = resumed.prefix;
         inflight.put(sid, fetch);
