@@ -4,6 +4,7 @@ import io.p2pviewer.engine.StreamException;
 import io.p2pviewer.engine.source.SegmentListener;
 import io.p2pviewer.engine.time.Cancellable;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,4 +24,17 @@ public interface CdnClient extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Bytes [offset, offset+length) of a resource (to its end when length < 0), cut at the resource's end as an
+     * origin answering a Range does; the array itself when that is all of it; null when offset is at or past the
+     * end (an origin's 416).
+     */
+    static byte[] range(byte[] whole, long offset, long length) {
+        long end = length >= 0 ? Math.min(whole.length, offset + length) : whole.length;
+        if (offset >= end) {
+            return null;
+        }
+        return offset == 0 && end == whole.length ? whole : Arrays.copyOfRange(whole, (int) offset, (int) end);
+    }
 }

@@ -123,7 +123,7 @@ public final class OkHttpCdnClient implements CdnClient {
                     }
                     if (response.code() != 206 && (offset > 0 || length >= 0)) {
                         body = ignoredRange(body, offset, length);
-                        if (body == null) {
+                        if (body == null) { // a 206 would have been short too: the engine wants exactly the range
                             listener.onFailure("origin ignored the Range header and " + redact(uri)
                                     + " is shorter than the range asked for", false);
                             return;
@@ -159,11 +159,8 @@ public final class OkHttpCdnClient implements CdnClient {
      * instead of a 206); null when the resource is too short for it.
      */
     static byte[] ignoredRange(byte[] whole, long offset, long length) {
-        long end = length >= 0 ? offset + length : whole.length;
-        if (offset > whole.length || end > whole.length) {
-            return null;
-        }
-        return java.util.Arrays.copyOfRange(whole, (int) offset, (int) end);
+        byte[] cut = CdnClient.range(whole, offset, length);
+        return cut == null || (length >= 0 && cut.length != length) ? null : cut;
     }
 
     /** Reads the body to its end, reporting progress; null when it exceeds the limit. */

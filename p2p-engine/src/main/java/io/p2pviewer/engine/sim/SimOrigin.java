@@ -7,7 +7,6 @@ import io.p2pviewer.engine.source.SegmentListener;
 import io.p2pviewer.engine.time.Cancellable;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -178,14 +177,11 @@ final class SimOrigin {
             }
             segmentRequests++;
             fetches[variant][(int) seq]++;
-            byte[] whole = bytes(variant, seq);
-            long end = length >= 0 ? Math.min(whole.length, offset + length) : whole.length;
-            if (offset >= end) {
+            byte[] data = CdnClient.range(bytes(variant, seq), offset, length);
+            if (data == null) {
                 scheduler.scheduleNanos(oneWay, () -> listener.onFailure("HTTP 416", false));
                 return;
             }
-            byte[] data = offset == 0 && end == whole.length ? whole
-                    : Arrays.copyOfRange(whole, (int) offset, (int) end);
             int piece = (int) Math.max(1, LinkNetwork.PIECE_WIRE_BYTES / network.payloadScale());
             int scale = network.payloadScale();
             for (int from = 0; from < data.length; from += piece) {

@@ -27,10 +27,6 @@ public final class TrafficStats {
         downloadRates.get(source).record(at, bytes);
     }
 
-    public void served(DeliverySource source, long bytes) {
-        served(source, bytes, source == DeliverySource.PEER ? bytes : 0);
-    }
-
     /**
      * One segment served, counted under {@code source}; {@code peerBytes} of its {@code bytes} came from a peer
      * (a fallback that fetched only what a given-up peer transfer had not sent) and count as PEER bytes.

@@ -99,15 +99,13 @@ final class FakeLiveOrigin {
                         listener.onFailure("HTTP 404", false);
                         return;
                     }
-                    byte[] whole = bytes(seq);
-                    long end = length >= 0 ? Math.min(whole.length, offset + length) : whole.length;
-                    if (offset >= end) {
+                    byte[] b = CdnClient.range(bytes(seq), offset, length);
+                    if (b == null) {
                         listener.onFailure("HTTP 416", false);
                         return;
                     }
-                    byte[] b = java.util.Arrays.copyOfRange(whole, (int) offset, (int) end);
-                    if (offset > 0 || end < whole.length) {
-                        ranges.add(seq + ":" + offset + "-" + end);
+                    if (b.length < SEGMENT_BYTES) {
+                        ranges.add(seq + ":" + offset + "-" + (offset + b.length));
                     }
                     segmentBytesServed += b.length;
                     listener.onBytes(b.length);

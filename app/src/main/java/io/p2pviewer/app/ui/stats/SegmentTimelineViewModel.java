@@ -41,11 +41,11 @@ public final class SegmentTimelineViewModel {
     /** The tooltip of a segment, four lines. */
     static String tooltip(ServedSegment s) {
         String from = switch (s.source()) {
-            case PEER -> "P2P from peer " + (s.peer() == null ? "?" : Swarm.shortId(s.peer()));
+            case PEER -> "P2P from peer " + peerName(s);
             case CDN -> "CDN";
             case FALLBACK -> s.peerBytes() > 0
-                    ? "Fallback: " + Format.bytes(s.peerBytes()) + " from peer "
-                            + (s.peer() == null ? "?" : Swarm.shortId(s.peer())) + ", the rest from the CDN"
+                    ? "Fallback: " + Format.bytes(s.peerBytes()) + " from peer " + peerName(s)
+                            + ", the rest from the CDN"
                     : "Fallback: CDN after a peer fetch failed";
         };
         return "#" + s.mediaSequence() + " · " + s.variant() + " · "
@@ -53,6 +53,10 @@ public final class SegmentTimelineViewModel {
                 + from + "\n"
                 + Format.bytes(s.bytes()) + " in " + s.fetchMillis() + " ms\n"
                 + "verified by " + verification(s.verifiedBy(), s.source());
+    }
+
+    private static String peerName(ServedSegment s) {
+        return s.peer() == null ? "?" : Swarm.shortId(s.peer());
     }
 
     private static String verification(String verifiedBy, DeliverySource source) {
