@@ -14,6 +14,9 @@ public sealed interface Distribution {
 
     double mean();
 
+    /** The smallest value a draw can give. */
+    double lowest();
+
     /** Always the same value. */
     record Constant(double value) implements Distribution {
         @Override
@@ -23,6 +26,11 @@ public sealed interface Distribution {
 
         @Override
         public double mean() {
+            return value;
+        }
+
+        @Override
+        public double lowest() {
             return value;
         }
     }
@@ -43,6 +51,11 @@ public sealed interface Distribution {
         @Override
         public double mean() {
             return (min + max) / 2;
+        }
+
+        @Override
+        public double lowest() {
+            return min;
         }
     }
 
@@ -75,6 +88,11 @@ public sealed interface Distribution {
         public double mean() {
             double total = choices.stream().mapToDouble(Weighted::weight).sum();
             return choices.stream().mapToDouble(w -> w.value() * w.weight()).sum() / total;
+        }
+
+        @Override
+        public double lowest() {
+            return choices.stream().filter(w -> w.weight() > 0).mapToDouble(Weighted::value).min().orElse(0);
         }
     }
 

@@ -18,11 +18,21 @@ import java.util.List;
  * @param p2p false for the CDN-only baseline (engines run without peers)
  * @param payloadScale wire bytes each simulated payload byte stands for (see {@link LinkNetwork})
  * @param sampleEvery period of the offload-over-time samples
+ * @param partitions how many parts the viewers are split into to run side by side ({@link Partitions}); 0 chooses
+ *                   ({@link #partitionsToRun}). The same scenario with another count gives another (equally valid) run
  */
 public record Scenario(String name, long seed, Duration duration, int viewers, Duration ramp, double churnPerMinute,
                        Distribution uplinkMbps, Distribution downlinkMbps, Distribution latencyMs, double natShare,
                        Stream stream, Cdn cdn, Tracker tracker, Player player, boolean p2p, int payloadScale,
-                       Duration sampleEvery) {
+                       Duration sampleEvery, int partitions) {
+    /** Most partitions a scenario may ask for. */
+    public static final int MAX_PARTITIONS = 64;
+    /** Viewers from which a scenario runs in {@link #AUTO_PARTITIONS} partitions unless it says otherwise. */
+    static final int PARTITION_FROM_VIEWERS = 200;
+    static final int AUTO_PARTITIONS = 2;
+    /** Lookahead below which a scenario runs in one partition unless it says otherwise (windows too short). */
+    static final long PARTITION_FROM_LOOKAHEAD_NANOS = 1_000_000;
+
     public Scenario {
         if (stream.variants().isEmpty()) {
             throw new IllegalArgumentException("the stream needs at least one variant");
@@ -32,7 +42,33 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
     /** The same scenario with P2P on or off. */
     public Scenario withP2p(boolean on) {
         return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery);
+                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions);
+    }
+
+    /**
+     * The least delay with which one viewer can affect another, virtual ns: a message between two hosts pays both
+     * latencies, and the tracker's two hops fit in the shortest connect delay. The partitions' windows span this.
+     */
+    public long lookaheadNanos() {
+        long latencies = (long) (2 * latencyMs.lowest() * 1e6);
+        return Math.max(0, Math.min(latencies, tracker.connectDelayMin().toNanos() / 2));
+    }
+
+    /**
+     * Partitions this scenario runs in: as it says, else {@link #AUTO_PARTITIONS} for {@link #PARTITION_FROM_VIEWERS}
+     * viewers or more with a lookahead of at least {@link #PARTITION_FROM_LOOKAHEAD_NANOS}, else one (small
+     * scenarios gain nothing, and the partitions split the CDN's capacity). Never more than the viewers, and one
+     * when the lookahead is 0.
+     */
+    public int partitionsToRun() {
+        if (lookaheadNanos() < 1) {
+            return 1;
+        }
+        if (partitions > 0) {
+            return Math.min(partitions, viewers);
+        }
+        return viewers >= PARTITION_FROM_VIEWERS && lookaheadNanos() >= PARTITION_FROM_LOOKAHEAD_NANOS
+                ? AUTO_PARTITIONS : 1;
     }
 
     /** Mean bitrate the viewers watch, Mbit/s (variants weighted by their audience share). */

@@ -61,7 +61,8 @@ public final class ScenarioReader {
 
     private static Scenario scenario(Obj o, String defaultName) throws ScenarioException {
         o.only("name", "seed", "durationSeconds", "viewers", "arrival", "churn", "uplinkMbps", "downlinkMbps",
-                "latencyMs", "natShare", "stream", "cdn", "tracker", "player", "p2p", "payloadScale", "sampleSeconds");
+                "latencyMs", "natShare", "stream", "cdn", "tracker", "player", "p2p", "payloadScale", "sampleSeconds",
+                "partitions");
         int viewers = (int) o.number("viewers", null, 1, 1_000_000);
         Obj arrival = o.object("arrival");
         arrival.only("rampSeconds");
@@ -117,7 +118,8 @@ public final class ScenarioReader {
                         player.number("bufferSeconds", 6.0, 0.1, 3600)),
                 o.bool("p2p", true),
                 (int) o.number("payloadScale", 1024.0, 1, 65_536),
-                seconds(o.number("sampleSeconds", 10.0, 0.1, 86_400)));
+                seconds(o.number("sampleSeconds", 10.0, 0.1, 86_400)),
+                (int) o.number("partitions", 0.0, 0, Scenario.MAX_PARTITIONS));
     }
 
     private static Duration seconds(double s) {

@@ -14,8 +14,8 @@ import java.util.PriorityQueue;
  * queue's head piece finishes when the link's "virtual service" reaches the piece's finish tag; one timer stands
  * for the earliest finish.
  *
- * <p>Simulation thread only. Completion callbacks run after the link's state is updated and may add pieces to any
- * link, this one included.
+ * <p>Its host's partition's thread only. Completion callbacks run after the link's state is updated and may add
+ * pieces to any link of the partition, this one included.
  */
 final class SharedLink {
     private static final double EPSILON_BYTES = 1e-3;

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * passes) standing for the real size divided by the payload scale; no byte of them is ASCII "c" or "d" (see
  * {@link LinkNetwork}). No SHA-256 list is published, so engines verify peers' segments by size and structure.
  * Playlist requests pay a round trip and no capacity. Counts every segment fetch, per variant and segment.
- * Simulation thread only.
+ * One per partition ({@link Partitions}), serving that partition's viewers on its thread.
  */
 final class SimOrigin {
     static final URI MASTER = URI.create("http://cdn.sim/stream/master.m3u8");
@@ -35,12 +35,17 @@ final class SimOrigin {
     private long segmentRequests;
     private long wireBytesServed;
 
-    SimOrigin(VirtualTimeScheduler scheduler, LinkNetwork network, Scenario scenario) {
+    /**
+     * The origin and CDN edge of one partition of {@code partitions}: the CDN's capacity is split evenly between
+     * the partitions' edges (each serves its partition's viewers).
+     */
+    SimOrigin(VirtualTimeScheduler scheduler, LinkNetwork network, Scenario scenario, int partition, int partitions) {
         this.scheduler = scheduler;
         this.network = network;
         this.scenario = scenario;
         Scenario.Cdn c = scenario.cdn();
-        this.cdn = network.addNode("cdn", c.capacityMbps() * 125_000, 1e12, (long) (c.latencyMs() * 1e6), false);
+        this.cdn = network.addNode("cdn" + partition, c.capacityMbps() * 125_000 / partitions, 1e12,
+                (long) (c.latencyMs() * 1e6), false, partition);
         Scenario.Stream s = scenario.stream();
         this.segmentNanos = (long) (s.segmentSeconds() * 1e9);
         int variants = s.variants().size();

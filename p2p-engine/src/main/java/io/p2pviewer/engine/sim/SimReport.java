@@ -71,8 +71,10 @@ public record SimReport(String scenario, boolean p2p, int viewers, double durati
      * @param wallSeconds elapsed real time
      * @param tasks scheduler tasks run (engine ticks, message deliveries, link events...)
      * @param realTimeFactor simulated seconds per wall second
+     * @param partitions parts the viewers were split into ({@link Partitions})
+     * @param threads threads that ran them side by side
      */
-    public record Cost(double wallSeconds, long tasks, double realTimeFactor) {
+    public record Cost(double wallSeconds, long tasks, double realTimeFactor, int partitions, int threads) {
     }
 
     /** Distribution summary of per-viewer (or per-segment) values. */

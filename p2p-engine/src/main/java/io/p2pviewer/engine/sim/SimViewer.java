@@ -6,8 +6,6 @@ import io.p2pviewer.engine.StreamException;
 import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.CdnClient;
-import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
-import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
 import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.stream.StreamContext;
@@ -24,7 +22,7 @@ import java.util.HashSet;
  * {@code viewer peer}'s player: it starts {@code liveDelaySegments} behind the live edge (VOD: at the start),
  * requests one segment at a time, keeps up to {@code bufferSeconds} of media downloaded ahead of its playhead,
  * reloads the playlist through the engine when it needs a segment it does not know yet, and stalls whenever the
- * playhead reaches the end of what was downloaded. Simulation thread only.
+ * playhead reaches the end of what was downloaded. Its partition's thread only.
  */
 final class SimViewer {
     /** Engine settings as the desktop app's defaults. */
@@ -78,10 +76,10 @@ final class SimViewer {
     }
 
     /** Opens the stream through the engine (master fetch, then the player starts). */
-    void join(SimOrigin origin, InMemoryNetwork peers, InMemorySignalling signalling) {
+    void join(SimOrigin origin, SimTracker tracker) {
         CdnClient cdn = origin.client(node);
         P2pConfig p2p = scenario.p2p()
-                ? new P2pConfig(signalling.factory(peers.transport(name)), peerId(index), null, true, 0,
+                ? new P2pConfig(tracker.factory(node), peerId(index), null, true, 0,
                 SchedulerConfig.DEFAULTS, false)
                 : null;
         StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),

@@ -2,25 +2,27 @@ package io.p2pviewer.engine.sim;
 
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
-import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
-import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
  * Runs a {@link Scenario} in virtual time: the real engine code (stream controller, delivery scheduler, swarm,
- * peer protocol) of every viewer over the in-memory transport, with a {@link LinkNetwork} charging latency and
- * link capacity, a simulated CDN ({@link SimOrigin}) and a simulated tracker ({@link InMemorySignalling} with a
- * tracker model). Deterministic: the same scenario (seed included) gives the same report, wall-clock cost aside.
+ * peer protocol) of every viewer over simulated peer channels ({@link SimChannel}), with a {@link LinkNetwork}
+ * charging latency and link capacity, a simulated CDN ({@link SimOrigin}) and a simulated tracker
+ * ({@link SimTracker}). Deterministic: the same scenario (seed and partitions included) gives the same report,
+ * wall-clock cost aside, on any number of cores.
  *
- * <p>Single-threaded: {@link #run} drives everything on the calling thread and returns when the simulated
- * duration is over. One instance runs once.
+ * <p>The viewers are split into partitions ({@link Scenario#partitionsToRun}) that run side by side on the
+ * machine's cores ({@link Partitions}): viewer {@code i} lives in partition {@code i mod P} with its engine, its
+ * links, its player and its partition's CDN edge; peer messages and the tracker cross between partitions. The
+ * calling thread drives the run and is one of the threads. One instance runs once.
  */
 public final class Simulation {
     private static final long STEP_NANOS = 1_000_000_000L;
@@ -35,29 +37,50 @@ public final class Simulation {
     public record Progress(double simulatedSeconds, int viewers, double offload) {
     }
 
+    /** What one partition owns: its CDN edge, its viewers (in joining order), its draws and counts. */
+    private static final class Part {
+        final int index;
+        final SimOrigin origin;
+        final Random random;
+        final List<SimViewer> viewers = new ArrayList<>();
+        int present;
+        int replacements;
+
+        Part(int index, SimOrigin origin, Random random) {
+            this.index = index;
+            this.origin = origin;
+            this.random = random;
+        }
+    }
+
     private final Scenario scenario;
     private final Clock wallClock;
-    private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler();
+    private final Partitions partitions;
     private final LinkNetwork links;
-    private final SimOrigin origin;
-    private final InMemoryNetwork peers;
-    private final InMemorySignalling signalling;
-    private final List<SimViewer> viewers = new ArrayList<>();
-    private final Random random;
-    private int present;
+    private final SimTracker tracker;
+    private final List<Part> parts = new ArrayList<>();
     private int peakPresent;
 
     /** @param wallClock measures the run's cost only; simulated time never reads it */
     public Simulation(Scenario scenario, Clock wallClock) {
+        this(scenario, wallClock, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param threads most threads to run the partitions on (the report is the same for any number)
+     */
+    public Simulation(Scenario scenario, Clock wallClock, int threads) {
         this.scenario = scenario;
         this.wallClock = wallClock;
-        this.random = new Random(scenario.seed());
-        this.links = new LinkNetwork(scheduler, scenario.payloadScale());
-        this.origin = new SimOrigin(scheduler, links, scenario);
-        this.peers = new InMemoryNetwork(scheduler::execute, links);
-        Scenario.Tracker t = scenario.tracker();
-        this.signalling = new InMemorySignalling(scheduler, new InMemorySignalling.Tracker(t.peersPerAnnounce(),
-                t.announceInterval(), t.connectDelayMin(), t.connectDelayMax(), scenario.seed()));
+        int count = scenario.partitionsToRun();
+        long lookahead = scenario.lookaheadNanos();
+        this.partitions = new Partitions(count, lookahead, Math.max(1, threads));
+        this.links = new LinkNetwork(partitions, scenario.payloadScale());
+        for (int p = 0; p < count; p++) {
+            parts.add(new Part(p, new SimOrigin(partitions.scheduler(p), links, scenario, p, count),
+                    new Random(p == 0 ? scenario.seed() : mix(scenario.seed(), -1 - p))));
+        }
+        this.tracker = new SimTracker(links, partitions, scenario.tracker(), scenario.seed(), lookahead);
     }
 
     /**
@@ -67,13 +90,20 @@ public final class Simulation {
      * @param progress receives progress reports on this thread
      */
     public SimReport run(Duration progressEvery, Consumer<Progress> progress) {
+        try (partitions) {
+            return runAll(progressEvery, progress);
+        }
+    }
+
+    private SimReport runAll(Duration progressEvery, Consumer<Progress> progress) {
         long wallStart = wallClock.millis();
         long end = scenario.duration().toNanos();
         int n = scenario.viewers();
         long ramp = scenario.ramp().toNanos();
         for (int i = 0; i < n; i++) {
             int index = i;
-            scheduler.scheduleNanos(n == 1 ? 0 : ramp * i / n, () -> join(index));
+            Part part = parts.get(i % parts.size());
+            partitions.scheduler(part.index).scheduleNanos(n == 1 ? 0 : ramp * i / n, () -> join(part, index));
         }
         List<SimReport.Sample> samples = new ArrayList<>();
         long sampleEvery = scenario.sampleEvery().toNanos();
@@ -82,15 +112,15 @@ public final class Simulation {
         long lastProgress = wallClock.millis();
         for (long t = Math.min(STEP_NANOS, end); ; t = Math.min(t + STEP_NANOS, end)) {
             while (nextSample <= t) {
-                scheduler.runUntilNanos(nextSample);
+                runUntil(nextSample);
                 samples.add(sample(nextSample, before));
                 nextSample += sampleEvery;
             }
-            scheduler.runUntilNanos(t);
+            runUntil(t);
             if (wallClock.millis() - lastProgress >= progressEvery.toMillis()) {
                 lastProgress = wallClock.millis();
                 long[] now = served();
-                progress.accept(new Progress(t / 1e9, present, ratio(now[0], now[1])));
+                progress.accept(new Progress(t / 1e9, present(), ratio(now[0], now[1])));
             }
             if (t >= end) {
                 break;
@@ -100,28 +130,40 @@ public final class Simulation {
         return report(samples, wall);
     }
 
-    private void join(int index) {
+    private void runUntil(long nanos) {
+        partitions.runUntil(nanos);
+        peakPresent = Math.max(peakPresent, present()); // a leaver's replacement joins in the same task
+    }
+
+    private int present() {
+        int n = 0;
+        for (Part p : parts) {
+            n += p.present;
+        }
+        return n;
+    }
+
+    /** Partition {@code part}'s thread: viewer {@code index} joins, and is replaced in the same partition when it leaves. */
+    private void join(Part part, int index) {
         Random r = new Random(mix(scenario.seed(), index));
         double up = scenario.uplinkMbps().sample(r) * 125_000;
         double down = scenario.downlinkMbps().sample(r) * 125_000;
         long latency = (long) (scenario.latencyMs().sample(r) * 1e6);
         boolean nat = r.nextDouble() < scenario.natShare();
         int variant = pickVariant(r);
-        String name = "v" + index;
-        SimNode node = links.addNode(name, up, down, latency, nat);
+        SimNode node = links.addNode("v" + index, up, down, latency, nat, part.index);
+        VirtualTimeScheduler scheduler = partitions.scheduler(part.index);
         SimViewer v = new SimViewer(index, node, variant, up, scheduler, scenario);
-        viewers.add(v);
-        present++;
-        peakPresent = Math.max(peakPresent, present);
-        v.join(origin, peers, signalling);
+        part.viewers.add(v);
+        part.present++;
+        v.join(part.origin, tracker);
         if (scenario.churnPerMinute() > 0) {
             double perSecond = scenario.churnPerMinute() / 60;
-            double stay = -Math.log(1 - random.nextDouble()) / perSecond;
+            double stay = -Math.log(1 - part.random.nextDouble()) / perSecond;
             scheduler.scheduleNanos((long) (stay * 1e9), () -> {
                 v.leave();
-                present--;
-                links.removeNode(name);
-                join(viewers.size());
+                part.present--;
+                join(part, scenario.viewers() + part.index + parts.size() * part.replacements++);
             });
         }
     }
@@ -150,7 +192,7 @@ public final class Simulation {
     private long[] served() {
         long peer = 0;
         long total = 0;
-        for (SimViewer v : viewers) {
+        for (SimViewer v : allViewers()) {
             peer += v.servedPeerBytes;
             total += v.servedTotalBytes;
         }
@@ -162,15 +204,47 @@ public final class Simulation {
         double period = ratio(now[0] - before[0], now[1] - before[1]);
         before[0] = now[0];
         before[1] = now[1];
-        return new SimReport.Sample(at / 1e9, period, ratio(now[0], now[1]), present);
+        return new SimReport.Sample(at / 1e9, period, ratio(now[0], now[1]), present());
     }
 
     private static double ratio(long part, long whole) {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
+    /** Every viewer that joined, by index (the order of a run in one partition). */
+    private List<SimViewer> allViewers() {
+        List<SimViewer> all = new ArrayList<>();
+        for (Part p : parts) {
+            all.addAll(p.viewers);
+        }
+        all.sort(Comparator.comparingInt(v -> v.index));
+        return all;
+    }
+
+    /** CDN fetches per variant and segment, all partitions' edges together. */
+    private int[][] fetches() {
+        int[][] sum = null;
+        for (Part p : parts) {
+            int[][] f = p.origin.fetches();
+            if (sum == null) {
+                sum = new int[f.length][];
+                for (int v = 0; v < f.length; v++) {
+                    sum[v] = f[v].clone();
+                }
+            } else {
+                for (int v = 0; v < f.length; v++) {
+                    for (int i = 0; i < f[v].length; i++) {
+                        sum[v][i] += f[v][i];
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
     private SimReport report(List<SimReport.Sample> samples, double wallSeconds) {
-        long now = scheduler.nanos();
+        long now = partitions.nanos();
+        List<SimViewer> viewers = allViewers();
         int count = viewers.size();
         double[] stalls = new double[count];
         double[] stallSeconds = new double[count];
@@ -214,7 +288,9 @@ public final class Simulation {
         long[] served = served();
         double offload = ratio(served[0], served[1]);
         double bound = scenario.offloadBound();
-        int[][] fetches = origin.fetches();
+        int[][] fetches = fetches();
+        long segmentRequests = parts.stream().mapToLong(p -> p.origin.segmentRequests()).sum();
+        long wireBytesServed = parts.stream().mapToLong(p -> p.origin.wireBytesServed()).sum();
         List<Double> perSegment = new ArrayList<>();
         for (int[] variant : fetches) {
             for (int c : variant) {
@@ -226,13 +302,13 @@ public final class Simulation {
         double u = scenario.uplinkMbps().mean() / scenario.meanBitrateMbps();
         return new SimReport(scenario.name(), scenario.p2p(), scenario.viewers(), now / 1e9, scenario.seed(),
                 offload, bound, u, bound == 0 ? 0 : offload / bound, count, peakPresent, samples,
-                new SimReport.Cdn(origin.segmentRequests(), origin.wireBytesServed(), served[1],
+                new SimReport.Cdn(segmentRequests, wireBytesServed, served[1],
                         SimReport.Summary.of(toArray(perSegment))),
                 withStalls, stallsTotal, SimReport.Summary.of(stalls), SimReport.Summary.of(stallSeconds),
                 missedTotal, SimReport.Summary.of(missed), SimReport.Summary.of(toArray(startups)), neverStarted,
                 failed, fairness(utilisation, uploaded, uploadedTotal), SimReport.Summary.of(toArray(peersNow)),
-                new SimReport.Cost(wallSeconds, scheduler.executedTasks(),
-                        wallSeconds == 0 ? 0 : now / 1e9 / wallSeconds));
+                new SimReport.Cost(wallSeconds, partitions.executedTasks(),
+                        wallSeconds == 0 ? 0 : now / 1e9 / wallSeconds, partitions.count(), partitions.threads()));
     }
 
     private static SimReport.Fairness fairness(double[] utilisation, double[] uploaded, long total) {

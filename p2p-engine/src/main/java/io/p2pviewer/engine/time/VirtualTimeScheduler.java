@@ -100,6 +100,14 @@ public class VirtualTimeScheduler implements TaskScheduler {
         return e;
     }
 
+    /**
+     * Schedules a task at an absolute virtual time (nanoseconds since the start), not before now. The swarm
+     * simulator hands tasks between schedulers this way (one scheduler per partition of the viewers).
+     */
+    public Cancellable scheduleAt(long dueNanos, Runnable task) {
+        return scheduleNanos(dueNanos - nowNanos, task);
+    }
+
     @Override
     public boolean inEngineThread() {
         return true;

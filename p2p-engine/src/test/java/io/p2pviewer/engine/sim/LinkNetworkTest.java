@@ -3,17 +3,36 @@ package io.p2pviewer.engine.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.p2pviewer.engine.peer.transport.LinkModel;
+import io.p2pviewer.engine.peer.transport.PeerChannelListener;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The link model's arithmetic: capacity shared per link, latency per message, order kept, NAT pairs refused. */
+/**
+ * The link model's arithmetic: capacity shared per link, latency per message, order kept; and the simulated peer
+ * channels over it, within one partition and across two.
+ */
 class LinkNetworkTest {
     private static final double MBIT = 125_000;
-    private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler();
-    private final LinkNetwork net = new LinkNetwork(scheduler, 1);
+    private final Partitions one = new Partitions(1, 0, 1);
+    private final VirtualTimeScheduler scheduler = one.scheduler(0);
+    private final LinkNetwork net = new LinkNetwork(one, 1);
+
+    /** A listener logging each message's length (commands as "cmd") and arrival time in ms. */
+    private static PeerChannelListener logging(List<String> log, VirtualTimeScheduler clock) {
+        return new PeerChannelListener() {
+            @Override
+            public void onMessage(byte[] m) {
+                log.add((m[0] == 'c' ? "cmd" : String.valueOf(m.length)) + "@" + Math.round(clock.nanos() / 1e6));
+            }
+
+            @Override
+            public void onClose(String reason) {
+                log.add("closed: " + reason + "@" + Math.round(clock.nanos() / 1e6));
+            }
+        };
+    }
 
     private double arrivalSeconds(LinkNetwork.Flow flow, long bytes) {
         double[] at = {-1};
@@ -24,17 +43,17 @@ class LinkNetworkTest {
 
     @Test
     void aLonePieceTakesItsSizeOverTheUplinkThenItsSizeOverTheDownlinkPlusBothLatencies() {
-        SimNode a = net.addNode("a", 8 * MBIT, 100 * MBIT, 10_000_000, false);
-        SimNode b = net.addNode("b", 8 * MBIT, 80 * MBIT, 5_000_000, false);
+        SimNode a = net.addNode("a", 8 * MBIT, 100 * MBIT, 10_000_000, false, 0);
+        SimNode b = net.addNode("b", 8 * MBIT, 80 * MBIT, 5_000_000, false, 0);
         // 100 kB: 0.1 s up at 1 MB/s, 15 ms of latency, 0.01 s down at 10 MB/s
         assertThat(arrivalSeconds(net.flow(a, b), 100_000)).isCloseTo(0.125, within(1e-6));
     }
 
     @Test
     void twoFlowsFromOneUplinkShareIt() {
-        SimNode a = net.addNode("a", 8 * MBIT, 1e12, 0, false);
-        SimNode b = net.addNode("b", 1e12, 1e12, 0, false);
-        SimNode c = net.addNode("c", 1e12, 1e12, 0, false);
+        SimNode a = net.addNode("a", 8 * MBIT, 1e12, 0, false, 0);
+        SimNode b = net.addNode("b", 1e12, 1e12, 0, false, 0);
+        SimNode c = net.addNode("c", 1e12, 1e12, 0, false, 0);
         List<String> log = new ArrayList<>();
         LinkNetwork.Flow ab = net.flow(a, b);
         LinkNetwork.Flow ac = net.flow(a, c);
@@ -48,8 +67,8 @@ class LinkNetworkTest {
 
     @Test
     void aSlowDownlinkIsTheBottleneckAndKeepsTheOrderOfAFlow() {
-        SimNode a = net.addNode("a", 80 * MBIT, 1e12, 0, false);
-        SimNode b = net.addNode("b", 1e12, 8 * MBIT, 0, false);
+        SimNode a = net.addNode("a", 80 * MBIT, 1e12, 0, false, 0);
+        SimNode b = net.addNode("b", 1e12, 8 * MBIT, 0, false, 0);
         LinkNetwork.Flow ab = net.flow(a, b);
         List<String> log = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -63,59 +82,84 @@ class LinkNetworkTest {
 
     @Test
     void aSmallCommandOnAnIdleFlowPaysLatencyOnlyButWaitsBehindPayloadOnABusyOne() {
-        SimNode a = net.addNode("a", 8 * MBIT, 1e12, 20_000_000, false);
-        SimNode b = net.addNode("b", 1e12, 1e12, 30_000_000, false);
-        LinkModel.Pipe pipe = net.open("a", "b");
+        SimNode a = net.addNode("a", 8 * MBIT, 1e12, 20_000_000, false, 0);
+        SimNode b = net.addNode("b", 1e12, 1e12, 30_000_000, false, 0);
+        SimChannel[] ends = SimChannel.pair(net, a, b);
         List<String> log = new ArrayList<>();
-        pipe.carry("cstr..cend".getBytes(), m -> log.add("cmd@" + Math.round(scheduler.nanos() / 1e6)));
+        ends[1].setListener(logging(log, scheduler));
+        ends[0].send("cstr..cend".getBytes());
         scheduler.runUntilNanos(1_000_000_000L);
-        pipe.carry(new byte[200_000], m -> log.add(m.length + "@" + Math.round(scheduler.nanos() / 1e6)));
-        pipe.carry("cstr..cend".getBytes(), m -> log.add("cmd@" + Math.round(scheduler.nanos() / 1e6)));
-        assertThat(pipe.buffered()).isGreaterThan(190_000);
+        ends[0].send(new byte[60_000]);
+        ends[0].send(new byte[60_000]);
+        ends[0].send("cstr..cend".getBytes());
+        assertThat(ends[0].bufferedAmount()).isGreaterThan(110_000);
         scheduler.runUntilNanos(10_000_000_000L);
-        assertThat(log.get(0)).isEqualTo("cmd@50");
-        assertThat(log.get(log.size() - 1)).isEqualTo("cmd@1250"); // after 200 kB at 1 MB/s + 50 ms
-        assertThat(log.subList(1, log.size() - 1)).allMatch(s -> !s.startsWith("cmd"));
-        assertThat(pipe.buffered()).isZero();
+        // the first command at 50 ms; the last after 120 kB at 1 MB/s + 50 ms, behind the payload
+        assertThat(log).containsExactly("cmd@50", "60000@1110", "60000@1170", "cmd@1170");
+        assertThat(ends[0].bufferedAmount()).isZero();
     }
 
     @Test
     void payloadIsDeliveredInPiecesThatEachStandFor64KibOfWire() {
-        LinkNetwork scaled = new LinkNetwork(scheduler, 1024);
-        scaled.addNode("a", 8 * MBIT, 1e12, 0, false);
-        scaled.addNode("b", 1e12, 1e12, 0, false);
-        LinkModel.Pipe pipe = scaled.open("a", "b");
-        List<Integer> pieces = new ArrayList<>();
-        byte[] segment = new byte[640];
-        pipe.carry(segment, m -> pieces.add(m.length));
+        LinkNetwork scaled = new LinkNetwork(one, 1024);
+        SimNode a = scaled.addNode("a", 8 * MBIT, 1e12, 0, false, 0);
+        SimNode b = scaled.addNode("b", 1e12, 1e12, 0, false, 0);
+        SimChannel[] ends = SimChannel.pair(scaled, a, b);
+        List<String> log = new ArrayList<>();
+        ends[1].setListener(logging(log, scheduler));
+        ends[0].send(new byte[640]);
         scheduler.runUntilNanos(10_000_000_000L);
-        assertThat(pieces).hasSize(10).allMatch(n -> n == 64);
-        assertThat(pipe.payloadScale()).isEqualTo(1024);
-        assertThat(scheduler.nanos()).isGreaterThan(0);
+        // ten pieces of 64 B, each 64 KiB of wire through a 1 MB/s uplink
+        assertThat(log).hasSize(10).allMatch(s -> s.startsWith("64@"));
+        assertThat(log.get(9)).isEqualTo("64@655");
+        assertThat(ends[0].payloadScale()).isEqualTo(1024);
     }
 
     @Test
-    void twoHostsBehindNatCannotConnectButOneBehindNatCan() {
-        net.addNode("n1", 1, 1, 0, true);
-        net.addNode("n2", 1, 1, 0, true);
-        net.addNode("open", 1, 1, 0, false);
-        assertThat(net.reachable("n1", "n2")).isFalse();
-        assertThat(net.reachable("n1", "open")).isTrue();
-        assertThat(net.reachable("open", "n2")).isTrue();
+    void aChannelBetweenTwoPartitionsDeliversAtTheSameTimesAndItsCloseArrivesOneLatencyLater() {
+        try (Partitions two = new Partitions(2, 20_000_000, 2)) {
+            LinkNetwork split = new LinkNetwork(two, 1);
+            SimNode a = split.addNode("a", 8 * MBIT, 1e12, 10_000_000, false, 0);
+            SimNode b = split.addNode("b", 1e12, 8 * MBIT, 15_000_000, false, 1);
+            SimChannel[] ends = SimChannel.pair(split, a, b);
+            List<String> atB = new ArrayList<>();
+            List<String> atA = new ArrayList<>();
+            two.scheduler(0).scheduleNanos(0, () -> {
+                ends[0].setListener(logging(atA, two.scheduler(0)));
+                ends[0].send("cstr..cend".getBytes());
+                ends[0].send(new byte[50_000]);
+            });
+            two.scheduler(1).scheduleNanos(0, () -> ends[1].setListener(logging(atB, two.scheduler(1))));
+            two.scheduler(0).scheduleNanos(200_000_000L, ends[0]::close);
+            two.runUntil(1_000_000_000L);
+            // command: 25 ms of latency; 50 kB: 50 ms up, 25 ms, 50 ms down
+            assertThat(atB).containsExactly("cmd@25", "50000@125", "closed: closed by remote@225");
+            assertThat(atA).containsExactly("closed: closed locally@200");
+            assertThat(two.nanos()).isEqualTo(1_000_000_000L);
+        }
+    }
+
+    @Test
+    void aPostAcrossPartitionsWithinTheLookaheadIsRefused() {
+        try (Partitions two = new Partitions(2, 20_000_000, 1)) {
+            two.scheduler(0).scheduleNanos(5_000_000, () -> two.post(0, 1, 10_000_000, () -> { }));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> two.runUntil(100_000_000))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("lookahead");
+        }
     }
 
     @Test
     void aClosedFlowDeliversNothingMoreAndFreesItsShare() {
-        SimNode a = net.addNode("a", 8 * MBIT, 1e12, 0, false);
-        SimNode b = net.addNode("b", 1e12, 1e12, 0, false);
-        SimNode c = net.addNode("c", 1e12, 1e12, 0, false);
+        SimNode a = net.addNode("a", 8 * MBIT, 1e12, 0, false, 0);
+        SimNode b = net.addNode("b", 1e12, 1e12, 0, false, 0);
+        SimNode c = net.addNode("c", 1e12, 1e12, 0, false, 0);
         LinkNetwork.Flow ab = net.flow(a, b);
         LinkNetwork.Flow ac = net.flow(a, c);
         List<String> log = new ArrayList<>();
         ab.send(1_000_000, () -> log.add("b"));
         ac.send(1_000_000, () -> log.add("c@" + Math.round(scheduler.nanos() / 1e6)));
         scheduler.runUntilNanos(500_000_000L);
-        ab.close();
+        ab.closeSending();
         scheduler.runUntilNanos(10_000_000_000L);
         // c had 0.25 MB after 0.5 s, then the whole 1 MB/s for its last 0.75 MB
         assertThat(log).containsExactly("c@1250");

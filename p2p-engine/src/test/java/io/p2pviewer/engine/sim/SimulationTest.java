@@ -51,8 +51,30 @@ class SimulationTest {
         assertThat(withoutCost(b)).isEqualTo(withoutCost(a));
         SimReport other = run(new Scenario(s.name(), 2, s.duration(), s.viewers(), s.ramp(), s.churnPerMinute(),
                 s.uplinkMbps(), s.downlinkMbps(), s.latencyMs(), s.natShare(), s.stream(), s.cdn(), s.tracker(),
-                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery()));
+                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), s.partitions()));
         assertThat(withoutCost(other)).isNotEqualTo(withoutCost(a));
+    }
+
+    @Test
+    void twoPartitionsGiveTheSameRunOnOneThreadAsOnTwoAndAgreeWithOnePartition() throws Exception {
+        Scenario s = scenario("n50");
+        Scenario split = new Scenario(s.name(), s.seed(), s.duration(), s.viewers(), s.ramp(), s.churnPerMinute(),
+                s.uplinkMbps(), s.downlinkMbps(), s.latencyMs(), s.natShare(), s.stream(), s.cdn(), s.tracker(),
+                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), 2);
+        SimReport onTwo = new Simulation(split, FROZEN, 2).run(Duration.ofDays(1), p -> { });
+        SimReport onOne = new Simulation(split, FROZEN, 1).run(Duration.ofDays(1), p -> { });
+        assertThat(onTwo.cost().partitions()).isEqualTo(2);
+        assertThat(onTwo.cost().threads()).isEqualTo(2);
+        assertThat(onOne.cost().threads()).isEqualTo(1);
+        assertThat(withoutCost(onOne)).isEqualTo(withoutCost(onTwo));
+        // another split of the same audience: another draw of the run (n50: 70 % and 76 % offload), with peers
+        // connected across the partitions as within one
+        SimReport whole = run(s);
+        assertThat(whole.cost().partitions()).isEqualTo(1);
+        assertThat(onTwo.offload()).isLessThanOrEqualTo(onTwo.bound()).isCloseTo(whole.offload(), within(0.10));
+        assertThat(onTwo.peersPerViewer().p50()).isGreaterThanOrEqualTo(whole.peersPerViewer().p50() - 3);
+        assertThat(onTwo.stallsTotal()).isZero();
+        assertThat(onTwo.viewersTotal()).isEqualTo(whole.viewersTotal());
     }
 
     @Test
@@ -69,7 +91,7 @@ class SimulationTest {
         Scenario base = scenario("n10");
         Scenario churned = new Scenario("churn", base.seed(), base.duration(), base.viewers(), base.ramp(), 0.5,
                 base.uplinkMbps(), base.downlinkMbps(), base.latencyMs(), 1.0, base.stream(), base.cdn(),
-                base.tracker(), base.player(), true, base.payloadScale(), base.sampleEvery());
+                base.tracker(), base.player(), true, base.payloadScale(), base.sampleEvery(), base.partitions());
         SimReport r = run(churned);
         assertThat(r.viewersTotal()).isGreaterThan(10);
         assertThat(r.overTime()).allMatch(sample -> sample.viewers() == 10 || sample.atSeconds() <= 20);

@@ -1,9 +1,7 @@
 package io.p2pviewer.engine.peer.transport;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 
 /** A {@link PeerTransport} over an {@link InMemoryNetwork}; its "SDP" names the offer and its owner. */
@@ -103,8 +101,7 @@ public final class InMemoryPeerTransport implements PeerTransport {
     final class Channel implements PeerChannel {
         private final String label;
         private final LinkModel.Pipe outgoing;
-        private final Queue<byte[]> early = new ArrayDeque<>();
-        private volatile PeerChannelListener listener;
+        private final ChannelInbox inbox = new ChannelInbox();
         private volatile boolean closed;
         Channel remote;
 
@@ -126,14 +123,7 @@ public final class InMemoryPeerTransport implements PeerTransport {
         }
 
         private synchronized void deliver(byte[] message) {
-            if (closed) {
-                return;
-            }
-            if (listener == null) {
-                early.add(message);
-            } else {
-                listener.onMessage(message);
-            }
+            inbox.deliver(message);
         }
 
         @Override
@@ -143,10 +133,7 @@ public final class InMemoryPeerTransport implements PeerTransport {
 
         @Override
         public synchronized void setListener(PeerChannelListener l) {
-            listener = l;
-            while (!early.isEmpty() && !closed) {
-                l.onMessage(early.poll());
-            }
+            inbox.setListener(l);
         }
 
         @Override
@@ -160,7 +147,11 @@ public final class InMemoryPeerTransport implements PeerTransport {
             }
             closed = true;
             outgoing.close();
-            PeerChannelListener l = listener;
+            PeerChannelListener l;
+            synchronized (this) {
+                inbox.close();
+                l = inbox.listener();
+            }
             network.delivery().execute(() -> {
                 if (l != null) {
                     l.onClose(reason);
