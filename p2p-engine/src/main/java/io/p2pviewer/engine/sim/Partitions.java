@@ -19,19 +19,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@link #post} is called on the source partition's thread; everything else on the driving thread.
  */
 final class Partitions implements AutoCloseable {
-    /** Busy-waits this many times before yielding the core (windows last a millisecond or two of wall time). */
-    private static final int SPINS = 20_000;
+    /**
+     * A thread waiting at the barrier busy-waits this long before yielding its core. Windows last a few
+     * milliseconds of wall time; a thread that yields may lose its core to another runnable thread (a collector's,
+     * the compiler's) for a whole time slice while the next window waits for it.
+     */
+    private static final long SPIN_NANOS = 20_000_000;
 
     private record Posted(long due, Runnable task) {
     }
 
     private final VirtualTimeScheduler[] schedulers;
     private final long lookahead;
-    /** What partition {@code from} posted to partition {@code to} in this window: {@code outbox[from][to]}. */
-    private final List<List<List<Posted>>> outbox = new ArrayList<>();
+    /**
+     * What partition {@code from} posted to partition {@code to}: {@code outbox[w % 2][from][to]} during window
+     * {@code w}, drained by {@code to} (on whichever thread runs it) at the start of window {@code w + 1}.
+     */
+    @SuppressWarnings("unchecked")
+    private final List<Posted>[][][] outbox;
+    /** Window parity: which half of {@link #outbox} this window posts into. */
+    private int parity;
     private final List<Thread> workers = new ArrayList<>();
     private final int threads;
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger next = new AtomicInteger();
     private volatile long generation;
     private volatile long windowEnd = -1;
     private volatile boolean stopping;
@@ -54,19 +65,18 @@ final class Partitions implements AutoCloseable {
                     + lookahead);
         }
         this.schedulers = new VirtualTimeScheduler[count];
+        this.outbox = new List[2][count][count];
         for (int p = 0; p < count; p++) {
             schedulers[p] = new VirtualTimeScheduler();
-            List<List<Posted>> row = new ArrayList<>();
             for (int q = 0; q < count; q++) {
-                row.add(new ArrayList<>());
+                outbox[0][p][q] = new ArrayList<>();
+                outbox[1][p][q] = new ArrayList<>();
             }
-            outbox.add(row);
         }
         this.lookahead = count == 1 ? Long.MAX_VALUE / 4 : lookahead;
         this.threads = Math.min(threads, count);
         for (int t = 1; t < this.threads; t++) {
-            int index = t;
-            Thread w = new Thread(() -> work(index), "sim-partitions-" + t);
+            Thread w = new Thread(this::work, "sim-partitions-" + t);
             w.setDaemon(true);
             workers.add(w);
             w.start();
@@ -104,7 +114,7 @@ final class Partitions implements AutoCloseable {
             throw new IllegalStateException("a post from partition " + from + " to " + to + " is due at " + due
                     + " ns, within the running window (ends at " + windowEnd + " ns): shorter than the lookahead");
         }
-        outbox.get(from).get(to).add(new Posted(due, task));
+        outbox[parity][from][to].add(new Posted(due, task));
     }
 
     /** Runs every partition's tasks due up to {@code end} (virtual nanoseconds), window by window. */
@@ -126,55 +136,61 @@ final class Partitions implements AutoCloseable {
     }
 
     private void runWindow(long end) {
+        parity ^= 1;
         windowEnd = end;
+        next.set(0);
         running.set(workers.size());
         generation++; // starts the workers
-        runShare(0, end);
-        int spins = 0;
+        runShare(end);
+        long since = 0;
         while (running.get() > 0) {
-            spins = pause(spins);
+            since = pause(since);
         }
         Throwable f = failure;
         if (f != null) {
             throw f instanceof RuntimeException r ? r : new IllegalStateException("a partition failed", f);
         }
-        handOver();
     }
 
-    /** Schedules what crossed during the window, in a fixed order. */
-    private void handOver() {
-        int n = schedulers.length;
-        for (int to = 0; to < n; to++) {
-            for (int from = 0; from < n; from++) {
-                List<Posted> posted = outbox.get(from).get(to);
-                for (Posted p : posted) {
-                    schedulers[to].scheduleAt(p.due(), p.task());
-                }
-                posted.clear();
+    /**
+     * Schedules what crossed to partition {@code to} during the previous window, in a fixed order (by source
+     * partition, then in posting order); run by the thread that runs {@code to} next, before its tasks.
+     */
+    private void handOver(int to) {
+        List<Posted>[][] last = outbox[parity ^ 1];
+        for (int from = 0; from < schedulers.length; from++) {
+            List<Posted> posted = last[from][to];
+            for (Posted p : posted) {
+                schedulers[to].scheduleAt(p.due(), p.task());
             }
+            posted.clear();
         }
     }
 
-    /** Runs the partitions of thread {@code thread} up to {@code end}. */
-    private void runShare(int thread, long end) {
-        for (int p = thread; p < schedulers.length; p += threads) {
+    /**
+     * Runs partitions up to {@code end} until none is left to start: each thread takes the next one, so a partition
+     * busier than the others in this window does not leave a thread idle while several wait their turn.
+     */
+    private void runShare(long end) {
+        for (int p = next.getAndIncrement(); p < schedulers.length; p = next.getAndIncrement()) {
+            handOver(p);
             schedulers[p].runUntilNanos(end);
         }
     }
 
-    private void work(int thread) {
+    private void work() {
         long seen = 0;
         while (true) {
-            int spins = 0;
+            long since = 0;
             while (generation == seen && !stopping) {
-                spins = pause(spins);
+                since = pause(since);
             }
             if (stopping) {
                 return;
             }
             seen = generation;
             try {
-                runShare(thread, windowEnd);
+                runShare(windowEnd);
             } catch (Throwable t) {
                 failure = t;
             }
@@ -182,13 +198,18 @@ final class Partitions implements AutoCloseable {
         }
     }
 
-    private static int pause(int spins) {
-        if (spins < SPINS) {
+    /** One step of waiting: {@code since} is when the wait began (0 before the first step); returns it. */
+    private static long pause(long since) {
+        long now = System.nanoTime();
+        if (since == 0) {
+            return now;
+        }
+        if (now - since < SPIN_NANOS) {
             Thread.onSpinWait();
         } else {
             Thread.yield();
         }
-        return spins + 1;
+        return since;
     }
 
     /** Stops the worker threads. */

@@ -56,18 +56,18 @@ class SimulationTest {
     }
 
     @Test
-    void twoPartitionsGiveTheSameRunOnOneThreadAsOnTwoAndAgreeWithOnePartition() throws Exception {
+    void fourPartitionsGiveTheSameRunOnOneThreadAsOnTwoAndAgreeWithOnePartition() throws Exception {
         Scenario s = scenario("n50");
         Scenario split = new Scenario(s.name(), s.seed(), s.duration(), s.viewers(), s.ramp(), s.churnPerMinute(),
                 s.uplinkMbps(), s.downlinkMbps(), s.latencyMs(), s.natShare(), s.stream(), s.cdn(), s.tracker(),
-                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), 2);
+                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), 4);
         SimReport onTwo = new Simulation(split, FROZEN, 2).run(Duration.ofDays(1), p -> { });
         SimReport onOne = new Simulation(split, FROZEN, 1).run(Duration.ofDays(1), p -> { });
-        assertThat(onTwo.cost().partitions()).isEqualTo(2);
+        assertThat(onTwo.cost().partitions()).isEqualTo(4);
         assertThat(onTwo.cost().threads()).isEqualTo(2);
         assertThat(onOne.cost().threads()).isEqualTo(1);
         assertThat(withoutCost(onOne)).isEqualTo(withoutCost(onTwo));
-        // another split of the same audience: another draw of the run (n50: 70 % and 76 % offload), with peers
+        // another split of the same audience: another draw of the run, with peers
         // connected across the partitions as within one
         SimReport whole = run(s);
         assertThat(whole.cost().partitions()).isEqualTo(1);
