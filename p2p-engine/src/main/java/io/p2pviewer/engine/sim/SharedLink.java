@@ -49,6 +49,8 @@ final class SharedLink {
     private long timerAt = Long.MAX_VALUE;
     private long carriedBytes;
     private long queues;
+    /** The pieces one {@link #fire} finished (kept between fires: a link fires thousands of times). */
+    private final List<Runnable> finished = new ArrayList<>();
 
     /** @param bytesPerSecond capacity in wire bytes per second; must be positive */
     SharedLink(VirtualTimeScheduler scheduler, double bytesPerSecond) {
@@ -132,7 +134,6 @@ final class SharedLink {
         timerAt = Long.MAX_VALUE;
         timer = Cancellable.NONE;
         advance();
-        List<Runnable> finished = new ArrayList<>();
         while (!backlog.isEmpty() && backlog.peek().finishTag <= service + EPSILON_BYTES) {
             Queue q = backlog.poll();
             Piece p = q.pieces.poll();
@@ -147,6 +148,9 @@ final class SharedLink {
             }
         }
         reschedule();
-        finished.forEach(Runnable::run);
+        for (Runnable done : finished) {
+            done.run(); // never fires this link again within (its timer only runs as a task of its own)
+        }
+        finished.clear();
     }
 }

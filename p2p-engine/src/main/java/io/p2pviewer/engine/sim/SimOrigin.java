@@ -34,6 +34,9 @@ final class SimOrigin {
     private final int[][] fetches;
     private long segmentRequests;
     private long wireBytesServed;
+    /** The media playlist last served and the live edge it was made for: every viewer asks for the same one. */
+    private String mediaText;
+    private long mediaEdge = -1;
 
     /**
      * The origin and CDN edge of one partition of {@code partitions}: the CDN's capacity is split evenly between
@@ -111,9 +114,17 @@ final class SimOrigin {
     }
 
     private String media() {
+        long last = edge();
+        if (last != mediaEdge) {
+            mediaText = mediaUpTo(last);
+            mediaEdge = last;
+        }
+        return mediaText;
+    }
+
+    private String mediaUpTo(long last) {
         Scenario.Stream s = scenario.stream();
         long first = firstInPlaylist();
-        long last = edge();
         StringBuilder b = new StringBuilder(64 * (int) (last - first + 2));
         String target = Long.toString((long) Math.ceil(s.segmentSeconds()));
         String extinf = String.format(Locale.ROOT, "#EXTINF:%.3f,\nseg-", s.segmentSeconds());
