@@ -143,7 +143,7 @@ public final class Simulation {
         return n;
     }
 
-    /** Partition {@code part}'s thread: viewer {@code index} joins, and is replaced in the same partition when it leaves. */
+    /** Partition {@code part}'s thread: viewer {@code index} joins; when it leaves, a newcomer joins the partition. */
     private void join(Part part, int index) {
         Random r = new Random(mix(scenario.seed(), index));
         double up = scenario.uplinkMbps().sample(r) * 125_000;

@@ -57,6 +57,25 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void largeScenariosRunInSixteenPartitionsOverTwiceTheLeastLatencyUnlessTheySayOtherwise() throws Exception {
+        Scenario large = ScenarioReader.parse("{\"viewers\": 1000, \"latencyMs\": {\"min\": 10, \"max\": 80}}",
+                "l");
+        assertThat(large.partitions()).isZero();
+        assertThat(large.lookaheadNanos()).isEqualTo(20_000_000);
+        assertThat(large.partitionsToRun()).isEqualTo(16);
+        assertThat(ScenarioReader.parse("{\"viewers\": 1000, \"partitions\": 4}", "l").partitionsToRun())
+                .isEqualTo(4);
+        assertThat(ScenarioReader.parse("{\"viewers\": 100}", "s").partitionsToRun()).isEqualTo(1);
+        // no latency: nothing can cross between partitions later than it was sent, so one partition
+        assertThat(ScenarioReader.parse("{\"viewers\": 1000, \"latencyMs\": 0, \"partitions\": 4}", "z")
+                .partitionsToRun()).isEqualTo(1);
+        // the tracker's two hops fit in the shortest connect delay
+        assertThat(ScenarioReader.parse("{\"viewers\": 1000, \"tracker\": {\"connectDelayMs\": 10}}", "t")
+                .lookaheadNanos()).isEqualTo(5_000_000);
+        assertError("{\"viewers\": 10, \"partitions\": 65}", "partitions");
+    }
+
+    @Test
     void mistakesAreRefusedWithTheFieldNamed() {
         assertError("{}", "missing required field viewers");
         assertError("{\"viewers\": 10, \"viewer\": 3}", "unknown field viewer");
