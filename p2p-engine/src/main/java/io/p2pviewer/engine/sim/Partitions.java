@@ -4,6 +4,7 @@ import io.p2pviewer.engine.time.VirtualTimeScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The simulation split into partitions that run side by side on the machine's cores, each with its own
@@ -25,6 +26,8 @@ final class Partitions implements AutoCloseable {
      * the compiler's) for a whole time slice while the next window waits for it.
      */
     private static final long SPIN_NANOS = 20_000_000;
+    /** A thread waiting this long sleeps between checks instead of yielding. */
+    private static final long IDLE_NANOS = 200_000_000;
 
     private record Posted(long due, Runnable task) {
     }
@@ -206,8 +209,10 @@ final class Partitions implements AutoCloseable {
         }
         if (now - since < SPIN_NANOS) {
             Thread.onSpinWait();
-        } else {
+        } else if (now - since < IDLE_NANOS) {
             Thread.yield();
+        } else {
+            LockSupport.parkNanos(IDLE_NANOS / 1000); // long idle (between runs, before close): a core for others
         }
         return since;
     }

@@ -42,12 +42,8 @@ public final class InMemoryPeerTransport implements PeerTransport {
         if (offer == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("offer " + id + " is gone"));
         }
-        if (!network.links().reachable(offer.owner(), name)) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no route between " + offer.owner()
-                    + " and " + name + " (both behind NAT)"));
-        }
-        Channel mine = new Channel(name + "<-" + offer.owner(), network.links().open(name, offer.owner()));
-        Channel theirs = new Channel(offer.owner() + "<-" + name, network.links().open(offer.owner(), name));
+        Channel mine = new Channel(name + "<-" + offer.owner());
+        Channel theirs = new Channel(offer.owner() + "<-" + name);
         mine.remote = theirs;
         theirs.remote = mine;
         channels.add(mine);
@@ -100,14 +96,13 @@ public final class InMemoryPeerTransport implements PeerTransport {
     /** One end of an in-memory channel; its pipe carries what it sends. */
     final class Channel implements PeerChannel {
         private final String label;
-        private final LinkModel.Pipe outgoing;
+
         private final ChannelInbox inbox = new ChannelInbox();
         private volatile boolean closed;
         Channel remote;
 
-        Channel(String label, LinkModel.Pipe outgoing) {
+        Channel(String label) {
             this.label = label;
-            this.outgoing = outgoing;
         }
 
         @Override
@@ -119,7 +114,8 @@ public final class InMemoryPeerTransport implements PeerTransport {
             if (closed) {
                 return;
             }
-            outgoing.carry(message, remote::deliver);
+            Channel to = remote;
+            network.delivery().execute(() -> to.deliver(message));
         }
 
         private synchronized void deliver(byte[] message) {
@@ -128,7 +124,7 @@ public final class InMemoryPeerTransport implements PeerTransport {
 
         @Override
         public long bufferedAmount() {
-            return outgoing.buffered();
+            return 0;
         }
 
         @Override
@@ -146,7 +142,6 @@ public final class InMemoryPeerTransport implements PeerTransport {
                 return;
             }
             closed = true;
-            outgoing.close();
             PeerChannelListener l;
             synchronized (this) {
                 inbox.close();
@@ -163,11 +158,6 @@ public final class InMemoryPeerTransport implements PeerTransport {
         @Override
         public String describe() {
             return "memory:" + label;
-        }
-
-        @Override
-        public int payloadScale() {
-            return outgoing.payloadScale();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.p2pviewer.engine.peer.swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
-import io.p2pviewer.engine.peer.transport.LinkModel;
 import io.p2pviewer.engine.time.FakeTaskScheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,23 +39,5 @@ class InMemorySignallingTest {
         assertThat(connections.subList(12, connections.size())).containsExactlyInAnyOrder(
                 "000001<-000004", "000004<-000001", "000002<-000004", "000004<-000002", "000003<-000004",
                 "000004<-000003");
-    }
-
-    @Test
-    void twoTransportsThatCannotReachEachOtherNeverConnect() {
-        LinkModel noRoute = new LinkModel() {
-            @Override
-            public Pipe open(String from, String to) {
-                return LinkModel.immediate(scheduler::execute).open(from, to);
-            }
-
-            @Override
-            public boolean reachable(String offerer, String answerer) {
-                return false;
-            }
-        };
-        join(new InMemorySignalling(), new InMemoryNetwork(scheduler::execute, noRoute), 0, 3);
-        scheduler.runUntilIdle();
-        assertThat(connections).isEmpty();
     }
 }
