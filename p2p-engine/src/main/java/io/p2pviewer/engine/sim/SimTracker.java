@@ -97,6 +97,7 @@ final class SimTracker {
         this.config = config;
         this.hop = hop;
         this.random = new Random(seed);
+        // where the tracker sits, for LinkNetwork.post: partition 0, no links of its own (announces pay no capacity)
         this.trackerNode = new SimNode("tracker", null, null, 0, false, TRACKER_PARTITION);
     }
 
