@@ -106,8 +106,9 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, f, "peers per viewer", String.format(Locale.ROOT,
                 "p50 %.0f  p90 %.0f  max %.0f  (connected at the end)", pv.p50(), pv.p90(), pv.max()));
         out.printf(Locale.ROOT, f, "cost", String.format(Locale.ROOT,
-                "%.1f s wall, %.1f M tasks, %.1fx real time, %d viewers joined, %d partitions on %d threads",
+                "%.1f s wall, %.1f M tasks, %.1fx real time, %d viewers joined, %d partition%s on %d thread%s",
                 r.cost().wallSeconds(), r.cost().tasks() / 1e6, r.cost().realTimeFactor(), r.viewersTotal(),
-                r.cost().partitions(), r.cost().threads()));
+                r.cost().partitions(), r.cost().partitions() == 1 ? "" : "s", r.cost().threads(),
+                r.cost().threads() == 1 ? "" : "s"));
     }
 }
