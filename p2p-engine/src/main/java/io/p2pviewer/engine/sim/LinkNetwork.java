@@ -68,8 +68,7 @@ public final class LinkNetwork {
 
     /** Runs {@code task} in the partition of {@code to}, {@code delayNanos} after now in that of {@code from}. */
     void post(SimNode from, SimNode to, long delayNanos, Runnable task) {
-        partitions.post(from.partition(), to.partition(),
-                partitions.scheduler(from.partition()).nanos() + delayNanos, task);
+        partitions.postAfter(from.partition(), to.partition(), delayNanos, task);
     }
 
     static boolean isPayload(byte[] message) {

@@ -120,6 +120,11 @@ final class Partitions implements AutoCloseable {
         outbox[parity][from][to].add(new Posted(due, task));
     }
 
+    /** As {@link #post}, {@code delayNanos} after the present time of partition {@code from}. */
+    void postAfter(int from, int to, long delayNanos, Runnable task) {
+        post(from, to, schedulers[from].nanos() + delayNanos, task);
+    }
+
     /** Runs every partition's tasks due up to {@code end} (virtual nanoseconds), window by window. */
     void runUntil(long end) {
         while (done < end) {

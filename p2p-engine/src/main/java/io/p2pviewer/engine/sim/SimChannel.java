@@ -46,8 +46,9 @@ final class SimChannel implements PeerChannel {
         }
         SimChannel to = remote;
         int piece = links.pieceBytes();
-        if (!LinkNetwork.isPayload(message) || message.length <= piece) {
-            long wire = LinkNetwork.isPayload(message) ? (long) message.length * links.payloadScale() : message.length;
+        boolean payload = LinkNetwork.isPayload(message);
+        if (!payload || message.length <= piece) {
+            long wire = payload ? (long) message.length * links.payloadScale() : message.length;
             out.send(wire, () -> to.inbox.deliver(message));
             return;
         }

@@ -79,7 +79,6 @@ final class SimTracker {
     private final Scenario.Tracker config;
     private final long hop;
     private final Random random;
-    private final SimNode trackerNode;
     private final Map<String, Roster> swarms = new HashMap<>();
 
     /**
@@ -97,8 +96,6 @@ final class SimTracker {
         this.config = config;
         this.hop = hop;
         this.random = new Random(seed);
-        // where the tracker sits, for LinkNetwork.post: partition 0, no links of its own (announces pay no capacity)
-        this.trackerNode = new SimNode("tracker", null, null, 0, false, TRACKER_PARTITION);
     }
 
     /** The signalling of the engine on {@code node}. */
@@ -145,7 +142,7 @@ final class SimTracker {
     }
 
     private void toTracker(SimNode from, Runnable task) {
-        links.post(from, trackerNode, hop, task);
+        partitions.postAfter(from.partition(), TRACKER_PARTITION, hop, task);
     }
 
     /** Tracker partition: pairs {@code me} with members at random and schedules their connections. */
@@ -209,8 +206,10 @@ final class SimTracker {
             return;
         }
         SimChannel[] ends = SimChannel.pair(links, offerer.node, answerer.node);
-        links.post(trackerNode, answerer.node, hop, () -> opened(answerer, offerer.peerId, ends[1]));
-        links.post(trackerNode, offerer.node, hop, () -> opened(offerer, answerer.peerId, ends[0]));
+        partitions.postAfter(TRACKER_PARTITION, answerer.node.partition(), hop,
+                () -> opened(answerer, offerer.peerId, ends[1]));
+        partitions.postAfter(TRACKER_PARTITION, offerer.node.partition(), hop,
+                () -> opened(offerer, answerer.peerId, ends[0]));
     }
 
     /** The member's partition: hands the open channel to its engine, or closes it if the engine left. */
