@@ -115,11 +115,9 @@ public final class DeliveryPlanner {
                              int seedShares, boolean mayAskPeers) {
         boolean maySeed = seedShares > 0;
         List<Action> actions = new ArrayList<>();
-        Busy busy = new Busy(byId);
-        int peerDownloads = 0;
-        for (PeerState p : byId.values()) {
-            peerDownloads += p.downloading() ? 1 : 0;
-        }
+        Busy busy = new Busy();
+        int peerDownloads = -1; // counted when first needed: most plans ask no peer
+        int peerDownloadsChange = 0;
         long prefetching = 0;
         for (SegmentState s : segments) {
             prefetching += s.status() == Status.CDN_LOADING && !inHighDemand(now, s) ? 1 : 0;
@@ -142,7 +140,7 @@ public final class DeliveryPlanner {
                         actions.add(new Action.AbandonPeer(s.mediaSequence(), s.peerTransfer().peer(), problem,
                                 silence(now, s.peerTransfer()).compareTo(config.stallTimeout()) >= 0));
                         busy.remove(s.peerTransfer().peer());
-                        peerDownloads--;
+                        peerDownloadsChange--;
                         if (urgent) {
                             actions.add(new Action.FetchCdn(s.mediaSequence(), true, problem));
                         }
@@ -157,19 +155,22 @@ public final class DeliveryPlanner {
                     }
                     List<PeerState> idle = new ArrayList<>();
                     for (String h : s.holders()) {
-                        PeerState p = busy.contains(h) ? null : byId.get(h);
-                        if (p != null && inTime(p, s, left)) {
+                        PeerState p = byId.get(h);
+                        if (p != null && !busy.contains(h, p) && inTime(p, s, left)) {
                             idle.add(p);
                         }
                     }
                     if (!idle.isEmpty() && !mayAskPeers) {
                         continue; // holders exist: wait for the tails to drain, then ask them
                     }
-                    if (!idle.isEmpty() && peerDownloads < MAX_PEER_DOWNLOADS) {
+                    if (!idle.isEmpty() && peerDownloads < 0) {
+                        peerDownloads = downloading(byId.values());
+                    }
+                    if (!idle.isEmpty() && peerDownloads + peerDownloadsChange < MAX_PEER_DOWNLOADS) {
                         PeerState chosen = weightedChoice(idle);
                         actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));
                         busy.add(chosen.id());
-                        peerDownloads++;
+                        peerDownloadsChange++;
                     } else if (maySeed && s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
                             && prefetching < config.maxPrefetchCdn()
                             && isSeeder(selfId, byId.keySet(), s.mediaSequence(),
@@ -183,25 +184,29 @@ public final class DeliveryPlanner {
         return actions;
     }
 
+    /** How many of the peers we download from now. */
+    private static int downloading(Iterable<PeerState> peers) {
+        int n = 0;
+        for (PeerState p : peers) {
+            n += p.downloading() ? 1 : 0;
+        }
+        return n;
+    }
+
     /**
      * Peers not to ask in this plan: those downloading or busy, plus those chosen, minus those abandoned in it.
-     * A view over the peer states rather than a set built every tick.
+     * Asked with the peer's state rather than built from every peer's state each tick.
      */
     private static final class Busy {
-        private final Map<String, PeerState> peers;
         private final Set<String> added = new HashSet<>(4);
         private final Set<String> removed = new HashSet<>(4);
 
-        Busy(Map<String, PeerState> peers) {
-            this.peers = peers;
-        }
-
-        boolean contains(String id) {
+        /** Whether the peer, whose state is {@code p}, is busy now. */
+        boolean contains(String id, PeerState p) {
             if (added.contains(id)) {
                 return true;
             }
-            PeerState p = peers.get(id);
-            return p != null && (p.downloading() || p.busy()) && !removed.contains(id);
+            return (p.downloading() || p.busy()) && !removed.contains(id);
         }
 
         void add(String id) {

@@ -3,59 +3,76 @@ package io.p2pviewer.engine.sim;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The simulation split into partitions that run side by side on the machine's cores, each with its own
- * {@link VirtualTimeScheduler} (its viewers' engines, links, CDN edge and players), in windows of virtual time no
- * longer than the lookahead: the shortest delay with which anything in one partition can affect another (two hosts'
- * latencies, a tracker hop). Conservative synchronisation: nothing posted to another partition during a window can
- * be due within it, so each partition runs its window alone, and what crossed is handed over at the barrier.
+ * {@link VirtualTimeScheduler} (its viewers' engines, links, CDN edge and players), in windows of virtual time.
  *
- * <p>Deterministic whatever the thread timing: a partition's tasks run in its scheduler's order, and what crossed
- * during a window is scheduled at the barrier in a fixed order (by source partition, then in posting order), so a
- * scenario gives the same run for the same number of partitions on any number of threads.
+ * <p>Conservative synchronisation with one window of slack. A window lasts at most half the lookahead (the shortest
+ * delay with which anything in one partition can affect another: two hosts' latencies, a tracker hop), so what a
+ * partition posts during window {@code g} is due after window {@code g + 1} ends. Partition {@code p} may therefore
+ * run window {@code g} once every partition has finished window {@code g - 2}: it first schedules what was posted to
+ * it during that window, and nothing posted later can be due before window {@code g + 1}. A thread that finishes
+ * its part of a window early goes on with the next window of the partitions that are done, instead of waiting at a
+ * barrier for the slowest partition (a thread that lost its core to the collector or the compiler).
+ *
+ * <p>Deterministic whatever the thread timing: a partition's tasks run in its scheduler's order, and what was posted
+ * to it during window {@code g} is scheduled at the start of its window {@code g + 2} in a fixed order (by source
+ * partition, then in posting order), so a scenario gives the same run for the same number of partitions on any
+ * number of threads.
  *
  * <p>{@link #post} is called on the source partition's thread; everything else on the driving thread.
  */
 final class Partitions implements AutoCloseable {
     /**
-     * A thread waiting at the barrier busy-waits this long before yielding its core. Windows last a few
-     * milliseconds of wall time; a thread that yields may lose its core to another runnable thread (a collector's,
-     * the compiler's) for a whole time slice while the next window waits for it.
+     * A thread with no partition to run busy-waits this long before yielding its core. Windows last a fraction of
+     * a millisecond of wall time; a thread that yields may lose its core to another runnable thread (a collector's,
+     * the compiler's) for a whole time slice.
      */
     private static final long SPIN_NANOS = 20_000_000;
     /** A thread waiting this long sleeps between checks instead of yielding. */
     private static final long IDLE_NANOS = 200_000_000;
+    /** Outbox slots: posts of window {@code g} are drained in window {@code g + 2}, while {@code g + 3} may post. */
+    private static final int SLOTS = 4;
 
     private record Posted(long due, Runnable task) {
     }
 
     private final VirtualTimeScheduler[] schedulers;
-    private final long lookahead;
+    /** Virtual nanoseconds a window spans at most: half the lookahead. */
+    private final long window;
     /**
-     * What partition {@code from} posted to partition {@code to}: {@code outbox[w % 2][from][to]} during window
-     * {@code w}, drained by {@code to} (on whichever thread runs it) at the start of window {@code w + 1}.
+     * What partition {@code from} posted to partition {@code to} during window {@code g}:
+     * {@code outbox[g % SLOTS][from][to]}, drained by {@code to} (on whichever thread runs it) at the start of its
+     * window {@code g + 2}.
      */
     @SuppressWarnings("unchecked")
     private final List<Posted>[][][] outbox;
-    /** Window parity: which half of {@link #outbox} this window posts into. */
-    private int parity;
     private final List<Thread> workers = new ArrayList<>();
     private final int threads;
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicInteger next = new AtomicInteger();
-    private volatile long generation;
-    private volatile long windowEnd = -1;
+
+    // Guarded by this: which windows the running call covers, and each partition's progress.
+    /** Windows each partition has finished (global count, over all calls of {@link #runUntil}). */
+    private final long[] finished;
+    private final boolean[] running;
+    private long leastFinished;
+    /** The running call of {@link #runUntil}: its first window, the window after its last, its span. */
+    private long callFirst;
+    private long callLast;
+    private long callStart;
+    private long callEnd;
+
+    /** Moves whenever a partition finishes a window or a call starts: waiting threads look again. */
+    private volatile long progress;
     private volatile boolean stopping;
     private volatile Throwable failure;
-    private long done = -1;
+    private long done;
 
     /**
      * @param count partitions (at least 1)
-     * @param lookahead virtual nanoseconds a window may span: the least delay of any cross-partition post; at least
-     *                  1 when there are several partitions
+     * @param lookahead virtual nanoseconds: the least delay of any cross-partition post; at least 2 when there are
+     *                  several partitions
      * @param threads threads to run them on (at most {@code count}); the calling thread is one of them
      */
     Partitions(int count, long lookahead, int threads) {
@@ -63,23 +80,26 @@ final class Partitions implements AutoCloseable {
             throw new IllegalArgumentException("need at least one partition and one thread, got " + count + " and "
                     + threads);
         }
-        if (count > 1 && lookahead < 1) {
-            throw new IllegalArgumentException("several partitions need a lookahead of at least 1 ns, got "
+        if (count > 1 && lookahead < 2) {
+            throw new IllegalArgumentException("several partitions need a lookahead of at least 2 ns, got "
                     + lookahead);
         }
         this.schedulers = new VirtualTimeScheduler[count];
-        this.outbox = new List[2][count][count];
+        this.outbox = new List[SLOTS][count][count];
         for (int p = 0; p < count; p++) {
             schedulers[p] = new VirtualTimeScheduler();
-            for (int q = 0; q < count; q++) {
-                outbox[0][p][q] = new ArrayList<>();
-                outbox[1][p][q] = new ArrayList<>();
+            for (int slot = 0; slot < SLOTS; slot++) {
+                for (int q = 0; q < count; q++) {
+                    outbox[slot][p][q] = new ArrayList<>();
+                }
             }
         }
-        this.lookahead = count == 1 ? Long.MAX_VALUE / 4 : lookahead;
+        this.finished = new long[count];
+        this.running = new boolean[count];
+        this.window = count == 1 ? Long.MAX_VALUE / 4 : lookahead / 2;
         this.threads = Math.min(threads, count);
         for (int t = 1; t < this.threads; t++) {
-            Thread w = new Thread(this::work, "sim-partitions-" + t);
+            Thread w = new Thread(() -> runShare(false), "sim-partitions-" + t);
             w.setDaemon(true);
             workers.add(w);
             w.start();
@@ -105,19 +125,21 @@ final class Partitions implements AutoCloseable {
 
     /**
      * Runs {@code task} at virtual time {@code due} in partition {@code to}; called from partition {@code from}'s
-     * thread while it runs. Across partitions {@code due} must lie beyond the running window (at least the
-     * lookahead ahead).
+     * thread while it runs, or from the driving thread between runs. Across partitions {@code due} must lie beyond
+     * the source's next window (at least the lookahead ahead).
      */
     void post(int from, int to, long due, Runnable task) {
-        if (from == to) {
+        if (from == to || !running[from]) { // running[from] is written by this thread when it is from's
             schedulers[to].scheduleAt(due, task);
             return;
         }
-        if (due <= windowEnd) {
+        long g = finished[from];
+        long nextEnd = windowEnd(g) + window;
+        if (due <= nextEnd) {
             throw new IllegalStateException("a post from partition " + from + " to " + to + " is due at " + due
-                    + " ns, within the running window (ends at " + windowEnd + " ns): shorter than the lookahead");
+                    + " ns, within the next window (ends by " + nextEnd + " ns): shorter than the lookahead");
         }
-        outbox[parity][from][to].add(new Posted(due, task));
+        outbox[(int) (g % SLOTS)][from][to].add(new Posted(due, task));
     }
 
     /** As {@link #post}, {@code delayNanos} after the present time of partition {@code from}. */
@@ -127,10 +149,21 @@ final class Partitions implements AutoCloseable {
 
     /** Runs every partition's tasks due up to {@code end} (virtual nanoseconds), window by window. */
     void runUntil(long end) {
-        while (done < end) {
-            long e = Math.min(end, done + lookahead);
-            runWindow(e);
-            done = e;
+        if (end <= done) {
+            return;
+        }
+        synchronized (this) {
+            callStart = done;
+            callEnd = end;
+            callFirst = callLast;
+            callLast = callFirst + (end - done + window - 1) / window;
+        }
+        progress++;
+        runShare(true);
+        done = end;
+        Throwable f = failure;
+        if (f != null) {
+            throw f instanceof RuntimeException r ? r : new IllegalStateException("a partition failed", f);
         }
     }
 
@@ -143,67 +176,89 @@ final class Partitions implements AutoCloseable {
         return n;
     }
 
-    private void runWindow(long end) {
-        parity ^= 1;
-        windowEnd = end;
-        next.set(0);
-        running.set(workers.size());
-        generation++; // starts the workers
-        runShare(end);
+    /** Where window {@code g} of the running call ends (virtual nanoseconds). Called with this held or by a runner. */
+    private long windowEnd(long g) {
+        return Math.min(callEnd, callStart + (g - callFirst + 1) * window);
+    }
+
+    /**
+     * Runs windows of partitions until every partition has finished the running call's last window or one failed
+     * (the driving thread), or until stopped (a worker). Each thread takes the partition furthest behind among those it may run.
+     */
+    private void runShare(boolean driver) {
         long since = 0;
-        while (running.get() > 0) {
-            since = pause(since);
-        }
-        Throwable f = failure;
-        if (f != null) {
-            throw f instanceof RuntimeException r ? r : new IllegalStateException("a partition failed", f);
-        }
-    }
-
-    /**
-     * Schedules what crossed to partition {@code to} during the previous window, in a fixed order (by source
-     * partition, then in posting order); run by the thread that runs {@code to} next, before its tasks.
-     */
-    private void handOver(int to) {
-        List<Posted>[][] last = outbox[parity ^ 1];
-        for (int from = 0; from < schedulers.length; from++) {
-            List<Posted> posted = last[from][to];
-            for (Posted p : posted) {
-                schedulers[to].scheduleAt(p.due(), p.task());
+        while (!stopping) {
+            int p;
+            long seen = progress;
+            synchronized (this) {
+                if (driver && (leastFinished >= callLast || failure != null)) {
+                    return;
+                }
+                p = claim();
             }
-            posted.clear();
-        }
-    }
-
-    /**
-     * Runs partitions up to {@code end} until none is left to start: each thread takes the next one, so a partition
-     * busier than the others in this window does not leave a thread idle while several wait their turn.
-     */
-    private void runShare(long end) {
-        for (int p = next.getAndIncrement(); p < schedulers.length; p = next.getAndIncrement()) {
-            handOver(p);
-            schedulers[p].runUntilNanos(end);
-        }
-    }
-
-    private void work() {
-        long seen = 0;
-        while (true) {
-            long since = 0;
-            while (generation == seen && !stopping) {
-                since = pause(since);
+            if (p < 0) {
+                while (progress == seen && !stopping) {
+                    since = pause(since);
+                }
+                continue;
             }
-            if (stopping) {
-                return;
-            }
-            seen = generation;
+            since = 0;
             try {
-                runShare(windowEnd);
+                runWindow(p);
             } catch (Throwable t) {
                 failure = t;
             }
-            running.decrementAndGet();
+            synchronized (this) {
+                finished[p]++;
+                running[p] = false;
+                long least = Long.MAX_VALUE;
+                for (long f : finished) {
+                    least = Math.min(least, f);
+                }
+                leastFinished = least;
+            }
+            progress++;
         }
+    }
+
+    /**
+     * A partition that may run its next window now (with this held), or -1: not running, not past the call, and no
+     * more than one window ahead of the partition furthest behind, whose posts it may otherwise miss.
+     */
+    private int claim() {
+        if (failure != null) {
+            return -1;
+        }
+        int best = -1;
+        for (int p = 0; p < finished.length; p++) {
+            long f = finished[p];
+            if (!running[p] && f < callLast && f <= leastFinished + 1 && (best < 0 || f < finished[best])) {
+                best = p;
+            }
+        }
+        if (best >= 0) {
+            running[best] = true;
+        }
+        return best;
+    }
+
+    /**
+     * Runs partition {@code to}'s next window: first schedules what was posted to it two windows before, in a fixed
+     * order (by source partition, then in posting order).
+     */
+    private void runWindow(int to) {
+        long g = finished[to];
+        if (g >= 2) {
+            List<Posted>[][] last = outbox[(int) ((g - 2) % SLOTS)];
+            for (int from = 0; from < schedulers.length; from++) {
+                List<Posted> posted = last[from][to];
+                for (Posted p : posted) {
+                    schedulers[to].scheduleAt(p.due(), p.task());
+                }
+                posted.clear();
+            }
+        }
+        schedulers[to].runUntilNanos(windowEnd(g));
     }
 
     /** One step of waiting: {@code since} is when the wait began (0 before the first step); returns it. */

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -407,12 +408,12 @@ public final class StreamController {
         }
     }
 
-    /** Segments after the playhead of a track, with their predicted request times (deadlines). */
-    List<MediaSegment> segmentsAhead(Track track) {
+    /** Segments after the playhead of a track, ascending: a view of the known segments, read before they change. */
+    Collection<MediaSegment> segmentsAhead(Track track) {
         if (track.playhead < 0) {
             return List.of();
         }
-        return new ArrayList<>(track.known.tailMap(track.playhead, false).values());
+        return track.known.tailMap(track.playhead, false).values();
     }
 
     /** A counter that moves whenever what we could announce to peers may have changed. */

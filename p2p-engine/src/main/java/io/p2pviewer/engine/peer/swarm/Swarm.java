@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -297,12 +296,11 @@ public final class Swarm {
         announcedLoaded = l;
         announcedLoading = h;
         List<byte[]> encoded = null;
-        // what is new against each earlier announcement, worked out once: most peers were told the same one
-        Map<long[], long[]> newLoaded = new IdentityHashMap<>();
-        Map<long[], long[]> newLoading = new IdentityHashMap<>();
+        NewIdsMemo newLoaded = new NewIdsMemo(l);
+        NewIdsMemo newLoading = new NewIdsMemo(h);
         for (PeerLink p : peers.values()) {
-            long[] addedLoaded = newLoaded.computeIfAbsent(p.sentLoaded, sent -> minus(l, sent));
-            long[] addedLoading = newLoading.computeIfAbsent(p.sentLoading, sent -> minus(h, sent));
+            long[] addedLoaded = newLoaded.addedSince(p.sentLoaded);
+            long[] addedLoading = newLoading.addedSince(p.sentLoading);
             if (worthTelling(p, addedLoaded, addedLoading, l, h)) {
                 if (encoded == null) {
                     encoded = PeerMessages.encode(new SegmentsAnnouncement(l, h));
@@ -325,9 +323,15 @@ public final class Swarm {
      */
     private static boolean worthTelling(PeerLink p, long[] addedLoaded, long[] addedLoading, long[] loaded,
                                         long[] loading) {
-        return newToPeer(p, addedLoaded) || newToPeer(p, addedLoading)
-                || Arrays.stream(p.sentLoading).anyMatch(id -> !PeerLink.contains(loading, id)
-                        && !PeerLink.contains(loaded, id));
+        if (newToPeer(p, addedLoaded) || newToPeer(p, addedLoading)) {
+            return true;
+        }
+        for (long id : p.sentLoading) {
+            if (!PeerLink.contains(loading, id) && !PeerLink.contains(loaded, id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -344,7 +348,7 @@ public final class Swarm {
     }
 
     /** The ids of {@code now} not in {@code before}; both sorted and distinct. */
-    private static long[] minus(long[] now, long[] before) {
+    static long[] minus(long[] now, long[] before) {
         long[] out = new long[now.length];
         int n = 0;
         int j = 0;
