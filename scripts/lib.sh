@@ -54,6 +54,14 @@ java_run_flags() {
   fi
 }
 
+# Flags for one subcommand ($1). simulate: compact object headers (JDK 25+), which make its millions of small
+# objects smaller; the simulator's memory traffic bounds its speed (docs/BENCHMARKS.md, eleventh pass).
+java_command_flags() {
+  if [ "$1" = simulate ] && [ "${JAVA_MAJOR:-21}" -ge 25 ]; then
+    echo "-XX:+UseCompactObjectHeaders"
+  fi
+}
+
 # Installs missing Debian packages when root; otherwise says exactly what to install and stops.
 ensure_packages() {
   local missing=() p
