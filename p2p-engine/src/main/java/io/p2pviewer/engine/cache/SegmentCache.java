@@ -1,6 +1,8 @@
 package io.p2pviewer.engine.cache;
 
+import com.carrotsearch.hppc.LongHashSet;
 import io.p2pviewer.engine.SegmentId;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +14,13 @@ import java.util.Optional;
 public final class SegmentCache {
     private final long maxBytes;
     private final LinkedHashMap<SegmentId, CachedSegment> entries = new LinkedHashMap<>(64, 0.75f, true);
+    /**
+     * The media sequences held, by track: what {@link #contains} asks, without touching an entry. The engine asks
+     * it for every segment ahead on every tick and for every id a peer announces; in large simulations those
+     * lookups, each loading an entry and its key from memory, were a tenth of the time. Never iterated (HPPC's
+     * iteration order differs between instances).
+     */
+    private final Map<String, LongHashSet> held = new HashMap<>(4);
     private long bytes;
 
     public SegmentCache(long maxBytes) {
@@ -23,7 +32,13 @@ public final class SegmentCache {
     }
 
     public boolean contains(SegmentId id) {
-        return entries.containsKey(id);
+        return contains(id.track(), id.mediaSequence());
+    }
+
+    /** As {@link #contains(SegmentId)}, without making an id. */
+    public boolean contains(String track, long mediaSequence) {
+        LongHashSet sequences = held.get(track);
+        return sequences != null && sequences.contains(mediaSequence);
     }
 
     /** Stores a segment, evicting older ones to stay within the bound; a segment larger than the bound is not kept. */
@@ -31,17 +46,27 @@ public final class SegmentCache {
         CachedSegment old = entries.remove(segment.id());
         if (old != null) {
             bytes -= old.size();
+            forget(old.id());
         }
         if (segment.size() > maxBytes) {
             return;
         }
         entries.put(segment.id(), segment);
+        held.computeIfAbsent(segment.id().track(), t -> new LongHashSet()).add(segment.id().mediaSequence());
         bytes += segment.size();
         Iterator<Map.Entry<SegmentId, CachedSegment>> it = entries.entrySet().iterator();
         while (bytes > maxBytes && it.hasNext()) {
             CachedSegment victim = it.next().getValue();
             it.remove();
             bytes -= victim.size();
+            forget(victim.id());
+        }
+    }
+
+    private void forget(SegmentId id) {
+        LongHashSet sequences = held.get(id.track());
+        if (sequences != null && sequences.remove(id.mediaSequence()) && sequences.isEmpty()) {
+            held.remove(id.track());
         }
     }
 

@@ -430,6 +430,10 @@ public final class StreamController {
         return cache.contains(sid);
     }
 
+    boolean cached(Track track, long mediaSequence) {
+        return cache.contains(track.name, mediaSequence);
+    }
+
     boolean cdnLoading(SegmentId sid) {
         return inflight.containsKey(sid);
     }

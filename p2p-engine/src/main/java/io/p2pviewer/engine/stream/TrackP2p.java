@@ -329,7 +329,7 @@ final class TrackP2p implements SwarmHost {
         long[] held = new long[ANNOUNCE_MAX];
         int n = 0;
         for (long seq = oldestAnnounced(newest); seq <= newest; seq++) {
-            if (owner.cached(new SegmentId(track.name, seq))) {
+            if (owner.cached(track, seq)) {
                 held[n++] = wireId(seq); // ascending: the wire id grows with the media sequence
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.SegmentId;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SegmentCacheTest {
@@ -48,5 +49,25 @@ class SegmentCacheTest {
         cache.put(segment(5, 10));
         assertThat(cache.get(new SegmentId("360p", 5))).isEmpty();
         assertThat(cache.get(new SegmentId("720p", 5))).isPresent();
+    }
+
+    @Test
+    void containsAgreesWithTheEntriesThroughPutsReplacementsAndEvictions() {
+        SegmentCache cache = new SegmentCache(20_000);
+        Random random = new Random(7);
+        String[] tracks = {"360p", "720p"};
+        for (int i = 0; i < 5_000; i++) {
+            String track = tracks[random.nextInt(2)];
+            long seq = random.nextInt(60);
+            int size = random.nextInt(10) == 0 ? 30_000 : 500 + random.nextInt(1500); // a tenth exceed the bound
+            cache.put(new CachedSegment(new SegmentId(track, seq), new byte[size], DeliverySource.CDN, "x", 2.0));
+            for (String t : tracks) {
+                for (long s = 0; s < 60; s++) {
+                    boolean stored = cache.get(new SegmentId(t, s)).isPresent();
+                    assertThat(cache.contains(t, s)).as("%s#%d after put %d", t, s, i).isEqualTo(stored);
+                }
+            }
+        }
+        assertThat(cache.contains("1080p", 3)).isFalse();
     }
 }

@@ -1,18 +1,19 @@
 package io.p2pviewer.engine.peer.swarm;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which connected peers announced which segment id, kept up to date as announcements replace each other. The
  * planner asks "who holds this segment?" for every missing segment on every tick; asking each peer in turn touched
  * every peer's announcement every time, which dominated the cost of large simulated swarms. Engine thread only.
+ * Keyed by the primitive id (no boxing on every announcement); never iterated (HPPC's iteration order differs between
+ * instances).
  */
 final class AnnouncementIndex {
-    private final Map<Long, List<String>> byId = new HashMap<>();
+    private final LongObjectHashMap<List<String>> byId = new LongObjectHashMap<>();
 
     /**
      * The ids of the peers whose announcement lists the segment id: a read-only view that follows later
@@ -31,12 +32,21 @@ final class AnnouncementIndex {
             if (j == after.length || (i < before.length && before[i] < after[j])) {
                 remove(before[i++], peer);
             } else if (i == before.length || after[j] < before[i]) {
-                byId.computeIfAbsent(after[j++], k -> new ArrayList<>(4)).add(peer);
+                add(after[j++], peer);
             } else {
                 i++;
                 j++;
             }
         }
+    }
+
+    private void add(long id, String peer) {
+        List<String> peers = byId.get(id);
+        if (peers == null) {
+            peers = new ArrayList<>(4);
+            byId.put(id, peers);
+        }
+        peers.add(peer);
     }
 
     private void remove(long id, String peer) {
