@@ -54,12 +54,17 @@ java_run_flags() {
   fi
 }
 
-# Flags for one subcommand ($1). simulate: compact object headers (JDK 25+), which make its millions of small
-# objects smaller; the simulator's memory traffic bounds its speed (docs/BENCHMARKS.md, eleventh pass).
+# Flags for one subcommand ($1). simulate is bound by memory traffic, its heap of a few GB read at random
+# (docs/BENCHMARKS.md, eleventh pass): compact object headers (JDK 25+) make its millions of small objects
+# smaller, and transparent huge pages (where the kernel offers them) spare it most TLB misses.
 java_command_flags() {
-  if [ "$1" = simulate ] && [ "${JAVA_MAJOR:-21}" -ge 25 ]; then
-    echo "-XX:+UseCompactObjectHeaders"
+  [ "$1" = simulate ] || return 0
+  local flags=""
+  [ "${JAVA_MAJOR:-21}" -ge 25 ] && flags="-XX:+UseCompactObjectHeaders"
+  if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+    flags="$flags -XX:+UseTransparentHugePages"
   fi
+  echo "$flags"
 }
 
 # Installs missing Debian packages when root; otherwise says exactly what to install and stops.
