@@ -63,7 +63,10 @@ final class Partitions implements AutoCloseable {
     private long callStart;
     private long callEnd;
 
-    /** Moves whenever a partition finishes a window or a call starts: waiting threads look again. */
+    /**
+     * Moves whenever a partition finishes a window or a call starts: waiting threads look again. Written with this
+     * held (an increment racing another could be lost, and a thread waiting for it would wait for ever).
+     */
     private volatile long progress;
     private volatile boolean stopping;
     private volatile Throwable failure;
@@ -157,8 +160,8 @@ final class Partitions implements AutoCloseable {
             callEnd = end;
             callFirst = callLast;
             callLast = callFirst + (end - done + window - 1) / window;
+            progress++;
         }
-        progress++;
         runShare(true);
         done = end;
         Throwable f = failure;
@@ -183,7 +186,8 @@ final class Partitions implements AutoCloseable {
 
     /**
      * Runs windows of partitions until every partition has finished the running call's last window or one failed
-     * (the driving thread), or until stopped (a worker). Each thread takes the partition furthest behind among those it may run.
+     * (the driving thread), or until stopped (a worker). Each thread takes the partition furthest behind among
+     * those it may run.
      */
     private void runShare(boolean driver) {
         long since = 0;
@@ -216,8 +220,8 @@ final class Partitions implements AutoCloseable {
                     least = Math.min(least, f);
                 }
                 leastFinished = least;
+                progress++;
             }
-            progress++;
         }
     }
 
