@@ -9,16 +9,17 @@ import java.util.concurrent.locks.LockSupport;
  * The simulation split into partitions that run side by side on the machine's cores, each with its own
  * {@link VirtualTimeScheduler} (its viewers' engines, links, CDN edge and players), in windows of virtual time.
  *
- * <p>Conservative synchronisation with one window of slack. A window lasts at most half the lookahead (the shortest
- * delay with which anything in one partition can affect another: two hosts' latencies, a tracker hop), so what a
- * partition posts during window {@code g} is due after window {@code g + 1} ends. Partition {@code p} may therefore
- * run window {@code g} once every partition has finished window {@code g - 2}: it first schedules what was posted to
- * it during that window, and nothing posted later can be due before window {@code g + 1}. A thread that finishes
- * its part of a window early goes on with the next window of the partitions that are done, instead of waiting at a
- * barrier for the slowest partition (a thread that lost its core to the collector or the compiler).
+ * <p>Conservative synchronisation with {@link #SLACK} windows of slack. A window lasts at most a third of the
+ * lookahead (the shortest delay with which anything in one partition can affect another: two hosts' latencies, a
+ * tracker hop), so what a partition posts during window {@code g} is due after window {@code g + 2} ends. Partition
+ * {@code p} may therefore run window {@code g} once every partition has finished window {@code g - 3}: it first
+ * schedules what was posted to it during that window, and nothing posted later can be due before window
+ * {@code g + 1}. A thread that finishes its part of a window early goes on with the next windows of the partitions
+ * that are done, instead of waiting at a barrier for the slowest partition (a thread that lost its core to the
+ * collector or the compiler for a time slice).
  *
  * <p>Deterministic whatever the thread timing: a partition's tasks run in its scheduler's order, and what was posted
- * to it during window {@code g} is scheduled at the start of its window {@code g + 2} in a fixed order (by source
+ * to it during window {@code g} is scheduled at the start of its window {@code g + 3} in a fixed order (by source
  * partition, then in posting order), so a scenario gives the same run for the same number of partitions on any
  * number of threads.
  *
@@ -33,19 +34,29 @@ final class Partitions implements AutoCloseable {
     private static final long SPIN_NANOS = 20_000_000;
     /** A thread waiting this long sleeps between checks instead of yielding. */
     private static final long IDLE_NANOS = 200_000_000;
-    /** Outbox slots: posts of window {@code g} are drained in window {@code g + 2}, while {@code g + 3} may post. */
-    private static final int SLOTS = 4;
+    /**
+     * Windows a partition may run ahead of the one furthest behind. Two measured 1-2 % faster than one (n1000,
+     * BENCHMARKS.md "Eleventh pass"); more windows cost more hand-overs.
+     */
+    private static final int SLACK = 2;
+    /**
+     * Outbox slots: posts of window {@code g} are drained in window {@code g + SLACK + 1}, and window
+     * {@code g + SLOTS} may only start after every partition started that one.
+     */
+    private static final int SLOTS = 2 * SLACK + 2;
+    /** The least lookahead several partitions can run with: a window of 1 ns. */
+    static final long MIN_LOOKAHEAD = SLACK + 1;
 
     private record Posted(long due, Runnable task) {
     }
 
     private final VirtualTimeScheduler[] schedulers;
-    /** Virtual nanoseconds a window spans at most: half the lookahead. */
+    /** Virtual nanoseconds a window spans at most: the lookahead divided by {@code SLACK + 1}. */
     private final long window;
     /**
      * What partition {@code from} posted to partition {@code to} during window {@code g}:
      * {@code outbox[g % SLOTS][from][to]}, drained by {@code to} (on whichever thread runs it) at the start of its
-     * window {@code g + 2}.
+     * window {@code g + SLACK + 1}.
      */
     @SuppressWarnings("unchecked")
     private final List<Posted>[][][] outbox;
@@ -74,8 +85,8 @@ final class Partitions implements AutoCloseable {
 
     /**
      * @param count partitions (at least 1)
-     * @param lookahead virtual nanoseconds: the least delay of any cross-partition post; at least 2 when there are
-     *                  several partitions
+     * @param lookahead virtual nanoseconds: the least delay of any cross-partition post; at least
+     *                  {@link #MIN_LOOKAHEAD} when there are several partitions
      * @param threads threads to run them on (at most {@code count}); the calling thread is one of them
      */
     Partitions(int count, long lookahead, int threads) {
@@ -83,9 +94,9 @@ final class Partitions implements AutoCloseable {
             throw new IllegalArgumentException("need at least one partition and one thread, got " + count + " and "
                     + threads);
         }
-        if (count > 1 && lookahead < 2) {
-            throw new IllegalArgumentException("several partitions need a lookahead of at least 2 ns, got "
-                    + lookahead);
+        if (count > 1 && lookahead < MIN_LOOKAHEAD) {
+            throw new IllegalArgumentException("several partitions need a lookahead of at least " + MIN_LOOKAHEAD
+                    + " ns, got " + lookahead);
         }
         this.schedulers = new VirtualTimeScheduler[count];
         this.outbox = new List[SLOTS][count][count];
@@ -99,7 +110,7 @@ final class Partitions implements AutoCloseable {
         }
         this.finished = new long[count];
         this.running = new boolean[count];
-        this.window = count == 1 ? Long.MAX_VALUE / 4 : lookahead / 2;
+        this.window = count == 1 ? Long.MAX_VALUE / 4 : lookahead / (SLACK + 1);
         this.threads = Math.min(threads, count);
         for (int t = 1; t < this.threads; t++) {
             Thread w = new Thread(() -> runShare(false), "sim-partitions-" + t);
@@ -137,7 +148,7 @@ final class Partitions implements AutoCloseable {
             return;
         }
         long g = finished[from];
-        long nextEnd = windowEnd(g) + window;
+        long nextEnd = windowEnd(g) + SLACK * window;
         if (due <= nextEnd) {
             throw new IllegalStateException("a post from partition " + from + " to " + to + " is due at " + due
                     + " ns, within the next window (ends by " + nextEnd + " ns): shorter than the lookahead");
@@ -227,7 +238,7 @@ final class Partitions implements AutoCloseable {
 
     /**
      * A partition that may run its next window now (with this held), or -1: not running, not past the call, and no
-     * more than one window ahead of the partition furthest behind, whose posts it may otherwise miss.
+     * more than {@link #SLACK} windows ahead of the partition furthest behind, whose posts it may otherwise miss.
      */
     private int claim() {
         if (failure != null) {
@@ -236,7 +247,7 @@ final class Partitions implements AutoCloseable {
         int best = -1;
         for (int p = 0; p < finished.length; p++) {
             long f = finished[p];
-            if (!running[p] && f < callLast && f <= leastFinished + 1 && (best < 0 || f < finished[best])) {
+            if (!running[p] && f < callLast && f <= leastFinished + SLACK && (best < 0 || f < finished[best])) {
                 best = p;
             }
         }
@@ -247,13 +258,13 @@ final class Partitions implements AutoCloseable {
     }
 
     /**
-     * Runs partition {@code to}'s next window: first schedules what was posted to it two windows before, in a fixed
-     * order (by source partition, then in posting order).
+     * Runs partition {@code to}'s next window: first schedules what was posted to it {@code SLACK + 1} windows
+     * before, in a fixed order (by source partition, then in posting order).
      */
     private void runWindow(int to) {
         long g = finished[to];
-        if (g >= 2) {
-            List<Posted>[][] last = outbox[(int) ((g - 2) % SLOTS)];
+        if (g >= SLACK + 1) {
+            List<Posted>[][] last = outbox[(int) ((g - SLACK - 1) % SLOTS)];
             for (int from = 0; from < schedulers.length; from++) {
                 List<Posted> posted = last[from][to];
                 for (Posted p : posted) {

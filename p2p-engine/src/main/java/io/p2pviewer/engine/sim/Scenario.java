@@ -52,7 +52,7 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
 
     /**
      * The least delay with which one viewer can affect another, virtual ns: a message between two hosts pays both
-     * latencies, and the tracker's two hops fit in the shortest connect delay. The partitions' windows span half of it.
+     * latencies, and the tracker's two hops fit in the shortest connect delay. The partitions' windows span a third of it.
      */
     public long lookaheadNanos() {
         long latencies = (long) (2 * latencyMs.lowest() * 1e6);
@@ -63,10 +63,10 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
      * Partitions this scenario runs in: as it says, else {@link #AUTO_PARTITIONS} for {@link #PARTITION_FROM_VIEWERS}
      * viewers or more with a lookahead of at least {@link #PARTITION_FROM_LOOKAHEAD_NANOS}, else one (small
      * scenarios gain nothing, and the partitions split the CDN's capacity). Never more than the viewers, and one
-     * when the lookahead is under 2 ns (a window spans half of it).
+     * when the lookahead is under {@link Partitions#MIN_LOOKAHEAD}.
      */
     public int partitionsToRun() {
-        if (lookaheadNanos() < 2) {
+        if (lookaheadNanos() < Partitions.MIN_LOOKAHEAD) {
             return 1;
         }
         if (partitions > 0) {
