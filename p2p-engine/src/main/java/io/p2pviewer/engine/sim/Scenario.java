@@ -31,8 +31,8 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
     static final int PARTITION_FROM_VIEWERS = 200;
     /**
      * More partitions than cores: each window's work is uneven across viewers, and threads that take the next
-     * partition as they finish share it out better (n1000 x 600 s, runs one after the other: 65.9 / 55.4 s against
-     * 66.6 s with 2 and 74.1 s with 8).
+     * partition as they finish share it out better (n1000 x 600 s with a barrier per window, runs one after the
+     * other: 65.9 / 55.4 s against 66.6 s with 2 and 74.1 s with 8; BENCHMARKS.md "Tenth pass").
      */
     static final int AUTO_PARTITIONS = 16;
     /** Lookahead below which a scenario runs in one partition unless it says otherwise (windows too short). */
@@ -52,7 +52,8 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
 
     /**
      * The least delay with which one viewer can affect another, virtual ns: a message between two hosts pays both
-     * latencies, and the tracker's two hops fit in the shortest connect delay. The partitions' windows span a third of it.
+     * latencies, and the tracker's two hops fit in the shortest connect delay. The partitions' windows span a third
+     * of it.
      */
     public long lookaheadNanos() {
         long latencies = (long) (2 * latencyMs.lowest() * 1e6);

@@ -1,6 +1,7 @@
 package io.p2pviewer.engine.peer.swarm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,9 +26,25 @@ final class NewIdsMemo {
                 return added.get(k);
             }
         }
-        long[] result = Swarm.minus(now, before);
+        long[] result = minus(now, before);
         sent.add(before);
         added.add(result);
         return result;
+    }
+
+    /** The ids of {@code now} not in {@code before}; both sorted and distinct. */
+    private static long[] minus(long[] now, long[] before) {
+        long[] out = new long[now.length];
+        int n = 0;
+        int j = 0;
+        for (long id : now) {
+            while (j < before.length && before[j] < id) {
+                j++;
+            }
+            if (j == before.length || before[j] != id) {
+                out[n++] = id;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 }

@@ -347,22 +347,6 @@ public final class Swarm {
         return false;
     }
 
-    /** The ids of {@code now} not in {@code before}; both sorted and distinct. */
-    static long[] minus(long[] now, long[] before) {
-        long[] out = new long[now.length];
-        int n = 0;
-        int j = 0;
-        for (long id : now) {
-            while (j < before.length && before[j] < id) {
-                j++;
-            }
-            if (j == before.length || before[j] != id) {
-                out[n++] = id;
-            }
-        }
-        return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
     private static long[] sorted(Set<Long> ids) {
         long[] out = new long[ids.size()];
         int i = 0;
