@@ -17,8 +17,8 @@ import java.util.Arrays;
  * thread" ({@link #inEngineThread()} is always true).
  */
 public class VirtualTimeScheduler implements TaskScheduler {
-    /** One scheduled task; also its own cancellation handle. */
-    private static final class Entry implements Cancellable {
+    /** One scheduled task; also its own cancellation handle. Runs only from {@link #runUntilNanos}. */
+    private static final class Entry implements Cancellable, Runnable {
         final long due;
         final long order;
         final Runnable task;
@@ -34,6 +34,11 @@ public class VirtualTimeScheduler implements TaskScheduler {
         public void cancel() {
             cancelled = true;
         }
+
+        @Override
+        public void run() {
+            task.run();
+        }
     }
 
     private final Instant start;
@@ -42,9 +47,10 @@ public class VirtualTimeScheduler implements TaskScheduler {
     /**
      * Tasks due now, submitted now, in submission order. Most tasks (message deliveries, posts to the engine
      * thread) are due at once; a queue spares them the priority queue. Every task in {@link #queue} due now was
-     * submitted before them, so it runs first, which keeps the order of the single queue this replaces.
+     * submitted before them, so it runs first, which keeps the order of the single queue this replaces. Holds the
+     * task itself when nothing can cancel it ({@link #execute}), else its {@link Entry}.
      */
-    private final ArrayDeque<Entry> now = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> now = new ArrayDeque<>();
     private long nowNanos;
     private Instant nowInstant;
     private long nowInstantNanos = -1;
@@ -81,7 +87,7 @@ public class VirtualTimeScheduler implements TaskScheduler {
 
     @Override
     public void execute(Runnable task) {
-        now.add(new Entry(nowNanos, order++, task));
+        now.add(task); // no entry: nothing can cancel it, and its place in the queue is its order
     }
 
     @Override
@@ -126,20 +132,21 @@ public class VirtualTimeScheduler implements TaskScheduler {
     /** Runs tasks due up to {@code end} (virtual nanoseconds since the start), then sets the time to it. */
     public void runUntilNanos(long end) {
         while (true) {
-            Entry e;
+            Runnable task;
             if (!queue.isEmpty() && queue.peek().due <= nowNanos) {
-                e = queue.poll(); // due now and submitted before everything in the queue of now
+                task = queue.poll(); // due now and submitted before everything in the queue of now
             } else if (!now.isEmpty()) {
-                e = now.poll();
+                task = now.poll();
             } else if (!queue.isEmpty() && queue.peek().due <= end) {
-                e = queue.poll();
+                Entry e = queue.poll();
                 nowNanos = e.due;
+                task = e;
             } else {
                 break;
             }
-            if (!e.cancelled) {
+            if (!(task instanceof Entry e && e.cancelled)) {
                 executed++;
-                e.task.run();
+                task.run();
             }
         }
         nowNanos = Math.max(nowNanos, end);
@@ -147,7 +154,7 @@ public class VirtualTimeScheduler implements TaskScheduler {
 
     /** Tasks queued and not cancelled. */
     public int pendingTasks() {
-        return queue.live() + (int) now.stream().filter(e -> !e.cancelled).count();
+        return queue.live() + (int) now.stream().filter(t -> !(t instanceof Entry e && e.cancelled)).count();
     }
 
     /** Tasks run so far (a cost measure for the simulator). */
