@@ -144,7 +144,7 @@ public class VirtualTimeScheduler implements TaskScheduler {
             } else {
                 break;
             }
-            if (!(task instanceof Entry e && e.cancelled)) {
+            if (!cancelled(task)) {
                 executed++;
                 task.run();
             }
@@ -154,7 +154,12 @@ public class VirtualTimeScheduler implements TaskScheduler {
 
     /** Tasks queued and not cancelled. */
     public int pendingTasks() {
-        return queue.live() + (int) now.stream().filter(t -> !(t instanceof Entry e && e.cancelled)).count();
+        return queue.live() + (int) now.stream().filter(t -> !cancelled(t)).count();
+    }
+
+    /** Whether a queued task was cancelled: only tasks queued with their entry can be. */
+    private static boolean cancelled(Runnable queued) {
+        return queued instanceof Entry e && e.cancelled;
     }
 
     /** Tasks run so far (a cost measure for the simulator). */
