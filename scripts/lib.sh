@@ -54,9 +54,10 @@ java_run_flags() {
   fi
 }
 
-# Flags for one subcommand ($1). simulate is bound by memory traffic, its heap of a few GB read at random
-# (docs/BENCHMARKS.md, eleventh pass): compact object headers (JDK 25+) make its millions of small objects
-# smaller, and transparent huge pages (where the kernel offers them) spare it most TLB misses.
+# Flags for one subcommand ($1). simulate is bound by memory traffic: its live heap (0.5-0.65 GB at 1,000
+# viewers, several GB at 10,000) is read at random (docs/BENCHMARKS.md, eleventh and twelfth passes). Compact
+# object headers (JDK 25+) make its millions of small objects smaller, and transparent huge pages (where the
+# kernel offers them) spare it most TLB misses.
 java_command_flags() {
   [ "$1" = simulate ] || return 0
   local flags=""
