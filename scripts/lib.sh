@@ -11,7 +11,7 @@ RUNTIME_PACKAGES="libvlc5 vlc-plugin-base libgtk-3-0 libpulse0 libx11-6 libxfixe
 TEST_PACKAGES="xvfb xauth maven chromium"
 # The npm projects the tests run (pinned versions, package-lock.json committed): bittorrent-tracker's server and the
 # browser viewer page (hls.js + p2p-media-loader).
-NPM_TEST_PROJECTS="p2p-engine/src/test/node/bittorrent-tracker p2p-engine/src/test/browser"
+NPM_TEST_PROJECTS="p2p-engine/testing/npm/bittorrent-tracker p2p-engine/testing/npm/browser"
 
 say() { printf '%s\n' "$*" >&2; }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates the demo origin's media: a 20-second synthetic clip in two variants.
 #
-# Output (default: p2p-engine/src/main/resources/io/p2pviewer/engine/demo/media, or $1):
+# Output (default: p2p-engine/demo-origin/src/main/resources/io/p2pviewer/demo/media, or $1):
 #   <variant>/seg-000.ts .. seg-009.ts   clear MPEG-TS, exactly 2 s each (50 frames at 25 fps),
 #                                        a keyframe (IDR, closed GOP) at the start of every segment
 #   clip.json                            the manifest the demo origin reads (variants, codecs,
@@ -24,7 +24,7 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
-OUT_DIR="${1:-$REPO_ROOT/p2p-engine/src/main/resources/io/p2pviewer/engine/demo/media}"
+OUT_DIR="${1:-$REPO_ROOT/p2p-engine/demo-origin/src/main/resources/io/p2pviewer/demo/media}"
 
 FPS=25
 SEGMENT_SECONDS=2

@@ -1,5 +1,7 @@
 package io.p2pviewer.player;
 
+import io.p2pviewer.testing.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package io.p2pviewer.app.cli;
 
 import io.p2pviewer.app.demo.DemoStream;
 import io.p2pviewer.app.playback.HeadlessPeerRun;
-import io.p2pviewer.engine.demo.DemoMode;
+import io.p2pviewer.demo.DemoMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -70,7 +70,7 @@ public final class PlayCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --duration must be between 0 and 86400 seconds");
             return ExitCodes.USAGE;
         }
-        Optional<io.p2pviewer.engine.demo.DemoMode> demoMode = DemoStream.modeOf(url);
+        Optional<io.p2pviewer.demo.DemoMode> demoMode = DemoStream.modeOf(url);
         try (DemoStream demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null) {
             URI uri = demo != null ? demo.masterUri() : parse(url);
             if (uri == null) {

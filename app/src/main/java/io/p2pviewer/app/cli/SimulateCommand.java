@@ -1,11 +1,11 @@
 package io.p2pviewer.app.cli;
 
 import io.p2pviewer.app.report.ReportWriter;
-import io.p2pviewer.engine.sim.Scenario;
-import io.p2pviewer.engine.sim.ScenarioException;
-import io.p2pviewer.engine.sim.ScenarioReader;
-import io.p2pviewer.engine.sim.SimReport;
-import io.p2pviewer.engine.sim.Simulation;
+import io.p2pviewer.sim.Scenario;
+import io.p2pviewer.sim.ScenarioException;
+import io.p2pviewer.sim.ScenarioReader;
+import io.p2pviewer.sim.SimReport;
+import io.p2pviewer.sim.Simulation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

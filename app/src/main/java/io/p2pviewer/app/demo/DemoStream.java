@@ -1,8 +1,8 @@
 package io.p2pviewer.app.demo;
 
-import io.p2pviewer.engine.demo.DemoMode;
-import io.p2pviewer.engine.demo.DemoOrigin;
-import io.p2pviewer.engine.demo.DemoOriginConfig;
+import io.p2pviewer.demo.DemoMode;
+import io.p2pviewer.demo.DemoOrigin;
+import io.p2pviewer.demo.DemoOriginConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;

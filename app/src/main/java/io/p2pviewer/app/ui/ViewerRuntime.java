@@ -13,7 +13,7 @@ import io.p2pviewer.app.ui.stats.StatsSample;
 import io.p2pviewer.app.ui.stats.StatsViewModel;
 import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.EngineConfig;
-import io.p2pviewer.engine.demo.DemoMode;
+import io.p2pviewer.demo.DemoMode;
 import io.p2pviewer.player.FxPlayer;
 import io.p2pviewer.player.PlayerStatus;
 import io.p2pviewer.player.VlcjPlayerBridge;

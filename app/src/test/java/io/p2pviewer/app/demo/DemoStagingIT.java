@@ -3,7 +3,7 @@ package io.p2pviewer.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.app.report.ReportWriter;
-import io.p2pviewer.engine.netns.NetnsFixture;
+import io.p2pviewer.testing.NetnsFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

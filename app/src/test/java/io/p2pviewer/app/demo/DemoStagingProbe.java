@@ -7,7 +7,7 @@ import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.StreamSession;
-import io.p2pviewer.engine.demo.DemoMode;
+import io.p2pviewer.demo.DemoMode;
 import io.p2pviewer.engine.peer.P2pStack;
 import java.nio.file.Path;
 import java.time.Clock;

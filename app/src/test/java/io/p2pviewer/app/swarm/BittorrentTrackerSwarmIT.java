@@ -3,7 +3,7 @@ package io.p2pviewer.app.swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.app.report.PlayReport;
-import io.p2pviewer.engine.peer.tracker.NodeTrackerProcess;
+import io.p2pviewer.testing.NodeTrackerProcess;
 import org.junit.jupiter.api.Test;
 
 /** Two real engines find each other through bittorrent-tracker from npm (a third-party tracker) and share. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.engine.peer.swarm.StreamType;
 import io.p2pviewer.engine.peer.swarm.SwarmIds;
-import io.p2pviewer.engine.peer.tracker.NodeTrackerProcess;
+import io.p2pviewer.testing.NodeTrackerProcess;
 import io.p2pviewer.engine.playlist.MasterPlaylist;
 import io.p2pviewer.engine.playlist.PlaylistParser;
 import io.p2pviewer.engine.playlist.Variant;

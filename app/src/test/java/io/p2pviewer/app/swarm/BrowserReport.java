@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a browser viewer page ({@code p2p-engine/src/test/browser/viewer.mjs}) reports about itself: its peer id,
+ * What a browser viewer page ({@code p2p-engine/testing/npm/browser/viewer.mjs}) reports about itself: its peer id,
  * the info hashes it announced, every segment hls.js received (source, sender, size, SHA-256), bytes per peer, and
  * the offers and answers the tracker relayed to it.
  */

@@ -6,8 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.p2pviewer.app.TestFiles;
 import io.p2pviewer.engine.http.JdkHttpServers;
-import io.p2pviewer.engine.netns.NetnsFixture;
-import io.p2pviewer.engine.npm.NpmTestProject;
+import io.p2pviewer.testing.NetnsFixture;
+import io.p2pviewer.testing.NpmTestProject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Browser viewers for interop tests: Debian's headless Chromium inside the test's network namespace, running the
- * page {@code p2p-engine/src/test/browser/index.html?run=viewer} (viewer.mjs) (hls.js 1.6.16 + p2p-media-loader 2.3.1 from npm, loaded
+ * page {@code p2p-engine/testing/npm/browser/index.html?run=viewer} (viewer.mjs) (hls.js 1.6.16 + p2p-media-loader 2.3.1 from npm, loaded
  * through an import map). A small HTTP server on the namespace's host address serves the page and receives each
  * page's report (POST {@code /report/<name>} once a second).
  *

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
-import io.p2pviewer.engine.demo.DemoMode;
-import io.p2pviewer.engine.demo.DemoOrigin;
-import io.p2pviewer.engine.demo.DemoOriginConfig;
-import io.p2pviewer.engine.netns.NetnsFixture;
+import io.p2pviewer.demo.DemoMode;
+import io.p2pviewer.demo.DemoOrigin;
+import io.p2pviewer.demo.DemoOriginConfig;
+import io.p2pviewer.testing.NetnsFixture;
 import io.p2pviewer.engine.peer.tracker.EmbeddedTracker;
 import io.p2pviewer.engine.stream.Hashes;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.p2pviewer.app.TestFiles;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
-import io.p2pviewer.engine.netns.NetnsFixture;
+import io.p2pviewer.testing.NetnsFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

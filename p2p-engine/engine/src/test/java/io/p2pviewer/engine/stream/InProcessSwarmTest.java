@@ -1,0 +1,310 @@
+package io.p2pviewer.engine.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.P2pConfig;
+import io.p2pviewer.engine.cache.CachedSegment;
+import io.p2pviewer.engine.cache.SegmentCache;
+import io.p2pviewer.engine.http.TextResponse;
+import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
+import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
+import io.p2pviewer.engine.scheduler.SchedulerConfig;
+import io.p2pviewer.engine.source.CdnSegmentSource;
+import io.p2pviewer.testing.FakeTaskScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several engines with their stream controllers, one live origin, in-memory peers, all in virtual time:
+ * the swarm logic, the scheduler and the accounting end to end, deterministic and fast.
+ */
+class InProcessSwarmTest {
+    private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
+    private final FakeLiveOrigin origin = new FakeLiveOrigin(scheduler, Duration.ofMillis(30));
+    private final InMemoryNetwork network = new InMemoryNetwork(scheduler::execute);
+    private final InMemorySignalling signalling = new InMemorySignalling();
+
+    /** One engine and the player that reads from it at playback pace. */
+    private final class Viewer {
+        final StreamController controller;
+        final List<CachedSegment> got = new ArrayList<>();
+        long next = -1;
+        boolean stopped;
+
+        Viewer(int n, boolean corrupt) throws Exception {
+            this(n, corrupt, 0, line -> { });
+        }
+
+        Viewer(int n, boolean corrupt, long uploadBytesPerSecond, java.util.function.Consumer<String> events)
+                throws Exception {
+            String peerId = String.format("-PV0100-%012d", n);
+            P2pConfig p2p = new P2pConfig(signalling.factory(network.transport("v" + n)), peerId, null, true,
+                    uploadBytesPerSecond, SchedulerConfig.DEFAULTS, corrupt);
+            var cdn = origin.client();
+            StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20),
+                    3, Duration.ofSeconds(1), p2p, new HashSet<>(), events);
+            CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
+            scheduler.advance(Duration.ofMillis(100));
+            controller = StreamOpener.open("s" + n, FakeLiveOrigin.PLAYLIST, first.join(), ctx);
+        }
+
+        /** Starts playing three segments behind the live edge, then one segment every 2 s. */
+        void play() {
+            controller.playlist(0);
+            next = origin.edge() - 3;
+            request();
+        }
+
+        /**
+         * Like {@link #play()}, but the player first fills a buffer of {@code segments} back to back, as libVLC
+         * does; it starts at the oldest segment of the window so that it does not run into the live edge.
+         */
+        void playFillingBuffer(int segments) {
+            controller.playlist(0);
+            next = origin.edge() - 5; // the oldest segment of the origin's window
+            fill(segments);
+        }
+
+        private void fill(int left) {
+            long seq = next++;
+            controller.segment(0, seq).thenAccept(s -> {
+                controller.served(s, s.size(), s.sha256());
+                got.add(s);
+                if (left > 1) {
+                    scheduler.execute(() -> fill(left - 1));
+                } else {
+                    scheduler.schedule(Duration.ofSeconds(2), this::request);
+                }
+            });
+        }
+
+        private void request() {
+            if (stopped) {
+                return;
+            }
+            long seq = next++;
+            controller.segment(0, seq).thenAccept(s -> {
+                controller.served(s, s.size(), s.sha256());
+                got.add(s);
+            });
+            scheduler.schedule(Duration.ofSeconds(2), this::request);
+        }
+
+        void leave() {
+            stopped = true;
+            controller.close();
+        }
+    }
+
+    private Viewer join(int n, boolean corrupt) throws Exception {
+        Viewer v = new Viewer(n, corrupt);
+        v.play();
+        return v;
+    }
+
+    @Test
+    void fourViewersFetchMostSegmentsFromEachOther() throws Exception {
+        List<Viewer> viewers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            viewers.add(join(i, false));
+            scheduler.advance(Duration.ofSeconds(3));
+        }
+        scheduler.advance(Duration.ofSeconds(60));
+
+        long peer = 0;
+        long cdnAndFallback = 0;
+        long served = 0;
+        for (Viewer v : viewers) {
+            EngineSnapshot s = v.controller.snapshot();
+            assertThat(s.missedDeadlines()).isZero();
+            assertThat(v.got).hasSizeGreaterThanOrEqualTo(30);
+            for (CachedSegment seg : v.got) {
+                assertThat(seg.data()).isEqualTo(FakeLiveOrigin.bytes(seg.id().mediaSequence()));
+            }
+            peer += s.source(DeliverySource.PEER).servedBytes();
+            served += s.totalServedBytes();
+            cdnAndFallback += s.source(DeliverySource.CDN).downloadedBytes()
+                    + s.source(DeliverySource.FALLBACK).downloadedBytes();
+        }
+        assertThat(cdnAndFallback).isEqualTo(origin.segmentBytesServed);
+        double offload = (double) peer / served;
+        System.out.printf("in-process swarm of 4: offload %.1f%% (ceiling 75%%)%n", offload * 100);
+        assertThat(offload).isGreaterThan(0.5);
+    }
+
+    @Test
+    void eightViewersPayForEachLiveSegmentAboutOnce() throws Exception {
+        List<Viewer> viewers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            viewers.add(join(i, false));
+            scheduler.advance(Duration.ofSeconds(2));
+        }
+        long firstSegment = viewers.get(0).got.get(0).id().mediaSequence();
+        scheduler.advance(Duration.ofSeconds(180));
+        long peer = 0;
+        long served = 0;
+        for (Viewer v : viewers) {
+            EngineSnapshot s = v.controller.snapshot();
+            assertThat(s.missedDeadlines()).isZero();
+            peer += s.source(DeliverySource.PEER).servedBytes();
+            served += s.totalServedBytes();
+        }
+        long segments = origin.edge() - firstSegment + 1;
+        double offload = (double) peer / served;
+        System.out.printf("in-process swarm of 8 for 180 s: offload %.1f%% (ceiling 87.5%%), %d CDN fetches for %d "
+                + "segments%n", offload * 100, origin.segmentRequests, segments);
+        // Each viewer's first few segments are due at once (CDN); after that about one CDN fetch per segment.
+        assertThat(origin.segmentRequests).isLessThanOrEqualTo((int) segments + 8 * 5);
+        assertThat(offload).isGreaterThan(0.80);
+    }
+
+    /** An event line without the reason a CDN fetch gives ("cdn fetch main#8 as FALLBACK: why" to before ':'). */
+    private static String withoutWhy(String event) {
+        return event.replaceAll("^(cdn fetch \\S+ as \\w+): .*$", "$1");
+    }
+
+    @Test
+    void aPeerTooSlowForTheDeadlineIsAbandonedAndTheSegmentComesFromTheCdnBeforeThePlayerAsks() throws Exception {
+        Viewer slow = new Viewer(1, false, 5_000, line -> { }); // uploads at 5 kB/s: 13 s per 64 kB segment
+        slow.play();
+        scheduler.advance(Duration.ofSeconds(6));
+        List<String> log = new ArrayList<>();
+        Viewer viewer = new Viewer(2, false, 0, line -> log.add(scheduler.now().toEpochMilli() % 1_000_000 + " " + line));
+        viewer.play();
+        scheduler.advance(Duration.ofSeconds(30));
+
+        String abandoned = log.stream().filter(l -> l.contains("abandon")).findFirst().orElseThrow();
+        String seg = abandoned.replaceAll(".*abandon (\\S+): .*", "$1");
+        List<String> story = log.stream().filter(l -> l.contains(seg + " ") || l.endsWith(seg)
+                || l.contains(seg + ":")).map(l -> withoutWhy(l.substring(l.indexOf(' ') + 1))).toList();
+        assertThat(story).containsSubsequence(
+                "peer request " + seg + " from 000001",
+                abandoned.substring(abandoned.indexOf(' ') + 1),
+                "peer fetch failed " + seg,
+                "cdn fetch " + seg + " as FALLBACK",
+                "cached " + seg + " from FALLBACK",
+                "player asks " + seg + ": cached (FALLBACK)");
+        assertThat(abandoned).contains("too slow");
+        assertThat(viewer.controller.snapshot().missedDeadlines()).isZero();
+    }
+
+    /** Viewer 1, playing for 20 s, and viewer 2, which joined then and filled a 4-segment buffer 10 s ago. */
+    private record FirstAndLate(Viewer first, Viewer late) {
+        /**
+         * The late viewer's first segment was due at once and its second within the high-demand window (CDN); the
+         * next two came from the first viewer; nobody missed a deadline.
+         */
+        void startedFromTheCdnThenFromThePeer() {
+            assertThat(late.got).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source)
+                    .containsExactly(DeliverySource.CDN, DeliverySource.CDN, DeliverySource.PEER, DeliverySource.PEER);
+            assertThat(late.controller.snapshot().missedDeadlines()).isZero();
+            assertThat(first.controller.snapshot().missedDeadlines()).isZero();
+        }
+    }
+
+    /**
+     * @param beforePlaying how long viewer 2's engine is in its swarm before its player starts (0: it starts young)
+     */
+    private FirstAndLate aLateViewerFillsItsBuffer(List<String> log, Duration beforePlaying) throws Exception {
+        Viewer first = join(1, false);
+        scheduler.advance(Duration.ofSeconds(20));
+        Viewer late = new Viewer(2, false, 0, log::add);
+        late.controller.playlist(0); // joins the swarm
+        scheduler.advance(beforePlaying);
+        late.playFillingBuffer(4);
+        scheduler.advance(Duration.ofSeconds(10));
+        return new FirstAndLate(first, late);
+    }
+
+    @Test
+    void aLateJoinerFillsItsStartUpBufferFromPeersAfterItsFirstTwoSegments() throws Exception {
+        List<String> log = new ArrayList<>();
+        FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ZERO);
+
+        // The player asks for the third and fourth segments before it plays them, while the connection to the
+        // first viewer is being made: they wait briefly for it rather than going to the CDN.
+        viewers.startedFromTheCdnThenFromThePeer();
+        assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may .*"));
+    }
+
+    @Test
+    void aSettledEnginesPlayerAskingAheadOfItsNeedWaitsSecondsForPeersRatherThanGoingToTheCdn() throws Exception {
+        List<String> log = new ArrayList<>();
+        FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ofSeconds(5)); // past its 3 s join grace
+
+        // The third and fourth segments are needed 4 and 6 s after they are asked for: they wait for the peer, up
+        // to 1.5 and 3.5 s (the request time as deadline would have sent all four to the CDN).
+        viewers.startedFromTheCdnThenFromThePeer();
+        assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may deliver it "
+                + "for 3\\d{3} ms"));
+    }
+
+    @Test
+    void aPatientRequestToASlowPeerFallsBackWhenThePatienceIsOver() throws Exception {
+        // 30 kB/s: a 64 kB segment takes 2.1 s, in time for the deadline but not within the patience (0.8 s)
+        Viewer slow = new Viewer(1, false, 30_000, line -> { });
+        slow.play();
+        scheduler.advance(Duration.ofSeconds(20));
+        List<String> log = new ArrayList<>();
+        Viewer late = new Viewer(2, false, 0, line -> log.add(line));
+        late.playFillingBuffer(4);
+        scheduler.advance(Duration.ofSeconds(10));
+
+        // A transfer nearly done when the patience ends gets a short grace; any other is abandoned for the CDN.
+        String seg = late.got.stream().filter(c -> c.source() == DeliverySource.FALLBACK).findFirst().orElseThrow()
+                .id().toString();
+        assertThat(log.stream().map(InProcessSwarmTest::withoutWhy).toList()).containsSubsequence(
+                "peer request " + seg + " from 000001", "peers did not deliver " + seg + " in time for the player", "peer fetch failed " + seg,
+                "cdn fetch " + seg + " as FALLBACK");
+        assertThat(late.controller.snapshot().missedDeadlines()).isZero();
+        assertThat(late.controller.snapshot().maxPlayerWaitMillis()).isLessThan(1_200);
+        // the bytes the slow peer had in flight when we cancelled are no protocol violation
+        assertThat(late.controller.snapshot().peers()).singleElement()
+                .satisfies(p -> assertThat(String.valueOf(p.closeReason())).doesNotContain("protocol violation"));
+    }
+
+    @Test
+    void whenPeersLeaveTheOthersFallBackWithoutMissingADeadline() throws Exception {
+        Viewer a = join(1, false);
+        scheduler.advance(Duration.ofSeconds(4));
+        Viewer b = join(2, false);
+        scheduler.advance(Duration.ofSeconds(4));
+        Viewer c = join(3, false);
+        scheduler.advance(Duration.ofSeconds(20));
+        a.leave();
+        b.leave();
+        scheduler.advance(Duration.ofSeconds(20));
+        EngineSnapshot s = c.controller.snapshot();
+        assertThat(s.missedDeadlines()).isZero();
+        assertThat(s.peers()).noneMatch(p -> p.connected());
+        assertThat(c.got.get(c.got.size() - 1).source()).isNotEqualTo(DeliverySource.PEER);
+        for (CachedSegment seg : c.got) {
+            assertThat(seg.data()).isEqualTo(FakeLiveOrigin.bytes(seg.id().mediaSequence()));
+        }
+    }
+
+    @Test
+    void aPeerServingCorruptBytesIsBannedAndNothingCorruptIsServed() throws Exception {
+        Viewer bad = join(1, true);
+        scheduler.advance(Duration.ofSeconds(6));
+        Viewer good = join(2, false);
+        scheduler.advance(Duration.ofSeconds(40));
+        EngineSnapshot s = good.controller.snapshot();
+        assertThat(s.bannedPeers()).isEqualTo(1);
+        assertThat(s.recentErrors()).anySatisfy(e -> assertThat(e.message()).contains("banned"));
+        assertThat(s.source(DeliverySource.FALLBACK).downloadedBytes()).isPositive();
+        assertThat(s.missedDeadlines()).isZero();
+        for (CachedSegment seg : good.got) {
+            assertThat(seg.data()).isEqualTo(FakeLiveOrigin.bytes(seg.id().mediaSequence()));
+            assertThat(seg.source()).isNotEqualTo(DeliverySource.PEER);
+        }
+        assertThat(bad.controller.snapshot().peers()).noneMatch(p -> p.connected());
+    }
+}

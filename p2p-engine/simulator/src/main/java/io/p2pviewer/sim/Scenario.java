@@ -1,0 +1,139 @@
+package io.p2pviewer.sim;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one simulation run models: the audience (how many viewers, when they come and go, their links), the stream,
+ * the CDN and the tracker. Read from JSON by {@link ScenarioReader}; docs/SIMULATOR.md documents every field,
+ * its unit and default. Immutable.
+ *
+ * @param viewers viewers watching at once (the population churn keeps steady)
+ * @param ramp the first {@code viewers} join evenly spread over this
+ * @param churnPerMinute share of the viewers that leave each minute, each replaced at once by a newcomer
+ * @param uplinkMbps viewers' upload capacity, Mbit/s
+ * @param downlinkMbps viewers' download capacity, Mbit/s
+ * @param latencyMs viewers' one-way latency to the core, ms (a message between two hosts pays both)
+ * @param natShare share of viewers behind a NAT; two of them cannot connect to each other
+ * @param p2p false for the CDN-only baseline (engines run without peers)
+ * @param payloadScale wire bytes each simulated payload byte stands for (see {@link LinkNetwork})
+ * @param sampleEvery period of the offload-over-time samples
+ * @param partitions how many parts the viewers are split into to run side by side ({@link Partitions}); 0 chooses
+ *                   ({@link #partitionsToRun}). The same scenario with another count gives another (equally valid) run
+ */
+public record Scenario(String name, long seed, Duration duration, int viewers, Duration ramp, double churnPerMinute,
+                       Distribution uplinkMbps, Distribution downlinkMbps, Distribution latencyMs, double natShare,
+                       Stream stream, Cdn cdn, Tracker tracker, Player player, boolean p2p, int payloadScale,
+                       Duration sampleEvery, int partitions) {
+    /** Most partitions a scenario may ask for. */
+    public static final int MAX_PARTITIONS = 64;
+    /** Viewers from which a scenario runs in {@link #AUTO_PARTITIONS} partitions unless it says otherwise. */
+    static final int PARTITION_FROM_VIEWERS = 200;
+    /**
+     * More partitions than cores: each window's work is uneven across viewers, and threads that take the next
+     * partition as they finish share it out better (n1000 x 600 s with a barrier per window, runs one after the
+     * other: 65.9 / 55.4 s against 66.6 s with 2 and 74.1 s with 8; BENCHMARKS.md "Tenth pass").
+     */
+    static final int AUTO_PARTITIONS = 16;
+    /** Lookahead below which a scenario runs in one partition unless it says otherwise (windows too short). */
+    static final long PARTITION_FROM_LOOKAHEAD_NANOS = 1_000_000;
+
+    public Scenario {
+        if (stream.variants().isEmpty()) {
+            throw new IllegalArgumentException("the stream needs at least one variant");
+        }
+    }
+
+    /** The same scenario with P2P on or off. */
+    public Scenario withP2p(boolean on) {
+        return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
+                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions);
+    }
+
+    /**
+     * The least delay with which one viewer can affect another, virtual ns: a message between two hosts pays both
+     * latencies, and the tracker's two hops fit in the shortest connect delay. The partitions' windows span a third
+     * of it.
+     */
+    public long lookaheadNanos() {
+        long latencies = (long) (2 * latencyMs.lowest() * 1e6);
+        return Math.max(0, Math.min(latencies, tracker.connectDelayMin().toNanos() / 2));
+    }
+
+    /**
+     * Partitions this scenario runs in: as it says, else {@link #AUTO_PARTITIONS} for {@link #PARTITION_FROM_VIEWERS}
+     * viewers or more with a lookahead of at least {@link #PARTITION_FROM_LOOKAHEAD_NANOS}, else one (small
+     * scenarios gain nothing, and the partitions split the CDN's capacity). Never more than the viewers, and one
+     * when the lookahead is under {@link Partitions#MIN_LOOKAHEAD}.
+     */
+    public int partitionsToRun() {
+        if (lookaheadNanos() < Partitions.MIN_LOOKAHEAD) {
+            return 1;
+        }
+        if (partitions > 0) {
+            return Math.min(partitions, viewers);
+        }
+        return viewers >= PARTITION_FROM_VIEWERS && lookaheadNanos() >= PARTITION_FROM_LOOKAHEAD_NANOS
+                ? AUTO_PARTITIONS : 1;
+    }
+
+    /** Mean bitrate the viewers watch, Mbit/s (variants weighted by their audience share). */
+    public double meanBitrateMbps() {
+        double total = stream.variants().stream().mapToDouble(Variant::weight).sum();
+        return stream.variants().stream().mapToDouble(v -> v.bitrateMbps() * v.weight()).sum() / total;
+    }
+
+    /**
+     * The offload no delivery scheme can beat here: min(1 - 1/N, u/r) with N the viewers watching at once, u the
+     * mean uplink and r the mean bitrate (each segment must come from the CDN once per swarm; peers cannot upload
+     * more than their uplinks). With several variants N is per variant, weighted by audience.
+     */
+    public double offloadBound() {
+        double total = stream.variants().stream().mapToDouble(Variant::weight).sum();
+        double swarmTerm = 0;
+        for (Variant v : stream.variants()) {
+            double share = v.weight() / total;
+            double n = Math.max(1, viewers * share);
+            swarmTerm += share * (1 - 1 / n);
+        }
+        return Math.max(0, Math.min(swarmTerm, uplinkMbps.mean() / meanBitrateMbps()));
+    }
+
+    /**
+     * The stream.
+     *
+     * @param live a sliding-window live stream, else VOD
+     * @param segmentSeconds duration of every segment
+     * @param windowSegments segments in the live playlist
+     * @param vodSegments length of the VOD stream in segments
+     */
+    public record Stream(boolean live, double segmentSeconds, int windowSegments, int vodSegments,
+                         List<Variant> variants) {
+        public Stream {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /** One variant of the stream and the share of the audience that watches it (viewers do not switch). */
+    public record Variant(double bitrateMbps, double weight) {
+    }
+
+    /** The origin behind the CDN: capacity shared by all its downloads, and its one-way latency. */
+    public record Cdn(double capacityMbps, double latencyMs) {
+    }
+
+    /**
+     * The tracker: peers it hands out per announce, the announce interval, and the delay from announce to open
+     * connection (tracker round trips plus ICE), drawn uniformly in [min, max].
+     */
+    public record Tracker(int peersPerAnnounce, Duration announceInterval, Duration connectDelayMin,
+                          Duration connectDelayMax) {
+    }
+
+    /**
+     * The player model (as the headless {@code viewer peer}'s player): starts {@code liveDelaySegments} behind the
+     * live edge and keeps up to {@code bufferSeconds} of media downloaded ahead of its playhead.
+     */
+    public record Player(int liveDelaySegments, double bufferSeconds) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.p2pviewer.sim;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The results of one simulation run, as written by {@code viewer simulate --report}. Bytes are wire bytes (payload
+ * scale applied); times are virtual seconds unless named wall.
+ *
+ * @param offload share of the bytes handed to players that came from peers, whole run
+ * @param bound min(1 - 1/N, u/r) for the scenario ({@link Scenario#offloadBound()})
+ * @param offloadOfBound offload / bound
+ * @param viewersTotal viewers that joined (churn replacements included)
+ * @param peakViewers most viewers present at once
+ * @param overTime offload per sample period
+ * @param cdn the CDN's side: fetches and bytes per segment
+ * @param stallsPerViewer stalls of each viewer (a playhead that reached the end of the download)
+ * @param stallSecondsPerViewer seconds each viewer stood stalled
+ * @param missedDeadlinesPerViewer the engine's missed deadlines (player waited > 1 s) per viewer
+ * @param startupSeconds from joining to the first segment handed to the player
+ * @param fairness how evenly viewers uploaded
+ * @param peersPerViewer connected peers of each viewer present at the end
+ * @param cost what the run cost on this machine
+ */
+public record SimReport(String scenario, boolean p2p, int viewers, double durationSeconds, long seed,
+                        double offload, double bound, double uplinkOverBitrate, double offloadOfBound,
+                        int viewersTotal, int peakViewers, List<Sample> overTime, Cdn cdn,
+                        int viewersWithStalls, long stallsTotal, Summary stallsPerViewer,
+                        Summary stallSecondsPerViewer, long missedDeadlinesTotal, Summary missedDeadlinesPerViewer,
+                        Summary startupSeconds, int viewersNeverStarted, long failedSegments, Fairness fairness,
+                        Summary peersPerViewer, Cost cost) {
+    /**
+     * One sample period.
+     *
+     * @param atSeconds end of the period
+     * @param offload peer share of the bytes served during the period
+     * @param cumulativeOffload peer share of the bytes served since the start
+     * @param viewers viewers present at the end of the period
+     */
+    public record Sample(double atSeconds, double offload, double cumulativeOffload, int viewers) {
+    }
+
+    /**
+     * The CDN side.
+     *
+     * @param segmentFetches segment downloads started at the CDN
+     * @param bytes wire bytes the CDN sent (segments only)
+     * @param playerBytes wire bytes handed to all players
+     * @param fetchesPerSegment per segment published during the run and fetched at least once: how many times
+     *                          the viewers fetched it from the CDN
+     */
+    public record Cdn(long segmentFetches, long bytes, long playerBytes, Summary fetchesPerSegment) {
+    }
+
+    /**
+     * How evenly viewers upload.
+     *
+     * @param jainIndexOfUtilisation Jain's fairness index of each viewer's uploaded bytes over its uplink capacity
+     *                               times its time present (1 = all used their uplink equally)
+     * @param meanUtilisation mean of those ratios
+     * @param topTenthShare share of all uploaded bytes sent by the 10 % of viewers who uploaded most
+     * @param uploadedBytes wire bytes uploaded by all viewers
+     */
+    public record Fairness(double jainIndexOfUtilisation, double meanUtilisation, double topTenthShare,
+                           long uploadedBytes) {
+    }
+
+    /**
+     * The run's cost.
+     *
+     * @param wallSeconds elapsed real time
+     * @param tasks scheduler tasks run (engine ticks, message deliveries, link events...)
+     * @param realTimeFactor simulated seconds per wall second
+     * @param partitions parts the viewers were split into ({@link Partitions})
+     * @param threads threads that ran them side by side
+     */
+    public record Cost(double wallSeconds, long tasks, double realTimeFactor, int partitions, int threads) {
+    }
+
+    /** Distribution summary of per-viewer (or per-segment) values. */
+    public record Summary(int count, double mean, double p50, double p90, double p99, double max) {
+        public static Summary of(double[] values) {
+            if (values.length == 0) {
+                return new Summary(0, 0, 0, 0, 0, 0);
+            }
+            double[] v = values.clone();
+            Arrays.sort(v);
+            return new Summary(v.length, Arrays.stream(v).average().orElse(0), pick(v, 0.50), pick(v, 0.90),
+                    pick(v, 0.99), v[v.length - 1]);
+        }
+
+        private static double pick(double[] sorted, double q) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1 < 0 ? 0
+                    : (int) Math.ceil(q * sorted.length) - 1)];
+        }
+    }
+}
