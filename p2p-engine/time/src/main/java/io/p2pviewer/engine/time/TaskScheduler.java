@@ -22,4 +22,31 @@ public interface TaskScheduler {
 
     /** True when called from the engine thread. */
     boolean inEngineThread();
+
+    /**
+     * Checks, when Java assertions are on (the tests run with {@code -ea}), that the caller is on the engine thread,
+     * and throws {@link AssertionError} naming the caller's thread if not: the entry points of the
+     * {@link EngineThread} classes call it (OkHttp's assertLockHeld idea). Free when assertions are off.
+     */
+    default void assertCurrentThread() {
+        if (Assertions.ON && !inEngineThread()) {
+            throw new AssertionError("called on thread '" + Thread.currentThread().getName()
+                    + "', not on the engine thread");
+        }
+    }
+
+    /** Whether Java assertions are enabled for this package. */
+    final class Assertions {
+        static final boolean ON = assertionsOn();
+
+        private Assertions() {
+        }
+
+        @SuppressWarnings({"AssertWithSideEffects", "UnusedAssignment"})
+        private static boolean assertionsOn() {
+            boolean on = false;
+            assert on = true;
+            return on;
+        }
+    }
 }
