@@ -211,7 +211,7 @@ class SwarmSessionTest {
         assertThat(chs[2].received).as("one held request at a time").contains(new SegmentAbsent(10, 4));
 
         chs[0].buffered = 0;
-        scheduler.advance(Swarm.HOLD_MAX);
+        scheduler.advance(SwarmUploads.HOLD_MAX);
         assertThat(chs[1].received).contains(new SegmentData(10, 3, 100_000),
                 new SegmentDataSendingCompleted(10, 3));
         assertThat(chs[1].payloadBytes).isEqualTo(100_000);
@@ -229,14 +229,14 @@ class SwarmSessionTest {
         chs[0].buffered = 100_000; // about 0.17 s to go, but the network then stalls
         chs[1].peerSays(new SegmentRequest(10, 4, null));
         assertThat(answered(chs[1], 4)).isFalse();
-        scheduler.advance(Swarm.HOLD_MAX.multipliedBy(2));
+        scheduler.advance(SwarmUploads.HOLD_MAX.multipliedBy(2));
         assertThat(chs[1].received).as("still busy after twice the hold").contains(new SegmentAbsent(10, 4));
 
         chs[1].peerSays(new SegmentRequest(10, 5, null));
         assertThat(answered(chs[1], 5)).isFalse();
         chs[1].peerSays(new CancelSegmentRequest(10, 5));
         chs[0].buffered = 0;
-        scheduler.advance(Swarm.HOLD_MAX);
+        scheduler.advance(SwarmUploads.HOLD_MAX);
         assertThat(answered(chs[1], 5)).as("cancelled while held: nothing sent").isFalse();
         assertThat(chs[1].payloadBytes).isZero();
         chs[2].peerSays(new SegmentRequest(10, 6, null));
@@ -468,14 +468,14 @@ class SwarmSessionTest {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
-        ch.buffered = Swarm.UPLINK_BUSY_BYTES + 1; // our upload of 10 to it is still queued in the channel
+        ch.buffered = SwarmUploads.UPLINK_BUSY_BYTES + 1; // our upload of 10 to it is still queued in the channel
         ch.peerSays(new SegmentRequest(10, 1, null));
         assertThat(swarm.peerStates()).singleElement().satisfies(p -> {
             assertThat(p.busy()).isTrue();
             assertThat(p.downloading()).isFalse();
         });
 
-        ch.buffered = Swarm.UPLINK_BUSY_BYTES; // drained to where a request waits no longer than a piece
+        ch.buffered = SwarmUploads.UPLINK_BUSY_BYTES; // drained to where a request waits no longer than a piece
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
         ch.buffered = 0;
         scheduler.advance(java.time.Duration.ofMillis(100)); // the upload is over and the channel empty
@@ -487,10 +487,10 @@ class SwarmSessionTest {
     void aPeerWeUploadToWithLittleInTheChannelCanBeAsked() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
-        ch.buffered = Swarm.UPLINK_BUSY_BYTES;
+        ch.buffered = SwarmUploads.UPLINK_BUSY_BYTES;
         ch.peerSays(new SegmentRequest(10, 1, null));
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
-        ch.buffered = Swarm.UPLINK_BUSY_BYTES * 4; // the upload fills the channel as it goes
+        ch.buffered = SwarmUploads.UPLINK_BUSY_BYTES * 4; // the upload fills the channel as it goes
         assertThat(swarm.peerStatesById().get("-PM0203-abcdefghijkl").busy()).isTrue();
     }
 
@@ -508,15 +508,15 @@ class SwarmSessionTest {
             assertThat(p.busy()).isTrue();
             assertThat(p.downloading()).isFalse();
         });
-        scheduler.advance(Swarm.BUSY_BACKOFF.minusMillis(1));
+        scheduler.advance(PeerStates.BUSY_BACKOFF.minusMillis(1));
         assertThat(swarm.peerStates().get(0).busy()).isTrue();
         scheduler.advance(java.time.Duration.ofMillis(1));
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
 
         ch.peerSays(new SegmentAbsent(12, ask(swarm, ch, 12).requestId())); // second in a row: 100 ms
-        scheduler.advance(Swarm.BUSY_BACKOFF);
+        scheduler.advance(PeerStates.BUSY_BACKOFF);
         assertThat(swarm.peerStates().get(0).busy()).isTrue();
-        scheduler.advance(Swarm.BUSY_BACKOFF);
+        scheduler.advance(PeerStates.BUSY_BACKOFF);
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
 
         int r = ask(swarm, ch, 11).requestId(); // a transfer it starts ends the streak
@@ -524,7 +524,7 @@ class SwarmSessionTest {
         ch.peerSendsBytes(1000);
         ch.peerSays(new SegmentDataSendingCompleted(11, r));
         ch.peerSays(new SegmentAbsent(12, ask(swarm, ch, 12).requestId()));
-        scheduler.advance(Swarm.BUSY_BACKOFF);
+        scheduler.advance(PeerStates.BUSY_BACKOFF);
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
     }
 
@@ -559,7 +559,7 @@ class SwarmSessionTest {
             assertThat(p.downloading()).isFalse();
             assertThat(p.busy()).isTrue();
         });
-        scheduler.advance(Swarm.BUSY_BACKOFF);
+        scheduler.advance(PeerStates.BUSY_BACKOFF);
         assertThat(swarm.peerStatesById().get(a).busy()).isFalse();
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
     }
@@ -576,7 +576,7 @@ class SwarmSessionTest {
             }
         }
         ch.peerSays(new SegmentAbsent(11, ask(swarm, ch, 11).requestId()));
-        scheduler.advance(Swarm.MAX_BUSY_BACKOFF.minusMillis(1));
+        scheduler.advance(PeerStates.MAX_BUSY_BACKOFF.minusMillis(1));
         assertThat(swarm.peerStates().get(0).busy()).isTrue();
         scheduler.advance(java.time.Duration.ofMillis(1));
         assertThat(swarm.peerStates().get(0).busy()).isFalse();
