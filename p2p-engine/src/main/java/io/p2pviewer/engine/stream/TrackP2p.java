@@ -92,7 +92,7 @@ final class TrackP2p implements SwarmHost {
         this.track = track;
         this.config = config;
         this.swarm = new Swarm(track.name, this, owner.scheduler, owner.context.banned(), config.upload(),
-                config.uploadBytesPerSecond(), owner.context.corruptUploads());
+                config.uploadBytesPerSecond());
         this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
         this.hashes = new SegmentHashes(owner, track);
         this.infoHash = track.infoHash;

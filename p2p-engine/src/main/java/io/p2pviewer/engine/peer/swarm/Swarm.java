@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,23 +82,18 @@ public final class Swarm {
     private boolean closed;
 
     /**
-     * @param banned peer ids banned for the session (shared by the engine's swarms)
-     * @param corruptUploads test only: flip bytes of every uploaded segment (a malicious peer)
+     * @param banned               peer ids banned for the session (shared by the engine's swarms)
+     * @param uploadEnabled        whether we serve segments to peers
+     * @param uploadBytesPerSecond upload cap, 0 for none
      */
     public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
-                 long uploadBytesPerSecond, boolean corruptUploads) {
-        this(track, host, scheduler, banned, uploadEnabled, uploadBytesPerSecond, () -> corruptUploads);
-    }
-
-    public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
-                 long uploadBytesPerSecond, BooleanSupplier corruptUploads) {
+                 long uploadBytesPerSecond) {
         this.track = track;
         this.host = host;
         this.scheduler = scheduler;
         this.banned = banned;
         this.states = new PeerStates(host);
-        this.uploads = new SwarmUploads(host, scheduler, states, peers::values, uploadEnabled, uploadBytesPerSecond,
-                corruptUploads);
+        this.uploads = new SwarmUploads(host, scheduler, states, peers::values, uploadEnabled, uploadBytesPerSecond);
     }
 
     // ---- membership ----

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +60,6 @@ final class SwarmUploads {
     private final Supplier<Collection<PeerLink>> connected;
     private final UploadLimiter limiter;
     private final boolean enabled;
-    private final BooleanSupplier corruptUploads;
     private double uplinkSpeed;
     private boolean pumpScheduled;
     /** The request held for our busy uplink ({@link #HOLD_MAX}); null when none. */
@@ -84,17 +82,15 @@ final class SwarmUploads {
      * @param connected      the swarm's connected peers, in connection order
      * @param enabled        whether we serve segments at all (otherwise every request is answered absent)
      * @param bytesPerSecond upload cap, 0 for none
-     * @param corruptUploads test only: flip bytes of every uploaded segment (a malicious peer)
      */
     SwarmUploads(SwarmHost host, TaskScheduler scheduler, PeerStates states, Supplier<Collection<PeerLink>> connected,
-                 boolean enabled, long bytesPerSecond, BooleanSupplier corruptUploads) {
+                 boolean enabled, long bytesPerSecond) {
         this.host = host;
         this.scheduler = scheduler;
         this.states = states;
         this.connected = connected;
         this.enabled = enabled;
         this.limiter = new UploadLimiter(bytesPerSecond);
-        this.corruptUploads = corruptUploads;
     }
 
     /** A peer asked for a segment: serves it, holds the request for a busy uplink, or answers absent. */
@@ -118,12 +114,6 @@ final class SwarmUploads {
         }
         int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(data.length, r.byteFrom()));
         byte[] body = from == 0 ? data : Arrays.copyOfRange(data, from, data.length);
-        if (corruptUploads.getAsBoolean()) {
-            body = body.clone();
-            for (int i = 0; i < body.length; i += 997) {
-                body[i] ^= 0x5A;
-            }
-        }
         p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), body, host.now());
         if (!uploadingTo.contains(p)) {
             uploadingTo.add(p);

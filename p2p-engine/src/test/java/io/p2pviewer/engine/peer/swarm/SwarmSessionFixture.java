@@ -98,7 +98,7 @@ abstract class SwarmSessionFixture {
     int swarmChanges;
 
     Swarm swarm(boolean upload) {
-        return new Swarm("720p", host, scheduler, banned, upload, 0, false);
+        return new Swarm("720p", host, scheduler, banned, upload, 0);
     }
 
     ScriptedChannel connect(Swarm swarm) {

@@ -133,7 +133,7 @@ class SwarmUploadsTest extends SwarmSessionFixture {
 
     @Test
     void uploadCapPacesTheUpload() {
-        Swarm swarm = new Swarm("720p", host, scheduler, banned, true, 50_000, false);
+        Swarm swarm = new Swarm("720p", host, scheduler, banned, true, 50_000);
         ScriptedChannel ch = connect(swarm);
         ch.peerSays(new SegmentRequest(10, 1, null));
         scheduler.advance(java.time.Duration.ofMillis(500));
