@@ -1,7 +1,9 @@
 package io.p2pviewer.app.cli;
 
 import io.p2pviewer.engine.EngineConfig;
+import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
 import io.p2pviewer.engine.peer.P2pStack;
+import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,16 +52,24 @@ public final class P2pOptions {
         return !trackers.isEmpty();
     }
 
-    /** A P2P stack for these options, or null when no tracker was given. */
+    /**
+     * A P2P stack for these options, or null when no tracker was given. With {@code --corrupt-uploads} its
+     * transport corrupts every segment we upload ({@link CorruptingPeerTransport}).
+     */
     public P2pStack stack() {
-        return enabled() ? P2pStack.webRtc(trackerUris()) : null;
+        if (!enabled()) {
+            return null;
+        }
+        return corruptUploads
+                ? P2pStack.with(trackerUris(), new CorruptingPeerTransport(new WebRtcPeerTransport(), true))
+                : P2pStack.webRtc(trackerUris());
     }
 
     /** Engine settings with P2P over the stack (CDN only when it is null). */
     public EngineConfig engineConfig(P2pStack stack) {
         EngineConfig.Builder b = EngineConfig.builder();
         if (stack != null) {
-            b.p2p(stack.config(swarmId, !noUpload, uploadLimitKbps * 1000 / 8, corruptUploads));
+            b.p2p(stack.config(swarmId, !noUpload, uploadLimitKbps * 1000 / 8));
         }
         return b.build();
     }

@@ -4,8 +4,10 @@ import io.p2pviewer.app.playback.PacedPlayer;
 import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.StreamSession;
+import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
 import io.p2pviewer.engine.peer.P2pStack;
 import io.p2pviewer.engine.peer.tracker.EmbeddedTracker;
+import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -28,11 +30,12 @@ public final class DemoSwarm implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoSwarm.class);
     private static final Duration STAGGER = Duration.ofSeconds(2);
 
-    /** One headless viewer of the demo. */
+    /** One headless viewer of the demo; its transport can turn it malicious. */
     private final class DemoPeer {
         final Thread thread;
         volatile Engine engine;
         volatile P2pStack stack;
+        volatile CorruptingPeerTransport transport;
 
         DemoPeer(int n, Duration delay) {
             thread = new Thread(() -> run(n, delay), "demo-peer-" + n);
@@ -43,8 +46,9 @@ public final class DemoSwarm implements AutoCloseable {
         private void run(int n, Duration delay) {
             try {
                 Thread.sleep(delay.toMillis());
-                stack = P2pStack.webRtc(List.of(trackerUri));
-                engine = Engine.start(EngineConfig.builder().p2p(stack.config(null, true, 0, false)).build());
+                transport = new CorruptingPeerTransport(new WebRtcPeerTransport(), false);
+                stack = P2pStack.with(List.of(trackerUri), transport);
+                engine = Engine.start(EngineConfig.builder().p2p(stack.config(null, true, 0)).build());
                 StreamSession session = engine.open(stream).get(30, TimeUnit.SECONDS);
                 new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, null)
                         .play(session.playerUri(), Instant.now().plus(Duration.ofDays(1)));
@@ -112,9 +116,9 @@ public final class DemoSwarm implements AutoCloseable {
     /** One demo viewer starts serving corrupted bytes; returns false when no viewer is running. */
     public synchronized boolean turnOneMalicious() {
         for (DemoPeer p : peers) {
-            Engine e = p.engine;
-            if (e != null) {
-                e.setCorruptUploads(true);
+            CorruptingPeerTransport t = p.transport;
+            if (p.engine != null && t != null) {
+                t.corrupt(true);
                 return true;
             }
         }

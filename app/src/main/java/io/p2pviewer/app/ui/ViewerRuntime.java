@@ -64,7 +64,7 @@ public final class ViewerRuntime implements AutoCloseable {
         this.p2p = trackers.isEmpty() ? null : P2pStack.webRtc(trackers);
         EngineConfig.Builder config = EngineConfig.builder();
         if (p2p != null) {
-            config.p2p(p2p.config(null, true, 0, false));
+            config.p2p(p2p.config(null, true, 0));
         }
         this.engine = Engine.start(config.build());
         var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");

@@ -30,7 +30,7 @@ public final class DemoStagingProbe {
         try (DemoStream demo = DemoStream.start(DemoMode.LIVE);
              DemoSwarm swarm = new DemoSwarm(demo.masterUri(), 3)) {
             P2pStack stack = P2pStack.webRtc(List.of(swarm.trackerUri()));
-            try (Engine engine = Engine.start(EngineConfig.builder().p2p(stack.config(null, true, 0, false)).build())) {
+            try (Engine engine = Engine.start(EngineConfig.builder().p2p(stack.config(null, true, 0)).build())) {
                 StreamSession session = engine.open(demo.masterUri()).get(30, TimeUnit.SECONDS);
                 Thread viewer = new Thread(() -> {
                     try {

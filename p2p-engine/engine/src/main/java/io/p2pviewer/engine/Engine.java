@@ -43,8 +43,6 @@ public final class Engine implements AutoCloseable {
     private final LoopbackProxy proxy;
     private final Map<String, StreamController> streams = new HashMap<>();
     private final EngineMetrics metrics = new EngineMetrics();
-    private final java.util.concurrent.atomic.AtomicBoolean corruptUploads =
-            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     private Engine(EngineConfig config) throws IOException {
@@ -52,10 +50,9 @@ public final class Engine implements AutoCloseable {
         this.ownScheduler = new ExecutorTaskScheduler("p2p-engine", config.clock());
         this.scheduler = ownScheduler;
         this.cdn = new OkHttpCdnClient(config);
-        this.corruptUploads.set(config.p2p() != null && config.p2p().corruptUploads());
         this.context = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
                 new SegmentCache(config.cacheMaxBytes()), config.segmentAttempts(), config.deadlineGrace(),
-                config.p2p(), new java.util.HashSet<>(), e -> { }, corruptUploads::get);
+                config.p2p(), new java.util.HashSet<>(), e -> { });
         this.proxy = new LoopbackProxy(config.proxyPort(), randomToken(24), new Backend());
         log.info("engine proxy listening on {}", proxy.baseUri());
         scheduleMetrics();
@@ -125,14 +122,6 @@ public final class Engine implements AutoCloseable {
             stallSeconds += c.stallSeconds();
         }
         metrics.update(EngineTotals.of(snaps, stalls, stallSeconds));
-    }
-
-    /**
-     * Demo and tests only: from now on this engine serves corrupted bytes to its peers (a malicious peer), or
-     * stops doing so. Peers that verify what they receive ban it.
-     */
-    public void setCorruptUploads(boolean corrupt) {
-        corruptUploads.set(corrupt);
     }
 
     /** The Prometheus endpoint: http://127.0.0.1:port/secret/metrics. */

@@ -12,10 +12,9 @@ import java.util.Objects;
  * @param swarmId overrides the swarm base id (else the master playlist URL without its query)
  * @param upload whether we serve segments to peers
  * @param uploadBytesPerSecond upload cap, 0 for none
- * @param corruptUploads test only: this engine serves corrupted bytes (a malicious peer)
  */
 public record P2pConfig(SwarmSignalling.Factory signalling, String peerId, String swarmId, boolean upload,
-                        long uploadBytesPerSecond, SchedulerConfig scheduler, boolean corruptUploads) {
+                        long uploadBytesPerSecond, SchedulerConfig scheduler) {
     public P2pConfig {
         Objects.requireNonNull(signalling, "signalling");
         Objects.requireNonNull(peerId, "peerId");
@@ -26,6 +25,6 @@ public record P2pConfig(SwarmSignalling.Factory signalling, String peerId, Strin
     }
 
     public P2pConfig withUpload(boolean on, long bytesPerSecond) {
-        return new P2pConfig(signalling, peerId, swarmId, on, bytesPerSecond, scheduler, corruptUploads);
+        return new P2pConfig(signalling, peerId, swarmId, on, bytesPerSecond, scheduler);
     }
 }

@@ -2,7 +2,7 @@ package io.p2pviewer.app.ui.stats;
 
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.StreamError;
-import io.p2pviewer.engine.peer.swarm.Swarm;
+import io.p2pviewer.engine.peer.swarm.PeerIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public final class NoticePolicy {
     /** "peer a1b2c3 sent a bad 720p#12: sha256: …" from the engine's ban message (the message itself otherwise). */
     static String banText(String message) {
         Matcher m = BAN.matcher(message);
-        return m.matches() ? "peer " + Swarm.shortId(m.group(1)) + " sent a bad " + m.group(2) + ": " + m.group(3)
+        return m.matches() ? "peer " + PeerIds.shortId(m.group(1)) + " sent a bad " + m.group(2) + ": " + m.group(3)
                 : message;
     }
 

@@ -1,8 +1,8 @@
 package io.p2pviewer.app.ui.stats;
 
 import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.peer.swarm.PeerIds;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
-import io.p2pviewer.engine.peer.swarm.Swarm;
 import io.p2pviewer.engine.peer.swarm.SwarmIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +69,7 @@ public final class PeerTableViewModel {
         String reason = p.closeReason() == null ? ""
                 : state == PeerRow.State.BANNED ? p.closeReason().replaceFirst("^banned:?\\s*", "")
                 : p.closeReason();
-        return new PeerRow(p.peerId(), Swarm.shortId(p.peerId()),
+        return new PeerRow(p.peerId(), PeerIds.shortId(p.peerId()),
                 SwarmIds.isBrowserPeerId(p.peerId()) ? "browser" : "desktop", p.track(), state,
                 p.address() == null ? "" : p.address(), p.bytesDown(), p.bytesUp(), down, up, p.bytesPerSecond(),
                 reason);

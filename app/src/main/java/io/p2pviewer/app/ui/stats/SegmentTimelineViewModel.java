@@ -3,7 +3,7 @@ package io.p2pviewer.app.ui.stats;
 import io.p2pviewer.app.ui.Format;
 import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.ServedSegment;
-import io.p2pviewer.engine.peer.swarm.Swarm;
+import io.p2pviewer.engine.peer.swarm.PeerIds;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -56,7 +56,7 @@ public final class SegmentTimelineViewModel {
     }
 
     private static String peerName(ServedSegment s) {
-        return s.peer() == null ? "?" : Swarm.shortId(s.peer());
+        return s.peer() == null ? "?" : PeerIds.shortId(s.peer());
     }
 
     private static String verification(String verifiedBy, DeliverySource source) {

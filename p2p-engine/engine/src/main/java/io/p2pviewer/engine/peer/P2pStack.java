@@ -38,7 +38,7 @@ public final class P2pStack implements AutoCloseable {
         return new P2pStack(trackers, new WebRtcPeerTransport());
     }
 
-    /** Peers through any transport (tests). */
+    /** Peers through any transport (tests, or a transport decorated for a demo). */
     public static P2pStack with(List<URI> trackers, PeerTransport transport) {
         return new P2pStack(trackers, transport);
     }
@@ -52,9 +52,8 @@ public final class P2pStack implements AutoCloseable {
     }
 
     /** The engine's P2P settings over this stack. */
-    public P2pConfig config(String swarmId, boolean upload, long uploadBytesPerSecond, boolean corruptUploads) {
-        return new P2pConfig(signalling, peerId, swarmId, upload, uploadBytesPerSecond, SchedulerConfig.DEFAULTS,
-                corruptUploads);
+    public P2pConfig config(String swarmId, boolean upload, long uploadBytesPerSecond) {
+        return new P2pConfig(signalling, peerId, swarmId, upload, uploadBytesPerSecond, SchedulerConfig.DEFAULTS);
     }
 
     public Map<URI, TrackerStatus> trackerStatuses() {

@@ -13,23 +13,14 @@ import java.util.Set;
  *
  * @param p2p peer-to-peer settings, null for CDN only
  * @param banned peers banned this session, shared by all swarms (engine thread only)
- * @param corruptUploads test and demo only: whether this engine serves corrupted bytes to peers right now
  * @param events receives one line per delivery decision and outcome (tests assert on it; production logs at
  *               debug); called on the engine thread, must be fast and never throw
  */
 public record StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentSource cdnSource, SegmentCache cache,
                             int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned,
-                            java.util.function.Consumer<String> events,
-                            java.util.function.BooleanSupplier corruptUploads) {
+                            java.util.function.Consumer<String> events) {
     public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentSource cdnSource, SegmentCache cache,
                          int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned) {
         this(scheduler, cdn, cdnSource, cache, segmentAttempts, deadlineGrace, p2p, banned, e -> { });
-    }
-
-    public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentSource cdnSource, SegmentCache cache,
-                         int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned,
-                         java.util.function.Consumer<String> events) {
-        this(scheduler, cdn, cdnSource, cache, segmentAttempts, deadlineGrace, p2p, banned, events,
-                () -> p2p != null && p2p.corruptUploads());
     }
 }

@@ -5,6 +5,7 @@ import io.p2pviewer.engine.P2pConfig;
 import io.p2pviewer.engine.SegmentId;
 import io.p2pviewer.engine.StreamError;
 import io.p2pviewer.engine.integrity.Verdict;
+import io.p2pviewer.engine.peer.swarm.PeerIds;
 import io.p2pviewer.engine.peer.swarm.Swarm;
 import io.p2pviewer.engine.peer.swarm.SwarmHost;
 import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
@@ -91,7 +92,7 @@ final class TrackP2p implements SwarmHost {
         this.track = track;
         this.config = config;
         this.swarm = new Swarm(track.name, this, owner.scheduler, owner.context.banned(), config.upload(),
-                config.uploadBytesPerSecond(), owner.context.corruptUploads());
+                config.uploadBytesPerSecond());
         this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
         this.hashes = new SegmentHashes(owner, track);
         this.infoHash = track.infoHash;
@@ -229,7 +230,7 @@ final class TrackP2p implements SwarmHost {
                         f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason(), f.seed());
                 case Action.RequestPeer r -> {
                     owner.event("peer request " + track.name + "#" + r.mediaSequence() + " from "
-                            + Swarm.shortId(r.peer()));
+                            + PeerIds.shortId(r.peer()));
                     swarm.request(r.peer(), r.mediaSequence(), wireId(r.mediaSequence()));
                 }
                 case Action.AbandonPeer ab -> {

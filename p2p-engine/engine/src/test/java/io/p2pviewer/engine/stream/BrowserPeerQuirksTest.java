@@ -134,7 +134,7 @@ class BrowserPeerQuirksTest {
             }
             case ABSENT_AFTER_ANNOUNCING -> {
                 // SegmentAbsent is an answer (a busy peer's, as a rule): the peer stays, and is asked again after a
-                // backoff that doubles with each absent answer in a row, up to Swarm.MAX_BUSY_BACKOFF (1.6 s): in
+                // backoff that doubles with each absent answer in a row, up to PeerStates.MAX_BUSY_BACKOFF (1.6 s): in
                 // 45 s at most 28 requests at that pace plus the 6 of the doubling (a tick's pace: over 150)
                 assertThat(peer.connected()).isTrue();
                 assertThat(browser.requested).hasSizeLessThanOrEqualTo(45_000 / 1_600 + 6);

@@ -7,9 +7,11 @@ import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.P2pConfig;
 import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
+import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
 import io.p2pviewer.engine.http.TextResponse;
 import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
+import io.p2pviewer.engine.peer.transport.PeerTransport;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
 import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.testing.FakeTaskScheduler;
@@ -44,8 +46,10 @@ class InProcessSwarmTest {
         Viewer(int n, boolean corrupt, long uploadBytesPerSecond, java.util.function.Consumer<String> events)
                 throws Exception {
             String peerId = String.format("-PV0100-%012d", n);
-            P2pConfig p2p = new P2pConfig(signalling.factory(network.transport("v" + n)), peerId, null, true,
-                    uploadBytesPerSecond, SchedulerConfig.DEFAULTS, corrupt);
+            PeerTransport own = network.transport("v" + n);
+            PeerTransport transport = corrupt ? new CorruptingPeerTransport(own, true) : own; // a malicious peer
+            P2pConfig p2p = new P2pConfig(signalling.factory(transport), peerId, null, true, uploadBytesPerSecond,
+                    SchedulerConfig.DEFAULTS);
             var cdn = origin.client();
             StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20),
                     3, Duration.ofSeconds(1), p2p, new HashSet<>(), events);

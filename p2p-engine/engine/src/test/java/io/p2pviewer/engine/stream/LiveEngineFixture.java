@@ -37,7 +37,7 @@ final class LiveEngineFixture {
         P2pConfig p2p = new P2pConfig((hash, id, listener) -> {
             infoHashes.add(hash);
             return viewerSignalling.create(hash, id, listener);
-        }, ENGINE_ID, null, true, 0, SchedulerConfig.DEFAULTS, false);
+        }, ENGINE_ID, null, true, 0, SchedulerConfig.DEFAULTS);
         var cdn = origin.client();
         StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20), 3,
                 Duration.ofSeconds(1), p2p, new HashSet<>(), events::add);

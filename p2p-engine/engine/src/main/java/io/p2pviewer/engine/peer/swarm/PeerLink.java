@@ -26,9 +26,12 @@ final class PeerLink {
     long[] sentLoaded = NONE;
     long[] sentLoading = NONE;
     Download download;
-    /** Its entry in the swarm's list of peer states. */
+    /** Its entry in the swarm's list of peer states ({@link PeerStates}). */
     int stateIndex;
-    /** Until when it is not asked for anything: it answered absent for a segment it announced (Swarm#BUSY_BACKOFF). */
+    /**
+     * Until when it is not asked for anything: it answered absent for a segment it announced
+     * ({@link PeerStates#BUSY_BACKOFF}).
+     */
     Instant busyUntil;
     /** True while our channel to it holds so much of our upload that a request would wait behind it. */
     boolean sendBacklogged;

@@ -1,0 +1,107 @@
+package io.p2pviewer.engine.peer.swarm;
+
+import io.p2pviewer.engine.peer.protocol.SegmentData;
+import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The tails of the downloads a swarm cancelled: a peer may have sent (part of) a transfer before our cancel reached
+ * it, and its data header, payload and completion are discarded quietly instead of taken for protocol violations.
+ * Each peer's cancelled transfers are in {@link PeerLink#cancelled}; this keeps which peers may still have some
+ * due. Engine thread only.
+ */
+final class CancelledTails {
+    /** Cancelled downloads per peer whose tails we still accept. */
+    static final int MAX_CANCELLED_TAILS = 8;
+
+    /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
+    private final Set<PeerLink> withTails = new LinkedHashSet<>();
+
+    /** We cancelled a download from the peer: what it already sent of it may still arrive. */
+    void add(PeerLink p, PeerLink.Cancelled cancelled) {
+        p.cancelled.addLast(cancelled);
+        withTails.add(p);
+        if (p.cancelled.size() > MAX_CANCELLED_TAILS) {
+            p.cancelled.removeFirst();
+        }
+    }
+
+    /**
+     * True when the data header is a cancelled transfer's: its payload follows, and the transfers cancelled before
+     * it are over (the channel is ordered).
+     */
+    static boolean header(PeerLink p, SegmentData d) {
+        PeerLink.Cancelled gone = find(p, d.segmentId(), d.requestId());
+        if (gone == null) {
+            return false;
+        }
+        gone.remaining = d.totalBytes(); // sent before our cancel arrived: its bytes follow
+        while (p.cancelled.peekFirst() != gone) {
+            p.cancelled.removeFirst(); // the channel is ordered: older transfers are over
+        }
+        return true;
+    }
+
+    /** True when the completion is a cancelled transfer's, which is then over. */
+    static boolean completion(PeerLink p, SegmentDataSendingCompleted c) {
+        PeerLink.Cancelled gone = find(p, c.segmentId(), c.requestId());
+        if (gone == null) {
+            return false;
+        }
+        p.cancelled.remove(gone);
+        return true;
+    }
+
+    /**
+     * True when payload that came with no download of ours under way is the rest of a cancelled transfer still on
+     * the wire (and counted off it).
+     */
+    static boolean payload(PeerLink p, byte[] bytes) {
+        for (PeerLink.Cancelled gone : p.cancelled) {
+            if (gone.remaining > 0) {
+                if (gone.remaining < bytes.length) {
+                    break;
+                }
+                gone.remaining -= bytes.length; // the rest of a transfer we cancelled, still on the wire
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The peer started sending the segment we asked for: the channel is ordered, what follows is that segment's. */
+    static void newTransfer(PeerLink p) {
+        p.cancelled.clear();
+    }
+
+    /**
+     * Bytes of transfers we cancelled that peers had already sent and are still on their way to us: they share
+     * our downlink with whatever we fetch next. Real bytes (payload scale applied).
+     */
+    long bytes() {
+        long n = 0;
+        for (Iterator<PeerLink> it = withTails.iterator(); it.hasNext(); ) {
+            PeerLink p = it.next();
+            boolean due = false;
+            for (PeerLink.Cancelled c : p.cancelled) {
+                n += Math.max(0, c.remaining) * p.channel.payloadScale();
+                due |= c.remaining != 0;
+            }
+            if (p.closed || !due) {
+                it.remove(); // nothing more due from it until we cancel again
+            }
+        }
+        return n;
+    }
+
+    private static PeerLink.Cancelled find(PeerLink p, long wireId, int requestId) {
+        for (PeerLink.Cancelled c : p.cancelled) {
+            if (c.is(wireId, requestId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,145 @@
+package io.p2pviewer.engine.peer.swarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.p2pviewer.engine.peer.protocol.CancelSegmentRequest;
+import io.p2pviewer.engine.peer.protocol.SegmentAbsent;
+import io.p2pviewer.engine.peer.protocol.SegmentData;
+import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
+import io.p2pviewer.engine.peer.protocol.SegmentRequest;
+import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Our uploads to scripted remote peers, in virtual time: serving, holding, one at a time, uplink measure, cap. */
+class SwarmUploadsTest extends SwarmSessionFixture {
+    @Test
+    void announcesOnConnectAndServesARequestedSegmentInChunks() {
+        Swarm swarm = swarm(true);
+        swarm.announce(Set.of(10L), Set.of());
+        ScriptedChannel ch = connect(swarm);
+        assertThat(ch.received.get(0)).isEqualTo(new SegmentsAnnouncement(new long[] {10}, new long[0]));
+        ch.peerSays(new SegmentRequest(10, 7, null));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(ch.received).contains(new SegmentData(10, 7, 100_000), new SegmentDataSendingCompleted(10, 7));
+        assertThat(ch.payloadBytes).isEqualTo(100_000);
+        assertThat(swarm.peerInfos().get(0).bytesUp()).isEqualTo(100_000);
+    }
+
+    @Test
+    void unknownSegmentOrUploadOffIsAnsweredAbsent() {
+        Swarm swarm = swarm(false);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        assertThat(ch.received).contains(new SegmentAbsent(10, 1));
+        assertThat(ch.payloadBytes).isZero();
+    }
+
+    @Test
+    void uploadsGoOutOneAtATimeOthersAreAnsweredAbsentUntilTheChannelDrains() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel first = connect(swarm, "-PM0203-aaaaaaaaaaaa");
+        ScriptedChannel second = connect(swarm, "-PM0203-bbbbbbbbbbbb");
+        first.buffered = 300_000; // most of the segment will still wait in the first peer's channel
+        first.peerSays(new SegmentRequest(10, 1, null));
+        // our uplink speed is not known yet, so the request is not held for it (see the hold tests below)
+        second.peerSays(new SegmentRequest(10, 2, null));
+        assertThat(second.received).contains(new SegmentAbsent(10, 2));
+        assertThat(second.payloadBytes).isZero();
+
+        first.buffered = 0; // sent
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        second.peerSays(new SegmentRequest(10, 3, null));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(second.received).contains(new SegmentData(10, 3, 100_000), new SegmentDataSendingCompleted(10, 3));
+        assertThat(first.payloadBytes).isEqualTo(100_000);
+    }
+
+    /** Three peers connected; our uplink measured at about 200 kB/s by a first upload to {@code chs[0]}. */
+    private ScriptedChannel[] threePeersAndAMeasuredUplink(Swarm swarm) {
+        ScriptedChannel[] chs = {connect(swarm, "-PM0203-aaaaaaaaaaaa"), connect(swarm, "-PM0203-bbbbbbbbbbbb"),
+                connect(swarm, "-PM0203-cccccccccccc")};
+        chs[0].buffered = 100_000;
+        chs[0].peerSays(new SegmentRequest(10, 1, null));
+        scheduler.advance(java.time.Duration.ofMillis(400));
+        chs[0].buffered = 0;
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(swarm.uplinkBytesPerSecond()).isBetween(180_000.0, 260_000.0);
+        return chs;
+    }
+
+    private static boolean answered(ScriptedChannel ch, long requestId) {
+        return ch.received.stream().anyMatch(c -> c instanceof SegmentAbsent a && a.requestId() == requestId
+                || c instanceof SegmentData d && d.requestId() == requestId);
+    }
+
+    @Test
+    void aRequestWhileTheUplinkIsBusyIsHeldAndServedWhenItFreesIfThatIsSoonOneAtATime() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
+        chs[0].buffered = 100_000; // free in about 0.17 s at the measured speed
+        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[1].peerSays(new SegmentRequest(10, 3, null));
+        assertThat(answered(chs[1], 3)).as("held, not answered").isFalse();
+        chs[2].peerSays(new SegmentRequest(10, 4, null));
+        assertThat(chs[2].received).as("one held request at a time").contains(new SegmentAbsent(10, 4));
+
+        chs[0].buffered = 0;
+        scheduler.advance(SwarmUploads.HOLD_MAX);
+        assertThat(chs[1].received).contains(new SegmentData(10, 3, 100_000),
+                new SegmentDataSendingCompleted(10, 3));
+        assertThat(chs[1].payloadBytes).isEqualTo(100_000);
+    }
+
+    @Test
+    void aRequestIsAnsweredAbsentWhenTheUplinkWillNotBeFreeSoonOrStaysBusyAndAHeldOneCanBeCancelled() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
+        chs[0].buffered = 300_000; // about 1.2 s to go
+        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[1].peerSays(new SegmentRequest(10, 3, null));
+        assertThat(chs[1].received).as("not held: too long").contains(new SegmentAbsent(10, 3));
+
+        chs[0].buffered = 100_000; // about 0.17 s to go, but the network then stalls
+        chs[1].peerSays(new SegmentRequest(10, 4, null));
+        assertThat(answered(chs[1], 4)).isFalse();
+        scheduler.advance(SwarmUploads.HOLD_MAX.multipliedBy(2));
+        assertThat(chs[1].received).as("still busy after twice the hold").contains(new SegmentAbsent(10, 4));
+
+        chs[1].peerSays(new SegmentRequest(10, 5, null));
+        assertThat(answered(chs[1], 5)).isFalse();
+        chs[1].peerSays(new CancelSegmentRequest(10, 5));
+        chs[0].buffered = 0;
+        scheduler.advance(SwarmUploads.HOLD_MAX);
+        assertThat(answered(chs[1], 5)).as("cancelled while held: nothing sent").isFalse();
+        assertThat(chs[1].payloadBytes).isZero();
+        chs[2].peerSays(new SegmentRequest(10, 6, null));
+        assertThat(chs[2].received).as("the hold was released").contains(new SegmentData(10, 6, 100_000));
+    }
+
+    @Test
+    void ourUplinkSpeedIsMeasuredFromWhenAnUploadHasLeftTheChannel() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        assertThat(swarm.uplinkBytesPerSecond()).isZero();
+        ch.buffered = 100_000; // the network takes the segment slowly
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        scheduler.advance(java.time.Duration.ofMillis(400));
+        assertThat(swarm.uplinkBytesPerSecond()).as("still in the channel").isZero();
+        ch.buffered = 0;
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(swarm.uplinkBytesPerSecond()).as("100 kB in about 0.45 s").isBetween(180_000.0, 260_000.0);
+    }
+
+    @Test
+    void uploadCapPacesTheUpload() {
+        Swarm swarm = new Swarm("720p", host, scheduler, banned, true, 50_000);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentRequest(10, 1, null));
+        scheduler.advance(java.time.Duration.ofMillis(500));
+        assertThat(ch.payloadBytes).isLessThanOrEqualTo(75_000);
+        scheduler.advance(java.time.Duration.ofSeconds(2));
+        assertThat(ch.payloadBytes).isEqualTo(100_000);
+        assertThat(ch.received).contains(new SegmentDataSendingCompleted(10, 1));
+    }
+}
