@@ -9,7 +9,6 @@ import io.p2pviewer.engine.metrics.EngineTotals;
 import io.p2pviewer.engine.proxy.LoopbackProxy;
 import io.p2pviewer.engine.proxy.ProxyBackend;
 import io.p2pviewer.engine.proxy.ProxyFailure;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.stream.StreamContext;
 import io.p2pviewer.engine.stream.StreamController;
 import io.p2pviewer.engine.stream.StreamOpener;
@@ -53,7 +52,7 @@ public final class Engine implements AutoCloseable {
         this.scheduler = ownScheduler;
         this.cdn = new OkHttpCdnClient(config);
         this.corruptUploads.set(config.p2p() != null && config.p2p().corruptUploads());
-        this.context = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
+        this.context = new StreamContext(scheduler, cdn,
                 new SegmentCache(config.cacheMaxBytes()), config.segmentAttempts(), config.deadlineGrace(),
                 config.p2p(), new java.util.HashSet<>(), e -> { }, corruptUploads::get);
         this.proxy = new LoopbackProxy(config.proxyPort(), randomToken(24), new Backend());

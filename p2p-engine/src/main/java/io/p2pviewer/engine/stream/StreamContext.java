@@ -3,7 +3,6 @@ package io.p2pviewer.engine.stream;
 import io.p2pviewer.engine.P2pConfig;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.CdnClient;
-import io.p2pviewer.engine.source.SegmentSource;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.util.Set;
@@ -17,19 +16,19 @@ import java.util.Set;
  * @param events receives one line per delivery decision and outcome (tests assert on it; production logs at
  *               debug); called on the engine thread, must be fast and never throw
  */
-public record StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentSource cdnSource, SegmentCache cache,
+public record StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache cache,
                             int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned,
                             java.util.function.Consumer<String> events,
                             java.util.function.BooleanSupplier corruptUploads) {
-    public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentSource cdnSource, SegmentCache cache,
+    public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache cache,
                          int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned) {
-        this(scheduler, cdn, cdnSource, cache, segmentAttempts, deadlineGrace, p2p, banned, e -> { });
+        this(scheduler, cdn, cache, segmentAttempts, deadlineGrace, p2p, banned, e -> { });
     }
 
-    public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentSource cdnSource, SegmentCache cache,
+    public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache cache,
                          int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned,
                          java.util.function.Consumer<String> events) {
-        this(scheduler, cdn, cdnSource, cache, segmentAttempts, deadlineGrace, p2p, banned, events,
+        this(scheduler, cdn, cache, segmentAttempts, deadlineGrace, p2p, banned, events,
                 () -> p2p != null && p2p.corruptUploads());
     }
 }

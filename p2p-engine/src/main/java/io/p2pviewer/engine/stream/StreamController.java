@@ -624,7 +624,8 @@ public final class StreamController {
 
     private void start(Fetch fetch) {
         DeliverySource kind = fetch.kind;
-        fetch.handle = context.cdnSource().fetch(fetch.request, new SegmentListener() {
+        SegmentRequest request = fetch.request;
+        fetch.handle = cdn.fetchBytes(request.uri(), request.offset(), request.length(), new SegmentListener() {
             @Override
             public void onBytes(int count) {
                 scheduler.execute(() -> stats.downloaded(kind, count, now()));

@@ -11,7 +11,6 @@ import io.p2pviewer.engine.http.TextResponse;
 import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.time.FakeTaskScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ class InProcessSwarmTest {
             P2pConfig p2p = new P2pConfig(signalling.factory(network.transport("v" + n)), peerId, null, true,
                     uploadBytesPerSecond, SchedulerConfig.DEFAULTS, corrupt);
             var cdn = origin.client();
-            StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20),
+            StreamContext ctx = new StreamContext(scheduler, cdn, new SegmentCache(64 << 20),
                     3, Duration.ofSeconds(1), p2p, new HashSet<>(), events);
             CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
             scheduler.advance(Duration.ofMillis(100));

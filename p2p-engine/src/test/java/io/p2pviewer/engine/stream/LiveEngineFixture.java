@@ -7,7 +7,6 @@ import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.time.FakeTaskScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class LiveEngineFixture {
             return viewerSignalling.create(hash, id, listener);
         }, ENGINE_ID, null, true, 0, SchedulerConfig.DEFAULTS, false);
         var cdn = origin.client();
-        StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20), 3,
+        StreamContext ctx = new StreamContext(scheduler, cdn, new SegmentCache(64 << 20), 3,
                 Duration.ofSeconds(1), p2p, new HashSet<>(), events::add);
         CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
         scheduler.advance(Duration.ofMillis(100));

@@ -8,7 +8,6 @@ import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.TextResponse;
 import io.p2pviewer.engine.proxy.ProxyFailure;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.time.FakeTaskScheduler;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +21,7 @@ class StreamControllerTest {
 
     private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
     private final FakeCdnClient cdn = new FakeCdnClient();
-    private final StreamContext context = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
+    private final StreamContext context = new StreamContext(scheduler, cdn,
             new SegmentCache(16 << 20), 3, Duration.ofSeconds(1), null, new java.util.HashSet<>());
 
     private static String live(long first) {
