@@ -13,21 +13,22 @@ import java.util.Set;
  * @param p2p peer-to-peer settings, null for CDN only
  * @param banned peers banned this session, shared by all swarms (engine thread only)
  * @param corruptUploads test and demo only: whether this engine serves corrupted bytes to peers right now
- * @param events receives one line per delivery decision and outcome (tests assert on it; production logs at
- *               debug); called on the engine thread, must be fast and never throw
+ * @param events receives every stream's delivery decisions and outcomes (tests record them; each stream also logs
+ *               them at debug through a {@link LoggingDeliveryEventListener}); see {@link DeliveryEventListener}
+ *               for its contract
  */
 public record StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache cache,
                             int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned,
-                            java.util.function.Consumer<String> events,
+                            DeliveryEventListener events,
                             java.util.function.BooleanSupplier corruptUploads) {
     public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache cache,
                          int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned) {
-        this(scheduler, cdn, cache, segmentAttempts, deadlineGrace, p2p, banned, e -> { });
+        this(scheduler, cdn, cache, segmentAttempts, deadlineGrace, p2p, banned, DeliveryEventListener.NONE);
     }
 
     public StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache cache,
                          int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned,
-                         java.util.function.Consumer<String> events) {
+                         DeliveryEventListener events) {
         this(scheduler, cdn, cache, segmentAttempts, deadlineGrace, p2p, banned, events,
                 () -> p2p != null && p2p.corruptUploads());
     }

@@ -68,6 +68,7 @@ public final class StreamController {
     final StreamContext context;
     final TaskScheduler scheduler;
     private final CdnClient cdn;
+    private final DeliveryEventListener eventLog;
     final SegmentCache cache;
     final TrafficStats stats = new TrafficStats();
     private final Map<SegmentId, Fetch> inflight = new HashMap<>();
@@ -141,6 +142,7 @@ public final class StreamController {
         this.scheduler = context.scheduler();
         this.cdn = context.cdn();
         this.cache = context.cache();
+        this.eventLog = new LoggingDeliveryEventListener(id);
     }
 
     public String id() {
@@ -207,7 +209,8 @@ public final class StreamController {
         }
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         var cached = cache.get(sid);
-        event("player asks " + sid + (cached.isPresent() ? ": cached (" + cached.get().source() + ")" : ": waits"));
+        event(cached.isPresent() ? new DeliveryEvent.PlayerAskedCached(sid, cached.get().source())
+                : new DeliveryEvent.PlayerWaits(sid));
         if (cached.isPresent()) {
             afterPlayerRequest(track, mediaSequence);
             return CompletableFuture.completedFuture(cached.get());
@@ -227,11 +230,10 @@ public final class StreamController {
         if (!inflight.containsKey(sid)) {
             if (track.p2p != null && track.p2p.verifying(mediaSequence)) {
                 // delivered by a peer, verdict pending: it is served (or refetched) when the verdict comes
-                event("player waits for the verdict on " + sid);
+                event(new DeliveryEvent.PlayerWaitsForVerdict(sid));
             } else if (patient) {
-                event("player asks " + sid + " " + Duration.between(now, due).toMillis()
-                        + " ms ahead of its deadline: peers may deliver it for " + Duration.between(now, patientUntil)
-                        .toMillis() + " ms");
+                event(new DeliveryEvent.PlayerWaitsForPeers(sid, Duration.between(now, due).toMillis(),
+                        Duration.between(now, patientUntil).toMillis()));
                 scheduler.schedule(Duration.between(now, patientUntil), () -> patienceOver(track, mediaSequence));
             } else {
                 needNow(track, mediaSequence);
@@ -265,7 +267,7 @@ public final class StreamController {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         if (!closed && waiting.containsKey(sid) && !inflight.containsKey(sid) && !cache.contains(sid)
                 && (track.p2p == null || !track.p2p.verifying(mediaSequence))) {
-            event("peers did not deliver " + sid + " in time for the player");
+            event(new DeliveryEvent.PeersTooLate(sid));
             needNow(track, mediaSequence);
         }
     }
@@ -481,14 +483,13 @@ public final class StreamController {
     void peerFetchFailed(Track track, long mediaSequence) {
         SegmentId sid = new SegmentId(track.name, mediaSequence);
         peerFailed.add(sid);
-        event("peer fetch failed " + sid);
+        event(new DeliveryEvent.PeerFetchFailed(sid));
         Waiting w = waiting.get(sid);
         if (w == null || inflight.containsKey(sid) || cache.contains(sid)) {
             return;
         }
         if (now().plus(PEERS_RETRIED_WITHIN_PATIENCE).isBefore(w.owedFrom)) {
-            event("the player's patience for " + sid + " has " + Duration.between(now(), w.owedFrom).toMillis()
-                    + " ms left: other peers may deliver it");
+            event(new DeliveryEvent.PeersRetried(sid, Duration.between(now(), w.owedFrom).toMillis()));
             return;
         }
         startCdn(track, mediaSequence, DeliverySource.FALLBACK, "the player waits and the peer fetch failed");
@@ -614,8 +615,8 @@ public final class StreamController {
         fetch.seed = seed;
         inflight.put(sid, fetch);
         changes++;
-        event("cdn fetch " + sid + " as " + kind + ": " + why + (rest == null ? "" : "; the rest after "
-                + prefix.bytes().length + " bytes from peer " + prefix.peer()));
+        event(rest == null ? new DeliveryEvent.CdnFetchStarted(sid, kind, why)
+                : new DeliveryEvent.CdnRestFetchStarted(sid, kind, why, prefix.peer(), prefix.bytes().length));
         start(fetch);
         if (track.p2p != null && seed) {
             track.p2p.announceSoon();
@@ -707,8 +708,7 @@ public final class StreamController {
         fetch.startedAt = resumed.startedAt;
         fetch.suspect = resumed.prefix;
         inflight.put(sid, fetch);
-        event("cdn fetch " + sid + " as " + fetch.kind + ": all of it, the peer's first bytes and the rest failed ("
-                + why + ")");
+        event(new DeliveryEvent.CdnWholeRefetchStarted(sid, fetch.kind, why));
         start(fetch);
     }
 
@@ -738,12 +738,12 @@ public final class StreamController {
         cache.put(segment);
         prefixes.forget(segment.id());
         changes++;
-        event("cached " + segment.id() + " from " + segment.source());
+        event(new DeliveryEvent.Cached(segment.id(), segment.source()));
         Waiting w = waiting.remove(segment.id());
         if (w != null) {
             long waited = Duration.between(w.since, now()).toMillis();
             long late = Duration.between(w.owedFrom, now()).toMillis();
-            event("player served " + segment.id() + " after " + waited + " ms");
+            event(new DeliveryEvent.PlayerServed(segment.id(), waited));
             if (w.counts) {
                 maxWaitMillis = Math.max(maxWaitMillis, waited);
                 if (late > context.deadlineGrace().toMillis()) {
@@ -807,12 +807,10 @@ public final class StreamController {
         return null;
     }
 
-    /** One line of the delivery event log (see {@link StreamContext#events()}). */
-    void event(String line) {
-        context.events().accept(line);
-        if (log.isDebugEnabled()) {
-            log.debug("[{}] {}", id, line);
-        }
+    /** One delivery event: to the context's listener, then to the debug log. */
+    void event(DeliveryEvent event) {
+        context.events().onEvent(event);
+        eventLog.onEvent(event);
     }
 
     void error(StreamError.Kind kind, String message) {

@@ -228,12 +228,13 @@ final class TrackP2p implements SwarmHost {
                 case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
                         f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason(), f.seed());
                 case Action.RequestPeer r -> {
-                    owner.event("peer request " + track.name + "#" + r.mediaSequence() + " from "
-                            + Swarm.shortId(r.peer()));
+                    owner.event(new DeliveryEvent.PeerRequested(new SegmentId(track.name, r.mediaSequence()),
+                            r.peer()));
                     swarm.request(r.peer(), r.mediaSequence(), wireId(r.mediaSequence()));
                 }
                 case Action.AbandonPeer ab -> {
-                    owner.event("abandon " + track.name + "#" + ab.mediaSequence() + ": " + ab.reason());
+                    owner.event(new DeliveryEvent.PeerAbandoned(new SegmentId(track.name, ab.mediaSequence()),
+                            ab.peer(), ab.reason()));
                     swarm.abandon(ab.peer(), ab.reason(), ab.silent());
                 }
             }
