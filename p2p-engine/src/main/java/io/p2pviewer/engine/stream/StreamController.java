@@ -217,9 +217,9 @@ public final class StreamController {
         }
         MediaSegment segment = track.known.get(mediaSequence);
         if (segment == null) {
-            String msg = "segment " + sid + " is not in any playlist the engine has seen";
-            error(StreamError.Kind.UNKNOWN_SEGMENT, msg);
-            return CompletableFuture.failedFuture(new ProxyFailure(404, msg));
+            StreamError.UnknownSegment unknown = new StreamError.UnknownSegment(now(), sid);
+            error(unknown);
+            return CompletableFuture.failedFuture(new ProxyFailure(404, unknown.message()));
         }
         CompletableFuture<CachedSegment> result = new CompletableFuture<>();
         // The player asked ahead of its need: peers may deliver it within the patience (TrackP2p.playerDue); after
@@ -506,9 +506,9 @@ public final class StreamController {
         cdn.fetchText(track.originUri).whenComplete((response, failure) -> scheduler.execute(() -> {
             track.loading = null;
             if (failure != null) {
-                String msg = "Loading playlist of " + track.name + " failed: " + rootMessage(failure);
-                error(StreamError.Kind.PLAYLIST_FAILED, msg);
-                failOrStale(track, loading, new ProxyFailure(502, msg));
+                StreamError err = new StreamError.PlaylistFailed(now(), track.name, rootMessage(failure));
+                error(err);
+                failOrStale(track, loading, new ProxyFailure(502, err.message()));
                 return;
             }
             if (response.body().equals(track.latestText) && response.finalUri().equals(track.latestUri)) {
@@ -524,9 +524,9 @@ public final class StreamController {
                 track.latestUri = response.finalUri();
                 loading.complete(track.rewritten);
             } catch (PlaylistException e) {
-                String msg = "Malformed playlist of " + track.name + ": " + e.getMessage();
-                error(StreamError.Kind.MALFORMED_PLAYLIST, msg);
-                failOrStale(track, loading, new ProxyFailure(502, msg));
+                StreamError err = new StreamError.MalformedPlaylist(now(), track.name, e.getMessage());
+                error(err);
+                failOrStale(track, loading, new ProxyFailure(502, err.message()));
             }
         }));
         return loading;
@@ -784,8 +784,9 @@ public final class StreamController {
         inflight.remove(fetch.request.id());
         changes++;
         checkDrained();
-        String msg = "Segment " + fetch.request.id() + " failed: " + reason;
-        error(StreamError.Kind.SEGMENT_FAILED, msg);
+        StreamError err = new StreamError.SegmentFailed(now(), fetch.request.id(), reason);
+        error(err);
+        String msg = err.message();
         Waiting w = waiting.remove(fetch.request.id());
         if (w != null) {
             w.futures.forEach(f -> f.completeExceptionally(new ProxyFailure(502, msg)));
@@ -813,9 +814,9 @@ public final class StreamController {
         eventLog.onEvent(event);
     }
 
-    void error(StreamError.Kind kind, String message) {
-        log.warn("[{}] {}", id, message);
-        errors.addLast(new StreamError(now(), kind, message));
+    void error(StreamError error) {
+        log.warn("[{}] {}", id, error.message());
+        errors.addLast(error);
         while (errors.size() > MAX_ERRORS) {
             errors.removeFirst();
         }

@@ -422,16 +422,14 @@ final class TrackP2p implements SwarmHost {
 
     /** The first bytes a peer sent of a segment differ from the origin's: banned, as for a bad segment. */
     void rejectedPrefix(String peer, long mediaSequence) {
-        String msg = "Peer " + peer + " sent bad first bytes of " + track.name + "#" + mediaSequence
-                + " (they differ from the origin's): banned";
-        owner.error(StreamError.Kind.PEER_BANNED, msg);
+        owner.error(new StreamError.PeerBanned(now(), peer, new SegmentId(track.name, mediaSequence), true,
+                StreamError.PeerBanned.FIRST_BYTES_DIFFER));
         swarm.ban(peer, "sent bytes that differ from the origin's");
     }
 
     private void rejected(String peer, long mediaSequence, Verdict verdict) {
-        String msg = "Peer " + peer + " sent a bad segment " + track.name + "#" + mediaSequence + " ("
-                + verdict.how() + ": " + verdict.problem() + "): banned";
-        owner.error(StreamError.Kind.PEER_BANNED, msg);
+        owner.error(new StreamError.PeerBanned(now(), peer, new SegmentId(track.name, mediaSequence), false,
+                verdict.how() + ": " + verdict.problem()));
         swarm.ban(peer, verdict.how() + ": " + verdict.problem());
         owner.peerFetchFailed(track, mediaSequence);
     }
