@@ -96,8 +96,8 @@ class PatientRequestRetryTest {
         assertThat(got).hasSize(4);
         assertThat(got.values()).allSatisfy(c -> assertThat(c.source()).isNotEqualTo(DeliverySource.PEER));
         assertThat(got.get(last).source()).isEqualTo(DeliverySource.FALLBACK);
-        assertThat(engine.events.ofType(DeliveryEvent.PeersRetried.class)).as("asked while patient, then given to the CDN")
-                .anySatisfy(e -> assertThat(e.segment()).isEqualTo(new SegmentId("main", last)));
+        assertThat(engine.events.ofType(DeliveryEvent.PeersRetried.class))
+                .as("asked while patient, then given to the CDN").anySatisfy(e -> assertThat(e.segment()).isEqualTo(new SegmentId("main", last)));
         assertThat(controller.snapshot().missedDeadlines()).isZero();
     }
 }

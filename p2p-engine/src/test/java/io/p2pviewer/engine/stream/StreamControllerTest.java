@@ -37,18 +37,6 @@ class StreamControllerTest {
     }
 
     @Test
-    void theProxyNamesASegmentByItsExtensionOrTsWhenItHasNoneOrAnOddOne() {
-        assertThat(StreamController.extension(URI.create("https://cdn.test/v/seg-1.m4s?token=a.b"))).isEqualTo("m4s");
-        assertThat(StreamController.extension(URI.create("https://cdn.test/a.dir/audio.AAC"))).isEqualTo("AAC");
-        assertThat(StreamController.extension(URI.create("https://cdn.test/a.dir/seg1"))).isEqualTo("ts");
-        assertThat(StreamController.extension(URI.create("https://cdn.test/seg1."))).isEqualTo("ts");
-        assertThat(StreamController.extension(URI.create("https://cdn.test/seg1.ab_c"))).isEqualTo("ts");
-        assertThat(StreamController.extension(URI.create("https://cdn.test/seg1.abcdefgh"))).isEqualTo("abcdefgh");
-        assertThat(StreamController.extension(URI.create("https://cdn.test/seg1.abcdefghi"))).isEqualTo("ts");
-        assertThat(StreamController.extension(URI.create("urn:seg"))).isEqualTo("ts");
-    }
-
-    @Test
     void mediaPlaylistIsRewrittenToTheProxy() throws Exception {
         StreamController c = open();
         CompletableFuture<String> f = c.playlist(0);
