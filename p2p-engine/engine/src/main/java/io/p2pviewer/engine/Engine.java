@@ -9,7 +9,6 @@ import io.p2pviewer.engine.metrics.EngineTotals;
 import io.p2pviewer.engine.proxy.LoopbackProxy;
 import io.p2pviewer.engine.proxy.ProxyBackend;
 import io.p2pviewer.engine.proxy.ProxyFailure;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.stream.StreamContext;
 import io.p2pviewer.engine.stream.StreamController;
 import io.p2pviewer.engine.stream.StreamOpener;
@@ -50,7 +49,7 @@ public final class Engine implements AutoCloseable {
         this.ownScheduler = new ExecutorTaskScheduler("p2p-engine", config.clock());
         this.scheduler = ownScheduler;
         this.cdn = new OkHttpCdnClient(config);
-        this.context = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
+        this.context = new StreamContext(scheduler, cdn,
                 new SegmentCache(config.cacheMaxBytes()), config.segmentAttempts(), config.deadlineGrace(),
                 config.p2p(), new java.util.HashSet<>(), e -> { });
         this.proxy = new LoopbackProxy(config.proxyPort(), randomToken(24), new Backend());

@@ -7,7 +7,6 @@ import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.CdnClient;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.engine.stream.StreamContext;
 import io.p2pviewer.engine.stream.StreamController;
 import io.p2pviewer.engine.stream.StreamOpener;
@@ -82,7 +81,7 @@ final class SimViewer {
                 ? new P2pConfig(tracker.factory(node), peerId(index), null, true, 0,
                 SchedulerConfig.DEFAULTS)
                 : null;
-        StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn),
+        StreamContext ctx = new StreamContext(scheduler, cdn,
                 new SegmentCache(CACHE_BYTES / scenario.payloadScale()), SEGMENT_ATTEMPTS, DEADLINE_GRACE, p2p,
                 new HashSet<>());
         cdn.fetchText(SimOrigin.MASTER).whenComplete((first, failure) -> {

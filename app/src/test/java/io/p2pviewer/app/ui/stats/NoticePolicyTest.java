@@ -2,19 +2,28 @@ package io.p2pviewer.app.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.p2pviewer.engine.SegmentId;
 import io.p2pviewer.engine.StreamError;
-import io.p2pviewer.engine.StreamError.Kind;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NoticePolicyTest {
-    private static final String BAN_MESSAGE = "Peer -PV0100-abcdefgh1234 sent a bad segment 720p#12 "
-            + "(sha256: SHA-256 0123456789ab… does not match the origin's): banned";
+    private static final String BANNED_PEER = "-PV0100-abcdefgh1234";
+    private static final String BAN_REASON = "sha256: SHA-256 0123456789ab… does not match the origin's";
     private final NoticePolicy policy = new NoticePolicy();
 
-    private static StreamError err(int second, Kind kind, String message) {
-        return new StreamError(FakeSnapshot.T0.plusSeconds(second), kind, message);
+    private static Instant at(int second) {
+        return FakeSnapshot.T0.plusSeconds(second);
+    }
+
+    /** A ban of {@code peer} for a bad segment 720p#12. */
+    private static StreamError ban(int second, String peer) {
+        return new StreamError.PeerBanned(at(second), peer, new SegmentId("720p", 12), false, BAN_REASON);
+    }
+
+    private static StreamError segmentFailed(int second, long seq, String reason) {
+        return new StreamError.SegmentFailed(at(second), new SegmentId("720p", seq), reason);
     }
 
     private List<Notice> at(int second, StreamError... errors) {
@@ -27,7 +36,9 @@ class NoticePolicyTest {
 
     @Test
     void aBannedPeerIsNotifiedOnceWithAShortText() {
-        StreamError ban = err(1, Kind.PEER_BANNED, BAN_MESSAGE);
+        StreamError ban = ban(1, BANNED_PEER);
+        assertThat(ban.message()).isEqualTo("Peer -PV0100-abcdefgh1234 sent a bad segment 720p#12 "
+                + "(sha256: SHA-256 0123456789ab… does not match the origin's): banned");
         assertThat(at(1, ban)).containsExactly(new Notice(Notice.Severity.WARNING, "Peer banned: corrupt segment",
                 "peer gh1234 sent a bad 720p#12: sha256: SHA-256 0123456789ab… does not match the origin's"));
         assertThat(at(2, ban)).isEmpty();
@@ -36,8 +47,8 @@ class NoticePolicyTest {
 
     @Test
     void eachNewErrorCountsOnceEvenWhileOlderOnesStayInTheWindow() {
-        StreamError first = err(1, Kind.PEER_BANNED, BAN_MESSAGE);
-        StreamError second = err(5, Kind.PEER_BANNED, BAN_MESSAGE.replace("abcdefgh1234", "zzzzzz999999"));
+        StreamError first = ban(1, BANNED_PEER);
+        StreamError second = ban(5, BANNED_PEER.replace("abcdefgh1234", "zzzzzz999999"));
         assertThat(at(1, first)).hasSize(1);
         assertThat(at(5, first, second)).singleElement()
                 .satisfies(n -> assertThat(n.text()).startsWith("peer 999999 "));
@@ -45,15 +56,18 @@ class NoticePolicyTest {
     }
 
     @Test
-    void anUnrecognisedBanMessageIsShownAsIs() {
-        assertThat(NoticePolicy.banText("peer x misbehaved")).isEqualTo("peer x misbehaved");
+    void aBanForOtherThanABadSegmentIsShownAsTheEngineSaysIt() {
+        StreamError.PeerBanned firstBytes = new StreamError.PeerBanned(at(1), "x", new SegmentId("720p", 12), true,
+                StreamError.PeerBanned.FIRST_BYTES_DIFFER);
+        assertThat(NoticePolicy.banText(firstBytes)).isEqualTo(firstBytes.message())
+                .isEqualTo("Peer x sent bad first bytes of 720p#12 (they differ from the origin's): banned");
     }
 
     @Test
     void manyBansInOneSampleAreCappedWithACount() {
         StreamError[] bans = new StreamError[5];
         for (int i = 0; i < bans.length; i++) {
-            bans[i] = err(1, Kind.PEER_BANNED, BAN_MESSAGE.replace("1234", "000" + i));
+            bans[i] = ban(1, BANNED_PEER.replace("1234", "000" + i));
         }
         List<Notice> notices = at(1, bans);
         assertThat(notices).hasSize(NoticePolicy.MAX_BANS_PER_SAMPLE + 1);
@@ -62,26 +76,26 @@ class NoticePolicyTest {
 
     @Test
     void failuresOfOneKindAreOneNoticePerSampleThenQuietForTheCooldown() {
-        StreamError a = err(1, Kind.SEGMENT_FAILED, "Segment 720p#3 failed: HTTP 500");
-        StreamError b = err(1, Kind.SEGMENT_FAILED, "Segment 720p#4 failed: HTTP 500");
-        StreamError playlist = err(1, Kind.PLAYLIST_FAILED, "Loading playlist of 720p failed: timeout");
+        StreamError a = segmentFailed(1, 3, "HTTP 500");
+        StreamError b = segmentFailed(1, 4, "HTTP 500");
+        StreamError playlist = new StreamError.PlaylistFailed(at(1), "720p", "timeout");
         assertThat(at(1, a, b, playlist)).containsExactly(
                 new Notice(Notice.Severity.WARNING, "Segment failed",
                         "Segment 720p#4 failed: HTTP 500 (and 1 more like it)"),
                 new Notice(Notice.Severity.ERROR, "Playlist failed", "Loading playlist of 720p failed: timeout"));
 
-        StreamError c = err(20, Kind.SEGMENT_FAILED, "Segment 720p#5 failed: HTTP 500");
+        StreamError c = segmentFailed(20, 5, "HTTP 500");
         assertThat(at(20, a, b, playlist, c)).as("within 30 s of the last notice").isEmpty();
 
-        StreamError d = err(31, Kind.SEGMENT_FAILED, "Segment 720p#6 failed: HTTP 503");
+        StreamError d = segmentFailed(31, 6, "HTTP 503");
         assertThat(at(31, a, b, playlist, c, d)).containsExactly(new Notice(Notice.Severity.WARNING,
                 "Segment failed", "Segment 720p#6 failed: HTTP 503 (and 1 more like it)"));
     }
 
     @Test
     void malformedPlaylistsAreErrorsAndUnknownSegmentsAreLeftToTheLog() {
-        assertThat(at(1, err(1, Kind.UNKNOWN_SEGMENT, "segment 720p#1 is not in any playlist"))).isEmpty();
-        assertThat(at(2, err(2, Kind.MALFORMED_PLAYLIST, "Malformed playlist of 720p: no #EXTM3U")))
+        assertThat(at(1, new StreamError.UnknownSegment(at(1), new SegmentId("720p", 1)))).isEmpty();
+        assertThat(at(2, new StreamError.MalformedPlaylist(at(2), "720p", "no #EXTM3U")))
                 .containsExactly(new Notice(Notice.Severity.ERROR, "Malformed playlist",
                         "Malformed playlist of 720p: no #EXTM3U"));
     }
@@ -90,7 +104,7 @@ class NoticePolicyTest {
     void noStreamNoNotices() {
         assertThat(policy.newNotices(null)).isEmpty();
         // A new session's errors are new.
-        StreamError ban = err(1, Kind.PEER_BANNED, BAN_MESSAGE);
+        StreamError ban = ban(1, BANNED_PEER);
         assertThat(at(1, ban)).hasSize(1);
         policy.newNotices(null);
         assertThat(at(2, ban)).hasSize(1);

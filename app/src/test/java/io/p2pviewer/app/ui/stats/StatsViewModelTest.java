@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.EngineSnapshot;
+import io.p2pviewer.engine.SegmentId;
 import io.p2pviewer.engine.StreamError;
 import io.p2pviewer.engine.peer.tracker.TrackerStatus;
 import io.p2pviewer.player.PlayerStats;
@@ -85,7 +86,9 @@ class StatsViewModelTest {
     void newErrorsReachTheNoticeListenersOnce() {
         List<Notice> shown = new ArrayList<>();
         model.addNoticeListener(shown::add);
-        StreamError ban = new StreamError(FakeSnapshot.T0, StreamError.Kind.PEER_BANNED,
+        StreamError ban = new StreamError.PeerBanned(FakeSnapshot.T0, "-PV0100-abcdefgh1234",
+                new SegmentId("720p", 3), false, "structure: not whole packets");
+        assertThat(ban.message()).isEqualTo(
                 "Peer -PV0100-abcdefgh1234 sent a bad segment 720p#3 (structure: not whole packets): banned");
         EngineSnapshot withBan = FakeSnapshot.at(1).error(ban).banned(1).build();
         model.update(sample(withBan, Map.of()));

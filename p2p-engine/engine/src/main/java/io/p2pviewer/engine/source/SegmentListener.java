@@ -1,7 +1,7 @@
 package io.p2pviewer.engine.source;
 
 /**
- * Receives one segment fetch's progress from a {@link SegmentSource}. May be called on any thread; implementations
+ * Receives one segment fetch's progress from the CDN ({@link io.p2pviewer.engine.http.CdnClient#fetchBytes}). May be called on any thread; implementations
  * post to the engine thread, are fast and never throw. A fetch that was not cancelled ends with exactly one of
  * {@link #onComplete} or {@link #onFailure}.
  */

@@ -2,11 +2,13 @@ package io.p2pviewer.engine.stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.p2pviewer.engine.http.CdnClient;
 import io.p2pviewer.engine.integrity.ContainerKind;
 import io.p2pviewer.engine.integrity.SegmentVerifier;
 import io.p2pviewer.engine.integrity.Verdict;
 import io.p2pviewer.engine.playlist.KeyMethod;
 import io.p2pviewer.engine.playlist.MediaSegment;
+import io.p2pviewer.engine.time.TaskScheduler;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,8 @@ final class SegmentHashes {
     private record Pending(MediaSegment segment, byte[] data, long declared, Consumer<Verdict> done) {
     }
 
-    private final StreamController owner;
+    private final TaskScheduler scheduler;
+    private final CdnClient cdn;
     private final Track track;
     private final Map<String, String> sha = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
@@ -45,8 +48,9 @@ final class SegmentHashes {
     private boolean refreshing;
     private Instant lastRefresh = Instant.MIN;
 
-    SegmentHashes(StreamController owner, Track track) {
-        this.owner = owner;
+    SegmentHashes(TaskScheduler scheduler, CdnClient cdn, Track track) {
+        this.scheduler = scheduler;
+        this.cdn = cdn;
         this.track = track;
     }
 
@@ -73,20 +77,20 @@ final class SegmentHashes {
         if (refreshing) {
             return;
         }
-        Instant now = owner.now();
+        Instant now = scheduler.clock().instant();
         if (Duration.between(lastRefresh, now).compareTo(MIN_REFRESH) < 0) {
-            owner.scheduler.schedule(MIN_REFRESH, this::refresh);
+            scheduler.schedule(MIN_REFRESH, this::refresh);
             return;
         }
         refreshing = true;
         lastRefresh = now;
         URI uri = track.originUri.resolve(FILE_NAME);
-        owner.cdn().fetchText(uri).whenComplete((r, e) -> owner.scheduler.execute(() -> {
+        cdn.fetchText(uri).whenComplete((r, e) -> scheduler.execute(() -> {
             refreshing = false;
             if (e != null) {
                 if (state == State.UNKNOWN) {
                     log.info("[{}] no segment hash list ({}): peers' segments are checked by size and structure",
-                            track.name, StreamController.rootMessage(e));
+                            track.name, PlaylistLoader.rootMessage(e));
                     state = State.ABSENT;
                 }
             } else {

@@ -6,6 +6,8 @@ import io.p2pviewer.engine.playlist.MediaSegment;
 import io.p2pviewer.engine.time.Cancellable;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +69,14 @@ final class Track {
         while (known.size() > MAX_KNOWN) {
             known.pollFirstEntry();
         }
+    }
+
+    /** Segments after the playhead, ascending: a view of the known segments, read before they change. */
+    Collection<MediaSegment> segmentsAhead() {
+        if (playhead < 0) {
+            return List.of();
+        }
+        return known.tailMap(playhead, false).values();
     }
 
     TrackInfo info() {

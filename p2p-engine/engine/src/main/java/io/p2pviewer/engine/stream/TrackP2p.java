@@ -4,6 +4,7 @@ import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.P2pConfig;
 import io.p2pviewer.engine.SegmentId;
 import io.p2pviewer.engine.StreamError;
+import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.integrity.Verdict;
 import io.p2pviewer.engine.peer.swarm.PeerIds;
 import io.p2pviewer.engine.peer.swarm.Swarm;
@@ -13,7 +14,9 @@ import io.p2pviewer.engine.playlist.MediaSegment;
 import io.p2pviewer.engine.scheduler.Action;
 import io.p2pviewer.engine.scheduler.DeliveryPlanner;
 import io.p2pviewer.engine.scheduler.SegmentState;
+import io.p2pviewer.engine.stats.TrafficStats;
 import io.p2pviewer.engine.time.Cancellable;
+import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Peer-to-peer delivery of one track: its swarm, its signalling, the hash list of its segments, and the
- * scheduler tick that plans which segment comes from where. Engine thread only.
+ * scheduler tick that plans which segment comes from where. It serves its {@link TrackP2pHost} (the stream) as the
+ * swarm's {@link SwarmHost}. Engine thread only.
  */
 final class TrackP2p implements SwarmHost {
     private static final Logger log = LoggerFactory.getLogger(TrackP2p.class);
@@ -68,9 +72,13 @@ final class TrackP2p implements SwarmHost {
     static final int WANTED_PEERS = 20;
     static final Duration MORE_PEERS_EVERY = Duration.ofSeconds(15);
 
-    private final StreamController owner;
+    private final TrackP2pHost host;
     private final Track track;
     private final P2pConfig config;
+    private final TaskScheduler scheduler;
+    private final SegmentCache cache;
+    private final TrafficStats traffic;
+    private final DeliveryEventListener events;
     private final Swarm swarm;
     private final DeliveryPlanner planner;
     private final SegmentHashes hashes;
@@ -87,14 +95,20 @@ final class TrackP2p implements SwarmHost {
     private Instant morePeersAt;
     private Instant lastTickAt;
 
-    TrackP2p(StreamController owner, Track track, P2pConfig config) {
-        this.owner = owner;
+    /** The stream's {@code traffic} counts peer downloads and uploads; {@code events} gets its delivery events. */
+    TrackP2p(Track track, StreamContext context, TrafficStats traffic, DeliveryEventListener events,
+             TrackP2pHost host) {
+        this.host = host;
         this.track = track;
-        this.config = config;
-        this.swarm = new Swarm(track.name, this, owner.scheduler, owner.context.banned(), config.upload(),
+        this.config = context.p2p();
+        this.scheduler = context.scheduler();
+        this.cache = context.cache();
+        this.traffic = traffic;
+        this.events = events;
+        this.swarm = new Swarm(track.name, this, scheduler, context.banned(), config.upload(),
                 config.uploadBytesPerSecond());
         this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
-        this.hashes = new SegmentHashes(owner, track);
+        this.hashes = new SegmentHashes(scheduler, context.cdn(), track);
         this.infoHash = track.infoHash;
     }
 
@@ -106,7 +120,7 @@ final class TrackP2p implements SwarmHost {
         log.info("[{}] joining swarm {} (info_hash {})", track.name, track.swarmId, infoHash);
         joinedAt = now();
         signalling = config.signalling().create(infoHash, config.peerId(),
-                (remoteId, channel) -> owner.scheduler.execute(() -> {
+                (remoteId, channel) -> scheduler.execute(() -> {
                     if (closed) {
                         channel.close();
                     } else {
@@ -123,7 +137,7 @@ final class TrackP2p implements SwarmHost {
      * came in between, and otherwise waits until {@code TICK} after that one.
      */
     private void scheduleTick() {
-        ticker = owner.scheduler.schedule(TICK, this::timerTick);
+        ticker = scheduler.schedule(TICK, this::timerTick);
     }
 
     private void timerTick() {
@@ -132,7 +146,7 @@ final class TrackP2p implements SwarmHost {
         }
         Duration sinceLast = lastTickAt == null ? TICK : Duration.between(lastTickAt, now());
         if (sinceLast.compareTo(TICK) < 0) {
-            ticker = owner.scheduler.schedule(TICK.minus(sinceLast), this::timerTick);
+            ticker = scheduler.schedule(TICK.minus(sinceLast), this::timerTick);
             return;
         }
         tick();
@@ -200,11 +214,11 @@ final class TrackP2p implements SwarmHost {
         if (track.playhead >= 0 && track.playheadDue != null) {
             Instant deadline = track.playheadDue;
             MediaSegment previous = track.known.get(track.playhead);
-            if (previous != null && owner.playerWaits(track, track.playhead)) {
+            if (previous != null && host.playerWaits(new SegmentId(track.name, track.playhead))) {
                 addUnlessCached(states, previous, deadline); // a patient request: peers may still deliver it
             }
             long freshFrom = firstLeftToFastUplinks(track.live() && slowUplink(), track.known);
-            for (MediaSegment s : owner.segmentsAhead(track)) {
+            for (MediaSegment s : track.segmentsAhead()) {
                 if (s.mediaSequence() >= freshFrom) {
                     break; // ascending: the rest are fresh too
                 }
@@ -226,15 +240,16 @@ final class TrackP2p implements SwarmHost {
         for (Action a : planner.plan(now, states, swarm.peerStatesById(), config.peerId(), seedShares(now),
                 downlinkClear)) {
             switch (a) {
-                case Action.FetchCdn f -> owner.startCdn(track, f.mediaSequence(),
+                case Action.FetchCdn f -> host.fetchFromCdn(track, f.mediaSequence(),
                         f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason(), f.seed());
                 case Action.RequestPeer r -> {
-                    owner.event("peer request " + track.name + "#" + r.mediaSequence() + " from "
-                            + PeerIds.shortId(r.peer()));
+                    events.onEvent(new DeliveryEvent.PeerRequested(new SegmentId(track.name, r.mediaSequence()),
+                            r.peer()));
                     swarm.request(r.peer(), r.mediaSequence(), wireId(r.mediaSequence()));
                 }
                 case Action.AbandonPeer ab -> {
-                    owner.event("abandon " + track.name + "#" + ab.mediaSequence() + ": " + ab.reason());
+                    events.onEvent(new DeliveryEvent.PeerAbandoned(new SegmentId(track.name, ab.mediaSequence()),
+                            ab.peer(), ab.reason()));
                     swarm.abandon(ab.peer(), ab.reason(), ab.silent());
                 }
             }
@@ -250,19 +265,19 @@ final class TrackP2p implements SwarmHost {
     private void addUnlessCached(List<SegmentState> states, MediaSegment s, Instant deadline) {
         long seq = s.mediaSequence();
         SegmentId sid = new SegmentId(track.name, seq);
-        if (owner.cached(sid)) {
+        if (cache.contains(sid)) {
             return;
         }
         long wire = wireId(seq);
         SegmentState.PeerTransfer transfer = swarm.transfer(seq);
-        SegmentState.Status status = owner.cdnLoading(sid) ? SegmentState.Status.CDN_LOADING
+        SegmentState.Status status = host.cdnLoading(sid) ? SegmentState.Status.CDN_LOADING
                 : verifying.contains(seq) ? SegmentState.Status.VERIFYING
                 : transfer != null ? SegmentState.Status.PEER_LOADING
                 : SegmentState.Status.MISSING;
         boolean missing = status == SegmentState.Status.MISSING; // the planner looks at holders of these only
         states.add(new SegmentState(seq, sizeHint(s), deadline, status, transfer,
                 missing ? swarm.holders(wire) : Set.of(), missing ? swarm.httpLoaders(wire) : Set.of(),
-                owner.peerFailed.contains(sid)));
+                host.peerFailed(sid)));
     }
 
     private void wantMorePeers(Instant now) {
@@ -310,7 +325,7 @@ final class TrackP2p implements SwarmHost {
     void announceSoon() {
         if (!announcePending && !closed) {
             announcePending = true;
-            owner.scheduler.execute(() -> {
+            scheduler.execute(() -> {
                 announcePending = false;
                 announce();
             });
@@ -318,10 +333,10 @@ final class TrackP2p implements SwarmHost {
     }
 
     private void announce() {
-        if (owner.changes() == announcedChanges) {
+        if (host.changes() == announcedChanges) {
             return; // nothing we hold or load has changed since the last announcement
         }
-        announcedChanges = owner.changes();
+        announcedChanges = host.changes();
         // The newest ANNOUNCE_MAX segments up to the newest we hold, live ones no older than the playlist allows
         // (oldestAnnounced): the window moves when we get a segment, not again when the playlist grows. Only
         // seeding fetches are announced as loading over HTTP: peers wait for those; a segment we fetch because it
@@ -330,11 +345,11 @@ final class TrackP2p implements SwarmHost {
         long[] held = new long[ANNOUNCE_MAX];
         int n = 0;
         for (long seq = oldestAnnounced(newest); seq <= newest; seq++) {
-            if (owner.cached(track, seq)) {
+            if (cache.contains(track.name, seq)) {
                 held[n++] = wireId(seq); // ascending: the wire id grows with the media sequence
             }
         }
-        Set<Long> seeding = owner.seeding(track);
+        Set<Long> seeding = host.seeding(track);
         long[] loading = new long[seeding.size()];
         int k = 0;
         for (long seq : seeding) {
@@ -362,19 +377,19 @@ final class TrackP2p implements SwarmHost {
 
     @Override
     public Instant now() {
-        return owner.now();
+        return scheduler.clock().instant();
     }
 
     @Override
     public byte[] cachedByWireId(long wireId) {
         long seq = mediaSequenceOf(wireId);
-        return owner.cache.get(new SegmentId(track.name, seq)).map(c -> c.data()).orElse(null);
+        return cache.get(new SegmentId(track.name, seq)).map(c -> c.data()).orElse(null);
     }
 
     @Override
     public boolean lacks(long wireId) {
         SegmentId id = new SegmentId(track.name, mediaSequenceOf(wireId));
-        return !owner.cached(id) && !owner.cdnLoading(id);
+        return !cache.contains(id) && !host.cdnLoading(id);
     }
 
     @Override
@@ -384,7 +399,7 @@ final class TrackP2p implements SwarmHost {
 
     @Override
     public void peerBytes(String peer, int count) {
-        owner.stats.downloaded(DeliverySource.PEER, count, now());
+        traffic.downloaded(DeliverySource.PEER, count, now());
     }
 
     @Override
@@ -392,14 +407,14 @@ final class TrackP2p implements SwarmHost {
         MediaSegment segment = track.known.get(mediaSequence);
         if (segment == null) {
             swarm.ban(peer, "sent a segment that is in no playlist we know");
-            owner.peerFetchFailed(track, mediaSequence);
+            host.peerFetchFailed(track, mediaSequence);
             return;
         }
         verifying.add(mediaSequence);
         hashes.verify(segment, data, declaredSize, verdict -> {
             verifying.remove(mediaSequence);
             if (verdict.ok()) {
-                owner.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), peer, fetchMillis,
+                host.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), peer, fetchMillis,
                         verdict.how());
             } else {
                 rejected(peer, mediaSequence, verdict);
@@ -422,34 +437,32 @@ final class TrackP2p implements SwarmHost {
 
     /** The first bytes a peer sent of a segment differ from the origin's: banned, as for a bad segment. */
     void rejectedPrefix(String peer, long mediaSequence) {
-        String msg = "Peer " + peer + " sent bad first bytes of " + track.name + "#" + mediaSequence
-                + " (they differ from the origin's): banned";
-        owner.error(StreamError.Kind.PEER_BANNED, msg);
+        host.peerBanned(new StreamError.PeerBanned(now(), peer, new SegmentId(track.name, mediaSequence), true,
+                StreamError.PeerBanned.FIRST_BYTES_DIFFER));
         swarm.ban(peer, "sent bytes that differ from the origin's");
     }
 
     private void rejected(String peer, long mediaSequence, Verdict verdict) {
-        String msg = "Peer " + peer + " sent a bad segment " + track.name + "#" + mediaSequence + " ("
-                + verdict.how() + ": " + verdict.problem() + "): banned";
-        owner.error(StreamError.Kind.PEER_BANNED, msg);
+        host.peerBanned(new StreamError.PeerBanned(now(), peer, new SegmentId(track.name, mediaSequence), false,
+                verdict.how() + ": " + verdict.problem()));
         swarm.ban(peer, verdict.how() + ": " + verdict.problem());
-        owner.peerFetchFailed(track, mediaSequence);
+        host.peerFetchFailed(track, mediaSequence);
     }
 
     @Override
     public void peerPartial(String peer, long mediaSequence, byte[] prefix, long totalBytes) {
-        owner.peerPartial(track, mediaSequence, peer, prefix, totalBytes);
+        host.peerPartial(track, mediaSequence, peer, prefix, totalBytes);
     }
 
     @Override
     public void peerFailed(String peer, long mediaSequence, String reason) {
         log.debug("[{}] peer fetch of #{} from {} failed: {}", track.name, mediaSequence, peer, reason);
-        owner.peerFetchFailed(track, mediaSequence);
+        host.peerFetchFailed(track, mediaSequence);
     }
 
     @Override
     public void uploaded(String peer, int count) {
-        owner.stats.uploaded(count, now());
+        traffic.uploaded(count, now());
     }
 
     @Override
@@ -462,14 +475,14 @@ final class TrackP2p implements SwarmHost {
                 swarmTickPending = false;
                 long newest = track.known.isEmpty() ? Long.MIN_VALUE : wireId(track.known.lastKey());
                 if (swarm.newestAnnounced() > newest) {
-                    owner.reloadSoon(track);
+                    host.reloadPlaylist(track);
                 }
                 tick();
             };
             if (wait.isNegative() || wait.isZero()) {
-                owner.scheduler.execute(run);
+                scheduler.execute(run);
             } else {
-                owner.scheduler.schedule(wait, run);
+                scheduler.schedule(wait, run);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.p2pviewer.engine.DeliverySource;
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.P2pConfig;
+import io.p2pviewer.engine.SegmentId;
 import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
@@ -13,7 +14,6 @@ import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.testing.FakeTaskScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * the swarm logic, the scheduler and the accounting end to end, deterministic and fast.
  */
 class InProcessSwarmTest {
+    /** The peer id of viewer 1, the slow one in the tests that have one. */
+    private static final String SLOW_PEER = "-PV0100-000000000001";
     private final FakeTaskScheduler scheduler = new FakeTaskScheduler();
     private final FakeLiveOrigin origin = new FakeLiveOrigin(scheduler, Duration.ofMillis(30));
     private final InMemoryNetwork network = new InMemoryNetwork(scheduler::execute);
@@ -40,10 +42,10 @@ class InProcessSwarmTest {
         boolean stopped;
 
         Viewer(int n, boolean corrupt) throws Exception {
-            this(n, corrupt, 0, line -> { });
+            this(n, corrupt, 0, DeliveryEventListener.NONE);
         }
 
-        Viewer(int n, boolean corrupt, long uploadBytesPerSecond, java.util.function.Consumer<String> events)
+        Viewer(int n, boolean corrupt, long uploadBytesPerSecond, DeliveryEventListener events)
                 throws Exception {
             String peerId = String.format("-PV0100-%012d", n);
             PeerTransport own = network.transport("v" + n);
@@ -51,7 +53,7 @@ class InProcessSwarmTest {
             P2pConfig p2p = new P2pConfig(signalling.factory(transport), peerId, null, true, uploadBytesPerSecond,
                     SchedulerConfig.DEFAULTS);
             var cdn = origin.client();
-            StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20),
+            StreamContext ctx = new StreamContext(scheduler, cdn, new SegmentCache(64 << 20),
                     3, Duration.ofSeconds(1), p2p, new HashSet<>(), events);
             CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
             scheduler.advance(Duration.ofMillis(100));
@@ -168,33 +170,46 @@ class InProcessSwarmTest {
         assertThat(offload).isGreaterThan(0.80);
     }
 
-    /** An event line without the reason a CDN fetch gives ("cdn fetch main#8 as FALLBACK: why" to before ':'). */
-    private static String withoutWhy(String event) {
-        return event.replaceAll("^(cdn fetch \\S+ as \\w+): .*$", "$1");
+    /**
+     * An event without the reason a CDN fetch gives: any CDN fetch of a segment (whole, rest or refetch) as a
+     * {@link DeliveryEvent.CdnFetchStarted} with its source and an empty reason; other events as they are.
+     */
+    private static DeliveryEvent withoutWhy(DeliveryEvent event) {
+        return switch (event) {
+            case DeliveryEvent.CdnFetchStarted f -> new DeliveryEvent.CdnFetchStarted(f.segment(), f.source(), "");
+            case DeliveryEvent.CdnRestFetchStarted f -> new DeliveryEvent.CdnFetchStarted(f.segment(), f.source(), "");
+            case DeliveryEvent.CdnWholeRefetchStarted f ->
+                    new DeliveryEvent.CdnFetchStarted(f.segment(), f.source(), "");
+            default -> event;
+        };
+    }
+
+    /** A CDN fetch of the segment as {@code source}, compared {@link #withoutWhy}. */
+    private static DeliveryEvent cdnFetch(SegmentId segment, DeliverySource source) {
+        return new DeliveryEvent.CdnFetchStarted(segment, source, "");
     }
 
     @Test
     void aPeerTooSlowForTheDeadlineIsAbandonedAndTheSegmentComesFromTheCdnBeforeThePlayerAsks() throws Exception {
-        Viewer slow = new Viewer(1, false, 5_000, line -> { }); // uploads at 5 kB/s: 13 s per 64 kB segment
+        Viewer slow = new Viewer(1, false, 5_000, DeliveryEventListener.NONE); // 5 kB/s: 13 s per 64 kB segment
         slow.play();
         scheduler.advance(Duration.ofSeconds(6));
-        List<String> log = new ArrayList<>();
-        Viewer viewer = new Viewer(2, false, 0, line -> log.add(scheduler.now().toEpochMilli() % 1_000_000 + " " + line));
+        RecordingDeliveryEventListener log = new RecordingDeliveryEventListener();
+        Viewer viewer = new Viewer(2, false, 0, log);
         viewer.play();
         scheduler.advance(Duration.ofSeconds(30));
 
-        String abandoned = log.stream().filter(l -> l.contains("abandon")).findFirst().orElseThrow();
-        String seg = abandoned.replaceAll(".*abandon (\\S+): .*", "$1");
-        List<String> story = log.stream().filter(l -> l.contains(seg + " ") || l.endsWith(seg)
-                || l.contains(seg + ":")).map(l -> withoutWhy(l.substring(l.indexOf(' ') + 1))).toList();
+        DeliveryEvent.PeerAbandoned abandoned = log.ofType(DeliveryEvent.PeerAbandoned.class).get(0);
+        SegmentId seg = abandoned.segment();
+        List<DeliveryEvent> story = log.about(seg).stream().map(InProcessSwarmTest::withoutWhy).toList();
         assertThat(story).containsSubsequence(
-                "peer request " + seg + " from 000001",
-                abandoned.substring(abandoned.indexOf(' ') + 1),
-                "peer fetch failed " + seg,
-                "cdn fetch " + seg + " as FALLBACK",
-                "cached " + seg + " from FALLBACK",
-                "player asks " + seg + ": cached (FALLBACK)");
-        assertThat(abandoned).contains("too slow");
+                new DeliveryEvent.PeerRequested(seg, SLOW_PEER),
+                abandoned,
+                new DeliveryEvent.PeerFetchFailed(seg),
+                cdnFetch(seg, DeliverySource.FALLBACK),
+                new DeliveryEvent.Cached(seg, DeliverySource.FALLBACK),
+                new DeliveryEvent.PlayerAskedCached(seg, DeliverySource.FALLBACK));
+        assertThat(abandoned.reason()).contains("too slow");
         assertThat(viewer.controller.snapshot().missedDeadlines()).isZero();
     }
 
@@ -216,10 +231,11 @@ class InProcessSwarmTest {
     /**
      * @param beforePlaying how long viewer 2's engine is in its swarm before its player starts (0: it starts young)
      */
-    private FirstAndLate aLateViewerFillsItsBuffer(List<String> log, Duration beforePlaying) throws Exception {
+    private FirstAndLate aLateViewerFillsItsBuffer(DeliveryEventListener log, Duration beforePlaying)
+            throws Exception {
         Viewer first = join(1, false);
         scheduler.advance(Duration.ofSeconds(20));
-        Viewer late = new Viewer(2, false, 0, log::add);
+        Viewer late = new Viewer(2, false, 0, log);
         late.controller.playlist(0); // joins the swarm
         scheduler.advance(beforePlaying);
         late.playFillingBuffer(4);
@@ -229,44 +245,44 @@ class InProcessSwarmTest {
 
     @Test
     void aLateJoinerFillsItsStartUpBufferFromPeersAfterItsFirstTwoSegments() throws Exception {
-        List<String> log = new ArrayList<>();
+        RecordingDeliveryEventListener log = new RecordingDeliveryEventListener();
         FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ZERO);
 
         // The player asks for the third and fourth segments before it plays them, while the connection to the
         // first viewer is being made: they wait briefly for it rather than going to the CDN.
         viewers.startedFromTheCdnThenFromThePeer();
-        assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may .*"));
+        assertThat(log.ofType(DeliveryEvent.PlayerWaitsForPeers.class)).isNotEmpty();
     }
 
     @Test
     void aSettledEnginesPlayerAskingAheadOfItsNeedWaitsSecondsForPeersRatherThanGoingToTheCdn() throws Exception {
-        List<String> log = new ArrayList<>();
+        RecordingDeliveryEventListener log = new RecordingDeliveryEventListener();
         FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ofSeconds(5)); // past its 3 s join grace
 
         // The third and fourth segments are needed 4 and 6 s after they are asked for: they wait for the peer, up
         // to 1.5 and 3.5 s (the request time as deadline would have sent all four to the CDN).
         viewers.startedFromTheCdnThenFromThePeer();
-        assertThat(log).anyMatch(l -> l.matches("player asks \\S+ \\d+ ms ahead of its deadline: peers may deliver it "
-                + "for 3\\d{3} ms"));
+        assertThat(log.ofType(DeliveryEvent.PlayerWaitsForPeers.class))
+                .anyMatch(e -> e.patienceMillis() >= 3000 && e.patienceMillis() <= 3999);
     }
 
     @Test
     void aPatientRequestToASlowPeerFallsBackWhenThePatienceIsOver() throws Exception {
         // 30 kB/s: a 64 kB segment takes 2.1 s, in time for the deadline but not within the patience (0.8 s)
-        Viewer slow = new Viewer(1, false, 30_000, line -> { });
+        Viewer slow = new Viewer(1, false, 30_000, DeliveryEventListener.NONE);
         slow.play();
         scheduler.advance(Duration.ofSeconds(20));
-        List<String> log = new ArrayList<>();
-        Viewer late = new Viewer(2, false, 0, line -> log.add(line));
+        RecordingDeliveryEventListener log = new RecordingDeliveryEventListener();
+        Viewer late = new Viewer(2, false, 0, log);
         late.playFillingBuffer(4);
         scheduler.advance(Duration.ofSeconds(10));
 
         // A transfer nearly done when the patience ends gets a short grace; any other is abandoned for the CDN.
-        String seg = late.got.stream().filter(c -> c.source() == DeliverySource.FALLBACK).findFirst().orElseThrow()
-                .id().toString();
-        assertThat(log.stream().map(InProcessSwarmTest::withoutWhy).toList()).containsSubsequence(
-                "peer request " + seg + " from 000001", "peers did not deliver " + seg + " in time for the player", "peer fetch failed " + seg,
-                "cdn fetch " + seg + " as FALLBACK");
+        SegmentId seg = late.got.stream().filter(c -> c.source() == DeliverySource.FALLBACK).findFirst()
+                .orElseThrow().id();
+        assertThat(log.all().stream().map(InProcessSwarmTest::withoutWhy).toList()).containsSubsequence(
+                new DeliveryEvent.PeerRequested(seg, SLOW_PEER), new DeliveryEvent.PeersTooLate(seg),
+                new DeliveryEvent.PeerFetchFailed(seg), cdnFetch(seg, DeliverySource.FALLBACK));
         assertThat(late.controller.snapshot().missedDeadlines()).isZero();
         assertThat(late.controller.snapshot().maxPlayerWaitMillis()).isLessThan(1_200);
         // the bytes the slow peer had in flight when we cancelled are no protocol violation

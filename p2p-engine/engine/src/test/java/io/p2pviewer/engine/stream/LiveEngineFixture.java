@@ -7,7 +7,6 @@ import io.p2pviewer.engine.peer.swarm.InMemorySignalling;
 import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
-import io.p2pviewer.engine.source.CdnSegmentSource;
 import io.p2pviewer.testing.FakeTaskScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +27,8 @@ final class LiveEngineFixture {
     final InMemorySignalling signalling = new InMemorySignalling();
     /** The swarms the engine joined, in order. */
     final List<String> infoHashes = new ArrayList<>();
-    /** The engine's delivery event log ({@link StreamContext#events()}). */
-    final List<String> events = new ArrayList<>();
+    /** The engine's delivery events ({@link StreamContext#events()}). */
+    final RecordingDeliveryEventListener events = new RecordingDeliveryEventListener();
 
     /** Opens the engine's stream and its playlist; the engine has joined its swarm when this returns. */
     StreamController open() throws Exception {
@@ -39,8 +38,8 @@ final class LiveEngineFixture {
             return viewerSignalling.create(hash, id, listener);
         }, ENGINE_ID, null, true, 0, SchedulerConfig.DEFAULTS);
         var cdn = origin.client();
-        StreamContext ctx = new StreamContext(scheduler, cdn, new CdnSegmentSource(cdn), new SegmentCache(64 << 20), 3,
-                Duration.ofSeconds(1), p2p, new HashSet<>(), events::add);
+        StreamContext ctx = new StreamContext(scheduler, cdn, new SegmentCache(64 << 20), 3,
+                Duration.ofSeconds(1), p2p, new HashSet<>(), events);
         CompletableFuture<TextResponse> first = cdn.fetchText(FakeLiveOrigin.PLAYLIST);
         scheduler.advance(Duration.ofMillis(100));
         StreamController controller = StreamOpener.open("desktop", FakeLiveOrigin.PLAYLIST, first.join(), ctx);

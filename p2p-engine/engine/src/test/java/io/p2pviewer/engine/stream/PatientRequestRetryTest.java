@@ -3,6 +3,7 @@ package io.p2pviewer.engine.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.engine.DeliverySource;
+import io.p2pviewer.engine.SegmentId;
 import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.peer.protocol.PeerMessages;
 import io.p2pviewer.engine.peer.protocol.SegmentAbsent;
@@ -95,8 +96,8 @@ class PatientRequestRetryTest {
         assertThat(got).hasSize(4);
         assertThat(got.values()).allSatisfy(c -> assertThat(c.source()).isNotEqualTo(DeliverySource.PEER));
         assertThat(got.get(last).source()).isEqualTo(DeliverySource.FALLBACK);
-        assertThat(engine.events).as("asked while patient, then given to the CDN")
-                .anySatisfy(e -> assertThat(e).contains("patience for main#" + last + " has"));
+        assertThat(engine.events.ofType(DeliveryEvent.PeersRetried.class))
+                .as("asked while patient, then given to the CDN").anySatisfy(e -> assertThat(e.segment()).isEqualTo(new SegmentId("main", last)));
         assertThat(controller.snapshot().missedDeadlines()).isZero();
     }
 }
