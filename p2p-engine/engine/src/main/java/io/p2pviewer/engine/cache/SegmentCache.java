@@ -2,6 +2,7 @@ package io.p2pviewer.engine.cache;
 
 import com.carrotsearch.hppc.LongHashSet;
 import io.p2pviewer.engine.SegmentId;
+import io.p2pviewer.engine.time.EngineThread;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Optional;
 /**
  * A cache of segments bounded by total bytes, evicting the least recently used first. Engine thread only.
  */
+@EngineThread
 public final class SegmentCache {
     private final long maxBytes;
     private final LinkedHashMap<SegmentId, CachedSegment> entries = new LinkedHashMap<>(64, 0.75f, true);

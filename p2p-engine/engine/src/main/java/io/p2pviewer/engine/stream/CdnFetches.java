@@ -11,6 +11,7 @@ import io.p2pviewer.engine.source.SegmentListener;
 import io.p2pviewer.engine.source.SegmentRequest;
 import io.p2pviewer.engine.stats.TrafficStats;
 import io.p2pviewer.engine.time.Cancellable;
+import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * the peer is banned if its bytes differ from the origin's (suspect checks). Engine thread only; the CDN client's
  * callbacks are posted to it.
  */
+@EngineThread
 final class CdnFetches {
     /** The stream's log lines keep the controller's logger name. */
     private static final Logger log = LoggerFactory.getLogger(StreamController.class);

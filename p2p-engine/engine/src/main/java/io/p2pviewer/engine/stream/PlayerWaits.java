@@ -5,6 +5,7 @@ import io.p2pviewer.engine.SegmentId;
 import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.proxy.ProxyFailure;
+import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.function.BooleanSupplier;
  * may deliver before the CDN is asked. Answers the waits when the segment arrives or fails, and counts the waits
  * and missed deadlines. Engine thread only.
  */
+@EngineThread
 final class PlayerWaits {
     /** A peer transfer at least this far along is given a short grace when the player asks for its segment. */
     private static final double NEARLY_DONE = 0.5;

@@ -7,6 +7,7 @@ import io.p2pviewer.engine.playlist.PlaylistException;
 import io.p2pviewer.engine.playlist.PlaylistParser;
 import io.p2pviewer.engine.playlist.PlaylistRewriter;
 import io.p2pviewer.engine.proxy.ProxyFailure;
+import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.net.URI;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
  * reloads live ones while the player uses the track, and answers the player's playlist requests from a fresh
  * enough copy. A failed reload leaves the player the previous copy. Engine thread only.
  */
+@EngineThread
 final class PlaylistLoader {
     private final TaskScheduler scheduler;
     private final CdnClient cdn;

@@ -13,6 +13,7 @@ import io.p2pviewer.engine.peer.swarm.PeerInfo;
 import io.p2pviewer.engine.playlist.MediaPlaylist;
 import io.p2pviewer.engine.playlist.MediaSegment;
 import io.p2pviewer.engine.proxy.ProxyFailure;
+import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.net.URI;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * controller answers from the cache, caches what arrives and tells the parts. Every method runs on the engine
  * thread; callbacks from HTTP and peer threads are posted back to it.
  */
+@EngineThread
 public final class StreamController {
     private final String id;
     private final URI sourceUri;
@@ -88,6 +90,7 @@ public final class StreamController {
 
     /** Loads every track's playlist now, in parallel, so the player's first playlist request is answered at once. */
     public void preload() {
+        scheduler.assertCurrentThread();
         for (Track t : tracks) {
             if (t.rewritten == null) {
                 playlists.load(t);
@@ -98,6 +101,7 @@ public final class StreamController {
     // ---- player requests (engine thread) ----
 
     public CompletableFuture<String> master() {
+        scheduler.assertCurrentThread();
         if (masterText == null) {
             return CompletableFuture.failedFuture(new ProxyFailure(404, "stream has no master playlist"));
         }
@@ -105,6 +109,7 @@ public final class StreamController {
     }
 
     public CompletableFuture<String> playlist(int trackIndex) {
+        scheduler.assertCurrentThread();
         Track track = track(trackIndex);
         if (track == null) {
             return CompletableFuture.failedFuture(new ProxyFailure(404, "no track " + trackIndex));
@@ -116,6 +121,7 @@ public final class StreamController {
 
     /** The player asks for a segment: from the cache, or it waits for a fetch (started now if none is planned). */
     public CompletableFuture<CachedSegment> segment(int trackIndex, long mediaSequence) {
+        scheduler.assertCurrentThread();
         Track track = track(trackIndex);
         if (track == null) {
             return CompletableFuture.failedFuture(new ProxyFailure(404, "no track " + trackIndex));
@@ -159,16 +165,19 @@ public final class StreamController {
 
     /** The proxy handed {@code bytes} bytes of a segment to the player. */
     public void served(CachedSegment segment, long bytes, String sha256) {
+        scheduler.assertCurrentThread();
         stats.served(segment, bytes, sha256, now());
     }
 
     /** The player reports how far it has played (media seconds since it started), for the buffer estimate. */
     public void playback(double seconds) {
+        scheduler.assertCurrentThread();
         stats.playback(seconds);
     }
 
     /** The player reports its stalls so far (the engine cannot see them), for /metrics. */
     public void stalls(int count, double seconds) {
+        scheduler.assertCurrentThread();
         stats.stalls(count, seconds);
     }
 
@@ -181,6 +190,7 @@ public final class StreamController {
     }
 
     public EngineSnapshot snapshot() {
+        scheduler.assertCurrentThread();
         List<PeerInfo> peers = new ArrayList<>();
         for (Track t : tracks) {
             if (t.p2p != null) {
@@ -208,12 +218,14 @@ public final class StreamController {
      * future completes once every CDN fetch in flight has finished (so downloaded bytes match the origin's).
      */
     public CompletableFuture<Void> drain() {
+        scheduler.assertCurrentThread();
         draining = true;
         stopTracks();
         return fetches.whenIdle();
     }
 
     public void close() {
+        scheduler.assertCurrentThread();
         closed = true;
         stopTracks();
         fetches.cancelAll();

@@ -8,6 +8,7 @@ import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
 import io.p2pviewer.engine.stats.TrafficStats;
+import io.p2pviewer.engine.time.EngineThread;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * The statistics of one stream: byte counters by source, the segments served to the player, its waits, stalls and
  * playback position, and the errors met; and the {@link EngineSnapshot} built from them. Engine thread only.
  */
+@EngineThread
 final class StreamStats {
     /** The stream's log lines keep the controller's logger name. */
     private static final Logger log = LoggerFactory.getLogger(StreamController.class);

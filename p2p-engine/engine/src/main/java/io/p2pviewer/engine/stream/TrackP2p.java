@@ -16,6 +16,7 @@ import io.p2pviewer.engine.scheduler.DeliveryPlanner;
 import io.p2pviewer.engine.scheduler.SegmentState;
 import io.p2pviewer.engine.stats.TrafficStats;
 import io.p2pviewer.engine.time.Cancellable;
+import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * scheduler tick that plans which segment comes from where. It serves its {@link TrackP2pHost} (the stream) as the
  * swarm's {@link SwarmHost}. Engine thread only.
  */
+@EngineThread
 final class TrackP2p implements SwarmHost {
     private static final Logger log = LoggerFactory.getLogger(TrackP2p.class);
     static final Duration TICK = Duration.ofMillis(250);

@@ -1,5 +1,7 @@
 package io.p2pviewer.engine.peer.swarm;
 
+
+import io.p2pviewer.engine.time.EngineThread;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +14,7 @@ import java.util.List;
  * Keyed by the primitive id (no boxing on every announcement); never iterated (HPPC's iteration order differs between
  * instances).
  */
+@EngineThread
 final class AnnouncementIndex {
     private final LongObjectHashMap<List<String>> byId = new LongObjectHashMap<>();
 

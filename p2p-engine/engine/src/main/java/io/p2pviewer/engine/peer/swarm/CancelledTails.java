@@ -2,6 +2,7 @@ package io.p2pviewer.engine.peer.swarm;
 
 import io.p2pviewer.engine.peer.protocol.SegmentData;
 import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
+import io.p2pviewer.engine.time.EngineThread;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.Set;
  * Each peer's cancelled transfers are in {@link PeerLink#cancelled}; this keeps which peers may still have some
  * due. Engine thread only.
  */
+@EngineThread
 final class CancelledTails {
     /** Cancelled downloads per peer whose tails we still accept. */
     static final int MAX_CANCELLED_TAILS = 8;

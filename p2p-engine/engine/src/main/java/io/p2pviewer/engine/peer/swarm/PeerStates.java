@@ -1,6 +1,7 @@
 package io.p2pviewer.engine.peer.swarm;
 
 import io.p2pviewer.engine.scheduler.PeerState;
+import io.p2pviewer.engine.time.EngineThread;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
  * {@link Swarm} tells it what happened to a peer; {@link SwarmUploads} tells it which peers our uploads fill.
  * Engine thread only.
  */
+@EngineThread
 final class PeerStates {
     /**
      * A peer that answers SegmentAbsent for a segment it announced is, as a rule, busy uploading to another peer

@@ -14,6 +14,7 @@ import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
 import io.p2pviewer.engine.scheduler.PeerState;
 import io.p2pviewer.engine.scheduler.SegmentState;
+import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>Over 500 lines: membership, announcements and downloads change the same per-peer links and indexes, and the
  * message switch ties them together; splitting them further would hand those around between classes.
  */
+@EngineThread
 public final class Swarm {
     private static final Logger log = LoggerFactory.getLogger(Swarm.class);
     /** A peer that declares a segment larger than this is lying or broken. */
@@ -100,6 +102,7 @@ public final class Swarm {
 
     /** A channel to a remote peer opened (engine thread). */
     public void addPeer(String peerId, PeerChannel channel) {
+        scheduler.assertCurrentThread();
         if (closed || banned.contains(peerId) || peers.containsKey(peerId)) {
             channel.close();
             return;
@@ -153,6 +156,7 @@ public final class Swarm {
 
     /** Closes the connection to a peer and forgets it; what it sent of a download in flight is dropped too. */
     public void drop(PeerLink p, String reason) {
+        scheduler.assertCurrentThread();
         drop(p, reason, false);
     }
 
@@ -197,6 +201,7 @@ public final class Swarm {
 
     /** Bans a peer for the session (corrupt segment) and drops it. */
     public void ban(String peerId, String reason) {
+        scheduler.assertCurrentThread();
         banned.add(peerId);
         PeerLink p = peers.get(peerId);
         log.warn("[{}] peer {} banned: {}", track, PeerIds.shortId(peerId), reason);
@@ -214,6 +219,7 @@ public final class Swarm {
 
     /** As {@link #announce(Set, Set)}, with ids ascending and distinct; the arrays are kept, not copied. */
     public void announce(long[] l, long[] h) {
+        scheduler.assertCurrentThread();
         if (Arrays.equals(l, announcedLoaded) && Arrays.equals(h, announcedLoading)) {
             return;
         }
@@ -285,6 +291,7 @@ public final class Swarm {
 
     /** Asks a peer for a segment; false when the peer is gone or already busy. */
     public boolean request(String peerId, long mediaSequence, long wireId) {
+        scheduler.assertCurrentThread();
         PeerLink p = peers.get(peerId);
         if (p == null || p.download != null) {
             return false;
@@ -305,6 +312,7 @@ public final class Swarm {
      * @param silent the peer sent nothing for the stall timeout
      */
     public void abandon(String peerId, String reason, boolean silent) {
+        scheduler.assertCurrentThread();
         PeerLink p = peers.get(peerId);
         if (p == null || p.download == null) {
             return;
@@ -531,6 +539,7 @@ public final class Swarm {
 
     /** Disconnects every peer; their totals stay in {@link #peerInfos()}. */
     public void close() {
+        scheduler.assertCurrentThread();
         closed = true;
         uploads.close();
         for (PeerLink p : new ArrayList<>(peers.values())) {

@@ -7,6 +7,7 @@ import io.p2pviewer.engine.peer.protocol.SegmentData;
 import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
 import io.p2pviewer.engine.peer.protocol.SegmentRequest;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
  * allow, and measures our uplink speed from finished uploads. The {@link Swarm} hands it the requests and
  * cancels peers send; it tells {@link PeerStates} which peers our uploads fill. Engine thread only.
  */
+@EngineThread
 final class SwarmUploads {
     /** Keep the channel's send buffer under this; above it, uploads wait for the buffer to drain. */
     static final long MAX_BUFFERED = 1 << 20;
