@@ -7,7 +7,12 @@ import io.p2pviewer.app.playback.PlayerDefaults;
 import io.p2pviewer.app.playback.SessionFactory;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.playback.ViewerSession;
+import io.p2pviewer.app.ui.demo.DemoControlsView;
+import io.p2pviewer.app.ui.demo.DemoControlsViewModel;
 import io.p2pviewer.app.ui.demo.SwarmDemoStage;
+import io.p2pviewer.app.ui.exports.ExportsView;
+import io.p2pviewer.app.ui.exports.ExportsViewModel;
+import io.p2pviewer.app.ui.exports.PlaybackExports;
 import io.p2pviewer.app.ui.player.PlaybackControls;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsSample;
@@ -43,9 +48,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private final PlayerViewModel playerModel;
     private final StatsViewModel statsModel = new StatsViewModel();
     private final ScheduledExecutorService sampler;
-    private final MainWindow window;
-    private final UiExports exports;
-    private final javafx.scene.control.Label exportStatus = new javafx.scene.control.Label();
+    private final PlaybackExports exports;
+    private final ExportsViewModel exportsModel;
     private long ticks;
 
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
@@ -70,23 +74,27 @@ public final class ViewerRuntime implements AutoCloseable {
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
         });
-        this.window = new MainWindow(stage, playerModel, statsModel, fx.view());
+        MainWindow window = new MainWindow(stage, playerModel, statsModel, fx.view());
         if (demo.isPresent()) {
             var swarm = session.demoSwarm();
-            window.addUnderUrlBar(new io.p2pviewer.app.ui.demo.DemoControlsView(
-                    new io.p2pviewer.app.ui.demo.DemoControlsViewModel(
-                            new SwarmDemoStage(demo.get(), swarm.orElse(null)),
-                            swarm.isEmpty() ? 0 : options.demoPeers())));
+            window.addUnderUrlBar(new DemoControlsView(new DemoControlsViewModel(
+                    new SwarmDemoStage(demo.get(), swarm.orElse(null)), swarm.isEmpty() ? 0 : options.demoPeers())));
         }
-        this.exports = new UiExports(playback);
-        installExports();
-        stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
-        stage.setScene(window.scene());
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-sampler");
             t.setDaemon(true);
             return t;
         });
+        // Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, file work on the sampler.
+        this.exports = new PlaybackExports(playback);
+        this.exportsModel = new ExportsViewModel(exports,
+                ExportsViewModel.directory(System::getenv, System.getProperty("user.home")), Clock.systemUTC(),
+                sampler, UiThread.FX);
+        ExportsView exportsView = new ExportsView(exportsModel);
+        window.addControls(exportsView);
+        exportsView.installShortcuts(window.scene());
+        stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
+        stage.setScene(window.scene());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         String url = demo.map(d -> d.masterUri().toString()).orElse(options.url());
         if (url != null && !url.isBlank()) {
@@ -95,59 +103,8 @@ public final class ViewerRuntime implements AutoCloseable {
         }
     }
 
-    /** Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, status next to them. */
-    private void installExports() {
-        javafx.scene.control.Button json = new javafx.scene.control.Button("Export JSON");
-        json.setId("exportJsonButton");
-        json.setOnAction(e -> exportJson());
-        javafx.scene.control.Button csv = new javafx.scene.control.Button("Record CSV");
-        csv.setId("recordCsvButton");
-        csv.setOnAction(e -> toggleCsv(csv));
-        exportStatus.setId("exportStatus");
-        window.addControls(json, csv, exportStatus);
-        var accelerators = window.scene().getAccelerators();
-        accelerators.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::exportJson);
-        accelerators.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.R,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> toggleCsv(csv));
-    }
-
-    private void exportJson() {
-        sampler.execute(() -> {
-            String text;
-            try {
-                text = "Snapshot saved: " + exports.exportJson();
-            } catch (java.io.IOException | RuntimeException e) {
-                text = "Export failed: " + e.getMessage();
-            }
-            String shown = text;
-            UiThread.FX.execute(() -> exportStatus.setText(shown));
-        });
-    }
-
-    private void toggleCsv(javafx.scene.control.Button button) {
-        sampler.execute(() -> {
-            String text;
-            boolean on;
-            try {
-                java.nio.file.Path file = exports.toggleCsv();
-                on = file != null;
-                text = on ? "Recording CSV to " + file : "CSV recording stopped";
-            } catch (java.io.IOException e) {
-                on = false;
-                text = "Cannot record CSV: " + e.getMessage();
-            }
-            String shown = text;
-            boolean recording = on;
-            UiThread.FX.execute(() -> {
-                exportStatus.setText(shown);
-                button.setText(recording ? "Stop CSV" : "Record CSV");
-            });
-        });
-    }
-
-    public UiExports exports() {
-        return exports;
+    public ExportsViewModel exports() {
+        return exportsModel;
     }
 
     /** Sampler thread: player progress every tick, the stats panel once a second. */
