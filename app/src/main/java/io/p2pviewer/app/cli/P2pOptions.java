@@ -1,5 +1,6 @@
 package io.p2pviewer.app.cli;
 
+import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
 import io.p2pviewer.engine.peer.P2pStack;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The peer-to-peer options shared by the app, {@code play} and {@code peer}. */
-public final class P2pOptions {
+/** The peer-to-peer options shared by the app, {@code play} and {@code peer}; the P2P setup of their sessions. */
+public final class P2pOptions implements P2pSetup {
     @Option(names = "--tracker", paramLabel = "WS_URL",
             description = "WebSocket tracker to find peers (ws:// or wss://); repeat for several. None: CDN only.")
     List<String> trackers = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.p2pviewer.app.cli;
 
-import io.p2pviewer.app.demo.DemoStream;
 import io.p2pviewer.app.playback.HeadlessPeerRun;
-import io.p2pviewer.demo.DemoMode;
+import io.p2pviewer.app.playback.SessionFactory;
+import io.p2pviewer.app.playback.ViewerSession;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,15 +50,14 @@ public final class PeerCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Optional<DemoMode> demoMode = DemoStream.modeOf(url);
-        try (DemoStream demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null) {
-            URI uri = demo != null ? demo.masterUri() : PlayCommand.parse(url);
-            if (uri == null) {
+        try (ViewerSession session = new SessionFactory(p2p, 0).start(url)) {
+            Optional<URI> uri = session.source();
+            if (uri.isEmpty()) {
                 System.err.println("error: not a URL: " + url);
                 return ExitCodes.USAGE;
             }
-            return new HeadlessPeerRun(p2p, variant, System.out, System.err)
-                    .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report, csv);
+            return new HeadlessPeerRun(session, variant, System.out, System.err)
+                    .run(uri.get(), Duration.ofMillis((long) (durationSeconds * 1000)), report, csv);
         }
     }
 }

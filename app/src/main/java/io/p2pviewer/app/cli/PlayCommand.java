@@ -1,12 +1,11 @@
 package io.p2pviewer.app.cli;
 
-import io.p2pviewer.app.demo.DemoStream;
 import io.p2pviewer.app.playback.HeadlessRun;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.playback.PlayerDefaults;
+import io.p2pviewer.app.playback.SessionFactory;
+import io.p2pviewer.app.playback.ViewerSession;
 import io.p2pviewer.app.ui.AppLaunch;
-import io.p2pviewer.engine.Engine;
-import io.p2pviewer.engine.peer.P2pStack;
 import io.p2pviewer.player.PlayerBridge;
 import io.p2pviewer.player.PlayerBridgeException;
 import io.p2pviewer.player.VlcjPlayerBridge;
@@ -70,18 +69,18 @@ public final class PlayCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --duration must be between 0 and 86400 seconds");
             return ExitCodes.USAGE;
         }
-        Optional<io.p2pviewer.demo.DemoMode> demoMode = DemoStream.modeOf(url);
-        try (DemoStream demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null) {
-            URI uri = demo != null ? demo.masterUri() : parse(url);
-            if (uri == null) {
+        try (ViewerSession session = new SessionFactory(p2p, 0).start(url)) {
+            Optional<URI> uri = session.source();
+            if (uri.isEmpty()) {
                 spec.commandLine().getErr().println("error: not a URL: " + url);
                 return ExitCodes.USAGE;
             }
-            return runHeadless(uri);
+            return runHeadless(session, uri.get());
         }
     }
 
-    private int runHeadless(URI uri) throws IOException, InterruptedException {
+    /** The player first (exit 4 without libVLC, before the engine starts), then the session's engine. */
+    private int runHeadless(ViewerSession session, URI uri) throws IOException, InterruptedException {
         PlayerBridge player;
         try {
             player = VlcjPlayerBridge.headless(PlayerDefaults.options("adummy").build());
@@ -89,25 +88,9 @@ public final class PlayCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.ENVIRONMENT;
         }
-        P2pStack stack = p2p.stack();
-        try (Engine engine = Engine.start(p2p.engineConfig(stack));
-             player;
-             Playback playback = new Playback(engine, player, Clock.systemUTC())) {
+        try (player; Playback playback = new Playback(session.startEngine(), player, Clock.systemUTC())) {
             return new HeadlessRun(playback, System.out, System.err)
                     .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report, csv);
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
-    }
-
-    static URI parse(String text) {
-        try {
-            URI uri = new URI(text.trim());
-            return uri.getScheme() == null ? null : uri;
-        } catch (java.net.URISyntaxException e) {
-            return null;
         }
     }
 }

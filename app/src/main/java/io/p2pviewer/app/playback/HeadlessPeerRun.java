@@ -1,7 +1,6 @@
 package io.p2pviewer.app.playback;
 
 import io.p2pviewer.app.cli.ExitCodes;
-import io.p2pviewer.app.cli.P2pOptions;
 import io.p2pviewer.app.report.CsvRecorder;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
@@ -10,7 +9,6 @@ import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.StreamError;
 import io.p2pviewer.engine.StreamSession;
-import io.p2pviewer.engine.peer.P2pStack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,15 +24,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A headless peer's run: engine (with P2P when trackers are given) plus a {@link PacedPlayer}, then the report. */
+/**
+ * A headless peer's run: the session's engine (with P2P when trackers are given) plus a {@link PacedPlayer}, then
+ * the report. Blocks the calling thread.
+ */
 public final class HeadlessPeerRun {
-    private final P2pOptions p2p;
+    private final ViewerSession viewer;
     private final String variant;
     private final PrintStream out;
     private final PrintStream err;
 
-    public HeadlessPeerRun(P2pOptions p2p, String variant, PrintStream out, PrintStream err) {
-        this.p2p = p2p;
+    /** @param session the session whose engine this run starts (and its owner closes) */
+    public HeadlessPeerRun(ViewerSession session, String variant, PrintStream out, PrintStream err) {
+        this.viewer = session;
         this.variant = variant;
         this.out = out;
         this.err = err;
@@ -42,66 +44,60 @@ public final class HeadlessPeerRun {
 
     public int run(URI url, Duration duration, Path report, Path csv) throws InterruptedException, IOException {
         Instant started = Instant.now();
-        P2pStack stack = p2p.stack();
-        try (Engine engine = Engine.start(p2p.engineConfig(stack))) {
-            StreamSession session;
-            try {
-                session = engine.open(url).get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                String reason = "cannot open stream: " + (e.getCause() == null ? "no answer within 30 s"
-                        : e.getCause().getMessage());
-                err.println("error: " + reason);
-                if (report != null) {
-                    ReportWriter.write(Reports.failed(url, started, reason), report);
-                }
-                return ExitCodes.OPEN_FAILED;
-            }
-            CsvRecorder recorder = csv == null ? null : new CsvRecorder(csv, started);
-            var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "csv-sampler");
-                t.setDaemon(true);
-                return t;
-            });
-            if (recorder != null) {
-                sampler.scheduleAtFixedRate(() -> recorder.row(session.snapshot(), 0, 0), 1, 1, TimeUnit.SECONDS);
-            }
-            PacedPlayer player = new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, variant);
-            PacedPlayer.Result result = player.play(session.playerUri(), started.plus(duration));
-            Instant finished = Instant.now();
-            sampler.shutdownNow();
-            sampler.awaitTermination(2, TimeUnit.SECONDS);
-            EngineSnapshot snap = session.finish(Duration.ofSeconds(10));
-            if (recorder != null) {
-                recorder.row(snap, result.stalls(), result.stallSeconds()); // final, drained
-                recorder.close();
-            }
-            List<String> errors = new ArrayList<>();
-            if (result.error() != null) {
-                errors.add(result.error());
-            }
-            session.errors().stream().map(StreamError::message).forEach(errors::add);
-            boolean ok = result.error() == null && result.segments() > 0;
-            String reason = ok ? null : "playback failed: " + (result.error() != null ? result.error()
-                    : "no segment could be read");
-            PlayReport r = Reports.of(url, started, finished, ok, reason, 0, result.secondsPlayed(), -1,
-                    new PlayReport.Stalls(result.stalls(), result.stallSeconds()), snap, session.servedSegments(),
-                    errors, Map.of());
+        Engine engine = viewer.startEngine();
+        StreamSession session;
+        try {
+            session = engine.open(url).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            String reason = "cannot open stream: " + (e.getCause() == null ? "no answer within 30 s"
+                    : e.getCause().getMessage());
+            err.println("error: " + reason);
             if (report != null) {
-                ReportWriter.write(r, report);
+                ReportWriter.write(Reports.failed(url, started, reason), report);
             }
-            if (!ok) {
-                err.println("error: " + reason);
-                return ExitCodes.PLAYBACK_FAILED;
-            }
-            out.printf(Locale.ROOT, "peer played %.1f s of %s: %d segments, %d stalls, offload %.1f%%, uploaded %d B,"
-                            + " %d missed deadlines, %d peers%n", r.secondsPlayed(), result.variant(),
-                    result.segments(), result.stalls(), r.offload() * 100, r.uploadedBytes(), r.missedDeadlines(),
-                    r.peers().size());
-            return ExitCodes.OK;
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
+            return ExitCodes.OPEN_FAILED;
         }
+        CsvRecorder recorder = csv == null ? null : new CsvRecorder(csv, started);
+        var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "csv-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        if (recorder != null) {
+            sampler.scheduleAtFixedRate(() -> recorder.row(session.snapshot(), 0, 0), 1, 1, TimeUnit.SECONDS);
+        }
+        PacedPlayer player = new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, variant);
+        PacedPlayer.Result result = player.play(session.playerUri(), started.plus(duration));
+        Instant finished = Instant.now();
+        sampler.shutdownNow();
+        sampler.awaitTermination(2, TimeUnit.SECONDS);
+        EngineSnapshot snap = session.finish(Duration.ofSeconds(10));
+        if (recorder != null) {
+            recorder.row(snap, result.stalls(), result.stallSeconds()); // final, drained
+            recorder.close();
+        }
+        List<String> errors = new ArrayList<>();
+        if (result.error() != null) {
+            errors.add(result.error());
+        }
+        session.errors().stream().map(StreamError::message).forEach(errors::add);
+        boolean ok = result.error() == null && result.segments() > 0;
+        String reason = ok ? null : "playback failed: " + (result.error() != null ? result.error()
+                : "no segment could be read");
+        PlayReport r = Reports.of(url, started, finished, ok, reason, 0, result.secondsPlayed(), -1,
+                new PlayReport.Stalls(result.stalls(), result.stallSeconds()), snap, session.servedSegments(),
+                errors, Map.of());
+        if (report != null) {
+            ReportWriter.write(r, report);
+        }
+        if (!ok) {
+            err.println("error: " + reason);
+            return ExitCodes.PLAYBACK_FAILED;
+        }
+        out.printf(Locale.ROOT, "peer played %.1f s of %s: %d segments, %d stalls, offload %.1f%%, uploaded %d B,"
+                        + " %d missed deadlines, %d peers%n", r.secondsPlayed(), result.variant(),
+                result.segments(), result.stalls(), r.offload() * 100, r.uploadedBytes(), r.missedDeadlines(),
+                r.peers().size());
+        return ExitCodes.OK;
     }
 }

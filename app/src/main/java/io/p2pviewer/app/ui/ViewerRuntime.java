@@ -1,25 +1,29 @@
 package io.p2pviewer.app.ui;
 
 import io.p2pviewer.app.demo.DemoStream;
-import io.p2pviewer.app.demo.DemoSwarm;
-import io.p2pviewer.engine.peer.P2pStack;
-import java.util.List;
+import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.playback.PlayerDefaults;
+import io.p2pviewer.app.playback.SessionFactory;
 import io.p2pviewer.app.playback.StallTracker;
+import io.p2pviewer.app.playback.ViewerSession;
+import io.p2pviewer.app.ui.demo.DemoControlsView;
+import io.p2pviewer.app.ui.demo.DemoControlsViewModel;
+import io.p2pviewer.app.ui.demo.SwarmDemoStage;
+import io.p2pviewer.app.ui.exports.ExportsView;
+import io.p2pviewer.app.ui.exports.ExportsViewModel;
+import io.p2pviewer.app.ui.exports.PlaybackExports;
 import io.p2pviewer.app.ui.player.PlaybackControls;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsSample;
 import io.p2pviewer.app.ui.stats.StatsViewModel;
-import io.p2pviewer.engine.Engine;
-import io.p2pviewer.engine.EngineConfig;
-import io.p2pviewer.demo.DemoMode;
 import io.p2pviewer.player.FxPlayer;
 import io.p2pviewer.player.PlayerStatus;
 import io.p2pviewer.player.VlcjPlayerBridge;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -30,45 +34,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running window and everything behind it: demo origin (when asked), engine, player, view models and the
- * sampler that feeds the stats panel once a second. Built on the FX thread; {@link #close()} tears it all down
- * in the safe order (sampler, player, engine, origin).
+ * The running window and everything behind it: the session (demo origin and swarm when asked, engine), player,
+ * view models and the sampler that feeds the stats panel once a second. Built on the FX thread; {@link #close()}
+ * tears it all down in the safe order (sampler, player, engine, origin).
  */
 public final class ViewerRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ViewerRuntime.class);
     private static final long SAMPLE_MILLIS = 250;
 
-    private final DemoStream demo;
-    private final DemoSwarm demoSwarm;
-    private final P2pStack p2p;
-    private final Engine engine;
+    private final ViewerSession session;
     private final FxPlayer fx;
     private final Playback playback;
     private final PlayerViewModel playerModel;
     private final StatsViewModel statsModel = new StatsViewModel();
     private final ScheduledExecutorService sampler;
-    private final MainWindow window;
-    private final UiExports exports;
-    private final javafx.scene.control.Label exportStatus = new javafx.scene.control.Label();
+    private final PlaybackExports exports;
+    private final ExportsViewModel exportsModel;
     private long ticks;
 
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
         // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
-        Optional<DemoMode> demoMode = DemoStream.modeOf(options.url());
-        this.demo = demoMode.isPresent() ? DemoStream.start(demoMode.get()) : null;
-        this.demoSwarm = demo != null && options.demoPeers() > 0
-                ? new DemoSwarm(demo.masterUri(), options.demoPeers()) : null;
-        List<URI> trackers = demoSwarm != null ? List.of(demoSwarm.trackerUri()) : options.trackers();
-        this.p2p = trackers.isEmpty() ? null : P2pStack.webRtc(trackers);
-        EngineConfig.Builder config = EngineConfig.builder();
-        if (p2p != null) {
-            config.p2p(p2p.config(null, true, 0));
-        }
-        this.engine = Engine.start(config.build());
+        this.session = new SessionFactory(P2pSetup.defaults(options.trackers()), options.demoPeers())
+                .start(options.url());
+        Optional<DemoStream> demo = session.demo();
+        var engine = session.startEngine();
         var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");
-        if (demo != null) {
+        if (demo.isPresent()) {
             playerOptions.addLibVlcArg(PlayerDefaults.DEMO_ARG);
         }
         this.fx = VlcjPlayerBridge.forJavaFx(playerOptions.build());
@@ -81,83 +74,37 @@ public final class ViewerRuntime implements AutoCloseable {
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
         });
-        this.window = new MainWindow(stage, playerModel, statsModel, fx.view());
-        if (demo != null) {
-            window.addUnderUrlBar(new io.p2pviewer.app.ui.demo.DemoControlsView(
-                    new io.p2pviewer.app.ui.demo.DemoControlsViewModel(new DemoStageImpl(),
-                            demoSwarm == null ? 0 : options.demoPeers())));
+        MainWindow window = new MainWindow(stage, playerModel, statsModel, fx.view());
+        if (demo.isPresent()) {
+            var swarm = session.demoSwarm();
+            window.addUnderUrlBar(new DemoControlsView(new DemoControlsViewModel(
+                    new SwarmDemoStage(demo.get(), swarm.orElse(null)), swarm.isEmpty() ? 0 : options.demoPeers())));
         }
-        this.exports = new UiExports(playback);
-        installExports();
-        stage.setTitle(demo != null ? "P2P Viewer — demo" : "P2P Viewer");
-        stage.setScene(window.scene());
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-sampler");
             t.setDaemon(true);
             return t;
         });
+        // Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, file work on the sampler.
+        this.exports = new PlaybackExports(playback);
+        this.exportsModel = new ExportsViewModel(exports,
+                ExportsViewModel.directory(System::getenv, System.getProperty("user.home")), Clock.systemUTC(),
+                sampler, UiThread.FX);
+        ExportsView exportsView = new ExportsView(exportsModel);
+        window.addControls(exportsView);
+        exportsView.installShortcuts(window.scene());
+        stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
+        stage.setScene(window.scene());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
-        URI start = demo != null ? demo.masterUri() : null;
-        String url = start != null ? start.toString() : options.url();
+        String url = demo.map(d -> d.masterUri().toString()).orElse(options.url());
         if (url != null && !url.isBlank()) {
             playerModel.urlProperty().set(url);
             playerModel.open();
         }
     }
 
-    /** Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, status next to them. */
-    private void installExports() {
-        javafx.scene.control.Button json = new javafx.scene.control.Button("Export JSON");
-        json.setId("exportJsonButton");
-        json.setOnAction(e -> exportJson());
-        javafx.scene.control.Button csv = new javafx.scene.control.Button("Record CSV");
-        csv.setId("recordCsvButton");
-        csv.setOnAction(e -> toggleCsv(csv));
-        exportStatus.setId("exportStatus");
-        window.addControls(json, csv, exportStatus);
-        var accelerators = window.scene().getAccelerators();
-        accelerators.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::exportJson);
-        accelerators.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.R,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> toggleCsv(csv));
-    }
-
-    private void exportJson() {
-        sampler.execute(() -> {
-            String text;
-            try {
-                text = "Snapshot saved: " + exports.exportJson();
-            } catch (java.io.IOException | RuntimeException e) {
-                text = "Export failed: " + e.getMessage();
-            }
-            String shown = text;
-            UiThread.FX.execute(() -> exportStatus.setText(shown));
-        });
-    }
-
-    private void toggleCsv(javafx.scene.control.Button button) {
-        sampler.execute(() -> {
-            String text;
-            boolean on;
-            try {
-                java.nio.file.Path file = exports.toggleCsv();
-                on = file != null;
-                text = on ? "Recording CSV to " + file : "CSV recording stopped";
-            } catch (java.io.IOException e) {
-                on = false;
-                text = "Cannot record CSV: " + e.getMessage();
-            }
-            String shown = text;
-            boolean recording = on;
-            UiThread.FX.execute(() -> {
-                exportStatus.setText(shown);
-                button.setText(recording ? "Stop CSV" : "Record CSV");
-            });
-        });
-    }
-
-    public UiExports exports() {
-        return exports;
+    public ExportsViewModel exports() {
+        return exportsModel;
     }
 
     /** Sampler thread: player progress every tick, the stats panel once a second. */
@@ -173,7 +120,7 @@ public final class ViewerRuntime implements AutoCloseable {
             StatsSample sample = new StatsSample(snapshot, status, fx.bridge().stats(), stalls.count(),
                     stalls.total(playback.clock().instant()),
                     playback.session().map(s -> s.recentSegments(40)).orElse(List.of()),
-                    p2p == null ? java.util.Map.of() : p2p.trackerStatuses());
+                    session.trackerStatuses());
             UiThread.FX.execute(() -> statsModel.update(sample));
         } catch (RuntimeException e) {
             log.warn("stats sample failed: {}", e.toString());
@@ -189,7 +136,7 @@ public final class ViewerRuntime implements AutoCloseable {
     }
 
     public Optional<DemoStream> demo() {
-        return Optional.ofNullable(demo);
+        return session.demo();
     }
 
     public Playback playback() {
@@ -207,47 +154,8 @@ public final class ViewerRuntime implements AutoCloseable {
         exports.close();
         playback.close();
         fx.close();
-        engine.close();
-        if (p2p != null) {
-            p2p.close();
-        }
-        if (demoSwarm != null) {
-            demoSwarm.close();
-        }
-        if (demo != null) {
-            demo.close();
-        }
+        session.close();
     }
-
-    /** The demo's staged failures, on the demo swarm and origin. */
-    private final class DemoStageImpl implements io.p2pviewer.app.ui.demo.DemoStage {
-        @Override
-        public void peersLeave() {
-            if (demoSwarm != null) {
-                demoSwarm.leaveAll();
-            }
-        }
-
-        @Override
-        public void peersComeBack() {
-            if (demoSwarm != null) {
-                demoSwarm.comeBack();
-            }
-        }
-
-        @Override
-        public boolean onePeerTurnsMalicious() {
-            return demoSwarm != null && demoSwarm.turnOneMalicious();
-        }
-
-        @Override
-        public void cdnSlow(boolean slow) {
-            demo.origin().setSegmentRateLimit(slow ? DEMO_SLOW_CDN_BYTES_PER_SECOND : 0);
-        }
-    }
-
-    /** A "slow CDN" still carries the 720p stream (2.7 Mbit/s), barely: peers make the difference. */
-    static final long DEMO_SLOW_CDN_BYTES_PER_SECOND = 400_000;
 
     /** Playback as the player view model sees it. */
     private final class Controls implements PlaybackControls {

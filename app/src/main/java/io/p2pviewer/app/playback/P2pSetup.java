@@ -1,0 +1,41 @@
+package io.p2pviewer.app.playback;
+
+import io.p2pviewer.engine.EngineConfig;
+import io.p2pviewer.engine.peer.P2pStack;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * How a {@link ViewerSession} gets its peers: the P2P stack (or none) and the engine settings over it. The
+ * command line's {@code P2pOptions} is one; the window and the demo swarm use {@link #defaults(List)}.
+ */
+public interface P2pSetup {
+    /** A new P2P stack, or null for CDN only. The caller closes it, after the engine. */
+    P2pStack stack();
+
+    /** Engine settings with P2P over the stack (CDN only when it is null). */
+    EngineConfig engineConfig(P2pStack stack);
+
+    /**
+     * WebRTC peers through these trackers (CDN only when there are none), with the default settings: the swarm
+     * id from the playlist URL, uploads on and uncapped.
+     */
+    static P2pSetup defaults(List<URI> trackers) {
+        List<URI> copy = List.copyOf(trackers);
+        return new P2pSetup() {
+            @Override
+            public P2pStack stack() {
+                return copy.isEmpty() ? null : P2pStack.webRtc(copy);
+            }
+
+            @Override
+            public EngineConfig engineConfig(P2pStack stack) {
+                EngineConfig.Builder config = EngineConfig.builder();
+                if (stack != null) {
+                    config.p2p(stack.config(null, true, 0));
+                }
+                return config.build();
+            }
+        };
+    }
+}
