@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * back to back, so they share the machine's load); the goal is at least 0.8. The machine's other load makes single
  * transfers vary by a factor of two or more, so it also prints the CPU time sender and receiver JVMs spent per
  * transfer, which the load disturbs less. Run with
- * {@code mvn -Pbench -pl p2p-engine verify -Dit.test=WebRtcThroughputBenchIT}.
+ * {@code mvn -Pbench -pl p2p-engine/engine -am verify -Dit.test=WebRtcThroughputBenchIT}.
  */
 @Tag("bench")
 class WebRtcThroughputBenchIT {
