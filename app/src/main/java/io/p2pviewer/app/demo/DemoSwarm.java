@@ -1,12 +1,13 @@
 package io.p2pviewer.app.demo;
 
+import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.app.playback.PacedPlayer;
+import io.p2pviewer.app.playback.SessionFactory;
+import io.p2pviewer.app.playback.ViewerSession;
 import io.p2pviewer.engine.Engine;
-import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.StreamSession;
-import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
-import io.p2pviewer.engine.peer.P2pStack;
 import io.p2pviewer.engine.peer.tracker.EmbeddedTracker;
+import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,8 +34,8 @@ public final class DemoSwarm implements AutoCloseable {
     /** One headless viewer of the demo; its transport can turn it malicious. */
     private final class DemoPeer {
         final Thread thread;
+        volatile ViewerSession session;
         volatile Engine engine;
-        volatile P2pStack stack;
         volatile CorruptingPeerTransport transport;
 
         DemoPeer(int n, Duration delay) {
@@ -47,11 +48,12 @@ public final class DemoSwarm implements AutoCloseable {
             try {
                 Thread.sleep(delay.toMillis());
                 transport = new CorruptingPeerTransport(new WebRtcPeerTransport(), false);
-                stack = P2pStack.with(List.of(trackerUri), transport);
-                engine = Engine.start(EngineConfig.builder().p2p(stack.config(null, true, 0)).build());
-                StreamSession session = engine.open(stream).get(30, TimeUnit.SECONDS);
+                session = new SessionFactory(P2pSetup.over(List.of(trackerUri), transport), 0)
+                        .start(stream.toString());
+                engine = session.startEngine();
+                StreamSession opened = engine.open(stream).get(30, TimeUnit.SECONDS);
                 new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, null)
-                        .play(session.playerUri(), Instant.now().plus(Duration.ofDays(1)));
+                        .play(opened.playerUri(), Instant.now().plus(Duration.ofDays(1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -61,15 +63,12 @@ public final class DemoSwarm implements AutoCloseable {
             }
         }
 
-        /** Engine before its stack: connections close before the WebRTC factory goes. */
+        /** The session closes its engine before its stack: connections close before the WebRTC factory goes. */
         synchronized void stop() {
-            if (engine != null) {
-                engine.close();
-                engine = null;
-            }
-            if (stack != null) {
-                stack.close();
-                stack = null;
+            engine = null;
+            ViewerSession s = session;
+            if (s != null) {
+                s.close();
             }
         }
     }

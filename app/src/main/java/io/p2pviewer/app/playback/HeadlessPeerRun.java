@@ -66,7 +66,8 @@ public final class HeadlessPeerRun {
         if (recorder != null) {
             sampler.scheduleAtFixedRate(() -> recorder.row(session.snapshot(), 0, 0), 1, 1, TimeUnit.SECONDS);
         }
-        PacedPlayer player = new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, variant);
+        PacedPlayer player = new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET,
+                PacedPlayer.LIVE_DELAY_SEGMENTS, variant);
         PacedPlayer.Result result = player.play(session.playerUri(), started.plus(duration));
         Instant finished = Instant.now();
         sampler.shutdownNow();

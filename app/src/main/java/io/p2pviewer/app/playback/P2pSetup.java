@@ -2,8 +2,10 @@ package io.p2pviewer.app.playback;
 
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.peer.P2pStack;
+import io.p2pviewer.engine.peer.transport.PeerTransport;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How a {@link ViewerSession} gets its peers: the P2P stack (or none) and the engine settings over it. The
@@ -22,10 +24,23 @@ public interface P2pSetup {
      */
     static P2pSetup defaults(List<URI> trackers) {
         List<URI> copy = List.copyOf(trackers);
+        return withDefaultSettings(copy, () -> P2pStack.webRtc(copy));
+    }
+
+    /**
+     * Peers through these trackers over the given transport (the demo's viewers wrap theirs so that one can turn
+     * malicious), with the default settings. The transport serves one stack: call {@link #stack()} once.
+     */
+    static P2pSetup over(List<URI> trackers, PeerTransport transport) {
+        List<URI> copy = List.copyOf(trackers);
+        return withDefaultSettings(copy, () -> P2pStack.with(copy, transport));
+    }
+
+    private static P2pSetup withDefaultSettings(List<URI> trackers, Supplier<P2pStack> stacks) {
         return new P2pSetup() {
             @Override
             public P2pStack stack() {
-                return copy.isEmpty() ? null : P2pStack.webRtc(copy);
+                return trackers.isEmpty() ? null : stacks.get();
             }
 
             @Override

@@ -45,7 +45,7 @@ public final class ViewerSession implements AutoCloseable {
     }
 
     /** Starts the P2P stack (when there are trackers) and the engine over it; once. */
-    public Engine startEngine() throws IOException {
+    public synchronized Engine startEngine() throws IOException {
         if (engine != null || stack != null) {
             throw new IllegalStateException("the engine was started already");
         }
@@ -60,13 +60,16 @@ public final class ViewerSession implements AutoCloseable {
         return s == null ? Map.of() : s.trackerStatuses();
     }
 
+    /** Closes what was started, engine before stack; it forgets what it closed, so no second call closes it twice. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (engine != null) {
             engine.close();
+            engine = null;
         }
         if (stack != null) {
             stack.close();
+            stack = null;
         }
         if (demoSwarm != null) {
             demoSwarm.close();

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: all state lives on the given {@link TaskScheduler}'s thread; public methods may be called from
  * any thread and return at once (they post to it). Listener methods are called on that thread. Time (expiry,
  * interval, backoff) comes only from the scheduler, so the logic runs in virtual time in tests.
+ *
+ * <p>Over 500 lines: announces, offers, answers, expiry and reconnection are one conversation over one socket,
+ * and each step reads and changes the same pending-offer and connection state. What stands apart already lives
+ * apart: the wire format ({@link ClientCodec}), reconnection delays ({@link Backoff}), the socket
+ * ({@link TrackerConnector}) and the several-tracker fan-out ({@link TrackerSignalling}).
  */
 public final class TrackerClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrackerClient.class);

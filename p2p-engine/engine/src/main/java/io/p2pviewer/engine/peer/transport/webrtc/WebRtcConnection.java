@@ -47,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * <p>Negotiation is non-trickle: a description is handed out only after ICE gathering completed, so it holds
  * every candidate. Teardown follows the order webrtc-java needs: data channel unregisterObserver, close, dispose;
  * then the peer connection's close.
+ *
+ * <p>Over 500 lines: negotiation, the channel's flow control and teardown are one lifecycle over one native handle
+ * on one control thread, and the order of their steps is what keeps the JVM alive (WEBRTC-NOTES: disposing in the
+ * wrong order crashes it). Split apart, each part would need the handle and those ordering rules; read top to
+ * bottom, the class is that lifecycle. Sending is already apart ({@code WebRtcPeerChannel}, its sender).
  */
 final class WebRtcConnection implements NativeChannel {
     private static final Logger log = LoggerFactory.getLogger(WebRtcConnection.class);
