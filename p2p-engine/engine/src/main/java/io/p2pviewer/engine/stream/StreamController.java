@@ -110,24 +110,32 @@ public final class StreamController {
 
     public CompletableFuture<String> playlist(int trackIndex) {
         scheduler.assertCurrentThread();
-        Track track = track(trackIndex);
-        if (track == null) {
-            return CompletableFuture.failedFuture(new ProxyFailure(404, "no track " + trackIndex));
-        }
         Instant now = now();
-        activate(track, now);
-        return playlists.playlist(track, now);
+        Track track = playerTrack(trackIndex, now);
+        return track == null ? noTrack(trackIndex) : playlists.playlist(track, now);
+    }
+
+    /** The track the player asks for, now in use; null when there is no such track. */
+    private Track playerTrack(int trackIndex, Instant now) {
+        Track track = track(trackIndex);
+        if (track != null) {
+            activate(track, now);
+        }
+        return track;
+    }
+
+    private static <T> CompletableFuture<T> noTrack(int trackIndex) {
+        return CompletableFuture.failedFuture(new ProxyFailure(404, "no track " + trackIndex));
     }
 
     /** The player asks for a segment: from the cache, or it waits for a fetch (started now if none is planned). */
     public CompletableFuture<CachedSegment> segment(int trackIndex, long mediaSequence) {
         scheduler.assertCurrentThread();
-        Track track = track(trackIndex);
-        if (track == null) {
-            return CompletableFuture.failedFuture(new ProxyFailure(404, "no track " + trackIndex));
-        }
         Instant now = now();
-        activate(track, now);
+        Track track = playerTrack(trackIndex, now);
+        if (track == null) {
+            return noTrack(trackIndex);
+        }
         boolean first = track.playhead < 0;
         Instant due = waits.due(track, mediaSequence, now);
         SegmentId sid = new SegmentId(track.name, mediaSequence);
