@@ -40,6 +40,14 @@ public record EngineSnapshot(Instant at, Map<DeliverySource, SourceStats> source
         return sources.values().stream().mapToLong(SourceStats::servedBytes).sum();
     }
 
+    /**
+     * Peer bytes received through a TURN relay (counted as PEER too): the part of the offload the operator pays
+     * for as for the CDN. Summed over the peers listed (those connected and those that left).
+     */
+    public long relayedBytes() {
+        return peers.stream().mapToLong(PeerInfo::relayedBytes).sum();
+    }
+
     /** Share of served bytes that came from peers, 0..1. */
     public double offload() {
         long total = totalServedBytes();

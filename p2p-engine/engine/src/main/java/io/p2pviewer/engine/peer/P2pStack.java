@@ -7,11 +7,13 @@ import io.p2pviewer.engine.peer.tracker.TrackerStatus;
 import io.p2pviewer.engine.peer.tracker.TrackerSwarmSignalling;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
+import io.p2pviewer.engine.peer.transport.webrtc.WebRtcTransportConfig;
 import io.p2pviewer.engine.scheduler.SchedulerConfig;
 import io.p2pviewer.engine.time.ExecutorTaskScheduler;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +35,14 @@ public final class P2pStack implements AutoCloseable {
         this.peerId = SwarmIds.newPeerId(new SecureRandom());
     }
 
-    /** WebRTC peers found through these WebSocket trackers. */
+    /** WebRTC peers found through these WebSocket trackers (no ICE servers: host candidates only). */
     public static P2pStack webRtc(List<URI> trackers) {
         return new P2pStack(trackers, new WebRtcPeerTransport());
+    }
+
+    /** WebRTC peers found through these WebSocket trackers, with these settings (ICE servers, relay only). */
+    public static P2pStack webRtc(List<URI> trackers, WebRtcTransportConfig config) {
+        return new P2pStack(trackers, new WebRtcPeerTransport(config));
     }
 
     /** Peers through any transport (tests, or a transport decorated for a demo). */
@@ -58,6 +65,16 @@ public final class P2pStack implements AutoCloseable {
 
     public Map<URI, TrackerStatus> trackerStatuses() {
         return signalling.statuses();
+    }
+
+    /**
+     * What the user should know about reaching peers, one line each, no secrets: TURN/STUN servers' errors (e.g.
+     * a refused credential) and "peers found but unreachable: configure a TURN server". Any thread.
+     */
+    public List<String> notices() {
+        List<String> out = new ArrayList<>(transport.problems());
+        out.addAll(signalling.notices());
+        return out;
     }
 
     @Override

@@ -41,6 +41,8 @@ final class PeerLink {
     final java.util.ArrayDeque<Cancelled> cancelled = new java.util.ArrayDeque<>();
     Upload upload;
     long bytesDown;
+    /** Of {@link #bytesDown}, those received while the channel's route went through a TURN relay. */
+    long bytesRelayed;
     long bytesUp;
     double speed;
     int stalls;

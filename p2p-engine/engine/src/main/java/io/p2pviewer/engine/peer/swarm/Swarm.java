@@ -430,6 +430,9 @@ public final class Swarm {
         }
         dl.received += bytes.length;
         p.bytesDown += bytes.length;
+        if (p.channel.route().relayed()) {
+            p.bytesRelayed += bytes.length;
+        }
         host.peerBytes(p.id, bytes.length);
         if (dl.received > dl.total) {
             throw new ProtocolViolation("size mismatch: " + dl.received + " bytes of a " + dl.total + "-byte segment");
@@ -530,7 +533,8 @@ public final class Swarm {
 
     private PeerInfo info(PeerLink p, boolean connected, String reason) {
         return new PeerInfo(p.id, track, p.channel.describe(), p.connectedAt, p.bytesDown, p.bytesUp, p.speed,
-                connected && p.download != null, connected && p.upload != null, connected, reason);
+                connected && p.download != null, connected && p.upload != null, connected, reason,
+                p.channel.route().label(), p.bytesRelayed);
     }
 
     public int size() {

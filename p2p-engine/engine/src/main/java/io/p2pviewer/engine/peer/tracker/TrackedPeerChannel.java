@@ -1,6 +1,7 @@
 package io.p2pviewer.engine.peer.tracker;
 
 import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.peer.transport.PeerRoute;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
 
 /**
@@ -53,5 +54,10 @@ final class TrackedPeerChannel implements PeerChannel {
     @Override
     public String describe() {
         return channel.describe();
+    }
+
+    @Override
+    public PeerRoute route() {
+        return channel.route();
     }
 }

@@ -361,10 +361,12 @@ public final class TrackerClient implements AutoCloseable {
             }
             case TrackerReply.RelayedOffer o -> {
                 retries = 0;
+                notify(() -> listener.onPeerSignal(tracker));
                 onRelayedOffer(o);
             }
             case TrackerReply.RelayedAnswer a -> {
                 retries = 0;
+                notify(() -> listener.onPeerSignal(tracker));
                 onRelayedAnswer(a);
             }
         }

@@ -31,6 +31,10 @@ public interface TrackerListener {
     default void onSwarmCounts(URI tracker, int complete, int incomplete) {
     }
 
+    /** An offer or answer from another peer of the swarm arrived (a peer exists, whether or not it connects). */
+    default void onPeerSignal(URI tracker) {
+    }
+
     /** The tracker sent a "failure reason" or a "warning message". */
     default void onTrackerMessage(URI tracker, String message, boolean failure) {
     }

@@ -26,6 +26,7 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
     private final TrackerConnector connector;
     private final TrackerClientConfig config;
     private final Map<URI, TrackerStatus> statuses = new ConcurrentHashMap<>();
+    private final PeerReachability reachability;
 
     public TrackerSwarmSignalling(List<URI> trackers, PeerTransport transport, TaskScheduler scheduler) {
         this(trackers, transport, scheduler, OkHttpTrackerConnector.derivedFrom(new OkHttpClient()),
@@ -39,6 +40,12 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
         this.scheduler = scheduler;
         this.connector = connector;
         this.config = config;
+        this.reachability = new PeerReachability(scheduler, PeerReachability.DEFAULT_WINDOW);
+    }
+
+    /** What the reachability watch found (at most "peers found but unreachable..."), any thread. */
+    public List<String> notices() {
+        return reachability.notices();
     }
 
     /** The latest status of each tracker (any swarm). */
@@ -53,7 +60,13 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
                 transport, connector, scheduler, config, new TrackerListener() {
                     @Override
                     public void onPeer(String remotePeerId, PeerChannel channel, boolean weOffered) {
+                        reachability.peerConnected();
                         listener.onPeer(remotePeerId, channel);
+                    }
+
+                    @Override
+                    public void onPeerSignal(URI tracker) {
+                        reachability.signalSeen();
                     }
 
                     @Override

@@ -51,6 +51,11 @@ public final class CorruptingPeerTransport implements PeerTransport {
     }
 
     @Override
+    public java.util.List<String> problems() {
+        return transport.problems();
+    }
+
+    @Override
     public void close() {
         transport.close();
     }
@@ -144,6 +149,11 @@ public final class CorruptingPeerTransport implements PeerTransport {
         @Override
         public String describe() {
             return channel.describe();
+        }
+
+        @Override
+        public PeerRoute route() {
+            return channel.route();
         }
 
         @Override

@@ -41,4 +41,12 @@ public interface PeerChannel {
     default int payloadScale() {
         return 1;
     }
+
+    /**
+     * How this channel reaches its peer (the selected ICE candidate pair's types), {@link PeerRoute#UNKNOWN} until
+     * known or on transports without ICE. Any thread; never blocks (a cached value).
+     */
+    default PeerRoute route() {
+        return PeerRoute.UNKNOWN;
+    }
 }

@@ -1,5 +1,6 @@
 package io.p2pviewer.engine.peer.transport;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,6 +20,14 @@ public interface PeerTransport extends AutoCloseable {
      * that opens once the remote side applies it.
      */
     CompletableFuture<Answered> answer(String offerSdp);
+
+    /**
+     * Problems with the transport's configuration seen so far (e.g. a TURN server refusing its credentials), one
+     * line each with no secret in it, for the app to show; empty by default. Any thread.
+     */
+    default List<String> problems() {
+        return List.of();
+    }
 
     /** Closes every connection and releases native resources, in the safe order. */
     @Override

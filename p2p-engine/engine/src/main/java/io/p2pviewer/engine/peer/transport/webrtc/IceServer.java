@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param urls     one or more {@code stun:}, {@code turn:} or {@code turns:} URLs
  * @param username TURN user name, or {@code null}
- * @param password TURN credential, or {@code null}; never shown by {@link #toString()}
+ * @param password TURN credential, or {@code null}; neither it nor the user name is shown by {@link #toString()}
  */
 public record IceServer(List<String> urls, String username, String password) {
     public IceServer {
@@ -29,8 +29,16 @@ public record IceServer(List<String> urls, String username, String password) {
         return new IceServer(List.of(urls), null, null);
     }
 
+    /** Whether one of its URLs is a TURN server ({@code turn:} or {@code turns:}). */
+    public boolean isTurn() {
+        return urls.stream().anyMatch(u -> u.startsWith("turn:") || u.startsWith("turns:"));
+    }
+
+    /** The URLs, without their queries, and whether credentials are set; never the credentials themselves. */
     @Override
     public String toString() {
-        return "IceServer" + urls + (username == null ? "" : " user " + username);
+        List<String> shown = urls.stream().map(u -> u.indexOf('?') < 0 ? u : u.substring(0, u.indexOf('?')))
+                .toList();
+        return "IceServer" + shown + (username == null && password == null ? "" : " (with credentials)");
     }
 }

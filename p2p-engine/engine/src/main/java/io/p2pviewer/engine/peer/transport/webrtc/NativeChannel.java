@@ -1,5 +1,7 @@
 package io.p2pviewer.engine.peer.transport.webrtc;
 
+import io.p2pviewer.engine.peer.transport.PeerRoute;
+
 /**
  * The native side of a {@link WebRtcPeerChannel}: the data channel its queue feeds, and the connection its close
  * tears down. Implemented by {@link WebRtcConnection}; tests use a fake.
@@ -20,4 +22,9 @@ interface NativeChannel {
 
     /** A label for logs; any thread. */
     String describe();
+
+    /** The selected candidate pair's types, as last read from the connection's stats; any thread. */
+    default PeerRoute route() {
+        return PeerRoute.UNKNOWN;
+    }
 }

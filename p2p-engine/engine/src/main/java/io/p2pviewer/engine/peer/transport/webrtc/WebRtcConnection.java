@@ -17,16 +17,23 @@ import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
+import dev.onvoid.webrtc.RTCStats;
+import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.engine.peer.transport.PeerRoute;
 import io.p2pviewer.engine.peer.transport.PeerTransport.Answered;
 import io.p2pviewer.engine.peer.transport.PeerTransport.PendingOffer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -57,18 +64,22 @@ final class WebRtcConnection implements NativeChannel {
     private static final Logger log = LoggerFactory.getLogger(WebRtcConnection.class);
     /** The label of the one data channel the offerer creates (the answerer accepts any label). */
     static final String CHANNEL_LABEL = "p2p";
+    /** How often an open connection re-reads its selected candidate pair (it may change after a network change). */
+    static final Duration ROUTE_REFRESH = Duration.ofSeconds(5);
 
     private final int id;
     private final TransportThreads threads;
     private final WebRtcTransportConfig config;
     private final PeerConnectionFactory factory;
     private final Consumer<WebRtcConnection> onTeardown;
+    private final IceServerProblems iceProblems;
     private final Events events = new Events();
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
     private final CompletableFuture<PeerChannel> opened = new CompletableFuture<>();
     private final AtomicBoolean acceptCalled = new AtomicBoolean();
     private volatile String remote = "connecting";
     private volatile WebRtcPeerChannel channel;
+    private volatile PeerRoute route = PeerRoute.UNKNOWN;
 
     // control thread only
     private RTCPeerConnection pc;
@@ -81,10 +92,12 @@ final class WebRtcConnection implements NativeChannel {
     private Future<?> gatheringTimer;
     private Future<?> openTimer;
     private Future<?> disconnectTimer;
+    private Future<?> routeTimer;
 
     WebRtcConnection(int id, TransportThreads threads, WebRtcTransportConfig config, PeerConnectionFactory factory,
-            Consumer<WebRtcConnection> onTeardown) {
+            Consumer<WebRtcConnection> onTeardown, IceServerProblems iceProblems) {
         this.id = id;
+        this.iceProblems = iceProblems;
         this.threads = threads;
         this.config = config;
         this.factory = factory;
@@ -155,6 +168,12 @@ final class WebRtcConnection implements NativeChannel {
         return "webrtc#" + id + " " + remote;
     }
 
+    /** The selected candidate pair's types, read when the channel opened and every {@link #ROUTE_REFRESH}. */
+    @Override
+    public PeerRoute route() {
+        return route;
+    }
+
     /** The data channel's buffered amount; control thread. */
     @Override
     public long bufferedAmount() {
@@ -193,6 +212,7 @@ final class WebRtcConnection implements NativeChannel {
         cancel(gatheringTimer);
         cancel(openTimer);
         cancel(disconnectTimer);
+        cancel(routeTimer);
         WebRtcPeerChannel ch = channel;
         if (ch != null) {
             ch.markClosed(reason, false);
@@ -371,6 +391,7 @@ final class WebRtcConnection implements NativeChannel {
                     openSettled = true;
                     cancel(openTimer);
                     log.debug("{}: data channel open", describe());
+                    readRoute();
                     threads.complete(opened, channel);
                 }
             }
@@ -407,6 +428,35 @@ final class WebRtcConnection implements NativeChannel {
             case CLOSED -> teardown("connection closed", null);
             default -> {
             }
+        }
+    }
+
+    /** Asks for the stats report and keeps the selected pair's types; control thread, repeats while open. */
+    private void readRoute() {
+        if (closed || pc == null) {
+            return;
+        }
+        try {
+            pc.getStats(this::routeReport);
+        } catch (RuntimeException e) {
+            log.debug("{}: getStats failed: {}", describe(), e.toString());
+        }
+        routeTimer = threads.schedule(ROUTE_REFRESH, this::readRoute);
+    }
+
+    /** The stats callback (a WebRTC thread): copies the report's entries and derives the route. */
+    private void routeReport(RTCStatsReport report) {
+        Map<String, SelectedRoute.Entry> byId = new HashMap<>();
+        for (Map.Entry<String, RTCStats> e : report.getStats().entrySet()) {
+            RTCStats s = e.getValue();
+            String type = s.getType() == null ? "" : s.getType().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            byId.put(e.getKey(), new SelectedRoute.Entry(type, s.getAttributes()));
+        }
+        PeerRoute next = SelectedRoute.from(byId);
+        PeerRoute previous = route;
+        if (!next.equals(PeerRoute.UNKNOWN) && !next.equals(previous)) {
+            route = next;
+            log.debug("{}: route {}", describe(), next);
         }
     }
 
@@ -492,6 +542,11 @@ final class WebRtcConnection implements NativeChannel {
                 gathered.complete(null);
                 threads.onControl(() -> cancel(gatheringTimer));
             }
+        }
+
+        @Override
+        public void onIceCandidateError(RTCPeerConnectionIceErrorEvent event) {
+            iceProblems.report(event.getUrl(), event.getErrorCode(), event.getErrorText());
         }
 
         @Override

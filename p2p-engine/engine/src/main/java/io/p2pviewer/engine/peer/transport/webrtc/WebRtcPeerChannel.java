@@ -2,6 +2,7 @@ package io.p2pviewer.engine.peer.transport.webrtc;
 
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
+import io.p2pviewer.engine.peer.transport.PeerRoute;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -206,6 +207,11 @@ final class WebRtcPeerChannel implements PeerChannel {
     @Override
     public String describe() {
         return connection.describe();
+    }
+
+    @Override
+    public PeerRoute route() {
+        return connection.route();
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class WebRtcPeerTransport implements PeerTransport {
     private final TransportThreads threads;
     private final Set<WebRtcConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionIds = new AtomicInteger();
+    private final IceServerProblems iceProblems = new IceServerProblems();
     private boolean closed; // guarded by this
 
     /** A transport with {@link WebRtcTransportConfig#defaults()} (no ICE servers: host candidates only). */
@@ -78,6 +79,20 @@ public final class WebRtcPeerTransport implements PeerTransport {
         }
     }
 
+    /**
+     * What STUN/TURN servers answered wrong while gathering candidates (e.g. "ICE server turn:host:3478: 401
+     * Unauthorized (check the TURN username and credential)"), each distinct problem once, oldest first.
+     */
+    @Override
+    public List<String> problems() {
+        return iceProblems.list();
+    }
+
+    /** The settings this transport was made with. */
+    public WebRtcTransportConfig config() {
+        return config;
+    }
+
     /** Connections made and not yet closed (pending offers included); for diagnostics and tests. */
     public int connectionCount() {
         return connections.size();
@@ -112,7 +127,7 @@ public final class WebRtcPeerTransport implements PeerTransport {
 
     private WebRtcConnection newConnection() {
         WebRtcConnection c = new WebRtcConnection(connectionIds.incrementAndGet(), threads, config, lease.factory(),
-                connections::remove);
+                connections::remove, iceProblems);
         connections.add(c);
         return c;
     }

@@ -36,7 +36,7 @@ public record WebRtcTransportConfig(
             throw new IllegalArgumentException("sendBufferThreshold must be at least 65536 bytes, was "
                     + sendBufferThreshold);
         }
-        if (relayOnly && iceServers.isEmpty()) {
+        if (relayOnly && iceServers.stream().noneMatch(IceServer::isTurn)) {
             throw new IllegalArgumentException("relayOnly needs at least one TURN server");
         }
     }

@@ -39,13 +39,28 @@ class WebRtcTransportConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendBufferThreshold");
         assertThatThrownBy(() -> d.withIceServers(List.of(), true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TURN");
+        assertThatThrownBy(() -> d.withIceServers(List.of(IceServer.of("stun:stun.example:3478")), true))
+                .as("relay only with STUN alone").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TURN");
         assertThatThrownBy(() -> IceServer.of("http://example"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://example");
     }
 
     @Test
-    void iceServersNeverShowTheirPassword() {
-        IceServer s = new IceServer(List.of("turns:turn.example:443"), "user", "secret");
-        assertThat(s.toString()).contains("turn.example").contains("user").doesNotContain("secret");
+    void iceServersNeverShowTheirCredentials() {
+        IceServer s = new IceServer(List.of("turns:turn.example:443?transport=tcp&token=t0k"), "user1", "secret");
+        assertThat(s.toString()).contains("turns:turn.example:443").contains("with credentials")
+                .doesNotContain("secret").doesNotContain("user1").doesNotContain("t0k");
+        assertThat(s.isTurn()).isTrue();
+        assertThat(IceServer.of("stun:stun.example:3478").isTurn()).isFalse();
+    }
+
+    @Test
+    void iceProblemsAreKeptOnceEachWithAHintAndNoQuery() {
+        IceServerProblems p = new IceServerProblems();
+        p.report("turn:198.51.100.1:3478?transport=udp&secret=x", 401, "Unauthorized");
+        p.report("turn:198.51.100.1:3478?transport=udp&secret=x", 401, "Unauthorized");
+        assertThat(p.list()).containsExactly(
+                "ICE server turn:198.51.100.1:3478: 401 Unauthorized (check the TURN username and credential)");
     }
 }
