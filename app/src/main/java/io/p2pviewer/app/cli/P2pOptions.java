@@ -4,8 +4,11 @@ import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
 import io.p2pviewer.engine.peer.P2pStack;
+import io.p2pviewer.engine.peer.transport.webrtc.IceServer;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
+import io.p2pviewer.engine.peer.transport.webrtc.WebRtcTransportConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,16 @@ public final class P2pOptions implements P2pSetup {
 
     @Option(names = "--swarm-id", paramLabel = "ID", description = "Swarm id instead of the playlist URL.")
     String swarmId;
+
+    @Option(names = "--ice-servers", paramLabel = "FILE",
+            description = "STUN/TURN servers: a JSON array as in the browser's rtcConfig.iceServers, e.g. "
+                    + "[{\"urls\": \"turn:host:3478\", \"username\": \"u\", \"credential\": \"p\"}]."
+                    + " None: peers on the same network only.")
+    Path iceServersFile;
+
+    @Option(names = "--relay-only", description = "Reach peers only through the TURN server (needs one in "
+            + "--ice-servers): peers never see this machine's address.")
+    boolean relayOnly;
 
     @Option(names = "--corrupt-uploads", hidden = true, description = "Test only: serve corrupted bytes to peers.")
     boolean corruptUploads;
@@ -49,6 +62,26 @@ public final class P2pOptions implements P2pSetup {
         return out;
     }
 
+    /**
+     * The WebRTC settings: ICE servers from {@code --ice-servers}, relay only with {@code --relay-only}.
+     *
+     * @throws IllegalArgumentException one line naming the file and the problem, or why relay-only cannot work
+     */
+    public WebRtcTransportConfig webRtcConfig() {
+        List<IceServer> servers = iceServersFile == null ? List.of() : IceServersFile.read(iceServersFile);
+        if (relayOnly && servers.stream().noneMatch(IceServer::isTurn)) {
+            throw new IllegalArgumentException("--relay-only needs a TURN server (a turn: or turns: URL) in "
+                    + (iceServersFile == null ? "--ice-servers FILE" : "--ice-servers " + iceServersFile));
+        }
+        return WebRtcTransportConfig.defaults().withIceServers(servers, relayOnly);
+    }
+
+    /** Checks every option (trackers, ICE servers file); throws IllegalArgumentException with one line. */
+    public void validate() {
+        trackerUris();
+        webRtcConfig();
+    }
+
     public boolean enabled() {
         return !trackers.isEmpty();
     }
@@ -61,9 +94,10 @@ public final class P2pOptions implements P2pSetup {
         if (!enabled()) {
             return null;
         }
+        WebRtcTransportConfig webRtc = webRtcConfig();
         return corruptUploads
-                ? P2pStack.with(trackerUris(), new CorruptingPeerTransport(new WebRtcPeerTransport(), true))
-                : P2pStack.webRtc(trackerUris());
+                ? P2pStack.with(trackerUris(), new CorruptingPeerTransport(new WebRtcPeerTransport(webRtc), true))
+                : P2pStack.webRtc(trackerUris(), webRtc);
     }
 
     /** Engine settings with P2P over the stack (CDN only when it is null). */

@@ -45,7 +45,7 @@ public final class PeerCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
-            p2p.trackerUris();
+            p2p.validate();
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

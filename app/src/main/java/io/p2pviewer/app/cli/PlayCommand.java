@@ -57,13 +57,13 @@ public final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            p2p.trackerUris();
+            p2p.validate();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         if (!headless) {
-            return AppLaunch.launch(url, noAudio, p2p.trackerUris());
+            return AppLaunch.launch(url, noAudio, p2p.trackerUris(), p2p.webRtcConfig());
         }
         if (!(durationSeconds > 0) || durationSeconds > 86_400) {
             spec.commandLine().getErr().println("error: --duration must be between 0 and 86400 seconds");
@@ -89,7 +89,7 @@ public final class PlayCommand implements Callable<Integer> {
             return ExitCodes.ENVIRONMENT;
         }
         try (player; Playback playback = new Playback(session.startEngine(), player, Clock.systemUTC())) {
-            return new HeadlessRun(playback, System.out, System.err)
+            return new HeadlessRun(playback, session::notices, System.out, System.err)
                     .run(uri, Duration.ofMillis((long) (durationSeconds * 1000)), report, csv);
         }
     }

@@ -30,7 +30,7 @@ public final class ViewerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            return AppLaunch.launch(demo ? "demo" : url, noAudio, p2p.trackerUris());
+            return AppLaunch.launch(demo ? "demo" : url, noAudio, p2p.trackerUris(), p2p.webRtcConfig());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -87,7 +87,7 @@ public final class HeadlessPeerRun {
                 : "no segment could be read");
         PlayReport r = Reports.of(url, started, finished, ok, reason, 0, result.secondsPlayed(), -1,
                 new PlayReport.Stalls(result.stalls(), result.stallSeconds()), snap, session.servedSegments(),
-                errors, Map.of());
+                errors, Map.of(), viewer.notices());
         if (report != null) {
             ReportWriter.write(r, report);
         }

@@ -38,8 +38,16 @@ public final class HeadlessRun {
     private final Playback playback;
     private final PrintStream out;
     private final PrintStream err;
+    private final java.util.function.Supplier<List<String>> notices;
 
     public HeadlessRun(Playback playback, PrintStream out, PrintStream err) {
+        this(playback, List::of, out, err);
+    }
+
+    /** @param notices what to say about reaching peers in the report (the session's {@code notices()}) */
+    public HeadlessRun(Playback playback, java.util.function.Supplier<List<String>> notices, PrintStream out,
+                       PrintStream err) {
+        this.notices = notices;
         this.playback = playback;
         this.out = out;
         this.err = err;
@@ -126,7 +134,7 @@ public final class HeadlessRun {
         PlayReport r = Reports.of(url, started, finished, code == ExitCodes.OK, reason, status.framesDisplayed(),
                 playback.playedMillis() / 1000.0, firstFrame[0] == null ? -1 : firstFrame[0].toMillis() / 1000.0,
                 new PlayReport.Stalls(stalls.count(), stalls.total(finished).toMillis() / 1000.0), snapshot, served,
-                errors, Reports.playerCounters(stats));
+                errors, Reports.playerCounters(stats), notices.get());
         if (!write(report, r)) {
             return ExitCodes.INTERNAL;
         }

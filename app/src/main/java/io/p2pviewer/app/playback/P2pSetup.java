@@ -3,6 +3,7 @@ package io.p2pviewer.app.playback;
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.peer.P2pStack;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
+import io.p2pviewer.engine.peer.transport.webrtc.WebRtcTransportConfig;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,8 +24,13 @@ public interface P2pSetup {
      * id from the playlist URL, uploads on and uncapped.
      */
     static P2pSetup defaults(List<URI> trackers) {
+        return defaults(trackers, WebRtcTransportConfig.defaults());
+    }
+
+    /** As {@link #defaults(List)}, with these WebRTC settings (ICE servers, relay only). */
+    static P2pSetup defaults(List<URI> trackers, WebRtcTransportConfig webRtc) {
         List<URI> copy = List.copyOf(trackers);
-        return withDefaultSettings(copy, () -> P2pStack.webRtc(copy));
+        return withDefaultSettings(copy, () -> P2pStack.webRtc(copy, webRtc));
     }
 
     /**

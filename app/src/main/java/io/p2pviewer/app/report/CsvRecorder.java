@@ -18,7 +18,8 @@ import java.util.Locale;
 public final class CsvRecorder implements AutoCloseable {
     public static final String HEADER = "time,seconds,peer_downloaded,cdn_downloaded,fallback_downloaded,"
             + "peer_served,cdn_served,fallback_served,peer_rate_bps,cdn_rate_bps,fallback_rate_bps,uploaded,"
-            + "upload_rate_bps,peers,buffer_seconds,variant,stalls,stall_seconds,missed_deadlines,offload";
+            + "upload_rate_bps,peers,buffer_seconds,variant,stalls,stall_seconds,missed_deadlines,offload,"
+            + "relayed_bytes";
 
     private final BufferedWriter out;
     private final Instant start;
@@ -56,7 +57,8 @@ public final class CsvRecorder implements AutoCloseable {
                 .append(',').append(s.currentVariant().replace(',', '_'))
                 .append(',').append(stalls).append(',').append(String.format(Locale.ROOT, "%.2f", stallSeconds))
                 .append(',').append(s.missedDeadlines())
-                .append(',').append(String.format(Locale.ROOT, "%.4f", s.offload()));
+                .append(',').append(String.format(Locale.ROOT, "%.4f", s.offload()))
+                .append(',').append(s.relayedBytes());
         try {
             out.write(b.toString());
             out.newLine();

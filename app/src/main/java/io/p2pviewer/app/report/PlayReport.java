@@ -20,13 +20,16 @@ import java.util.Map;
  * @param segments one entry per segment served to the player, in order
  * @param player libVLC's own counters at the end of the run (empty for a headless peer)
  * @param process this process's CPU seconds, heap after GC and resident memory at the end of the run
+ * @param relayedBytes of the peer bytes downloaded, those that came through a TURN relay (counted in peer too)
+ * @param notices what the user should know about reaching peers, one line each (e.g. "peers found but
+ *     unreachable: configure a TURN server", a TURN server refusing its credentials); empty when all is well
  */
 public record PlayReport(String url, String startedAt, double durationSeconds, boolean ok, String reason,
                          long framesDisplayed, double secondsPlayed, double firstFrameSeconds, Stalls stalls,
                          Map<String, Long> downloadedBytes, Map<String, Long> servedBytes, double offload,
                          long uploadedBytes, long missedDeadlines, long maxPlayerWaitMillis, int bannedPeers,
                          List<Peer> peers, List<Segment> segments, List<String> errors, Map<String, Object> player,
-                         Map<String, Object> process) {
+                         Map<String, Object> process, long relayedBytes, List<String> notices) {
 
     /** Stall count and total stall time. */
     public record Stalls(int count, double totalSeconds) {
@@ -40,7 +43,12 @@ public record PlayReport(String url, String startedAt, double durationSeconds, b
                           long peerBytes) {
     }
 
-    /** Bytes exchanged with one peer; kind is "desktop" or "browser" (from the peer id prefix). */
-    public record Peer(String peerId, String kind, String track, long bytesDown, long bytesUp, boolean connected) {
+    /**
+     * Bytes exchanged with one peer; kind is "desktop" or "browser" (from the peer id prefix); route is the
+     * selected ICE candidate pair's types, "local/remote" ("host/host", "srflx/prflx", "relay/relay"...; "" if
+     * unknown); relayedBytes the part of bytesDown that came through a TURN relay.
+     */
+    public record Peer(String peerId, String kind, String track, long bytesDown, long bytesUp, boolean connected,
+                       String route, long relayedBytes) {
     }
 }

@@ -19,12 +19,12 @@ public final class Reports {
     public static PlayReport of(java.net.URI url, java.time.Instant started, java.time.Instant finished, boolean ok,
                                 String reason, long framesDisplayed, double secondsPlayed, double firstFrameSeconds,
                                 PlayReport.Stalls stalls, EngineSnapshot snap, List<ServedSegment> served,
-                                List<String> errors, Map<String, Object> player) {
+                                List<String> errors, Map<String, Object> player, List<String> notices) {
         return new PlayReport(url.toString(), started.toString(),
                 java.time.Duration.between(started, finished).toMillis() / 1000.0, ok, reason, framesDisplayed,
                 secondsPlayed, firstFrameSeconds, stalls, bySource(snap, true), bySource(snap, false), snap.offload(),
                 snap.uploadedBytes(), snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(),
-                peers(snap), segments(served), errors, player, process());
+                peers(snap), segments(served), errors, player, process(), snap.relayedBytes(), List.copyOf(notices));
     }
 
     /** libVLC's counters as reports list them. */
@@ -47,7 +47,7 @@ public final class Reports {
         Map<String, Long> zero = bySource(null, true);
         return new PlayReport(url.toString(), started.toString(), 0, false, reason, 0, 0, -1,
                 new PlayReport.Stalls(0, 0), zero, zero, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(reason),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), 0, List.of());
     }
 
     public static Map<String, Long> bySource(EngineSnapshot s, boolean downloaded) {
@@ -92,6 +92,6 @@ public final class Reports {
 
     private static PlayReport.Peer peer(PeerInfo p) {
         return new PlayReport.Peer(p.peerId(), SwarmIds.isBrowserPeerId(p.peerId()) ? "browser" : "desktop",
-                p.track(), p.bytesDown(), p.bytesUp(), p.connected());
+                p.track(), p.bytesDown(), p.bytesUp(), p.connected(), p.route(), p.relayedBytes());
     }
 }

@@ -56,8 +56,8 @@ public final class ViewerRuntime implements AutoCloseable {
         // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
-        this.session = new SessionFactory(P2pSetup.defaults(options.trackers()), options.demoPeers())
-                .start(options.url());
+        this.session = new SessionFactory(P2pSetup.defaults(options.trackers(), options.webRtc()),
+                options.demoPeers()).start(options.url());
         Optional<DemoStream> demo = session.demo();
         var engine = session.startEngine();
         var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");
@@ -86,7 +86,7 @@ public final class ViewerRuntime implements AutoCloseable {
             return t;
         });
         // Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, file work on the sampler.
-        this.exports = new PlaybackExports(playback);
+        this.exports = new PlaybackExports(playback, session::notices);
         this.exportsModel = new ExportsViewModel(exports,
                 ExportsViewModel.directory(System::getenv, System.getProperty("user.home")), Clock.systemUTC(),
                 sampler, UiThread.FX);
@@ -120,7 +120,7 @@ public final class ViewerRuntime implements AutoCloseable {
             StatsSample sample = new StatsSample(snapshot, status, fx.bridge().stats(), stalls.count(),
                     stalls.total(playback.clock().instant()),
                     playback.session().map(s -> s.recentSegments(40)).orElse(List.of()),
-                    session.trackerStatuses());
+                    session.trackerStatuses(), session.notices());
             UiThread.FX.execute(() -> statsModel.update(sample));
         } catch (RuntimeException e) {
             log.warn("stats sample failed: {}", e.toString());

@@ -24,9 +24,16 @@ public final class PlaybackExports implements Exports {
     private final Playback playback;
     private final Instant started = Instant.now();
     private volatile CsvRecorder recorder;
+    private final java.util.function.Supplier<List<String>> notices;
 
     public PlaybackExports(Playback playback) {
+        this(playback, List::of);
+    }
+
+    /** @param notices what to say about reaching peers in snapshots (the session's {@code notices()}) */
+    public PlaybackExports(Playback playback, java.util.function.Supplier<List<String>> notices) {
         this.playback = playback;
+        this.notices = notices;
     }
 
     @Override
@@ -40,7 +47,8 @@ public final class PlaybackExports implements Exports {
         PlayReport report = Reports.of(session.sourceUri(), started, now, errors.isEmpty(), null,
                 status.framesDisplayed(), playback.playedMillis() / 1000.0, -1,
                 new PlayReport.Stalls(playback.stalls().count(), playback.stalls().total(now).toMillis() / 1000.0),
-                snap, session.servedSegments(), errors, Reports.playerCounters(playback.player().stats()));
+                snap, session.servedSegments(), errors, Reports.playerCounters(playback.player().stats()),
+                notices.get());
         ReportWriter.write(report, file);
     }
 

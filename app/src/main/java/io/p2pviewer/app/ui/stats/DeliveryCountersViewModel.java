@@ -27,7 +27,8 @@ public final class DeliveryCountersViewModel {
                 .add("missedDeadlines", "Missed deadlines")
                 .add("maxPlayerWait", "Longest player wait")
                 .add("cache", "Cache")
-                .add("bannedPeers", "Peers banned");
+                .add("bannedPeers", "Peers banned")
+                .add("relayed", "Peer bytes via TURN");
     }
 
     /** Bytes downloaded and rate per source, uploads: {@code <source>Bytes}, {@code <source>Rate}, ... */
@@ -60,5 +61,14 @@ public final class DeliveryCountersViewModel {
         details.set("maxPlayerWait", e.maxPlayerWaitMillis() + " ms");
         details.set("cache", Format.bytes(e.cacheBytes()) + " in " + e.cacheSegments() + " segments");
         details.set("bannedPeers", Integer.toString(e.bannedPeers()));
+        details.set("relayed", relayedText(e.relayedBytes(), e.source(DeliverySource.PEER).downloadedBytes()));
+    }
+
+    /** Relayed peer bytes and their share of all peer bytes: "12.0 MB (35 % of peer bytes)", or "0 B". */
+    static String relayedText(long relayed, long peer) {
+        if (relayed <= 0 || peer <= 0) {
+            return Format.bytes(Math.max(0, relayed));
+        }
+        return Format.bytes(relayed) + " (" + Math.round(100.0 * relayed / peer) + " % of peer bytes)";
     }
 }

@@ -12,9 +12,11 @@ import java.util.Locale;
  * @param address the masked remote address the engine reports
  * @param speed the engine's measured download speed from the peer
  * @param reason why it was dropped ("" while connected); for a ban, the reason after "banned: "
+ * @param route the selected ICE candidate pair's types ("relay/relay", "srflx/prflx"; "" while unknown)
  */
 public record PeerRow(String peerId, String shortId, String kind, String track, State state, String address,
-                      long bytesDown, long bytesUp, double downRate, double upRate, double speed, String reason) {
+                      long bytesDown, long bytesUp, double downRate, double upRate, double speed, String reason,
+                      String route) {
     /** A peer's connection state. */
     public enum State {
         CONNECTED, LEFT, BANNED;

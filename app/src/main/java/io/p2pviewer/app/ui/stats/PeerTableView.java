@@ -30,6 +30,7 @@ final class PeerTableView extends TableView<PeerRow> {
         getColumns().add(text("State", 74, r -> r.state().label()));
         getColumns().add(text("Track", 52, PeerRow::track));
         getColumns().add(text("Address", 130, PeerRow::address));
+        getColumns().add(text("Route", 82, PeerRow::route));
         getColumns().add(number("↓ Bytes", 70, r -> (double) r.bytesDown(), v -> Format.bytes(v.longValue())));
         getColumns().add(number("↑ Bytes", 70, r -> (double) r.bytesUp(), v -> Format.bytes(v.longValue())));
         getColumns().add(number("↓ Now", 78, PeerRow::downRate, PeerRow::rateText));

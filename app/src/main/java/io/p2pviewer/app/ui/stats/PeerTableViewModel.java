@@ -72,6 +72,6 @@ public final class PeerTableViewModel {
         return new PeerRow(p.peerId(), PeerIds.shortId(p.peerId()),
                 SwarmIds.isBrowserPeerId(p.peerId()) ? "browser" : "desktop", p.track(), state,
                 p.address() == null ? "" : p.address(), p.bytesDown(), p.bytesUp(), down, up, p.bytesPerSecond(),
-                reason);
+                reason, p.route());
     }
 }

@@ -17,11 +17,20 @@ import java.util.Objects;
  * @param engine the stream session's snapshot, null while no stream is open
  * @param recentSegments the last segments served to the player, oldest first (empty while idle)
  * @param trackers the latest status of each tracker (empty without P2P or before the first announce)
+ * @param p2pNotices what the P2P stack says about reaching peers (e.g. "peers found but unreachable: configure a
+ *     TURN server"), one line each
  */
 public record StatsSample(EngineSnapshot engine, PlayerStatus player, PlayerStats playerStats, int stalls,
                           Duration stallTime, List<ServedSegment> recentSegments,
-                          Map<URI, TrackerStatus> trackers) {
+                          Map<URI, TrackerStatus> trackers, List<String> p2pNotices) {
+    /** A sample without P2P notices. */
+    public StatsSample(EngineSnapshot engine, PlayerStatus player, PlayerStats playerStats, int stalls,
+                       Duration stallTime, List<ServedSegment> recentSegments, Map<URI, TrackerStatus> trackers) {
+        this(engine, player, playerStats, stalls, stallTime, recentSegments, trackers, List.of());
+    }
+
     public StatsSample {
+        p2pNotices = p2pNotices == null ? List.of() : List.copyOf(p2pNotices);
         Objects.requireNonNull(player, "player");
         playerStats = playerStats == null ? PlayerStats.NONE : playerStats;
         stallTime = stallTime == null ? Duration.ZERO : stallTime;

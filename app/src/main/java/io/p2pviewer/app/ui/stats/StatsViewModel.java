@@ -35,6 +35,7 @@ public final class StatsViewModel {
     private final ReadOnlyStringWrapper overlay = new ReadOnlyStringWrapper("No stream");
     private final BooleanProperty panelVisible = new SimpleBooleanProperty(true);
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(false);
+    private final java.util.Set<String> shownP2pNotices = new java.util.HashSet<>();
 
     /** Shows the sample everywhere and hands new notices to the listeners. */
     public void update(StatsSample sample) {
@@ -45,11 +46,18 @@ public final class StatsViewModel {
         peers.update(e);
         delivery.update(e);
         player.update(sample.player(), sample.playerStats());
-        status.set(trackerText(sample.trackers(), e != null));
+        status.set(trackerText(sample.trackers(), e != null)
+                + (sample.p2pNotices().isEmpty() ? "" : " · " + sample.p2pNotices().getLast()));
         peerStatus.set(e == null ? "" : peerText(e));
         overlay.set(e == null ? "No stream" : overlayText(sample));
         for (Notice n : noticePolicy.newNotices(e)) {
             noticeListeners.forEach(l -> l.accept(n));
+        }
+        for (String text : sample.p2pNotices()) {
+            if (shownP2pNotices.add(text)) {
+                Notice n = new Notice(Notice.Severity.WARNING, "Peers", text);
+                noticeListeners.forEach(l -> l.accept(n));
+            }
         }
     }
 
@@ -82,7 +90,10 @@ public final class StatsViewModel {
         noticeListeners.add(listener);
     }
 
-    /** The status bar's text: the trackers' state ("Tracker host:port: connected", "No tracker: CDN only"). */
+    /**
+     * The status bar's text: the trackers' state ("Tracker host:port: connected", "No tracker: CDN only"), then the
+     * latest P2P notice if any (" · peers found but unreachable: configure a TURN server").
+     */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
