@@ -8,7 +8,7 @@ ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 RUNTIME_PACKAGES="libvlc5 vlc-plugin-base libgtk-3-0 libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libudev1 libdbus-1-3"
 # Extra packages for the tests: a virtual display, screenshots, the build tool, and Debian's Chromium for the
 # browser interop tests (a real p2p-media-loader viewer; no downloaded browser builds).
-TEST_PACKAGES="xvfb xauth maven chromium"
+TEST_PACKAGES="xvfb xauth maven chromium coturn iptables"
 # The npm projects the tests run (pinned versions, package-lock.json committed): bittorrent-tracker's server and the
 # browser viewer page (hls.js + p2p-media-loader).
 NPM_TEST_PROJECTS="p2p-engine/testing/npm/bittorrent-tracker p2p-engine/testing/npm/browser"

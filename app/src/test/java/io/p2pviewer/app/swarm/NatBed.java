@@ -1,0 +1,274 @@
+package io.p2pviewer.app.swarm;
+
+import io.p2pviewer.testing.NetnsFixture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small internet in network namespaces, made and removed by a test: a "public" segment (198.51.100.0/24, a
+ * documentation range) on a bridge in its own namespace, reached from the test JVM's namespace by a veth (the
+ * origin and the tracker bind {@link #PUBLIC_HOST} there), coturn in the public namespace at {@link #TURN_HOST},
+ * and per side a NAT router namespace (public address, iptables MASQUERADE, optionally {@code --random-fully} for
+ * symmetric mapping, only established traffic let in from the wan) with one viewer host namespace behind it.
+ *
+ * <p>Needs root, iproute2, iptables and coturn's {@code turnserver}. One bed per machine at a time (a file lock
+ * held until {@link #close()}, which kills every process started here and deletes every namespace and veth, also
+ * when the test failed). Not thread-safe.
+ */
+final class NatBed implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NatBed.class);
+    static final String PUBLIC_HOST = "198.51.100.254";
+    static final String TURN_HOST = "198.51.100.1";
+    static final String TURN_USER = "viewer";
+    static final String TURN_PASSWORD = "s3cret-turn";
+    private static final Path LOCK = Path.of(System.getProperty("java.io.tmpdir"), "p2pv-natbed.lock");
+
+    private final String id = "n" + ProcessHandle.current().pid() % 100000;
+    private final String pub = "pv" + id + "P";
+    private final Path dir;
+    private final List<String> namespaces = new ArrayList<>();
+    private final List<String> rootLinks = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private Path turnLog;
+
+    /** Builds the public segment (no router yet); logs go under {@code dir}. */
+    NatBed(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        lockFile = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = lockFile.lock();
+        try {
+            cleanupLeftovers();
+            addNamespace(pub);
+            // coturn relays between two allocations of its own address: that traffic goes through lo
+            ip("-n", pub, "link", "set", "lo", "up");
+            ip("-n", pub, "link", "add", "br0", "type", "bridge");
+            ip("-n", pub, "addr", "add", TURN_HOST + "/24", "dev", "br0");
+            ip("-n", pub, "link", "set", "br0", "up");
+            ip("-n", pub, "route", "add", "default", "dev", "br0");
+            String rootSide = "pv" + id + "r";
+            ip("link", "add", rootSide, "type", "veth", "peer", "name", "up0", "netns", pub);
+            rootLinks.add(rootSide);
+            ip("addr", "add", PUBLIC_HOST + "/24", "dev", rootSide);
+            ip("link", "set", rootSide, "up");
+            ip("-n", pub, "link", "set", "up0", "master", "br0");
+            ip("-n", pub, "link", "set", "up0", "up");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Adds a NAT router with public address 198.51.100.{@code n} and a viewer host 172.29.{@code n}.2 behind it.
+     *
+     * @param symmetric MASQUERADE with {@code --random-fully}: a new public port per destination
+     * @return the viewer host's namespace
+     */
+    String addNatSide(int n, boolean symmetric) {
+        String router = "pv" + id + "R" + n;
+        String host = "pv" + id + "H" + n;
+        addNamespace(router);
+        addNamespace(host);
+        ip("-n", router, "link", "add", "wan0", "type", "veth", "peer", "name", "w" + n, "netns", pub);
+        ip("-n", pub, "link", "set", "w" + n, "master", "br0");
+        ip("-n", pub, "link", "set", "w" + n, "up");
+        ip("-n", router, "addr", "add", "198.51.100." + n + "/24", "dev", "wan0");
+        ip("-n", router, "link", "set", "wan0", "up");
+        ip("-n", router, "link", "set", "lo", "up");
+        ip("-n", router, "route", "add", "default", "dev", "wan0");
+        ip("-n", router, "link", "add", "lan0", "type", "veth", "peer", "name", "eth0", "netns", host);
+        ip("-n", router, "addr", "add", "172.29." + n + ".1/24", "dev", "lan0");
+        ip("-n", router, "link", "set", "lan0", "up");
+        ip("-n", host, "addr", "add", "172.29." + n + ".2/24", "dev", "eth0");
+        ip("-n", host, "link", "set", "eth0", "up");
+        ip("-n", host, "link", "set", "lo", "up");
+        ip("-n", host, "route", "add", "default", "via", "172.29." + n + ".1");
+        inNs(router, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        List<String> masquerade = new ArrayList<>(List.of("iptables", "-t", "nat", "-A", "POSTROUTING", "-o",
+                "wan0", "-j", "MASQUERADE"));
+        if (symmetric) {
+            masquerade.add("--random-fully");
+        }
+        inNs(router, masquerade.toArray(String[]::new));
+        inNs(router, "iptables", "-A", "FORWARD", "-i", "wan0", "-m", "conntrack", "--ctstate",
+                "ESTABLISHED,RELATED", "-j", "ACCEPT");
+        inNs(router, "iptables", "-A", "FORWARD", "-i", "wan0", "-j", "DROP");
+        return host;
+    }
+
+    /** Starts coturn in the public namespace with one static long-term user; its log goes to {@link #turnLog()}. */
+    void startTurn() throws IOException, InterruptedException {
+        turnLog = dir.resolve("turnserver.log").toAbsolutePath();
+        Files.deleteIfExists(turnLog);
+        Path conf = dir.resolve("turnserver.conf");
+        Files.writeString(conf, String.join("\n", "listening-ip=" + TURN_HOST, "relay-ip=" + TURN_HOST,
+                "listening-port=3478", "min-port=49160", "max-port=49400", "lt-cred-mech",
+                "user=" + TURN_USER + ":" + TURN_PASSWORD, "realm=test.invalid", "no-tls", "no-dtls", "no-cli",
+                "fingerprint", "verbose", "simple-log", "log-file=" + turnLog, "pidfile=" + dir.resolve("turnserver.pid")
+                        .toAbsolutePath(), ""));
+        start(pub, List.of("turnserver", "-c", conf.toAbsolutePath().toString()), "turnserver");
+        for (int i = 0; i < 50 && !(Files.exists(turnLog) && Files.readString(turnLog).contains("listener opened"));
+                i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    Path turnLog() {
+        return turnLog;
+    }
+
+    /** Writes an ICE servers file naming our coturn (STUN and TURN), with this password. */
+    Path iceServers(String name, boolean turn, String password) throws IOException {
+        String json = turn
+                ? "[{\"urls\": [\"turn:" + TURN_HOST + ":3478?transport=udp\"], \"username\": \"" + TURN_USER
+                        + "\", \"credential\": \"" + password + "\"}]"
+                : "[{\"urls\": \"stun:" + TURN_HOST + ":3478\"}]";
+        return Files.writeString(dir.resolve(name + ".json"), json);
+    }
+
+    /** Starts a headless viewer ({@code viewer peer ...}) as a child JVM inside a host namespace. */
+    Process startViewer(String namespace, String name, List<String> args) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"));
+        String extraJvm = System.getProperty("nat.peerJvmOpts", "").strip();
+        if (!extraJvm.isEmpty()) {
+            jvm.addAll(List.of(extraJvm.split("\\s+"))); // e.g. a debug log level while investigating
+        }
+        return start(namespace, NetnsFixture.javaCommand("io.p2pviewer.app.cli.ViewerMain", jvm, args), name);
+    }
+
+    Path logOf(String name) {
+        return dir.resolve(name + ".log");
+    }
+
+    private Process start(String namespace, List<String> command, String name) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
+                .redirectOutput(logOf(name).toFile());
+        pb.environment().keySet().retainAll(List.of("PATH", "HOME", "LANG"));
+        try {
+            Process p = pb.start();
+            processes.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command.get(0) + " in " + namespace + ": " + e, e);
+        }
+    }
+
+    private void addNamespace(String ns) {
+        ip("netns", "add", ns);
+        namespaces.add(ns);
+    }
+
+    private static void inNs(String ns, String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(List.of(command));
+        run(full);
+    }
+
+    private static void ip(String... args) {
+        List<String> full = new ArrayList<>(List.of("ip"));
+        full.addAll(List.of(args));
+        run(full);
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out.strip());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + String.join(" ", command) + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+        }
+    }
+
+    private static void quietly(List<String> command) {
+        try {
+            run(command);
+        } catch (IllegalStateException e) {
+            log.debug("{}", e.getMessage());
+        }
+    }
+
+    /** Namespaces and veths of beds whose test JVM died (we hold the lock, so no live bed owns any). */
+    private void cleanupLeftovers() {
+        for (String line : run(List.of("ip", "netns", "list")).split("\n")) {
+            String ns = line.trim().split("\\s+", 2)[0];
+            if (ns.matches("pvn\\d+[PRH]\\d*")) {
+                killAll(ns);
+                quietly(List.of("ip", "netns", "del", ns));
+            }
+        }
+        for (String line : run(List.of("ip", "-o", "link", "show")).split("\n")) {
+            var m = java.util.regex.Pattern.compile("^\\d+: (pvn\\d+r)[@:]").matcher(line);
+            if (m.find()) {
+                quietly(List.of("ip", "link", "del", m.group(1)));
+            }
+        }
+    }
+
+    private static void killAll(String ns) {
+        try {
+            for (String pid : run(List.of("ip", "netns", "pids", ns)).split("\\s+")) {
+                if (pid.matches("\\d+")) {
+                    ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IllegalStateException e) {
+            log.debug("{}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (String ns : namespaces.reversed()) {
+            killAll(ns);
+            quietly(List.of("ip", "netns", "del", ns));
+        }
+        for (String link : rootLinks) {
+            quietly(List.of("ip", "link", "del", link));
+        }
+        try {
+            lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            log.debug("lock release: {}", e.toString());
+        }
+    }
+}
