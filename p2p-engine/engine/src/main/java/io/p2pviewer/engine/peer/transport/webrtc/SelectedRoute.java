@@ -12,7 +12,13 @@ final class SelectedRoute {
     /** One stats entry: its W3C type ("transport", "candidate-pair", "local-candidate"...) and attributes. */
     record Entry(String type, Map<String, Object> attributes) {
         Entry {
-            attributes = Map.copyOf(attributes);
+            Map<String, Object> copy = new java.util.HashMap<>();
+            attributes.forEach((k, v) -> {
+                if (k != null && v != null) { // webrtc-java leaves unset members null
+                    copy.put(k, v);
+                }
+            });
+            attributes = Map.copyOf(copy);
         }
 
         String text(String name) {

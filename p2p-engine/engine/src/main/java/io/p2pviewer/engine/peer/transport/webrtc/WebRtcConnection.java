@@ -444,8 +444,19 @@ final class WebRtcConnection implements NativeChannel {
         routeTimer = threads.schedule(ROUTE_REFRESH, this::readRoute);
     }
 
-    /** The stats callback (a WebRTC thread): copies the report's entries and derives the route. */
+    /**
+     * The stats callback (a WebRTC thread): copies the report's entries and derives the route. Never throws: an
+     * exception escaping a native callback aborts the JVM.
+     */
     private void routeReport(RTCStatsReport report) {
+        try {
+            readRoute(report);
+        } catch (RuntimeException e) {
+            log.debug("{}: unreadable stats report: {}", describe(), e.toString());
+        }
+    }
+
+    private void readRoute(RTCStatsReport report) {
         Map<String, SelectedRoute.Entry> byId = new HashMap<>();
         for (Map.Entry<String, RTCStats> e : report.getStats().entrySet()) {
             RTCStats s = e.getValue();

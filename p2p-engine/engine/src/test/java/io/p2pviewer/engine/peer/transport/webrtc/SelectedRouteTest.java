@@ -44,6 +44,14 @@ class SelectedRouteTest {
     }
 
     @Test
+    void nullAttributesAsWebrtcJavaLeavesThemAreSkipped() {
+        Map<String, Object> attributes = new java.util.HashMap<>();
+        attributes.put("candidateType", "relay");
+        attributes.put("url", null);
+        assertThat(new SelectedRoute.Entry("local-candidate", attributes).text("url")).isEmpty();
+    }
+
+    @Test
     void noSelectedPairIsUnknown() {
         Map<String, SelectedRoute.Entry> r = candidates();
         r.remove("P2");
