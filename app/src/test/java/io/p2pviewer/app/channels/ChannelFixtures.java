@@ -56,6 +56,14 @@ public final class ChannelFixtures {
         }
     }
 
+    /** {@link #writeGuide(OutputStream, int, int, Instant, boolean)} into a file. */
+    public static long writeGuide(Path file, int guideChannels, int days, Instant from, boolean gzip)
+            throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            return writeGuide(out, guideChannels, days, from, gzip);
+        }
+    }
+
     /** A guide from {@code from} for {@code days} days; gzip when {@code gzip}. Returns the programme count. */
     public static long writeGuide(OutputStream out, int guideChannels, int days, Instant from, boolean gzip)
             throws IOException {

@@ -126,10 +126,7 @@ class XmltvReaderTest {
         void generatedSevenDaysOfTwoHundredChannels(@TempDir Path dir) throws Exception {
             Instant from = Instant.parse("2024-03-01T00:00:00Z");
             Path file = dir.resolve("guide.xml.gz");
-            long written;
-            try (var out = Files.newOutputStream(file)) {
-                written = ChannelFixtures.writeGuide(out, 200, 7, from, true);
-            }
+            long written = ChannelFixtures.writeGuide(file, 200, 7, from, true);
             Guide g;
             try (var in = Files.newInputStream(file)) {
                 g = XmltvReader.read(in);
