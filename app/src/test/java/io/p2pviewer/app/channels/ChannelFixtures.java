@@ -59,14 +59,25 @@ public final class ChannelFixtures {
     /** {@link #writeGuide(OutputStream, int, int, Instant, boolean)} into a file. */
     public static long writeGuide(Path file, int guideChannels, int days, Instant from, boolean gzip)
             throws IOException {
+        return writeGuide(file, guideChannels, days, from, gzip, PROGRAMME_SECONDS);
+    }
+
+    /** The same with programmes of {@code programmeSeconds} each. */
+    public static long writeGuide(Path file, int guideChannels, int days, Instant from, boolean gzip,
+                                  int programmeSeconds) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            return writeGuide(out, guideChannels, days, from, gzip);
+            return writeGuide(out, guideChannels, days, from, gzip, programmeSeconds);
         }
     }
 
     /** A guide from {@code from} for {@code days} days; gzip when {@code gzip}. Returns the programme count. */
     public static long writeGuide(OutputStream out, int guideChannels, int days, Instant from, boolean gzip)
             throws IOException {
+        return writeGuide(out, guideChannels, days, from, gzip, PROGRAMME_SECONDS);
+    }
+
+    private static long writeGuide(OutputStream out, int guideChannels, int days, Instant from, boolean gzip,
+                                   int programmeSeconds) throws IOException {
         OutputStream o = gzip ? new GZIPOutputStream(out, 64 * 1024) : out;
         long count = 0;
         try (Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 256 * 1024)) {
@@ -76,13 +87,13 @@ public final class ChannelFixtures {
                 w.write("  <channel id=\"ch" + c + ".example\"><display-name>Channel " + c
                         + "</display-name><icon src=\"http://logos.example/" + c + ".png\"/></channel>\n");
             }
-            long perChannel = days * 86_400L / PROGRAMME_SECONDS;
+            long perChannel = days * 86_400L / programmeSeconds;
             for (int c = 0; c < guideChannels; c++) {
                 ZoneOffset z = OFFSETS[c % OFFSETS.length];
                 for (long p = 0; p < perChannel; p++) {
-                    Instant start = from.plusSeconds(p * PROGRAMME_SECONDS);
+                    Instant start = from.plusSeconds(p * programmeSeconds);
                     w.write("  <programme start=\"" + XMLTV.format(start.atOffset(z)) + "\" stop=\""
-                            + XMLTV.format(start.plusSeconds(PROGRAMME_SECONDS).atOffset(z)) + "\" channel=\"ch" + c
+                            + XMLTV.format(start.plusSeconds(programmeSeconds).atOffset(z)) + "\" channel=\"ch" + c
                             + ".example\">\n    <title lang=\"en\">Show " + (p % 500) + " &amp; Co</title>\n"
                             + "    <desc lang=\"en\">Episode " + p + " of a show on channel " + c + ".</desc>\n"
                             + "    <category>News</category>\n  </programme>\n");
