@@ -19,6 +19,15 @@ class ArchitectureTest extends CommonArchitectureTest {
     }
 
     @Test
+    void channelListsAndGuidesUseNoJavaFx() {
+        noClasses().that().resideInAPackage("io.p2pviewer.app.channels..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("the readers and the guide store serve the headless 'channels' command and the window's "
+                        + "view models alike")
+                .check(moduleClasses());
+    }
+
+    @Test
     void viewModelsNeverTouchEngineThreadClasses() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().areAnnotatedWith(EngineThread.class)

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "viewer", mixinStandardHelpOptions = true, version = "P2P Viewer 0.1",
         description = "Plays live and on-demand HLS streams through the P2P delivery engine.",
-        subcommands = {PlayCommand.class, PeerCommand.class, TrackerCommand.class, SimulateCommand.class})
+        subcommands = {PlayCommand.class, PeerCommand.class, TrackerCommand.class, SimulateCommand.class,
+                ChannelsCommand.class})
 public final class ViewerMain implements Callable<Integer> {
     @Option(names = "--demo", description = "Start the embedded demo origin and play its live stream.")
     boolean demo;

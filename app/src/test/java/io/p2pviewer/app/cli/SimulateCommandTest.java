@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,29 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateCommandTest {
     private static final Path N10 = Path.of("..", "bench", "scenarios", "n10.json");
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = ViewerMain.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void aScenarioRunsToASummaryAndAReport(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("n10.json");
-        Run r = run("simulate", N10.toString(), "--report", report.toString(), "--progress", "0.001");
+        CommandRun r = run("simulate", N10.toString(), "--report", report.toString(), "--progress", "0.001");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("simulating n10: 10 viewers, live, 120 s, P2P on")
                 .contains("offload so far").contains("bound min(1 - 1/N, u/r) = 90.0 %")
@@ -51,7 +33,7 @@ class SimulateCommandTest {
 
     @Test
     void theCdnOnlyBaselineHasNoOffload() {
-        Run r = run("simulate", N10.toString(), "--cdn-only");
+        CommandRun r = run("simulate", N10.toString(), "--cdn-only");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("P2P off").contains("offload                  0.0 %");
     }
@@ -60,10 +42,10 @@ class SimulateCommandTest {
     void aBadScenarioExitsTwoWithOneLineNamingTheField(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"viewers\": 10, \"natshare\": 0.3}");
-        Run r = run("simulate", bad.toString());
+        CommandRun r = run("simulate", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("unknown field natshare");
-        Run missing = run("simulate", dir.resolve("none.json").toString());
+        CommandRun missing = run("simulate", dir.resolve("none.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no scenario file");
     }
