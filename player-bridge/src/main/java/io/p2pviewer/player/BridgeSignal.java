@@ -1,5 +1,7 @@
 package io.p2pviewer.player;
 
+import io.p2pviewer.redaction.Redacted;
+
 import java.time.Instant;
 
 /**
@@ -8,11 +10,19 @@ import java.time.Instant;
  */
 sealed interface BridgeSignal {
 
-    /** {@code play(mrl)} reached libVLC; {@code requestedAt} is when {@code play()} was called. */
-    record Begin(String mrl, Instant requestedAt) implements BridgeSignal {}
+    /**
+     * {@code play(mrl, label)} reached libVLC; {@code requestedAt} is when {@code play()} was called; messages name
+     * the media by {@code label}, never by the MRL (which may hold a secret).
+     */
+    record Begin(String mrl, String label, Instant requestedAt) implements BridgeSignal {
+        /** A play whose label is the MRL with its query values masked. */
+        Begin(String mrl, Instant requestedAt) {
+            this(mrl, Redacted.url(mrl), requestedAt);
+        }
+    }
 
     /** libVLC refused to even create the media (its play call returned false). */
-    record PlayRefused(String mrl) implements BridgeSignal {}
+    record PlayRefused(String label) implements BridgeSignal {}
 
     record Opening() implements BridgeSignal {}
 

@@ -17,6 +17,7 @@ import io.p2pviewer.player.BridgeSignal.Stopped;
 import io.p2pviewer.player.BridgeSignal.TimeChanged;
 import io.p2pviewer.player.BridgeSignal.VideoSize;
 import io.p2pviewer.player.BridgeSignal.Volume;
+import io.p2pviewer.redaction.Redacted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,7 @@ final class PlaybackTracker {
     private List<LibVlcLogLine> recentErrorsSnapshot = List.of();
 
     private PlayerState state = PlayerState.IDLE;
+    /** What messages call the media: the label of {@code play()}, never the MRL itself. */
     private String mrl = "";
     private Instant requestedAt;
     private long timeMillis;
@@ -72,7 +74,7 @@ final class PlaybackTracker {
                 state = PlayerState.ERROR;
                 watchdog.disarm();
                 yield List.of(error(ErrorKind.OPEN_FAILED,
-                        "libVLC could not create a media for \"" + refused.mrl() + "\""));
+                        "libVLC could not create a media for \"" + refused.label() + "\""));
             }
             case Opening o -> {
                 state = PlayerState.OPENING;
@@ -129,7 +131,7 @@ final class PlaybackTracker {
 
     private List<PlayerEvent> begin(Begin begin) {
         state = PlayerState.OPENING;
-        mrl = begin.mrl();
+        mrl = begin.label();
         requestedAt = begin.requestedAt();
         timeMillis = 0;
         maxTimeMillis = 0;
@@ -227,12 +229,12 @@ final class PlaybackTracker {
             }
             case NativeLogInterpreter.Finding.KeyRefused refused -> keyError(
                     "The key server refused the decryption key (HTTP " + refused.httpStatus() + ") at "
-                            + refused.keyUri()
+                            + Redacted.url(refused.keyUri())
                             + (refused.httpStatus() == 401 || refused.httpStatus() == 403
                                     ? ": this viewer is not entitled to the stream (token missing, wrong or expired)"
                                     : ""));
             case NativeLogInterpreter.Finding.KeyUnreachable unreachable -> keyError(
-                    "The decryption key could not be fetched from " + unreachable.keyUri()
+                    "The decryption key could not be fetched from " + Redacted.url(unreachable.keyUri())
                             + ": the key server did not answer (connection failed)");
         };
     }
@@ -278,6 +280,6 @@ final class PlaybackTracker {
 
     private String causes() {
         List<String> causes = logInterpreter.causes();
-        return causes.isEmpty() ? "" : " (libVLC: " + String.join("; ", causes) + ")";
+        return causes.isEmpty() ? "" : " (libVLC: " + Redacted.text(String.join("; ", causes)) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package io.p2pviewer.player;
 
+import io.p2pviewer.redaction.Redacted;
+
 import java.util.List;
 
 /**
@@ -23,10 +25,23 @@ public interface PlayerBridge extends AutoCloseable {
      * Starts playing an MRL (an {@code http://} HLS playlist, a file path, ...), stopping whatever
      * was playing. Asynchronous: progress and failures arrive as {@link PlayerEvent}s.
      *
+     * Messages name the media by the MRL with its query values masked ({@link Redacted#url(String)}).
+     *
      * @throws IllegalArgumentException if the MRL is blank
      * @throws IllegalStateException    if the bridge is closed
      */
-    void play(String mrl);
+    default void play(String mrl) {
+        play(mrl, Redacted.url(mrl));
+    }
+
+    /**
+     * As {@link #play(String)}, with the name its messages and log lines give the media: a player fed by a local
+     * proxy whose URL holds a secret passes the stream's own (masked) URL, so the secret never reaches a person.
+     *
+     * @throws IllegalArgumentException if the MRL is blank
+     * @throws IllegalStateException    if the bridge is closed
+     */
+    void play(String mrl, String label);
 
     /** Pauses playback (no effect if nothing plays). */
     void pause();

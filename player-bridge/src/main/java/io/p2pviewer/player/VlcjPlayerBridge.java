@@ -161,8 +161,9 @@ public final class VlcjPlayerBridge implements PlayerBridge {
     }
 
     @Override
-    public void play(String mrl) {
+    public void play(String mrl, String label) {
         Objects.requireNonNull(mrl, "mrl");
+        Objects.requireNonNull(label, "label");
         if (mrl.isBlank()) {
             throw new IllegalArgumentException("mrl must not be blank");
         }
@@ -173,9 +174,9 @@ public final class VlcjPlayerBridge implements PlayerBridge {
         command("play", () -> {
             player.controls().stop();
             surface.beginPlayback();
-            post(new Begin(mrl, requestedAt));
+            post(new Begin(mrl, label, requestedAt));
             if (!player.media().play(mrl)) {
-                post(new PlayRefused(mrl));
+                post(new PlayRefused(label));
             }
         });
     }

@@ -87,12 +87,26 @@ class PlaybackTrackerTest {
         assertThat(events.get(0)).isInstanceOfSatisfying(PlayerEvent.Error.class, error -> {
             assertThat(error.kind()).isEqualTo(ErrorKind.KEY_REFUSED);
             assertThat(error.message()).startsWith("The key server refused the decryption key (HTTP 403)")
-                    .contains("http://127.0.0.1:8080/key?token=wrong");
+                    .contains("http://127.0.0.1:8080/key?token=***")
+                    .doesNotContain("token=wrong");
         });
         assertThat(events.get(1)).isEqualTo(new PlayerEvent.Finished());
         assertThat(tracker.status().state()).isEqualTo(PlayerState.ENDED);
         assertThat(tracker.recentErrors()).extracting(LibVlcLogLine::message)
                 .containsExactly("Failed to create demuxer (nil) Unknown");
+    }
+
+    @Test
+    void messagesNameTheMediaByItsLabelAndMaskEveryUrlInLibVlcsCauses() {
+        String proxy = "http://127.0.0.1:4000/Pr0xySecret/s/abc/master.m3u8";
+        feed(new Begin(proxy, "http://cdn.example/live/master.m3u8?token=***", clock.instant()), new Opening(),
+                new Playing(), log(LogLevel.ERROR, "http", "cannot read http://cdn.example/seg-1.ts?token=SECRET123"));
+
+        List<PlayerEvent> events = feed(new Finished());
+
+        assertThat(events.get(0)).isInstanceOfSatisfying(PlayerEvent.Error.class, error -> assertThat(error.message())
+                .contains("http://cdn.example/live/master.m3u8?token=***", "seg-1.ts?token=***")
+                .doesNotContain("Pr0xySecret", "SECRET123"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.p2pviewer.player.ErrorKind;
 import io.p2pviewer.player.PlayerEvent;
 import io.p2pviewer.player.PlayerStats;
 import io.p2pviewer.player.PlayerStatus;
+import io.p2pviewer.redaction.Redacted;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -66,7 +67,8 @@ public final class HeadlessRun {
         Duration[] firstFrame = {null};
         playback.player().addListener(event -> {
             switch (event) {
-                case PlayerEvent.Error e -> {
+                case PlayerEvent.Error raw -> {
+                    PlayerEvent.Error e = playback.explain(raw);
                     playerErrors.add(e.kind() + ": " + e.message());
                     if (e.kind() != ErrorKind.LIBVLC_ERROR || firstFrame[0] == null) {
                         fatal.add(e.kind());
@@ -120,6 +122,7 @@ public final class HeadlessRun {
         List<ServedSegment> served = session.servedSegments();
         List<String> errors = new ArrayList<>(playerErrors);
         session.errors().stream().map(StreamError::message).forEach(errors::add);
+        errors.replaceAll(message -> FailureMessages.safe(message, session.secretPrefix()));
         playback.stop();
 
         String reason = null;
@@ -129,7 +132,8 @@ public final class HeadlessRun {
             reason = "playback failed: " + playerErrors.get(0);
         } else if (status.framesDisplayed() == 0) {
             code = ExitCodes.PLAYBACK_FAILED;
-            reason = "playback failed: no video frame was displayed in " + duration.toSeconds() + " s";
+            reason = "playback failed: no video frame was displayed in " + duration.toSeconds() + " s"
+                    + FailureMessages.cause(session.errors()).map(c -> ": " + c.message()).orElse("");
         }
         PlayReport r = Reports.of(url, started, finished, code == ExitCodes.OK, reason, status.framesDisplayed(),
                 playback.playedMillis() / 1000.0, firstFrame[0] == null ? -1 : firstFrame[0].toMillis() / 1000.0,
@@ -139,7 +143,7 @@ public final class HeadlessRun {
             return ExitCodes.INTERNAL;
         }
         if (reason != null) {
-            err.println("error: " + reason);
+            err.println("error: " + Redacted.text(reason));
         } else {
             out.printf(Locale.ROOT, "played %.1f s: %d frames, %d stalls (%.1f s), cdn %d B, peer %d B, "
                             + "fallback %d B served%n", r.secondsPlayed(), r.framesDisplayed(), r.stalls().count(),
@@ -150,7 +154,7 @@ public final class HeadlessRun {
     }
 
     private int fail(Path report, URI url, Instant started, int code, String reason) {
-        err.println("error: " + reason);
+        err.println("error: " + Redacted.text(reason));
         write(report, Reports.failed(url, started, reason));
         return code;
     }

@@ -157,7 +157,7 @@ public final class PacedPlayer {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
-            throw new IOException("HTTP " + r.statusCode() + " for " + uri.getPath());
+            throw new IOException("HTTP " + r.statusCode() + " for " + proxyPath(uri));
         }
         return r.body();
     }
@@ -166,7 +166,14 @@ public final class PacedPlayer {
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
-            throw new IOException("HTTP " + r.statusCode() + " for segment " + uri.getPath());
+            throw new IOException("HTTP " + r.statusCode() + " for segment " + proxyPath(uri));
         }
+    }
+
+    /** The proxy path without its first segment, the engine's secret: what an error may show ({@code s/x/t/0/seg/3.ts}). */
+    static String proxyPath(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        int second = path.indexOf('/', 1);
+        return second < 0 ? path : path.substring(second + 1);
     }
 }

@@ -1,14 +1,18 @@
 package io.p2pviewer.app.playback;
 
 import io.p2pviewer.engine.Engine;
+import io.p2pviewer.engine.StreamError;
 import io.p2pviewer.engine.StreamSession;
 import io.p2pviewer.player.PlayerBridge;
+import io.p2pviewer.player.PlayerEvent;
 import io.p2pviewer.player.PlayerState;
 import io.p2pviewer.player.PlayerStatus;
+import io.p2pviewer.redaction.Redacted;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -58,9 +62,30 @@ public final class Playback implements AutoCloseable {
             lastTickAt = null;
             playedMillis = 0;
             session = s;
-            player.play(s.playerUri().toString());
+            // The player's messages name the stream by its own URL (masked), never by the proxy URL and its secret.
+            player.play(s.playerUri().toString(), Redacted.url(url));
             return s;
         });
+    }
+
+    /**
+     * The player error as a person should read it: the engine's cause when it knows one (a segment's HTTP 404, a
+     * malformed playlist), no proxy secret, no token ({@link FailureMessages}). Any thread; waits briefly for the
+     * engine thread.
+     */
+    public PlayerEvent.Error explain(PlayerEvent.Error error) {
+        StreamSession s = session;
+        List<StreamError> engineErrors = List.of();
+        String secretPrefix = null;
+        if (s != null) {
+            secretPrefix = s.secretPrefix();
+            try {
+                engineErrors = s.errors();
+            } catch (IllegalStateException e) {
+                // the engine is closing: the player's words will do
+            }
+        }
+        return new PlayerEvent.Error(error.kind(), FailureMessages.explain(error, engineErrors, secretPrefix));
     }
 
     /** Stops playback and closes the stream session. */

@@ -5,6 +5,7 @@ import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.ServedSegment;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
 import io.p2pviewer.engine.peer.swarm.SwarmIds;
+import io.p2pviewer.redaction.Redacted;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,13 @@ public final class Reports {
                                 String reason, long framesDisplayed, double secondsPlayed, double firstFrameSeconds,
                                 PlayReport.Stalls stalls, EngineSnapshot snap, List<ServedSegment> served,
                                 List<String> errors, Map<String, Object> player, List<String> notices) {
-        return new PlayReport(url.toString(), started.toString(),
-                java.time.Duration.between(started, finished).toMillis() / 1000.0, ok, reason, framesDisplayed,
+        return new PlayReport(Redacted.url(url), started.toString(),
+                java.time.Duration.between(started, finished).toMillis() / 1000.0, ok, Redacted.text(reason),
+                framesDisplayed,
                 secondsPlayed, firstFrameSeconds, stalls, bySource(snap, true), bySource(snap, false), snap.offload(),
                 snap.uploadedBytes(), snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(),
-                peers(snap), segments(served), errors, player, process(), snap.relayedBytes(), List.copyOf(notices));
+                peers(snap), segments(served), errors.stream().map(Redacted::text).toList(), player, process(),
+                snap.relayedBytes(), notices.stream().map(Redacted::text).toList());
     }
 
     /** libVLC's counters as reports list them. */
@@ -45,8 +48,9 @@ public final class Reports {
     /** The report of a run that could not start. */
     public static PlayReport failed(java.net.URI url, java.time.Instant started, String reason) {
         Map<String, Long> zero = bySource(null, true);
-        return new PlayReport(url.toString(), started.toString(), 0, false, reason, 0, 0, -1,
-                new PlayReport.Stalls(0, 0), zero, zero, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(reason),
+        String shown = Redacted.text(reason);
+        return new PlayReport(Redacted.url(url), started.toString(), 0, false, shown, 0, 0, -1,
+                new PlayReport.Stalls(0, 0), zero, zero, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(shown),
                 Map.of(), Map.of(), 0, List.of());
     }
 

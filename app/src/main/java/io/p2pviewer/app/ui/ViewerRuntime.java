@@ -67,7 +67,10 @@ public final class ViewerRuntime implements AutoCloseable {
         this.fx = VlcjPlayerBridge.forJavaFx(playerOptions.build());
         this.playback = new Playback(engine, fx.bridge(), Clock.systemUTC());
         this.playerModel = new PlayerViewModel(new Controls(), UiThread.FX);
-        fx.bridge().addListener(e -> UiThread.FX.execute(() -> playerModel.onPlayerEvent(e)));
+        fx.bridge().addListener(e -> {
+            var shown = e instanceof io.p2pviewer.player.PlayerEvent.Error error ? playback.explain(error) : e;
+            UiThread.FX.execute(() -> playerModel.onPlayerEvent(shown));
+        });
         fx.bridge().addListener(e -> {
             if (e instanceof io.p2pviewer.player.PlayerEvent.FirstFrame f) {
                 log.info("first frame {} ms after play, {} ms after the app started", f.sincePlay().toMillis(),

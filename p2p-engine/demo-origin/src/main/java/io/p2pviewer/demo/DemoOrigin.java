@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /{s}/{variant}/seg-{m}.ts}: segment {@code m}, AES-128-CBC with the HLS default IV;
  *       served while in the live window or at most 30 segments older (VOD: 0..29), else 404;
  *       single {@code bytes} ranges are honoured (206);</li>
- *   <li>{@code /{s}/keys/demo.key}: the 16-byte key for the valid token, 403 otherwise;</li>
+ *   <li>{@code /{s}/keys/demo.key}: the 16-byte key for the valid token, 403 otherwise; with key rotation
+ *       ({@link DemoOriginConfig#keyRotationSegments()}) {@code /{s}/keys/demo-{p}.key}, the key of segments
+ *       {@code p*N .. p*N+N-1}, and the playlists carry a new {@code EXT-X-KEY} at each change;</li>
  *   <li>{@code /{s}/{variant}/segments-sha256.json}: SHA-256 of every servable segment.</li>
  * </ul>
  * Playlists and segments are served whatever the token, so a viewer without entitlement gets
@@ -63,6 +65,7 @@ public final class DemoOrigin implements AutoCloseable {
     private final EncryptedSegments segments;
     private final RequestLedger ledger = new RequestLedger();
     private final AtomicReference<SegmentPacing> pacing = new AtomicReference<>(SegmentPacing.NONE);
+    private final AtomicReference<OriginFaults> faults = new AtomicReference<>(OriginFaults.NONE);
     private final DemoRequestHandler handler;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -73,9 +76,10 @@ public final class DemoOrigin implements AutoCloseable {
         this.config = config;
         this.clip = DemoClip.bundled();
         this.timeline = LiveTimeline.startingAt(config.clock().instant(), config.liveWindowSegments(), SEGMENT_SLOT);
-        this.segments = new EncryptedSegments(clip, config.key());
+        ContentKeys keys = new ContentKeys(config.key(), config.keyRotationSegments());
+        this.segments = new EncryptedSegments(clip, keys);
         this.handler = new DemoRequestHandler(clip, segments, timeline, config.clock(), config.validToken(),
-                config.key(), ledger, pacing::get);
+                keys, ledger, pacing::get, faults::get);
         InetAddress address = InetAddress.getByName(config.bindAddress());
         this.server = OriginHttpServer.create(new InetSocketAddress(address, config.port()));
         this.executor = Executors.newFixedThreadPool(SERVER_THREADS, threadFactory());
@@ -192,6 +196,22 @@ public final class DemoOrigin implements AutoCloseable {
     /** The current per-response segment rate limit in bytes per second, 0 for unlimited. */
     public long segmentRateLimit() {
         return pacing.get().bytesPerSecond();
+    }
+
+    /**
+     * From now on answers {@code status} (an HTTP error, 400..599) for segments {@code first..last} of every
+     * variant, as a CDN that lost them or refuses them would; {@code last < first} serves every segment again.
+     */
+    public void failSegments(long first, long last, int status) {
+        faults.updateAndGet(f -> f.withSegmentFailures(first, last, status));
+    }
+
+    /**
+     * From now on the key server refuses every key with 403 whatever the token (a viewer's entitlement revoked
+     * mid-stream), or serves them again to the valid token; playlists and segments are still served.
+     */
+    public void refuseKeys(boolean refused) {
+        faults.updateAndGet(f -> f.withKeysRefused(refused));
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Objects;
  *                           default {@link Clock#systemUTC()}
  * @param validToken         the token the key server accepts; default a random 128-bit hex string
  * @param key                the AES-128 content key (16 bytes); default random. The accessor returns a copy.
+ * @param keyRotationSegments a new key every this many segments (derived from {@code key}), 0 (the default) for
+ *                           one key for the whole stream
  */
 public record DemoOriginConfig(
         String bindAddress,
@@ -25,7 +27,8 @@ public record DemoOriginConfig(
         int liveWindowSegments,
         Clock clock,
         String validToken,
-        byte[] key) {
+        byte[] key,
+        int keyRotationSegments) {
 
     /** The default bind address: loopback only. */
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -61,6 +64,9 @@ public record DemoOriginConfig(
         if (key.length != KEY_LENGTH) {
             throw new IllegalArgumentException("key must be " + KEY_LENGTH + " bytes, was " + key.length);
         }
+        if (keyRotationSegments < 0) {
+            throw new IllegalArgumentException("keyRotationSegments must not be negative: " + keyRotationSegments);
+        }
         key = key.clone();
     }
 
@@ -83,7 +89,8 @@ public record DemoOriginConfig(
                 .liveWindowSegments(liveWindowSegments)
                 .clock(clock)
                 .validToken(validToken)
-                .key(key);
+                .key(key)
+                .keyRotationSegments(keyRotationSegments);
     }
 
     /** The AES-128 content key; a fresh copy on every call. */
@@ -101,12 +108,14 @@ public record DemoOriginConfig(
                 && liveWindowSegments == that.liveWindowSegments
                 && clock.equals(that.clock)
                 && validToken.equals(that.validToken)
-                && Arrays.equals(key, that.key);
+                && Arrays.equals(key, that.key)
+                && keyRotationSegments == that.keyRotationSegments;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bindAddress, port, mode, liveWindowSegments, clock, validToken, Arrays.hashCode(key));
+        return Objects.hash(bindAddress, port, mode, liveWindowSegments, clock, validToken, Arrays.hashCode(key),
+                keyRotationSegments);
     }
 
     /** Describes the configuration without revealing the key. */
@@ -114,7 +123,7 @@ public record DemoOriginConfig(
     public String toString() {
         return "DemoOriginConfig[bindAddress=" + bindAddress + ", port=" + port + ", mode=" + mode
                 + ", liveWindowSegments=" + liveWindowSegments + ", clock=" + clock
-                + ", validToken=" + validToken + ", key=(hidden)]";
+                + ", validToken=(hidden), key=(hidden), keyRotationSegments=" + keyRotationSegments + "]";
     }
 
     /** A mutable builder of {@link DemoOriginConfig}; not thread-safe. */
@@ -126,6 +135,7 @@ public record DemoOriginConfig(
         private Clock clock = Clock.systemUTC();
         private String validToken;
         private byte[] key;
+        private int keyRotationSegments;
 
         private Builder() {
         }
@@ -172,6 +182,12 @@ public record DemoOriginConfig(
             return this;
         }
 
+        /** Rotates the content key every {@code segments} segments; 0 for one key. */
+        public Builder keyRotationSegments(int segments) {
+            this.keyRotationSegments = segments;
+            return this;
+        }
+
         /** Builds the configuration, drawing a random token and key where none was set. */
         public DemoOriginConfig build() {
             String token = validToken;
@@ -185,7 +201,8 @@ public record DemoOriginConfig(
                 contentKey = new byte[KEY_LENGTH];
                 RANDOM.nextBytes(contentKey);
             }
-            return new DemoOriginConfig(bindAddress, port, mode, liveWindowSegments, clock, token, contentKey);
+            return new DemoOriginConfig(bindAddress, port, mode, liveWindowSegments, clock, token, contentKey,
+                    keyRotationSegments);
         }
     }
 }

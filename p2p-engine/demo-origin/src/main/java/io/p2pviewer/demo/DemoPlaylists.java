@@ -46,12 +46,22 @@ final class DemoPlaylists {
 
     /** A live media playlist listing the given window. */
     static String live(ClipVariant variant, SequenceRange window, String token) {
-        return media(variant, window, token, false);
+        return live(variant, window, token, 0);
+    }
+
+    /** A live media playlist whose key changes every {@code rotationSegments} segments (0: one key). */
+    static String live(ClipVariant variant, SequenceRange window, String token, int rotationSegments) {
+        return media(variant, window, token, false, rotationSegments);
     }
 
     /** The VOD media playlist: the clip {@value #VOD_LOOPS} times, then {@code EXT-X-ENDLIST}. */
     static String vod(ClipVariant variant, String token) {
-        return media(variant, vodRange(variant.segments().size()), token, true);
+        return vod(variant, token, 0);
+    }
+
+    /** The VOD media playlist with a key change every {@code rotationSegments} segments (0: one key). */
+    static String vod(ClipVariant variant, String token, int rotationSegments) {
+        return media(variant, vodRange(variant.segments().size()), token, true, rotationSegments);
     }
 
     /** The media sequence numbers of the VOD playlist. */
@@ -80,7 +90,9 @@ final class DemoPlaylists {
         return token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
-    private static String media(ClipVariant variant, SequenceRange range, String token, boolean vod) {
+    private static String media(ClipVariant variant, SequenceRange range, String token, boolean vod,
+            int rotationSegments) {
+        ContentKeys periods = new ContentKeys(new byte[DemoOriginConfig.KEY_LENGTH], rotationSegments);
         int clipSegments = variant.segments().size();
         String query = tokenQuery(token);
         StringBuilder out = new StringBuilder(128 + 48 * (int) range.size())
@@ -92,11 +104,16 @@ final class DemoPlaylists {
         }
         out.append("#EXT-X-MEDIA-SEQUENCE:").append(range.first()).append('\n')
                 .append("#EXT-X-DISCONTINUITY-SEQUENCE:")
-                .append(discontinuitySequence(range.first(), clipSegments)).append('\n')
-                .append("#EXT-X-KEY:METHOD=AES-128,URI=\"../keys/").append(KEY_FILE).append(query).append("\"\n");
+                .append(discontinuitySequence(range.first(), clipSegments)).append('\n');
+        long keyPeriod = Long.MIN_VALUE;
         for (long m = range.first(); m <= range.last(); m++) {
             if (startsLoop(m, clipSegments)) {
                 out.append("#EXT-X-DISCONTINUITY\n");
+            }
+            if (periods.period(m) != keyPeriod) { // the first segment, and each key change with rotation
+                keyPeriod = periods.period(m);
+                out.append("#EXT-X-KEY:METHOD=AES-128,URI=\"../keys/").append(ContentKeys.keyFile(keyPeriod))
+                        .append(query).append("\"\n");
             }
             out.append("#EXTINF:").append(seconds(variant.segmentAt(m).durationMillis())).append(",\n")
                     .append(segmentFileName(m)).append(query).append('\n');

@@ -46,22 +46,25 @@ final class DemoRequestHandler implements HttpHandler {
     private final LiveTimeline timeline;
     private final Clock clock;
     private final byte[] validToken;
-    private final byte[] key;
+    private final ContentKeys keys;
     private final RequestLedger ledger;
     private final Supplier<SegmentPacing> pacing;
+    private final Supplier<OriginFaults> faults;
     private final ObjectMapper json = new ObjectMapper();
 
     DemoRequestHandler(DemoClip clip, EncryptedSegments segments, LiveTimeline timeline, Clock clock,
-            String validToken, byte[] key, RequestLedger ledger, Supplier<SegmentPacing> pacing) {
+            String validToken, ContentKeys keys, RequestLedger ledger, Supplier<SegmentPacing> pacing,
+            Supplier<OriginFaults> faults) {
         this.clip = Objects.requireNonNull(clip, "clip");
         this.variantNames = Set.copyOf(clip.variants().stream().map(ClipVariant::name).toList());
         this.segments = Objects.requireNonNull(segments, "segments");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.validToken = validToken.getBytes(StandardCharsets.UTF_8);
-        this.key = key.clone();
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.pacing = Objects.requireNonNull(pacing, "pacing");
+        this.faults = Objects.requireNonNull(faults, "faults");
     }
 
     /** The progress of one response; confined to the thread handling the exchange. */
@@ -116,12 +119,15 @@ final class DemoRequestHandler implements HttpHandler {
                 ClipVariant variant = clip.variant(playlist.variant()).orElseThrow();
                 noCacheIfLive(exchange, playlist.mode());
                 String text = playlist.mode() == DemoMode.LIVE
-                        ? DemoPlaylists.live(variant, timeline.window(now), token)
-                        : DemoPlaylists.vod(variant, token);
+                        ? DemoPlaylists.live(variant, timeline.window(now), token, keys.rotationSegments())
+                        : DemoPlaylists.vod(variant, token, keys.rotationSegments());
                 sendText(exchange, response, PLAYLIST_TYPE, text);
             }
             case DemoRoute.Segment segment -> {
-                if (!servable(segment.mode(), now).contains(segment.mediaSequence())) {
+                int staged = faults.get().segmentStatus(segment.mediaSequence());
+                if (staged != 0) {
+                    sendEmpty(exchange, response, staged);
+                } else if (!servable(segment.mode(), now).contains(segment.mediaSequence())) {
                     sendEmpty(exchange, response, 404);
                 } else {
                     sendSegment(exchange, response, segments.bytes(segment.variant(), segment.mediaSequence()));
@@ -131,9 +137,13 @@ final class DemoRequestHandler implements HttpHandler {
                 noCacheIfLive(exchange, hashes.mode());
                 sendText(exchange, response, JSON_TYPE, hashesJson(hashes.variant(), servable(hashes.mode(), now)));
             }
-            case DemoRoute.Key ignored -> {
+            case DemoRoute.Key k -> {
                 exchange.getResponseHeaders().set("Cache-Control", "no-store");
-                if (token != null && MessageDigest.isEqual(validToken, token.getBytes(StandardCharsets.UTF_8))) {
+                if (!keys.valid(k.period())) {
+                    sendEmpty(exchange, response, 404);
+                } else if (!faults.get().keysRefused() && token != null
+                        && MessageDigest.isEqual(validToken, token.getBytes(StandardCharsets.UTF_8))) {
+                    byte[] key = keys.key(k.period());
                     send(exchange, response, 200, KEY_TYPE, key, 0, key.length, SegmentPacing.NONE);
                 } else {
                     sendEmpty(exchange, response, 403);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * /{live|vod}/{variant}/seg-{mediaSequence}.ts
  * /{live|vod}/{variant}/segments-sha256.json
  * /{live|vod}/keys/demo.key
+ * /{live|vod}/keys/demo-{period}.key
  * </pre>
  */
 sealed interface DemoRoute {
@@ -62,8 +63,13 @@ sealed interface DemoRoute {
         }
     }
 
-    /** {@code /{mode}/keys/demo.key}. */
-    record Key(DemoMode mode) implements DemoRoute {
+    /** {@code /{mode}/keys/demo.key} (period {@link ContentKeys#SINGLE}) or {@code /{mode}/keys/demo-{p}.key}. */
+    record Key(DemoMode mode, long period) implements DemoRoute {
+        /** The one key of a stream whose keys do not rotate. */
+        Key(DemoMode mode) {
+            this(mode, ContentKeys.SINGLE);
+        }
+
         @Override
         public RequestKind kind() {
             return RequestKind.KEY;
@@ -80,6 +86,8 @@ sealed interface DemoRoute {
 
     /** Only canonical numbers: no sign, no leading zeros, at most 18 digits. */
     Pattern SEGMENT_FILE = Pattern.compile("seg-(0|[1-9][0-9]{0,17})\\.ts");
+    /** A rotating key's file, its period a canonical number. */
+    Pattern KEY_FILE = Pattern.compile("demo-(0|[1-9][0-9]{0,17})\\.key");
 
     /** Parses a decoded request path; paths naming a variant not in {@code variants} are {@link NotFound}. */
     static DemoRoute parse(String path, Set<String> variants) {
@@ -104,7 +112,11 @@ sealed interface DemoRoute {
         String directory = parts[1];
         String file = parts[2];
         if (directory.equals("keys")) {
-            return file.equals(DemoPlaylists.KEY_FILE) ? new Key(mode) : new NotFound();
+            if (file.equals(DemoPlaylists.KEY_FILE)) {
+                return new Key(mode);
+            }
+            Matcher key = KEY_FILE.matcher(file);
+            return key.matches() ? new Key(mode, Long.parseLong(key.group(1))) : new NotFound();
         }
         if (!variants.contains(directory)) {
             return new NotFound();

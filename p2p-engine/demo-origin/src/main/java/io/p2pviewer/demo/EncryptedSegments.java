@@ -11,8 +11,8 @@ import java.util.Objects;
  * The encrypted segments the demo origin serves, made on demand and kept in bounded LRU caches,
  * with their SHA-256 digests.
  *
- * <p>Segment {@code (variant, m)} is clip segment {@code m mod clipSegments} encrypted with the content
- * key and the HLS default IV for {@code m}; the result depends on nothing else, so the same bytes come
+ * <p>Segment {@code (variant, m)} is clip segment {@code m mod clipSegments} encrypted with its content
+ * key ({@link ContentKeys#keyFor}) and the HLS default IV for {@code m}; the result depends on nothing else, so the same bytes come
  * back for the same pair whether cached or not.
  *
  * <p>Thread-safe. Arrays returned by {@link #bytes} are shared with the cache: callers must not modify
@@ -29,13 +29,17 @@ final class EncryptedSegments {
     }
 
     private final DemoClip clip;
-    private final byte[] key;
+    private final ContentKeys keys;
     private final Map<SegmentId, byte[]> segments = lruMap(MAX_CACHED_SEGMENTS);
     private final Map<SegmentId, String> digests = lruMap(MAX_CACHED_DIGESTS);
 
     EncryptedSegments(DemoClip clip, byte[] key) {
+        this(clip, new ContentKeys(key, 0));
+    }
+
+    EncryptedSegments(DemoClip clip, ContentKeys keys) {
         this.clip = Objects.requireNonNull(clip, "clip");
-        this.key = key.clone();
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     /**
@@ -52,7 +56,7 @@ final class EncryptedSegments {
             }
         }
         ClipVariant clipVariant = clip.variant(variant).orElseThrow();
-        byte[] encrypted = SegmentCipher.encrypt(key, mediaSequence, clipVariant.segmentAt(mediaSequence).bytes());
+        byte[] encrypted = SegmentCipher.encrypt(keys.keyFor(mediaSequence), mediaSequence, clipVariant.segmentAt(mediaSequence).bytes());
         synchronized (segments) {
             segments.put(id, encrypted);
         }

@@ -426,6 +426,39 @@ class DemoOriginIT {
         return ParsedMediaPlaylist.parse(response.body());
     }
 
+    @Test
+    void rotatingKeysChangeEveryNSegmentsAndEachDecryptsItsOwnSegments() throws Exception {
+        origin.close();
+        origin = DemoOrigin.start(config().mode(DemoMode.VOD).keyRotationSegments(3).build());
+        String playlist = getText(origin.baseUri().resolve("vod/360p/playlist.m3u8?token=" + TOKEN)).body();
+
+        List<String> keyLines = playlist.lines().filter(l -> l.startsWith("#EXT-X-KEY:")).toList();
+        assertThat(keyLines).hasSize(10).first().asString()
+                .isEqualTo("#EXT-X-KEY:METHOD=AES-128,URI=\"../keys/demo-0.key?token=valid-token\"");
+        assertThat(keyLines.get(9)).contains("demo-9.key");
+        byte[] key1 = getBytes(origin.baseUri().resolve("vod/keys/demo-1.key?token=" + TOKEN)).body();
+        byte[] key2 = getBytes(origin.baseUri().resolve("vod/keys/demo-2.key?token=" + TOKEN)).body();
+        assertThat(key1).hasSize(16).isNotEqualTo(key2).isNotEqualTo(KEY);
+        byte[] clear = decrypt(key1, 4, origin.segmentBytes("360p", 4));
+        assertThat(clear[0]).isEqualTo((byte) 0x47); // a TS sync byte: segment 4 is in key period 1
+        assertThat(getBytes(origin.baseUri().resolve("vod/keys/demo.key?token=" + TOKEN)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void stagedSegmentFailuresAndARevokedKeyAreAnsweredUntilLifted() throws Exception {
+        origin.failSegments(2, 3, 403);
+        URI segment3 = origin.baseUri().resolve("live/360p/seg-" + origin.liveEdgeSequence() + ".ts");
+        origin.failSegments(origin.liveEdgeSequence(), origin.liveEdgeSequence(), 404);
+        assertThat(getBytes(segment3).statusCode()).isEqualTo(404);
+        origin.refuseKeys(true);
+        assertThat(getBytes(origin.baseUri().resolve("live/keys/demo.key?token=" + TOKEN)).statusCode()).isEqualTo(403);
+
+        origin.failSegments(0, -1, 0);
+        origin.refuseKeys(false);
+        assertThat(getBytes(segment3).statusCode()).isEqualTo(200);
+        assertThat(getBytes(origin.baseUri().resolve("live/keys/demo.key?token=" + TOKEN)).body()).isEqualTo(KEY);
+    }
+
     private HttpResponse<String> getText(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -14,6 +14,7 @@ import io.p2pviewer.engine.stream.StreamController;
 import io.p2pviewer.engine.stream.StreamOpener;
 import io.p2pviewer.engine.time.ExecutorTaskScheduler;
 import io.p2pviewer.engine.time.TaskScheduler;
+import io.p2pviewer.redaction.Redacted;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -78,7 +79,7 @@ public final class Engine implements AutoCloseable {
                 || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))
                 || url.getHost() == null) {
             return CompletableFuture.failedFuture(new StreamException(StreamException.Kind.BAD_URL,
-                    "Not an http(s) URL: " + url));
+                    "Not an http(s) URL: " + Redacted.url(url)));
         }
         CompletableFuture<StreamSession> result = new CompletableFuture<>();
         cdn.fetchText(url).whenComplete((response, failure) -> scheduler.execute(() -> {
@@ -92,7 +93,7 @@ public final class Engine implements AutoCloseable {
                 streams.put(id, controller);
                 controller.preload();
                 URI playerUri = controller.hasMaster() ? proxy.masterUri(id) : proxy.playlistUri(id, 0);
-                log.info("opened {} as {}", controller, playerUri);
+                log.info("opened {}", controller); // the player URI holds the proxy secret: never logged
                 result.complete(new StreamSession(this, controller, playerUri));
             } catch (StreamException e) {
                 result.completeExceptionally(e);

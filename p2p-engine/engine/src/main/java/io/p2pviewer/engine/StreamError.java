@@ -33,7 +33,7 @@ public sealed interface StreamError {
     record SegmentFailed(Instant at, SegmentId segment, String reason) implements StreamError {
         @Override
         public String message() {
-            return "Segment " + segment + " failed: " + reason;
+            return "segment " + segment + ": " + reason;
         }
     }
 

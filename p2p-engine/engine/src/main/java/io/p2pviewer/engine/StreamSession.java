@@ -30,6 +30,16 @@ public final class StreamSession implements AutoCloseable {
         return playerUri;
     }
 
+    /**
+     * The start of the player's URLs that holds the proxy's secret ({@code http://127.0.0.1:port/<secret>/}): never
+     * to be shown to a person or logged; messages replace it.
+     */
+    public String secretPrefix() {
+        String path = playerUri.getRawPath();
+        int second = path.indexOf('/', 1);
+        return playerUri.getScheme() + "://" + playerUri.getRawAuthority() + path.substring(0, second + 1);
+    }
+
     /** The URL the stream was opened with. */
     public URI sourceUri() {
         return controller.sourceUri();

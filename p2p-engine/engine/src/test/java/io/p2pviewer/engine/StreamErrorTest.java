@@ -16,8 +16,8 @@ class StreamErrorTest {
                 .isEqualTo("Loading playlist of 720p failed: HTTP 404");
         assertThat(new StreamError.MalformedPlaylist(AT, "720p", "no #EXTM3U").message())
                 .isEqualTo("Malformed playlist of 720p: no #EXTM3U");
-        assertThat(new StreamError.SegmentFailed(AT, SEG, "HTTP 500").message())
-                .isEqualTo("Segment 720p#12 failed: HTTP 500");
+        assertThat(new StreamError.SegmentFailed(AT, SEG, "HTTP 404 from the origin (http://o/seg-12.ts?token=***)")
+                .message()).isEqualTo("segment 720p#12: HTTP 404 from the origin (http://o/seg-12.ts?token=***)");
         assertThat(new StreamError.UnknownSegment(AT, SEG).message())
                 .isEqualTo("segment 720p#12 is not in any playlist the engine has seen");
         assertThat(new StreamError.PeerBanned(AT, "-PV0100-abcdefgh1234", SEG, false, "sha256: mismatch").message())

@@ -81,7 +81,7 @@ class NoticePolicyTest {
         StreamError playlist = new StreamError.PlaylistFailed(at(1), "720p", "timeout");
         assertThat(at(1, a, b, playlist)).containsExactly(
                 new Notice(Notice.Severity.WARNING, "Segment failed",
-                        "Segment 720p#4 failed: HTTP 500 (and 1 more like it)"),
+                        "segment 720p#4: HTTP 500 (and 1 more like it)"),
                 new Notice(Notice.Severity.ERROR, "Playlist failed", "Loading playlist of 720p failed: timeout"));
 
         StreamError c = segmentFailed(20, 5, "HTTP 500");
@@ -89,7 +89,7 @@ class NoticePolicyTest {
 
         StreamError d = segmentFailed(31, 6, "HTTP 503");
         assertThat(at(31, a, b, playlist, c, d)).containsExactly(new Notice(Notice.Severity.WARNING,
-                "Segment failed", "Segment 720p#6 failed: HTTP 503 (and 1 more like it)"));
+                "Segment failed", "segment 720p#6: HTTP 503 (and 1 more like it)"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.p2pviewer.engine.StreamException;
 import io.p2pviewer.engine.StreamException.Kind;
 import io.p2pviewer.engine.source.SegmentListener;
 import io.p2pviewer.engine.time.Cancellable;
+import io.p2pviewer.redaction.Redacted;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ public final class OkHttpCdnClient implements CdnClient {
                 try (response) {
                     if (!response.isSuccessful()) {
                         result.completeExceptionally(new StreamException(Kind.HTTP_STATUS,
-                                "HTTP " + response.code() + " from " + redact(uri)));
+                                "HTTP " + response.code() + " from the origin (" + redact(uri) + ")"));
                         return;
                     }
                     byte[] body = readAll(response.body(), maxTextBytes, null);
@@ -112,7 +113,7 @@ public final class OkHttpCdnClient implements CdnClient {
                         int code = response.code();
                         // Drain the error body so its bytes are counted like any other bytes the origin sent.
                         readAll(response.body(), maxBodyBytes, listener);
-                        listener.onFailure("HTTP " + code + " from " + redact(uri), code >= 500 || code == 429);
+                        listener.onFailure("HTTP " + code + " from the origin (" + redact(uri) + ")", code >= 500 || code == 429);
                         return;
                     }
                     byte[] body = readAll(response.body(), maxBodyBytes, listener);
@@ -143,7 +144,7 @@ public final class OkHttpCdnClient implements CdnClient {
     private Request request(URI uri, long offset, long length) throws StreamException {
         HttpUrl url = uri == null ? null : HttpUrl.parse(uri.toString());
         if (url == null) {
-            throw new StreamException(Kind.BAD_URL, "Not an http(s) URL: " + uri);
+            throw new StreamException(Kind.BAD_URL, "not an http(s) URL (" + redact(uri) + ")");
         }
         Request.Builder b = new Request.Builder().url(url).header("User-Agent", userAgent);
         if (length >= 0) {
@@ -203,14 +204,9 @@ public final class OkHttpCdnClient implements CdnClient {
         return new StreamException(Kind.UNREACHABLE, "Failed loading " + where + ": " + e.getMessage(), e);
     }
 
-    /** The URL without its query string: tokens in queries must not end up in logs and screenshots. */
+    /** The URL with its query values masked ({@link Redacted}): tokens must not end up in logs and screenshots. */
     public static String redact(URI uri) {
-        if (uri == null) {
-            return "(no URL)";
-        }
-        String s = uri.toString();
-        int q = s.indexOf('?');
-        return q < 0 ? s : s.substring(0, q) + "?…";
+        return Redacted.url(uri);
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class PlaylistParser {
         if (parse(playlistUri, text) instanceof MediaPlaylist media) {
             return media;
         }
-        throw new PlaylistException(Reason.WRONG_KIND, 0, "expected a media playlist but got a master playlist");
+        throw new PlaylistException(Reason.WRONG_KIND, 0, "expected a media playlist but got a master playlist (a master that points at a master: nothing to play)");
     }
 
     /** Whether the line is {@code #EXTM3U}, possibly followed by whitespace and more text. */

@@ -12,6 +12,7 @@ import io.p2pviewer.engine.playlist.PlaylistParser;
 import io.p2pviewer.engine.playlist.PlaylistRewriter;
 import io.p2pviewer.engine.playlist.Rendition;
 import io.p2pviewer.engine.playlist.Variant;
+import io.p2pviewer.redaction.Redacted;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,7 @@ public final class StreamOpener {
 
     private static StreamController openMaster(String id, URI requested, MasterPlaylist master,
                                                StreamContext context) throws StreamException {
+        requirePlayable(requested, master);
         List<Track> tracks = new ArrayList<>();
         Map<Variant, Integer> variantTracks = new HashMap<>();
         Map<Rendition, Integer> renditionTracks = new HashMap<>();
@@ -106,6 +108,38 @@ public final class StreamOpener {
         StreamController controller = new StreamController(id, requested, null, List.of(track), context);
         controller.accept(track, media);
         return controller;
+    }
+
+    /**
+     * Fails, saying so, for a master playlist that points at itself (a variant or rendition whose URI is the
+     * master's own) or at nothing playable (no variant or rendition URI is http(s)): libVLC would otherwise loop or
+     * give up with a guess.
+     */
+    static void requirePlayable(URI requested, MasterPlaylist master) throws StreamException {
+        List<URI> uris = new ArrayList<>();
+        master.variants().forEach(v -> uris.add(v.uri()));
+        master.renditions().stream().filter(r -> r.uri() != null).forEach(r -> uris.add(r.uri()));
+        for (URI uri : uris) {
+            if (sameResource(uri, master.uri()) || sameResource(uri, requested)) {
+                throw new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
+                        "The master playlist points at itself (" + Redacted.url(uri) + "): nothing to play");
+            }
+        }
+        if (!uris.isEmpty() && uris.stream().noneMatch(StreamOpener::isHttp)) {
+            throw new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
+                    "The master playlist lists nothing playable: no variant URI is http(s) (first: "
+                            + Redacted.url(uris.get(0)) + ")");
+        }
+    }
+
+    private static boolean sameResource(URI a, URI b) {
+        return a != null && b != null && a.normalize().toString().replaceFirst("#.*$", "")
+                .equals(b.normalize().toString().replaceFirst("#.*$", ""));
+    }
+
+    private static boolean isHttp(URI uri) {
+        String scheme = uri.getScheme();
+        return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
     }
 
     /** Gives a track its p2p-media-loader swarm identity: one swarm per variant and per audio rendition. */

@@ -5,6 +5,7 @@ import io.p2pviewer.engine.peer.transport.PeerTransport;
 import io.p2pviewer.engine.peer.transport.PeerTransport.PendingOffer;
 import io.p2pviewer.engine.time.Cancellable;
 import io.p2pviewer.engine.time.TaskScheduler;
+import io.p2pviewer.redaction.Redacted;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -49,6 +50,8 @@ public final class TrackerClient implements AutoCloseable {
     private enum Phase { NEW, RUNNING, STOPPED }
 
     private final URI tracker;
+    /** The tracker's URL as log lines show it: query values (a join token) masked. */
+    private final String shown;
     private final SwarmIdentity swarm;
     private final PeerTransport transport;
     private final TrackerConnector connector;
@@ -89,6 +92,7 @@ public final class TrackerClient implements AutoCloseable {
                   TaskScheduler scheduler, TrackerClientConfig config, TrackerListener listener,
                   RandomGenerator random, ConnectedPeers peers) {
         this.tracker = requireWebSocketUri(tracker);
+        this.shown = Redacted.url(this.tracker);
         this.swarm = Objects.requireNonNull(swarm, "swarm");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.connector = Objects.requireNonNull(connector, "connector");
@@ -180,7 +184,7 @@ public final class TrackerClient implements AutoCloseable {
         try {
             c.socket = connector.open(tracker, c);
         } catch (RuntimeException e) {
-            log.warn("tracker {}: cannot open socket", tracker, e);
+            log.warn("tracker {}: cannot open socket", shown, e);
             c.socket = null;
             onClosed(c, "cannot open: " + e.getMessage());
         }
@@ -191,7 +195,7 @@ public final class TrackerClient implements AutoCloseable {
             return;
         }
         c.open = true;
-        log.debug("tracker {}: connected", tracker);
+        log.debug("tracker {}: connected", shown);
         report(new TrackerStatus.Connected(tracker));
         announce(AnnounceEvent.STARTED);
     }
@@ -211,7 +215,7 @@ public final class TrackerClient implements AutoCloseable {
         }
         Duration delay = config.backoff().delay(retries, random);
         retries++;
-        log.info("tracker {}: disconnected ({}), retry in {} ms", tracker, reason, delay.toMillis());
+        log.info("tracker {}: disconnected ({}), retry in {} ms", shown, reason, delay.toMillis());
         report(new TrackerStatus.Disconnected(tracker, reason, delay));
         reconnectTimer = scheduler.schedule(delay, this::connect);
     }
@@ -251,7 +255,7 @@ public final class TrackerClient implements AutoCloseable {
             return;
         }
         if (round != null) {
-            log.debug("tracker {}: announce already being prepared", tracker);
+            log.debug("tracker {}: announce already being prepared", shown);
             return;
         }
         int count = config.offersPerAnnounce();
@@ -298,7 +302,7 @@ public final class TrackerClient implements AutoCloseable {
         }
         String message = ClientCodec.announce(swarm, r.event, uploaded, downloaded, out);
         if (!c.socket.send(message)) {
-            log.debug("tracker {}: announce not sent, socket closing", tracker);
+            log.debug("tracker {}: announce not sent, socket closing", shown);
         }
         scheduleAnnounce(interval);
     }
@@ -325,7 +329,7 @@ public final class TrackerClient implements AutoCloseable {
 
     private void expire(String id, OutstandingOffer o) {
         if (offers.remove(id, o)) {
-            log.debug("tracker {}: offer unanswered, cancelled", tracker);
+            log.debug("tracker {}: offer unanswered, cancelled", shown);
             o.offer.cancel();
         }
     }
@@ -342,17 +346,17 @@ public final class TrackerClient implements AutoCloseable {
             return;
         }
         if (text.length() > config.maxMessageChars()) {
-            log.warn("tracker {}: dropped a message of {} chars (limit {})", tracker, text.length(),
+            log.warn("tracker {}: dropped a message of {} chars (limit {})", shown, text.length(),
                     config.maxMessageChars());
             return;
         }
         TrackerReply reply = ClientCodec.parse(text, swarm);
         switch (reply) {
-            case TrackerReply.Garbage g -> log.warn("tracker {}: dropped a message: {}", tracker, g.why());
-            case TrackerReply.Ignored i -> log.debug("tracker {}: ignored a message: {}", tracker, i.why());
+            case TrackerReply.Garbage g -> log.warn("tracker {}: dropped a message: {}", shown, g.why());
+            case TrackerReply.Ignored i -> log.debug("tracker {}: ignored a message: {}", shown, i.why());
             case TrackerReply.Failure f -> {
                 retries = 0;
-                log.warn("tracker {}: failure reason: {}", tracker, f.reason());
+                log.warn("tracker {}: failure reason: {}", shown, f.reason());
                 notify(() -> listener.onTrackerMessage(tracker, f.reason(), true));
             }
             case TrackerReply.AnnounceReply a -> {
@@ -374,7 +378,7 @@ public final class TrackerClient implements AutoCloseable {
 
     private void onAnnounceReply(TrackerReply.AnnounceReply a) {
         a.warning().ifPresent(w -> {
-            log.warn("tracker {}: warning message: {}", tracker, w);
+            log.warn("tracker {}: warning message: {}", shown, w);
             notify(() -> listener.onTrackerMessage(tracker, w, false));
         });
         a.interval().ifPresent(i -> {
@@ -391,11 +395,11 @@ public final class TrackerClient implements AutoCloseable {
     private void onRelayedOffer(TrackerReply.RelayedOffer m) {
         String from = m.peerId();
         if (answering.size() >= config.maxPendingAnswers()) {
-            log.debug("tracker {}: offer ignored, {} answers pending", tracker, answering.size());
+            log.debug("tracker {}: offer ignored, {} answers pending", shown, answering.size());
             return;
         }
         if (answering.containsKey(from) || !peers.startAnswering(from)) {
-            log.debug("tracker {}: offer from {} ignored, already connected or connecting", tracker,
+            log.debug("tracker {}: offer from {} ignored, already connected or connecting", shown,
                     BinaryString.printable(from));
             return;
         }
@@ -414,7 +418,7 @@ public final class TrackerClient implements AutoCloseable {
     private void answered(TrackerReply.RelayedOffer m, Answering a, PeerTransport.Answered answered,
                           Throwable error) {
         if (error != null) {
-            log.debug("tracker {}: cannot answer offer: {}", tracker, error.toString());
+            log.debug("tracker {}: cannot answer offer: {}", shown, error.toString());
             a.done(answering, peers);
             return;
         }
@@ -427,7 +431,7 @@ public final class TrackerClient implements AutoCloseable {
         c.socket.send(ClientCodec.answer(swarm, m.peerId(), m.offerId(), answered.sdp()));
         answered.channel().whenComplete((channel, failed) -> scheduler.execute(() -> {
             if (failed != null) {
-                log.debug("tracker {}: answered connection failed: {}", tracker, failed.toString());
+                log.debug("tracker {}: answered connection failed: {}", shown, failed.toString());
             } else {
                 channelOpened(m.peerId(), channel, false);
             }
@@ -438,7 +442,7 @@ public final class TrackerClient implements AutoCloseable {
     private void onRelayedAnswer(TrackerReply.RelayedAnswer m) {
         OutstandingOffer o = offers.remove(m.offerId());
         if (o == null) {
-            log.debug("tracker {}: answer for an unknown or expired offer", tracker);
+            log.debug("tracker {}: answer for an unknown or expired offer", shown);
             return;
         }
         o.expiry.cancel();
@@ -454,7 +458,7 @@ public final class TrackerClient implements AutoCloseable {
         }
         accepted.whenComplete((channel, error) -> scheduler.execute(() -> {
             if (error != null) {
-                log.debug("tracker {}: offered connection failed: {}", tracker, error.toString());
+                log.debug("tracker {}: offered connection failed: {}", shown, error.toString());
             } else {
                 channelOpened(m.peerId(), channel, true);
             }
@@ -468,11 +472,11 @@ public final class TrackerClient implements AutoCloseable {
         }
         TrackedPeerChannel tracked = new TrackedPeerChannel(channel, peerId, peers);
         if (!peers.claim(peerId, tracked)) {
-            log.debug("tracker {}: second channel to {} closed", tracker, BinaryString.printable(peerId));
+            log.debug("tracker {}: second channel to {} closed", shown, BinaryString.printable(peerId));
             channel.close();
             return;
         }
-        log.debug("tracker {}: connected to peer {} ({})", tracker, BinaryString.printable(peerId),
+        log.debug("tracker {}: connected to peer {} ({})", shown, BinaryString.printable(peerId),
                 weOffered ? "our offer" : "their offer");
         notify(() -> listener.onPeer(peerId, tracked, weOffered));
     }
@@ -531,7 +535,7 @@ public final class TrackerClient implements AutoCloseable {
 
         void offerDone(PendingOffer offer, Throwable error) {
             if (error != null || offer == null) {
-                log.debug("tracker {}: offer not created: {}", tracker, String.valueOf(error));
+                log.debug("tracker {}: offer not created: {}", shown, String.valueOf(error));
             } else if (finished) {
                 offer.cancel();
             } else {

@@ -4,6 +4,7 @@ import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
 import io.p2pviewer.engine.time.TaskScheduler;
+import io.p2pviewer.redaction.Redacted;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
                         };
                         TrackerStatus previous = statuses.put(tracker, status);
                         if (previous == null || previous.getClass() != status.getClass()) {
-                            log.info("tracker {}: {}", tracker, status);
+                            log.info("tracker {}: {}", Redacted.url(tracker), Redacted.text(status.toString()));
                         }
                     }
                 });
