@@ -6,9 +6,12 @@ ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 # System packages the app needs at run time: libVLC and its plugins, GTK for JavaFX, and the libraries
 # webrtc-java loads (see docs/ARCHITECTURE.md).
 RUNTIME_PACKAGES="libvlc5 vlc-plugin-base libgtk-3-0 libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libudev1 libdbus-1-3"
-# Extra packages for the tests: a virtual display, screenshots, the build tool, and Debian's Chromium for the
+# What scripts/package needs besides a JDK with jpackage: fakeroot and binutils (objdump) for jpackage's .deb.
+PACKAGE_PACKAGES="fakeroot binutils"
+# Extra packages for the tests (scripts/test-package adds desktop-file-utils, xdg-utils, x11-utils (xprop),
+# imagemagick (screenshots), jq and python3 (a local HTTP origin) to install and check the .deb): a virtual display, screenshots, the build tool, and Debian's Chromium for the
 # browser interop tests (a real p2p-media-loader viewer; no downloaded browser builds).
-TEST_PACKAGES="xvfb xauth maven chromium coturn iptables"
+TEST_PACKAGES="xvfb xauth maven chromium coturn iptables $PACKAGE_PACKAGES desktop-file-utils xdg-utils x11-utils imagemagick jq python3"
 # The npm projects the tests run (pinned versions, package-lock.json committed): bittorrent-tracker's server and the
 # browser viewer page (hls.js + p2p-media-loader).
 NPM_TEST_PROJECTS="p2p-engine/testing/npm/bittorrent-tracker p2p-engine/testing/npm/browser"

@@ -73,6 +73,9 @@ public interface PlayerBridge extends AutoCloseable {
      */
     PlayerStatus status();
 
+    /** The version of the libVLC this player runs on, as libVLC reports it (e.g. "3.0.21 Vetinari"); read once. */
+    String libVlcVersion();
+
     /** libVLC's statistics for the current media (a snapshot, polled every 250 ms). */
     PlayerStats stats();
 

@@ -81,6 +81,7 @@ public final class VlcjPlayerBridge implements PlayerBridge {
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final MediaPlayerFactory factory;
+    private final String libVlcVersion;
     private final NativeLog nativeLog;
     private final EmbeddedMediaPlayer player;
     private final PlayerEvents playerEvents = new PlayerEvents();
@@ -135,6 +136,7 @@ public final class VlcjPlayerBridge implements PlayerBridge {
         this.tracker = new PlaybackTracker(options.noProgressTimeout());
         this.status = tracker.status();
         this.factory = LibVlcFactories.create(options.libVlcArgs());
+        this.libVlcVersion = factory.application().version();
         NativeLog createdLog = null;
         EmbeddedMediaPlayer createdPlayer = null;
         try {
@@ -156,7 +158,7 @@ public final class VlcjPlayerBridge implements PlayerBridge {
             nativeLog.addLogListener(this::onNativeLog);
         }
         this.poller = control.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        log.debug("Player {} created with libVLC {} and options {}", id, factory.application().version(),
+        log.debug("Player {} created with libVLC {} and options {}", id, libVlcVersion,
                 options.libVlcArgs());
     }
 
@@ -224,6 +226,11 @@ public final class VlcjPlayerBridge implements PlayerBridge {
             desiredMute = muted;
             player.audio().setMute(muted);
         });
+    }
+
+    @Override
+    public String libVlcVersion() {
+        return libVlcVersion;
     }
 
     @Override

@@ -34,6 +34,7 @@ class HeadlessPlaybackIT {
         try (PlayerBridge player = VlcjPlayerBridge.headless(PlayerOptions.defaults())) {
             player.addListener(events);
             assertThat(player.status().state()).isEqualTo(PlayerState.IDLE);
+            assertThat(player.libVlcVersion()).as("libVLC 3 is what the bridge is built for").startsWith("3.");
 
             player.play(origin.goodPlaylist().toString());
 

@@ -32,7 +32,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "http(s) URL of an HLS playlist, or demo, demo:vod.")
+    @Parameters(index = "0", paramLabel = "URL", description = "http(s) URL of an HLS playlist, demo, demo:vod, or a channel list file"
+            + " (its first http(s) channel).")
     String url;
 
     @Option(names = "--headless", description = "No window: real libVLC to a callback surface, dummy audio.")
@@ -58,6 +59,7 @@ public final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             p2p.validate();
+            url = PlaylistArgument.resolve(url);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.USAGE;

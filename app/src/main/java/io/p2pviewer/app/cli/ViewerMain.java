@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
  * The command line of the app ({@code ./viewer}). A plain main class (not a JavaFX Application) so that
  * packaging and headless subcommands work without the toolkit.
  */
-@Command(name = "viewer", mixinStandardHelpOptions = true, version = "P2P Viewer 0.1",
+@Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Plays live and on-demand HLS streams through the P2P delivery engine.",
         subcommands = {PlayCommand.class, PeerCommand.class, TrackerCommand.class, SimulateCommand.class,
                 ChannelsCommand.class})
@@ -25,13 +25,15 @@ public final class ViewerMain implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     P2pOptions p2p;
 
-    @Parameters(arity = "0..1", paramLabel = "URL", description = "An HLS master or media playlist URL to open.")
+    @Parameters(arity = "0..1", paramLabel = "URL", description = "An HLS master or media playlist URL to open, or a channel list file (.m3u, .m3u8)"
+                    + " whose first http(s) channel to play.")
     String url;
 
     @Override
     public Integer call() {
         try {
-            return AppLaunch.launch(demo ? "demo" : url, noAudio, p2p.trackerUris(), p2p.webRtcConfig());
+            return AppLaunch.launch(demo ? "demo" : PlaylistArgument.resolve(url), noAudio, p2p.trackerUris(),
+                    p2p.webRtcConfig());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui;
 
+import io.p2pviewer.app.AppVersion;
 import io.p2pviewer.app.demo.DemoStream;
 import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.app.playback.Playback;
@@ -7,6 +8,8 @@ import io.p2pviewer.app.playback.PlayerDefaults;
 import io.p2pviewer.app.playback.SessionFactory;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.playback.ViewerSession;
+import io.p2pviewer.app.ui.about.AboutView;
+import io.p2pviewer.app.ui.about.AboutViewModel;
 import io.p2pviewer.app.ui.demo.DemoControlsView;
 import io.p2pviewer.app.ui.demo.DemoControlsViewModel;
 import io.p2pviewer.app.ui.demo.SwarmDemoStage;
@@ -94,7 +97,8 @@ public final class ViewerRuntime implements AutoCloseable {
                 ExportsViewModel.directory(System::getenv, System.getProperty("user.home")), Clock.systemUTC(),
                 sampler, UiThread.FX);
         ExportsView exportsView = new ExportsView(exportsModel);
-        window.addControls(exportsView);
+        window.addControls(exportsView, new AboutView(new AboutViewModel(AppVersion.current(),
+                fx.bridge()::libVlcVersion, Runtime.version().toString())));
         exportsView.installShortcuts(window.scene());
         stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());

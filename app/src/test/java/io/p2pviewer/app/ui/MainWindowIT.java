@@ -88,6 +88,18 @@ class MainWindowIT {
 
 
 
+    @Test
+    void theAboutBoxNamesTheAppAndLibVlcVersions(FxRobot robot) throws Exception {
+        robot.clickOn("#aboutButton");
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane about = robot.lookup("#aboutDialog").query();
+        save(snapshot(about), "about.png");
+
+        assertThat(onFx(about::getHeaderText)).isEqualTo("P2P Viewer " + io.p2pviewer.app.AppVersion.current());
+        assertThat(onFx(about::getContentText)).startsWith("libVLC 3.");
+        robot.interact(() -> about.getScene().getWindow().hide());
+    }
+
     private static double changedFraction(Image a, Image b) {
         PixelReader ra = a.getPixelReader();
         PixelReader rb = b.getPixelReader();
