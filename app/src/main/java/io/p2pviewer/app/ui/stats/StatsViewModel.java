@@ -166,6 +166,7 @@ public final class StatsViewModel {
     static String describe(TrackerStatus s) {
         return switch (s) {
             case TrackerStatus.Connected c -> "connected";
+            case TrackerStatus.Refused r -> "refused (" + r.reason() + ")";
             case TrackerStatus.Connecting c -> c.attempt() > 1 ? "connecting (attempt " + c.attempt() + ")"
                     : "connecting";
             case TrackerStatus.Disconnected d -> "disconnected (" + d.reason() + "), retry in "

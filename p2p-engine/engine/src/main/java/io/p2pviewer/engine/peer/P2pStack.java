@@ -3,6 +3,9 @@ package io.p2pviewer.engine.peer;
 import io.p2pviewer.engine.P2pConfig;
 import io.p2pviewer.engine.peer.swarm.SwarmIds;
 import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
+import io.p2pviewer.engine.peer.tracker.OkHttpTrackerConnector;
+import io.p2pviewer.engine.peer.tracker.TrackerClientConfig;
+import io.p2pviewer.engine.peer.tracker.TrackerConnector;
 import io.p2pviewer.engine.peer.tracker.TrackerStatus;
 import io.p2pviewer.engine.peer.tracker.TrackerSwarmSignalling;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 
 /**
  * The parts of peer-to-peer delivery that live as long as the process: the WebRTC transport (one factory per
@@ -28,26 +32,32 @@ public final class P2pStack implements AutoCloseable {
     private final TrackerSwarmSignalling signalling;
     private final String peerId;
 
-    private P2pStack(List<URI> trackers, PeerTransport transport) {
+    private P2pStack(List<URI> trackers, PeerTransport transport, TrackerConnector connector) {
         this.transport = transport;
         this.signallingThread = new ExecutorTaskScheduler("tracker-client", Clock.systemUTC());
-        this.signalling = new TrackerSwarmSignalling(trackers, transport, signallingThread);
+        this.signalling = new TrackerSwarmSignalling(trackers, transport, signallingThread, connector,
+                TrackerClientConfig.defaults());
         this.peerId = SwarmIds.newPeerId(new SecureRandom());
     }
 
     /** WebRTC peers found through these WebSocket trackers (no ICE servers: host candidates only). */
     public static P2pStack webRtc(List<URI> trackers) {
-        return new P2pStack(trackers, new WebRtcPeerTransport());
+        return with(trackers, new WebRtcPeerTransport());
     }
 
     /** WebRTC peers found through these WebSocket trackers, with these settings (ICE servers, relay only). */
     public static P2pStack webRtc(List<URI> trackers, WebRtcTransportConfig config) {
-        return new P2pStack(trackers, new WebRtcPeerTransport(config));
+        return with(trackers, new WebRtcPeerTransport(config));
     }
 
     /** Peers through any transport (tests, or a transport decorated for a demo). */
     public static P2pStack with(List<URI> trackers, PeerTransport transport) {
-        return new P2pStack(trackers, transport);
+        return with(trackers, transport, OkHttpTrackerConnector.derivedFrom(new OkHttpClient()));
+    }
+
+    /** Peers through any transport, trackers reached through this connector (e.g. one trusting a named CA). */
+    public static P2pStack with(List<URI> trackers, PeerTransport transport, TrackerConnector connector) {
+        return new P2pStack(trackers, transport, connector);
     }
 
     public String peerId() {

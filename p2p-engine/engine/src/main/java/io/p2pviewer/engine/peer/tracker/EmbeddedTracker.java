@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +20,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +38,16 @@ import org.slf4j.LoggerFactory;
  * Java-WebSocket's selector and worker threads plus one daemon thread for idle-peer expiry; all public methods
  * are thread-safe. Messages above {@code maxMessageChars} get a failure and the socket is closed (frames more
  * than twice that size are refused by the WebSocket layer itself with close code 1009).
+ *
+ * <p>Optionally it requires {@link JoinTokens join tokens} (read from each connection's URL query,
+ * {@code ws://host:port/announce?token=...}) and serves {@code wss://} with a given {@link SSLContext}.
  */
 public final class EmbeddedTracker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedTracker.class);
 
     private final EmbeddedTrackerConfig config;
     private final TrackerRelay relay;
+    private final SSLContext tls;
     private Server server;
     private ScheduledExecutorService expiry;
     private URI uri;
@@ -54,9 +62,25 @@ public final class EmbeddedTracker implements AutoCloseable {
         this(config, clock, new SecureRandom());
     }
 
+    /**
+     * A tracker that may require join tokens and may serve TLS.
+     *
+     * @param tokens checks each announce's join token; null admits everyone (the tokens' clock tells expiry)
+     * @param tls serves {@code wss://} with this context (its key manager holds the certificate); null: {@code ws://}
+     */
+    public EmbeddedTracker(EmbeddedTrackerConfig config, Clock clock, JoinTokens tokens, SSLContext tls) {
+        this(config, clock, new SecureRandom(), tokens, tls);
+    }
+
     EmbeddedTracker(EmbeddedTrackerConfig config, Clock clock, RandomGenerator random) {
+        this(config, clock, random, null, null);
+    }
+
+    private EmbeddedTracker(EmbeddedTrackerConfig config, Clock clock, RandomGenerator random, JoinTokens tokens,
+                            SSLContext tls) {
         this.config = config;
-        this.relay = new TrackerRelay(config, clock, random);
+        this.relay = new TrackerRelay(config, clock, random, tokens);
+        this.tls = tls;
     }
 
     /**
@@ -64,7 +88,8 @@ public final class EmbeddedTracker implements AutoCloseable {
      *
      * @param bindAddress the local address to listen on (a wildcard address listens on all)
      * @param port the port, 0 for an ephemeral one
-     * @return the tracker's URI, e.g. ws://127.0.0.1:8000 (the loopback address when bound to a wildcard)
+     * @return the tracker's URI, e.g. ws://127.0.0.1:8000 (the loopback address when bound to a wildcard;
+     *     wss:// with TLS)
      * @throws IOException if the address cannot be bound
      * @throws IllegalStateException if already started
      */
@@ -76,6 +101,9 @@ public final class EmbeddedTracker implements AutoCloseable {
         s.setReuseAddr(true);
         s.setDaemon(true);
         s.setConnectionLostTimeout(60);
+        if (tls != null) {
+            s.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+        }
         s.start();
         try {
             s.started.get(10, TimeUnit.SECONDS);
@@ -94,7 +122,7 @@ public final class EmbeddedTracker implements AutoCloseable {
         server = s;
         InetAddress visible = bindAddress.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bindAddress;
         try {
-            uri = new URI("ws", null, visible.getHostAddress(), s.getPort(), null, null, null);
+            uri = new URI(tls == null ? "ws" : "wss", null, visible.getHostAddress(), s.getPort(), null, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -201,7 +229,7 @@ public final class EmbeddedTracker implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket socket, ClientHandshake handshake) {
-            SocketConnection c = new SocketConnection(socket);
+            SocketConnection c = new SocketConnection(socket, queryToken(handshake.getResourceDescriptor()));
             socket.setAttachment(c);
             relay.opened(c);
         }
@@ -218,7 +246,7 @@ public final class EmbeddedTracker implements AutoCloseable {
         public void onMessage(WebSocket socket, ByteBuffer message) {
             SocketConnection c = socket.getAttachment();
             if (c != null) {
-                relay.received(c, java.nio.charset.StandardCharsets.UTF_8.decode(message).toString());
+                relay.received(c, StandardCharsets.UTF_8.decode(message).toString());
             }
         }
 
@@ -242,12 +270,37 @@ public final class EmbeddedTracker implements AutoCloseable {
         }
     }
 
+    /** The value of the {@code token} query parameter of a request path such as "/announce?token=x", or null. */
+    static String queryToken(String resource) {
+        int q = resource == null ? -1 : resource.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String pair : resource.substring(q + 1).split("&")) {
+            if (pair.startsWith("token=")) {
+                try {
+                    return URLDecoder.decode(pair.substring("token=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return ""; // malformed escapes: refused as an invalid token
+                }
+            }
+        }
+        return null;
+    }
+
     /** A Java-WebSocket socket as a {@link RelayConnection}. */
     private static final class SocketConnection implements RelayConnection {
         private final WebSocket socket;
+        private final String token;
 
-        SocketConnection(WebSocket socket) {
+        SocketConnection(WebSocket socket, String token) {
             this.socket = socket;
+            this.token = token;
+        }
+
+        @Override
+        public String joinToken() {
+            return token;
         }
 
         @Override

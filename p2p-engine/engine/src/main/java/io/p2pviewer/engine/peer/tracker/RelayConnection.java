@@ -10,4 +10,9 @@ interface RelayConnection {
 
     /** Closes the connection with a WebSocket close code. */
     void close(int code, String reason);
+
+    /** The join token the client gave in its URL's query ({@code ?token=...}), or null if it gave none. */
+    default String joinToken() {
+        return null;
+    }
 }

@@ -108,7 +108,8 @@ public final class TrackerClient implements AutoCloseable {
         Objects.requireNonNull(tracker, "tracker");
         String scheme = tracker.getScheme() == null ? "" : tracker.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss") || tracker.getHost() == null) {
-            throw new IllegalArgumentException("tracker must be a ws:// or wss:// URI, got " + tracker);
+            throw new IllegalArgumentException("tracker must be a ws:// or wss:// URI, got "
+                    + TrackerUrls.redacted(tracker));
         }
         return tracker;
     }
@@ -357,6 +358,7 @@ public final class TrackerClient implements AutoCloseable {
             case TrackerReply.Failure f -> {
                 retries = 0;
                 log.warn("tracker {}: failure reason: {}", shown, f.reason());
+                report(new TrackerStatus.Refused(tracker, f.reason()));
                 notify(() -> listener.onTrackerMessage(tracker, f.reason(), true));
             }
             case TrackerReply.AnnounceReply a -> {
@@ -377,6 +379,9 @@ public final class TrackerClient implements AutoCloseable {
     }
 
     private void onAnnounceReply(TrackerReply.AnnounceReply a) {
+        if (status instanceof TrackerStatus.Refused) {
+            report(new TrackerStatus.Connected(tracker)); // admitted again (e.g. a later announce was accepted)
+        }
         a.warning().ifPresent(w -> {
             log.warn("tracker {}: warning message: {}", shown, w);
             notify(() -> listener.onTrackerMessage(tracker, w, false));

@@ -12,7 +12,10 @@ package io.p2pviewer.engine.peer.tracker;
  * @param answersUndeliverable answers whose offerer was not in the swarm any more
  * @param failures "failure reason" replies sent
  * @param expiredPeers peers dropped for being idle
+ * @param refusedTokens announces and scrapes refused for a missing, invalid, expired or wrong-swarm join token
+ *     (also counted in {@code failures})
  */
 public record TrackerCounters(int swarms, int peers, int connections, long announces, long offersRelayed,
-                              long answersRelayed, long answersUndeliverable, long failures, long expiredPeers) {
+                              long answersRelayed, long answersUndeliverable, long failures, long expiredPeers,
+                              long refusedTokens) {
 }

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * go to the peer named by to_peer_id. Closing a connection removes its peers from every swarm; idle peers are
  * removed by {@link #expireIdle()}. Bad input gets a "failure reason" and never an exception.
  *
+ * <p>With {@link JoinTokens}, every announce and scrape must carry a token (from the connection's URL) that
+ * admits its info hash: otherwise it gets the token's "failure reason", the peer is not registered (or leaves
+ * the swarm, if its token expired since) and none of its offers or answers are forwarded.
+ *
  * <p>Thread-safe: every method is synchronized (messages are small and sends only queue).
  */
 final class TrackerRelay {
@@ -38,6 +42,7 @@ final class TrackerRelay {
     private final EmbeddedTrackerConfig config;
     private final Clock clock;
     private final RandomGenerator random;
+    private final JoinTokens tokens;
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final Map<RelayConnection, Set<Membership>> connections = new HashMap<>();
     private long announces;
@@ -46,11 +51,18 @@ final class TrackerRelay {
     private long answersUndeliverable;
     private long failures;
     private long expiredPeers;
+    private long refused;
 
     TrackerRelay(EmbeddedTrackerConfig config, Clock clock, RandomGenerator random) {
+        this(config, clock, random, null);
+    }
+
+    /** @param tokens checks join tokens; null admits everyone */
+    TrackerRelay(EmbeddedTrackerConfig config, Clock clock, RandomGenerator random, JoinTokens tokens) {
         this.config = config;
         this.clock = clock;
         this.random = random;
+        this.tokens = tokens;
     }
 
     /** A peer of one swarm, as seen from its connection. */
@@ -156,7 +168,7 @@ final class TrackerRelay {
             peers += s.peers.size();
         }
         return new TrackerCounters(swarms.size(), peers, connections.size(), announces, offersRelayed,
-                answersRelayed, answersUndeliverable, failures, expiredPeers);
+                answersRelayed, answersUndeliverable, failures, expiredPeers, refused);
     }
 
     private void announce(RelayConnection c, JsonNode n) {
@@ -168,6 +180,10 @@ final class TrackerRelay {
         String peerId = text(n, "peer_id");
         if (!BinaryString.isId(peerId)) {
             fail(c, infoHash, "invalid peer_id");
+            return;
+        }
+        if (!admitted(c, infoHash)) {
+            removePeer(infoHash, peerId, c);
             return;
         }
         boolean answer = n.has("answer");
@@ -297,6 +313,9 @@ final class TrackerRelay {
 
     private void scrape(RelayConnection c, JsonNode n) {
         JsonNode requested = n.get("info_hash");
+        if (requested == null && !admitted(c, null)) {
+            return;
+        }
         List<String> hashes = new ArrayList<>();
         if (requested == null) {
             hashes.addAll(swarms.keySet());
@@ -308,6 +327,11 @@ final class TrackerRelay {
         if (hashes.isEmpty() || !hashes.stream().allMatch(BinaryString::isId)) {
             fail(c, null, "invalid info_hash");
             return;
+        }
+        for (String h : hashes) {
+            if (!admitted(c, h)) {
+                return;
+            }
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("action", "scrape");
@@ -323,6 +347,20 @@ final class TrackerRelay {
         }
         out.putObject("flags").put("min_request_interval", config.interval().toSeconds());
         c.send(out.toString());
+    }
+
+    /** True if no token is required or the connection's token admits this swarm (null: all swarms). */
+    private boolean admitted(RelayConnection c, String infoHash) {
+        if (tokens == null) {
+            return true;
+        }
+        JoinTokens.Verdict verdict = tokens.check(c.joinToken(), infoHash);
+        if (verdict instanceof JoinTokens.Verdict.Refused r) {
+            refused++;
+            fail(c, infoHash, r.reason());
+            return false;
+        }
+        return true;
     }
 
     private void reply(RelayConnection c, String infoHash, Swarm swarm) {

@@ -80,6 +80,7 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
                         URI tracker = switch (status) {
                             case TrackerStatus.Connecting c -> c.tracker();
                             case TrackerStatus.Connected c -> c.tracker();
+                            case TrackerStatus.Refused r -> r.tracker();
                             case TrackerStatus.Disconnected d -> d.tracker();
                             case TrackerStatus.Stopped s -> s.tracker();
                         };

@@ -30,8 +30,15 @@ class TrackerRelayTest {
         final List<JsonNode> received = new ArrayList<>();
         Integer closeCode;
 
+        String token;
+
         RecordingConnection(String name) {
             this.name = name;
+        }
+
+        @Override
+        public String joinToken() {
+            return token;
         }
 
         @Override
@@ -377,5 +384,86 @@ class TrackerRelayTest {
         assertThat(a.last().get("action").asText()).isEqualTo("scrape");
         assertThat(files.get(SWARM).get("incomplete").asInt()).isEqualTo(1);
         assertThat(files.get(OTHER_SWARM).get("incomplete").asInt()).isZero();
+    }
+
+    private final io.p2pviewer.testing.FakeClock clock = new io.p2pviewer.testing.FakeClock();
+
+    /** Restarts the relay so that it requires join tokens checked against {@link #clock}. */
+    private JoinTokens requireTokens() {
+        JoinTokens tokens = new JoinTokens(JoinTokensTest.SECRET, clock);
+        relay = new TrackerRelay(config, clock, new Random(5), tokens);
+        return tokens;
+    }
+
+    @Test
+    void withTokensOnlyAdmittedPeersJoinAndRefusedOnesGetTheReasonAndForwardNoOffers() {
+        JoinTokens tokens = requireTokens();
+        RecordingConnection good = connect("good");
+        good.token = tokens.issue(List.of(SWARM), Duration.ofMinutes(10));
+        relay.received(good, announce(SWARM, peerId(1), "started", 0).toString());
+
+        java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put(null, "join token required");
+        bad.put("garbage", "join token invalid");
+        bad.put(new JoinTokens(new byte[32], clock).issue(List.of(SWARM), Duration.ofMinutes(10)),
+                "join token invalid");
+        bad.put(tokens.issue(List.of(OTHER_SWARM), Duration.ofMinutes(10)), "join token not valid for this swarm");
+        int n = 2;
+        for (var e : bad.entrySet()) {
+            RecordingConnection c = connect("bad" + n);
+            c.token = e.getKey();
+            relay.received(c, announce(SWARM, peerId(n), "started", 3).toString());
+            assertThat(c.last().get("failure reason").asText()).isEqualTo(e.getValue());
+            assertThat(c.last().get("info_hash").asText()).isEqualTo(SWARM);
+            n++;
+        }
+
+        assertThat(good.withField("offer")).as("no offer of a refused peer is forwarded").isEmpty();
+        assertThat(relay.counters().peers()).isEqualTo(1);
+        assertThat(relay.counters().refusedTokens()).isEqualTo(4);
+        assertThat(relay.counters().offersRelayed()).isZero();
+    }
+
+    @Test
+    void aPeerWhoseTokenExpiresLeavesTheSwarmAtItsNextAnnounce() {
+        JoinTokens tokens = requireTokens();
+        RecordingConnection a = connect("a");
+        a.token = tokens.issue(List.of(SWARM), Duration.ofMinutes(1));
+        RecordingConnection b = connect("b");
+        b.token = tokens.issue(List.of("*"), Duration.ofHours(1));
+        relay.received(a, announce(SWARM, peerId(1), "started", 0).toString());
+        relay.received(b, announce(SWARM, peerId(2), "started", 0).toString());
+        assertThat(relay.counters().peers()).isEqualTo(2);
+
+        clock.elapse(Duration.ofMinutes(1));
+        relay.received(a, announce(SWARM, peerId(1), null, 2).toString());
+
+        assertThat(a.last().get("failure reason").asText()).isEqualTo("join token expired");
+        assertThat(relay.counters().peers()).isEqualTo(1);
+        assertThat(b.withField("offer")).isEmpty();
+        relay.received(b, announce(SWARM, peerId(2), null, 2).toString());
+        assertThat(a.withField("offer")).as("offers go only to admitted peers").isEmpty();
+    }
+
+    @Test
+    void scrapeNeedsATokenForTheSwarmsAsked() {
+        JoinTokens tokens = requireTokens();
+        RecordingConnection c = connect("c");
+        relay.received(c, "{\"action\":\"scrape\"}");
+        assertThat(c.last().get("failure reason").asText()).isEqualTo("join token required");
+        c.token = tokens.issue(List.of(SWARM), Duration.ofMinutes(1));
+        relay.received(c, "{\"action\":\"scrape\",\"info_hash\":\"" + SWARM + "\"}");
+        assertThat(c.last().get("action").asText()).isEqualTo("scrape");
+        relay.received(c, "{\"action\":\"scrape\"}");
+        assertThat(c.last().get("failure reason").asText()).isEqualTo("join token not valid for this swarm");
+    }
+
+    @Test
+    void theTokenIsReadFromTheRequestQuery() {
+        assertThat(EmbeddedTracker.queryToken("/announce?token=abc.def")).isEqualTo("abc.def");
+        assertThat(EmbeddedTracker.queryToken("/?a=1&token=x%2Dy")).isEqualTo("x-y");
+        assertThat(EmbeddedTracker.queryToken("/announce")).isNull();
+        assertThat(EmbeddedTracker.queryToken("/?token=%zz")).isEmpty();
+        assertThat(EmbeddedTracker.queryToken(null)).isNull();
     }
 }
