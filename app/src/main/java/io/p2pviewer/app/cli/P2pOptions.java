@@ -5,6 +5,10 @@ import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.peer.transport.CorruptingPeerTransport;
 import io.p2pviewer.engine.peer.P2pStack;
 import io.p2pviewer.engine.peer.transport.webrtc.IceServer;
+import io.p2pviewer.engine.peer.tracker.OkHttpTrackerConnector;
+import io.p2pviewer.engine.peer.tracker.TrackerConnector;
+import io.p2pviewer.engine.peer.tracker.TrackerTrust;
+import io.p2pviewer.engine.peer.tracker.TrackerUrls;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcTransportConfig;
 import java.net.URI;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine.Option;
 
 /** The peer-to-peer options shared by the app, {@code play} and {@code peer}; the P2P setup of their sessions. */
@@ -40,6 +45,10 @@ public final class P2pOptions implements P2pSetup {
             + "--ice-servers): peers never see this machine's address.")
     boolean relayOnly;
 
+    @Option(names = "--tracker-ca", paramLabel = "FILE",
+            description = "Also trust this CA (PEM) for wss:// trackers, besides the system's CAs.")
+    Path trackerCa;
+
     @Option(names = "--corrupt-uploads", hidden = true, description = "Test only: serve corrupted bytes to peers.")
     boolean corruptUploads;
 
@@ -51,13 +60,17 @@ public final class P2pOptions implements P2pSetup {
             try {
                 u = new URI(t.trim());
             } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("--tracker " + t + " is not a URL");
+                throw new IllegalArgumentException("--tracker " + t.replaceAll("\\?.*", "?***") + " is not a URL");
             }
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("ws") || scheme.equals("wss")) || u.getHost() == null) {
-                throw new IllegalArgumentException("--tracker " + t + " must be a ws:// or wss:// URL");
+                throw new IllegalArgumentException("--tracker " + TrackerUrls.redacted(u)
+                        + " must be a ws:// or wss:// URL");
             }
             out.add(u);
+        }
+        if (trackerCa != null) {
+            trackerConnector(); // a bad CA file is a bad argument too
         }
         return out;
     }
@@ -82,6 +95,12 @@ public final class P2pOptions implements P2pSetup {
         webRtcConfig();
     }
 
+    /** How trackers are reached: OkHttp, trusting the {@code --tracker-ca} CA as well as the system's. */
+    TrackerConnector trackerConnector() {
+        OkHttpClient base = new OkHttpClient();
+        return OkHttpTrackerConnector.derivedFrom(trackerCa == null ? base : TrackerTrust.trustingAlso(base, trackerCa));
+    }
+
     public boolean enabled() {
         return !trackers.isEmpty();
     }
@@ -96,8 +115,9 @@ public final class P2pOptions implements P2pSetup {
         }
         WebRtcTransportConfig webRtc = webRtcConfig();
         return corruptUploads
-                ? P2pStack.with(trackerUris(), new CorruptingPeerTransport(new WebRtcPeerTransport(webRtc), true))
-                : P2pStack.webRtc(trackerUris(), webRtc);
+                ? P2pStack.with(trackerUris(), new CorruptingPeerTransport(new WebRtcPeerTransport(webRtc), true),
+                        trackerConnector())
+                : P2pStack.with(trackerUris(), new WebRtcPeerTransport(webRtc), trackerConnector());
     }
 
     /** Engine settings with P2P over the stack (CDN only when it is null). */

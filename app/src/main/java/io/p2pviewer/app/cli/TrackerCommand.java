@@ -1,7 +1,11 @@
 package io.p2pviewer.app.cli;
 
 import io.p2pviewer.engine.peer.tracker.EmbeddedTracker;
+import io.p2pviewer.engine.peer.tracker.EmbeddedTrackerConfig;
+import io.p2pviewer.engine.peer.tracker.JoinTokens;
 import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -18,15 +22,30 @@ public final class TrackerCommand implements Callable<Integer> {
             description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for the LAN).")
     String host;
 
+    @Option(names = "--token-secret", paramLabel = "FILE",
+            description = "Require join tokens signed with this secret (see 'viewer token'); at least 32 bytes.")
+    Path tokenSecret;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             System.err.println("error: --port must be 0..65535");
             return ExitCodes.USAGE;
         }
-        EmbeddedTracker tracker = new EmbeddedTracker();
+        JoinTokens tokens = null;
+        if (tokenSecret != null) {
+            try {
+                tokens = new JoinTokens(SecretFile.read(tokenSecret), Clock.systemUTC());
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        EmbeddedTracker tracker = new EmbeddedTracker(EmbeddedTrackerConfig.defaults(), Clock.systemUTC(), tokens,
+                null);
         try {
-            System.out.println("tracker listening on " + tracker.start(InetAddress.getByName(host), port));
+            System.out.println("tracker listening on " + tracker.start(InetAddress.getByName(host), port)
+                    + (tokens == null ? "" : " (join tokens required)"));
         } catch (java.io.IOException e) {
             System.err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return ExitCodes.ENVIRONMENT;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Plays live and on-demand HLS streams through the P2P delivery engine.",
-        subcommands = {PlayCommand.class, PeerCommand.class, TrackerCommand.class, SimulateCommand.class,
-                ChannelsCommand.class})
+        subcommands = {PlayCommand.class, PeerCommand.class, TrackerCommand.class, TokenCommand.class,
+                SimulateCommand.class, ChannelsCommand.class})
 public final class ViewerMain implements Callable<Integer> {
     @Option(names = "--demo", description = "Start the embedded demo origin and play its live stream.")
     boolean demo;
@@ -32,6 +32,9 @@ public final class ViewerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (p2p.trackerCa != null) { // the window's P2P setup does not take a tracker connector yet
+                throw new IllegalArgumentException("--tracker-ca works with 'play' and 'peer' (not yet in the window)");
+            }
             return AppLaunch.launch(demo ? "demo" : PlaylistArgument.resolve(url), noAudio, p2p.trackerUris(),
                     p2p.webRtcConfig());
         } catch (IllegalArgumentException e) {

@@ -160,7 +160,10 @@ public final class StatsViewModel {
             return "Tracker " + hostPort(t.getKey()) + ": " + describe(t.getValue());
         }
         long up = trackers.values().stream().filter(s -> s instanceof TrackerStatus.Connected).count();
-        return up + " of " + trackers.size() + " trackers connected";
+        String refused = trackers.values().stream().filter(s -> s instanceof TrackerStatus.Refused)
+                .map(s -> ((TrackerStatus.Refused) s).reason()).distinct().sorted()
+                .reduce((a, b) -> a + ", " + b).map(r -> " · refused: " + r).orElse("");
+        return up + " of " + trackers.size() + " trackers connected" + refused;
     }
 
     static String describe(TrackerStatus s) {

@@ -123,6 +123,13 @@ class StatsViewModelTest {
         URI other = URI.create("wss://tracker.example/");
         assertThat(StatsViewModel.trackerText(Map.of(TRACKER, new TrackerStatus.Connected(TRACKER),
                 other, new TrackerStatus.Stopped(other)), true)).isEqualTo("1 of 2 trackers connected");
+        URI withToken = URI.create("ws://127.0.0.1:8000/announce?token=secret-token");
+        assertThat(StatsViewModel.trackerText(Map.of(withToken,
+                new TrackerStatus.Refused(withToken, "join token expired")), true))
+                .isEqualTo("Tracker 127.0.0.1:8000: refused (join token expired)");
+        assertThat(StatsViewModel.trackerText(Map.of(TRACKER, new TrackerStatus.Connected(TRACKER),
+                withToken, new TrackerStatus.Refused(withToken, "join token expired")), true))
+                .isEqualTo("1 of 2 trackers connected · refused: join token expired");
     }
 
     @Test

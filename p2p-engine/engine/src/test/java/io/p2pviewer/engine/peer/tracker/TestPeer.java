@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestPeer implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** The swarm the tracker ITs join. */
+    static final String INFO_HASH = "hZisoZWahU48V1cUq5vx";
+    /** Client settings for tracker ITs: reconnects within a second. */
+    static final TrackerClientConfig FAST_RECONNECT = TrackerClientConfig.builder()
+            .backoff(Duration.ofMillis(200), Duration.ofSeconds(1)).build();
 
     final String peerId;
     final RecordingTrackerListener listener = new RecordingTrackerListener();
