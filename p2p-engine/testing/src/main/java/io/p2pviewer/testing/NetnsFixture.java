@@ -100,6 +100,17 @@ public final class NetnsFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the veth pair, so that the namespace has only {@code lo} (a machine with no network at all, as a
+     * laptop offline); call before {@link #exec}. {@link #nsAddress()} and {@link #hostAddress()} are gone then.
+     *
+     * @return this fixture
+     */
+    public synchronized NetnsFixture loopbackOnly() {
+        run(ip, "link", "del", hostInterface);
+        return this;
+    }
+
     /** The namespace's name, e.g. {@code p2pv-4242-0}. */
     public String name() {
         return name;

@@ -180,7 +180,8 @@ final class RawTestEndpoint implements TestEndpoint {
         };
     }
 
-    private static SetSessionDescriptionObserver set(CompletableFuture<Void> f) {
+    /** An observer that completes {@code f}, or fails it with libwebrtc's error. */
+    static SetSessionDescriptionObserver set(CompletableFuture<Void> f) {
         return new SetSessionDescriptionObserver() {
             @Override
             public void onSuccess() {
