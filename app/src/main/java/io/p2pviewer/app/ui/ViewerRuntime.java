@@ -2,6 +2,7 @@ package io.p2pviewer.app.ui;
 
 import io.p2pviewer.app.AppVersion;
 import io.p2pviewer.app.demo.DemoStream;
+import io.p2pviewer.app.demo.LocalNetworks;
 import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.playback.PlayerDefaults;
@@ -83,8 +84,14 @@ public final class ViewerRuntime implements AutoCloseable {
         MainWindow window = new MainWindow(stage, playerModel, statsModel, fx.view());
         if (demo.isPresent()) {
             var swarm = session.demoSwarm();
+            boolean loopbackOnly = LocalNetworks.onlyLoopback();
+            if (loopbackOnly && swarm.isPresent()) {
+                log.warn("demo: this machine has no network interface besides loopback, which WebRTC ignores:"
+                        + " the demo peers cannot connect, the demo shows CDN only");
+            }
             window.addUnderUrlBar(new DemoControlsView(new DemoControlsViewModel(
-                    new SwarmDemoStage(demo.get(), swarm.orElse(null)), swarm.isEmpty() ? 0 : options.demoPeers())));
+                    new SwarmDemoStage(demo.get(), swarm.orElse(null)), swarm.isEmpty() ? 0 : options.demoPeers(),
+                    loopbackOnly)));
         }
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-sampler");

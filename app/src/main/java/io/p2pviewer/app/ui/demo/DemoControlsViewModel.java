@@ -17,12 +17,25 @@ public final class DemoControlsViewModel {
     private final ReadOnlyBooleanWrapper cdnSlow = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
 
+    /** Text of the status line when the machine has only loopback, so WebRTC peers cannot connect. */
+    public static final String LOOPBACK_ONLY = "CDN only: no network besides loopback here, and WebRTC ignores"
+            + " loopback, so the demo peers cannot connect";
+
     /** @param peers how many headless peers the demo started */
     public DemoControlsViewModel(DemoStage stage, int peers) {
+        this(stage, peers, false);
+    }
+
+    /**
+     * @param peers how many headless peers the demo started
+     * @param loopbackOnly the machine has no interface but loopback: the status line says the demo is CDN only
+     */
+    public DemoControlsViewModel(DemoStage stage, int peers, boolean loopbackOnly) {
         this.stage = stage;
         this.swarm = peers > 0;
         peersPresent.set(peers > 0);
-        status.set(peers > 0 ? peers + " peers are watching with you" : "no demo peers: CDN only");
+        status.set(peers == 0 ? "no demo peers: CDN only"
+                : loopbackOnly ? LOOPBACK_ONLY : peers + " peers are watching with you");
     }
 
     public void peersLeave() {

@@ -23,6 +23,18 @@ class DemoControlsViewModelTest {
     }
 
     @Test
+    void onAMachineWithOnlyLoopbackItSaysTheDemoIsCdnOnly() {
+        DemoControlsViewModel offline = new DemoControlsViewModel(new DemoStage() {
+            @Override public void peersLeave() { }
+            @Override public void peersComeBack() { }
+            @Override public boolean onePeerTurnsMalicious() { return false; }
+            @Override public void cdnSlow(boolean slow) { }
+        }, 3, true);
+        assertThat(offline.statusProperty().get()).isEqualTo(DemoControlsViewModel.LOOPBACK_ONLY)
+                .startsWith("CDN only: no network besides loopback");
+    }
+
+    @Test
     void withoutDemoPeersNothingCanLeaveOrComeBack() {
         DemoControlsViewModel cdnOnly = new DemoControlsViewModel(new DemoStage() {
             @Override public void peersLeave() { calls.add("leave"); }

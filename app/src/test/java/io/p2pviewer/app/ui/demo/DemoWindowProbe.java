@@ -24,6 +24,9 @@ import org.testfx.api.FxToolkit;
  * exports a JSON snapshot (Ctrl+E), clicks "All peers leave", lets the CDN take over for 30 s, exports again, and
  * saves screenshots of the panel. The snapshots land in {@code $P2PVIEWER_EXPORT_DIR}. Exits 0 when all that
  * happened, 1 with the reason otherwise.
+ *
+ * <p>With the argument {@code loopback-only} (a namespace with only {@code lo}) it instead plays 30 s, prints the
+ * demo's status line as {@code DEMO STATUS: <text>} and exports one snapshot.
  */
 public final class DemoWindowProbe {
     public static void main(String[] args) {
@@ -41,6 +44,14 @@ public final class DemoWindowProbe {
                 stage.show();
             });
             FxRobot robot = new FxRobot();
+            if (args.length > 0 && args[0].equals("loopback-only")) {
+                Thread.sleep(30_000);
+                System.out.println("DEMO STATUS: " + text(robot, "#demoStatus"));
+                save(snapshot(robot.lookup("#statsPanel").query().getScene().getRoot()), "demo-loopback-only.png");
+                exportSnapshot(robot, exports, 1);
+                exit = 0;
+                return;
+            }
             await("three demo peers connected and delivering").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500)).until(() -> peerRows(robot) >= 3
                             && !text(robot, "#peerBytes").startsWith("0 "));
