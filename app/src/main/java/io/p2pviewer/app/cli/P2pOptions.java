@@ -96,7 +96,7 @@ public final class P2pOptions implements P2pSetup {
     }
 
     /** How trackers are reached: OkHttp, trusting the {@code --tracker-ca} CA as well as the system's. */
-    TrackerConnector trackerConnector() {
+    public TrackerConnector trackerConnector() {
         OkHttpClient base = new OkHttpClient();
         return OkHttpTrackerConnector.derivedFrom(trackerCa == null ? base : TrackerTrust.trustingAlso(base, trackerCa));
     }

@@ -65,7 +65,7 @@ public final class PlayCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (!headless) {
-            return AppLaunch.launch(url, noAudio, p2p.trackerUris(), p2p.webRtcConfig());
+            return AppLaunch.launch(url, noAudio, p2p.trackerUris(), p2p.webRtcConfig(), p2p.trackerConnector());
         }
         if (!(durationSeconds > 0) || durationSeconds > 86_400) {
             spec.commandLine().getErr().println("error: --duration must be between 0 and 86400 seconds");

@@ -32,11 +32,8 @@ public final class ViewerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            if (p2p.trackerCa != null) { // the window's P2P setup does not take a tracker connector yet
-                throw new IllegalArgumentException("--tracker-ca works with 'play' and 'peer' (not yet in the window)");
-            }
             return AppLaunch.launch(demo ? "demo" : PlaylistArgument.resolve(url), noAudio, p2p.trackerUris(),
-                    p2p.webRtcConfig());
+                    p2p.webRtcConfig(), p2p.trackerConnector());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -2,7 +2,9 @@ package io.p2pviewer.app.playback;
 
 import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.peer.P2pStack;
+import io.p2pviewer.engine.peer.tracker.TrackerConnector;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
+import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcTransportConfig;
 import java.net.URI;
 import java.util.List;
@@ -31,6 +33,15 @@ public interface P2pSetup {
     static P2pSetup defaults(List<URI> trackers, WebRtcTransportConfig webRtc) {
         List<URI> copy = List.copyOf(trackers);
         return withDefaultSettings(copy, () -> P2pStack.webRtc(copy, webRtc));
+    }
+
+    /** As {@link #defaults(List, WebRtcTransportConfig)}, trackers reached through {@code connector} (null: default). */
+    static P2pSetup defaults(List<URI> trackers, WebRtcTransportConfig webRtc, TrackerConnector connector) {
+        if (connector == null) {
+            return defaults(trackers, webRtc);
+        }
+        List<URI> copy = List.copyOf(trackers);
+        return withDefaultSettings(copy, () -> P2pStack.with(copy, new WebRtcPeerTransport(webRtc), connector));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui;
 
+import io.p2pviewer.engine.peer.tracker.TrackerConnector;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcTransportConfig;
 import javafx.application.Application;
 
@@ -14,15 +15,16 @@ public final class AppLaunch {
      * @param trackers WebSocket trackers for P2P (empty: CDN only, except the demo, which brings its own)
      * @param demoPeers headless peers the demo starts in this process
      * @param webRtc the window's WebRTC settings (ICE servers, relay only) for the trackers given
+     * @param trackerConnector how the trackers given are reached (TLS trust), null for the default
      */
     public record Options(String url, boolean noAudio, java.util.List<java.net.URI> trackers, int demoPeers,
-                          WebRtcTransportConfig webRtc) {
+                          WebRtcTransportConfig webRtc, TrackerConnector trackerConnector) {
         public Options(String url, boolean noAudio) {
             this(url, noAudio, java.util.List.of(), 3);
         }
 
         public Options(String url, boolean noAudio, java.util.List<java.net.URI> trackers, int demoPeers) {
-            this(url, noAudio, trackers, demoPeers, WebRtcTransportConfig.defaults());
+            this(url, noAudio, trackers, demoPeers, WebRtcTransportConfig.defaults(), null);
         }
     }
 
@@ -33,9 +35,9 @@ public final class AppLaunch {
 
     /** Opens the window and blocks until it is closed; returns the exit code. */
     public static int launch(String url, boolean noAudio, java.util.List<java.net.URI> trackers,
-                             WebRtcTransportConfig webRtc) {
+                             WebRtcTransportConfig webRtc, TrackerConnector trackerConnector) {
         options = new Options(url, noAudio || "1".equals(System.getenv("P2PVIEWER_NO_AUDIO")), trackers, 3,
-                webRtc);
+                webRtc, trackerConnector);
         try {
             Application.launch(ViewerApp.class);
             return 0;

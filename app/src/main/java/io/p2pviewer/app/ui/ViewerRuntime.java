@@ -60,7 +60,8 @@ public final class ViewerRuntime implements AutoCloseable {
         // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
-        this.session = new SessionFactory(P2pSetup.defaults(options.trackers(), options.webRtc()),
+        this.session = new SessionFactory(P2pSetup.defaults(options.trackers(), options.webRtc(),
+                options.trackerConnector()),
                 options.demoPeers()).start(options.url());
         Optional<DemoStream> demo = session.demo();
         var engine = session.startEngine();
