@@ -82,7 +82,6 @@ public final class HeadlessPeerRun {
             errors.add(result.error());
         }
         session.errors().stream().map(StreamError::message).forEach(errors::add);
-        errors.addAll(Reports.trackerRefusals(viewer.trackerStatuses()));
         boolean ok = result.error() == null && result.segments() > 0;
         String reason = ok ? null : "playback failed: " + (result.error() != null ? result.error()
                 : "no segment could be read");

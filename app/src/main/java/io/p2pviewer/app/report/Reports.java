@@ -5,7 +5,6 @@ import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.ServedSegment;
 import io.p2pviewer.engine.peer.swarm.PeerInfo;
 import io.p2pviewer.engine.peer.swarm.SwarmIds;
-import io.p2pviewer.engine.peer.tracker.TrackerStatus;
 import io.p2pviewer.redaction.Redacted;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,19 +28,6 @@ public final class Reports {
                 snap.uploadedBytes(), snap.missedDeadlines(), snap.maxPlayerWaitMillis(), snap.bannedPeers(),
                 peers(snap), segments(served), errors.stream().map(Redacted::text).toList(), player, process(),
                 snap.relayedBytes(), notices.stream().map(Redacted::text).toList());
-    }
-
-    /**
-     * Report errors for trackers that refused us ("tracker HOST:PORT refused: REASON"), from their latest status;
-     * the URL's path and query (join tokens) are left out.
-     */
-    public static List<String> trackerRefusals(Map<java.net.URI, TrackerStatus> statuses) {
-        return statuses.values().stream()
-                .filter(s -> s instanceof TrackerStatus.Refused)
-                .map(s -> "tracker " + s.tracker().getHost() + (s.tracker().getPort() < 0 ? "" : ":"
-                        + s.tracker().getPort()) + " refused: " + ((TrackerStatus.Refused) s).reason())
-                .sorted()
-                .toList();
     }
 
     /** libVLC's counters as reports list them. */

@@ -44,9 +44,20 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
         this.reachability = new PeerReachability(scheduler, PeerReachability.DEFAULT_WINDOW);
     }
 
-    /** What the reachability watch found (at most "peers found but unreachable..."), any thread. */
+    /**
+     * What the reachability watch found (at most "peers found but unreachable...") and which trackers refuse us
+     * ("tracker HOST:PORT refused: REASON", e.g. a join token expired; the URL's path and query are left out);
+     * any thread.
+     */
     public List<String> notices() {
-        return reachability.notices();
+        List<String> out = new java.util.ArrayList<>(reachability.notices());
+        statuses.values().stream()
+                .filter(s -> s instanceof TrackerStatus.Refused)
+                .map(s -> "tracker " + s.tracker().getHost() + (s.tracker().getPort() < 0 ? "" : ":"
+                        + s.tracker().getPort()) + " refused: " + ((TrackerStatus.Refused) s).reason())
+                .sorted()
+                .forEach(out::add);
+        return out;
     }
 
     /** The latest status of each tracker (any swarm). */
