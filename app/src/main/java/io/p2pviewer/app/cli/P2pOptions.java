@@ -8,9 +8,9 @@ import io.p2pviewer.engine.peer.transport.webrtc.IceServer;
 import io.p2pviewer.engine.peer.tracker.OkHttpTrackerConnector;
 import io.p2pviewer.engine.peer.tracker.TrackerConnector;
 import io.p2pviewer.engine.peer.tracker.TrackerTrust;
-import io.p2pviewer.engine.peer.tracker.TrackerUrls;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcPeerTransport;
 import io.p2pviewer.engine.peer.transport.webrtc.WebRtcTransportConfig;
+import io.p2pviewer.redaction.Redacted;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,11 +60,11 @@ public final class P2pOptions implements P2pSetup {
             try {
                 u = new URI(t.trim());
             } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("--tracker " + t.replaceAll("\\?.*", "?***") + " is not a URL");
+                throw new IllegalArgumentException("--tracker " + Redacted.url(t) + " is not a URL");
             }
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("ws") || scheme.equals("wss")) || u.getHost() == null) {
-                throw new IllegalArgumentException("--tracker " + TrackerUrls.redacted(u)
+                throw new IllegalArgumentException("--tracker " + Redacted.url(u)
                         + " must be a ws:// or wss:// URL");
             }
             out.add(u);

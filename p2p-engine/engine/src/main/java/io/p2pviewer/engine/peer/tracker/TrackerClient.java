@@ -109,7 +109,7 @@ public final class TrackerClient implements AutoCloseable {
         String scheme = tracker.getScheme() == null ? "" : tracker.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss") || tracker.getHost() == null) {
             throw new IllegalArgumentException("tracker must be a ws:// or wss:// URI, got "
-                    + TrackerUrls.redacted(tracker));
+                    + Redacted.url(tracker));
         }
         return tracker;
     }

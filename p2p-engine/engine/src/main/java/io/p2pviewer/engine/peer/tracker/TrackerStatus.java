@@ -1,5 +1,6 @@
 package io.p2pviewer.engine.peer.tracker;
 
+import io.p2pviewer.redaction.Redacted;
 import java.net.URI;
 import java.time.Duration;
 
@@ -15,7 +16,7 @@ public sealed interface TrackerStatus {
     record Connecting(URI tracker, int attempt) implements TrackerStatus {
         @Override
         public String toString() {
-            return "Connecting[" + TrackerUrls.redacted(tracker) + ", attempt " + attempt + "]";
+            return "Connecting[" + Redacted.url(tracker) + ", attempt " + attempt + "]";
         }
     }
 
@@ -23,7 +24,7 @@ public sealed interface TrackerStatus {
     record Connected(URI tracker) implements TrackerStatus {
         @Override
         public String toString() {
-            return "Connected[" + TrackerUrls.redacted(tracker) + "]";
+            return "Connected[" + Redacted.url(tracker) + "]";
         }
     }
 
@@ -35,7 +36,7 @@ public sealed interface TrackerStatus {
     record Refused(URI tracker, String reason) implements TrackerStatus {
         @Override
         public String toString() {
-            return "Refused[" + TrackerUrls.redacted(tracker) + ": " + reason + "]";
+            return "Refused[" + Redacted.url(tracker) + ": " + reason + "]";
         }
     }
 
@@ -43,7 +44,7 @@ public sealed interface TrackerStatus {
     record Disconnected(URI tracker, String reason, Duration retryIn) implements TrackerStatus {
         @Override
         public String toString() {
-            return "Disconnected[" + TrackerUrls.redacted(tracker) + ": " + reason + ", retry in " + retryIn + "]";
+            return "Disconnected[" + Redacted.url(tracker) + ": " + reason + ", retry in " + retryIn + "]";
         }
     }
 
@@ -51,7 +52,7 @@ public sealed interface TrackerStatus {
     record Stopped(URI tracker) implements TrackerStatus {
         @Override
         public String toString() {
-            return "Stopped[" + TrackerUrls.redacted(tracker) + "]";
+            return "Stopped[" + Redacted.url(tracker) + "]";
         }
     }
 }
