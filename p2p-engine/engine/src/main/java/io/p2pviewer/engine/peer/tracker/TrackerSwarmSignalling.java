@@ -27,6 +27,12 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
     private final TrackerConnector connector;
     private final TrackerClientConfig config;
     private final Map<URI, TrackerStatus> statuses = new ConcurrentHashMap<>();
+    /** Per tracker and swarm, the "failure reason" the last announce got (kept after the client stops). */
+    private final Map<Refusal, String> refusals = new ConcurrentHashMap<>();
+
+    /** A tracker refusing one swarm's announces. */
+    private record Refusal(URI tracker, String infoHash) {
+    }
     private final PeerReachability reachability;
 
     public TrackerSwarmSignalling(List<URI> trackers, PeerTransport transport, TaskScheduler scheduler) {
@@ -51,11 +57,11 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
      */
     public List<String> notices() {
         List<String> out = new java.util.ArrayList<>(reachability.notices());
-        statuses.values().stream()
-                .filter(s -> s instanceof TrackerStatus.Refused)
-                .map(s -> "tracker " + s.tracker().getHost() + (s.tracker().getPort() < 0 ? "" : ":"
-                        + s.tracker().getPort()) + " refused: " + ((TrackerStatus.Refused) s).reason())
+        refusals.entrySet().stream()
+                .map(e -> "tracker " + e.getKey().tracker().getHost() + (e.getKey().tracker().getPort() < 0 ? ""
+                        : ":" + e.getKey().tracker().getPort()) + " refused: " + e.getValue())
                 .sorted()
+                .distinct()
                 .forEach(out::add);
         return out;
     }
@@ -84,6 +90,7 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
                     @Override
                     public void onSwarmCounts(URI tracker, int complete, int incomplete) {
                         swarmSizes.put(tracker, complete + incomplete);
+                        refusals.remove(new Refusal(tracker, infoHash)); // an announce was accepted
                     }
 
                     @Override
@@ -96,6 +103,9 @@ public final class TrackerSwarmSignalling implements SwarmSignalling.Factory {
                             case TrackerStatus.Stopped s -> s.tracker();
                         };
                         TrackerStatus previous = statuses.put(tracker, status);
+                        if (status instanceof TrackerStatus.Refused r) {
+                            refusals.put(new Refusal(tracker, infoHash), r.reason());
+                        }
                         if (previous == null || previous.getClass() != status.getClass()) {
                             log.info("tracker {}: {}", Redacted.url(tracker), Redacted.text(status.toString()));
                         }

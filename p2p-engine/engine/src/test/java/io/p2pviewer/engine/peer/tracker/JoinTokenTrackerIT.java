@@ -3,7 +3,9 @@ package io.p2pviewer.engine.peer.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
+import io.p2pviewer.engine.time.ExecutorTaskScheduler;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,6 +125,28 @@ class JoinTokenTrackerIT {
         assertThat(tracker.counters().peers()).isEqualTo(1);
         assertThat(admitted.listener.peers).isEmpty();
         refused.forEach(p -> assertThat(p.listener.peers).isEmpty());
+    }
+
+    @Test
+    void theEnginesSignallingKeepsARefusalAsANoticeAfterItStops() throws Exception {
+        URI uri = start(null);
+        URI withBadToken = URI.create(uri + "/announce?token=" + tokens.issue(List.of("AAAAAAAAAAAAAAAAAAAA"),
+                Duration.ofHours(1)));
+        try (ExecutorTaskScheduler thread = new ExecutorTaskScheduler("signalling", Clock.systemUTC())) {
+            TrackerSwarmSignalling signalling = new TrackerSwarmSignalling(List.of(withBadToken),
+                    network.transport("engine"), thread, OkHttpTrackerConnector.derivedFrom(http),
+                    TestPeer.FAST_RECONNECT);
+            SwarmSignalling swarm = signalling.create(INFO_HASH, "-PV0100-abcdefghijkl",
+                    (id, channel) -> channel.close());
+            swarm.start();
+            String notice = "tracker 127.0.0.1:" + uri.getPort() + " refused: join token not valid for this swarm";
+            await().atMost(TestPeer.WAIT).until(() -> signalling.notices().contains(notice));
+
+            swarm.close();
+            await().atMost(TestPeer.WAIT).until(() -> signalling.statuses().values().stream()
+                    .allMatch(s -> s instanceof TrackerStatus.Stopped));
+            assertThat(signalling.notices()).containsExactly(notice);
+        }
     }
 
     @Test
