@@ -80,7 +80,8 @@ class StatsPanelIT {
         TableView<?> table = robot.lookup("#peerTable").queryAs(TableView.class);
         assertThat(onFx(table::isVisible)).isTrue();
         assertThat(onFx(() -> table.getItems().size())).isZero();
-        assertThat(onFx(() -> table.getColumns().size())).isEqualTo(11);
+        assertThat(onFx(() -> table.getColumns().size())).isEqualTo(12);
+        assertThat(onFx(() -> table.getColumns().stream().map(c -> c.getText()).toList())).contains("Route");
         assertThat(onFx(() -> ((org.controlsfx.control.StatusBar) robot.lookup("#statusBar").query()).getText()))
                 .isEqualTo("No tracker: CDN only");
 
