@@ -69,6 +69,7 @@ public final class DemoOrigin implements AutoCloseable {
     private final DemoRequestHandler handler;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -226,9 +227,11 @@ public final class DemoOrigin implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
                 LOG.warn("Demo origin threads still running after close");
             }
+            joinThreads(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -284,13 +287,28 @@ public final class DemoOrigin implements AutoCloseable {
         return builder.build();
     }
 
-    private static ThreadFactory threadFactory() {
+    /** Names the pool's threads and keeps them, so that {@link #close} can wait until they are gone. */
+    private ThreadFactory threadFactory() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "demo-origin-" + count.incrementAndGet());
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         };
+    }
+
+    /**
+     * Waits until the pool's threads have ended: the pool counts itself terminated a moment before its last
+     * threads exit, and a caller that closed the origin expects its threads gone.
+     */
+    private void joinThreads(long deadlineNanos) throws InterruptedException {
+        for (Thread t : threads) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+        }
     }
 
     private static URI baseUri(InetAddress address, int port) {
