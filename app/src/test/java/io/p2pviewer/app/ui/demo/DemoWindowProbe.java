@@ -47,7 +47,9 @@ public final class DemoWindowProbe {
             if (args.length > 0 && args[0].equals("loopback-only")) {
                 Thread.sleep(30_000);
                 System.out.println("DEMO STATUS: " + text(robot, "#demoStatus"));
-                save(snapshot(robot.lookup("#statsPanel").query().getScene().getRoot()), "demo-loopback-only.png");
+                // No screenshot here: one CI run met a JavaFX IndexOutOfBoundsException in the scene's pulse right
+                // after this point (Parent.updateCachedBounds, while the "unreachable" notification was showing);
+                // the export below carries what the test checks.
                 exportSnapshot(robot, exports, 1);
                 exit = 0;
                 return;
