@@ -52,8 +52,9 @@ public final class DemoSwarm implements AutoCloseable {
                         .start(stream.toString());
                 engine = session.startEngine();
                 StreamSession opened = engine.open(stream).get(30, TimeUnit.SECONDS);
-                new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, null)
-                        .play(opened.playerUri(), Instant.now().plus(Duration.ofDays(1)));
+                Clock clock = Clock.systemUTC();
+                new PacedPlayer(clock, PacedPlayer.BUFFER_TARGET, PacedPlayer.LIVE_DELAY_SEGMENTS, null)
+                        .play(opened.playerUri(), clock.instant().plus(Duration.ofDays(1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {

@@ -43,7 +43,8 @@ public final class HeadlessPeerRun {
     }
 
     public int run(URI url, Duration duration, Path report, Path csv) throws InterruptedException, IOException {
-        Instant started = Instant.now();
+        Clock clock = Clock.systemUTC();
+        Instant started = clock.instant();
         Engine engine = viewer.startEngine();
         StreamSession session;
         try {
@@ -66,10 +67,10 @@ public final class HeadlessPeerRun {
         if (recorder != null) {
             sampler.scheduleAtFixedRate(() -> recorder.row(session.snapshot(), 0, 0), 1, 1, TimeUnit.SECONDS);
         }
-        PacedPlayer player = new PacedPlayer(Clock.systemUTC(), PacedPlayer.BUFFER_TARGET,
+        PacedPlayer player = new PacedPlayer(clock, PacedPlayer.BUFFER_TARGET,
                 PacedPlayer.LIVE_DELAY_SEGMENTS, variant);
         PacedPlayer.Result result = player.play(session.playerUri(), started.plus(duration));
-        Instant finished = Instant.now();
+        Instant finished = clock.instant();
         sampler.shutdownNow();
         sampler.awaitTermination(2, TimeUnit.SECONDS);
         EngineSnapshot snap = session.finish(Duration.ofSeconds(10));

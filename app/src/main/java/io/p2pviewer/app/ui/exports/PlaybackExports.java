@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class PlaybackExports implements Exports {
     private final Playback playback;
-    private final Instant started = Instant.now();
+    private final Instant started;
     private volatile CsvRecorder recorder;
     private final java.util.function.Supplier<List<String>> notices;
 
@@ -34,6 +34,7 @@ public final class PlaybackExports implements Exports {
     public PlaybackExports(Playback playback, java.util.function.Supplier<List<String>> notices) {
         this.playback = playback;
         this.notices = notices;
+        this.started = playback.clock().instant();
     }
 
     @Override
@@ -41,7 +42,7 @@ public final class PlaybackExports implements Exports {
         StreamSession session = playback.session().orElseThrow(() -> new IOException("nothing is playing"));
         EngineSnapshot snap = session.snapshot();
         PlayerStatus status = playback.player().status();
-        Instant now = Instant.now();
+        Instant now = playback.clock().instant();
         List<String> errors = new ArrayList<>();
         session.errors().stream().map(StreamError::message).forEach(errors::add);
         PlayReport report = Reports.of(session.sourceUri(), started, now, errors.isEmpty(), null,
@@ -55,7 +56,7 @@ public final class PlaybackExports implements Exports {
     @Override
     public synchronized void startRecording(Path file) throws IOException {
         if (recorder == null) {
-            recorder = new CsvRecorder(file, Instant.now());
+            recorder = new CsvRecorder(file, playback.clock().instant());
         }
     }
 
@@ -76,7 +77,7 @@ public final class PlaybackExports implements Exports {
     public void sample(EngineSnapshot snapshot) {
         CsvRecorder r = recorder;
         if (r != null && snapshot != null) {
-            r.row(snapshot, playback.stalls().count(), playback.stalls().total(Instant.now()).toMillis() / 1000.0);
+            r.row(snapshot, playback.stalls().count(), playback.stalls().total(playback.clock().instant()).toMillis() / 1000.0);
         }
     }
 
