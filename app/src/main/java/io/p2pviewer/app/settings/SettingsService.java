@@ -46,6 +46,11 @@ public final class SettingsService implements AutoCloseable {
         });
     }
 
+    /** Settings that are never written (tests and tools that open a window without touching the user's file). */
+    public static SettingsService unsaved(Settings settings) {
+        return new SettingsService(null, new SettingsStore.Loaded(settings, Optional.empty()));
+    }
+
     /** Reads the store (a small file: on the calling thread) and keeps what it found; see {@link SettingsStore#load()}. */
     public static SettingsService load(SettingsStore store) {
         return new SettingsService(store, store.load());
@@ -70,8 +75,9 @@ public final class SettingsService implements AutoCloseable {
         return Optional.ofNullable(lastSaveProblem);
     }
 
-    public SettingsStore store() {
-        return store;
+    /** Where the settings are saved; empty for {@link #unsaved} ones. */
+    public Optional<SettingsStore> store() {
+        return Optional.ofNullable(store);
     }
 
     /** Changes the settings now and writes them after {@link #DEBOUNCE} (a later change restarts the wait). */
@@ -111,7 +117,7 @@ public final class SettingsService implements AutoCloseable {
 
     private void write() {
         Settings s = toSave.getAndSet(null);
-        if (s == null) {
+        if (s == null || store == null) {
             return;
         }
         try {

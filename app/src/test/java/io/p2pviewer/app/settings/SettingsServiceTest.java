@@ -72,4 +72,15 @@ class SettingsServiceTest {
         assertThat(service.get().appearance().volume()).isEqualTo(5);
         service.close();
     }
+
+    @Test
+    void unsavedSettingsChangeButAreNeverWritten() throws Exception {
+        SettingsService service = SettingsService.unsaved(Settings.DEFAULTS);
+        service.update(s -> withVolume(s, 7));
+        service.flush().get(5, TimeUnit.SECONDS);
+        assertThat(service.get().appearance().volume()).isEqualTo(7);
+        assertThat(service.store()).isEmpty();
+        assertThat(service.lastSaveProblem()).isEmpty();
+        service.close();
+    }
 }
