@@ -102,6 +102,8 @@ public final class LogFiles {
         }
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
+        log.info("logging to {} too (rotated at {} MiB, {} old files kept)", file, rotation.maxFileBytes() >> 20,
+                rotation.keptFiles());
         return Optional.of(file);
     }
 

@@ -34,6 +34,7 @@ public final class SettingsService implements AutoCloseable {
     private final AtomicReference<Settings> toSave = new AtomicReference<>();
     private ScheduledFuture<?> pending;
     private volatile String lastSaveProblem;
+    private boolean closed;
 
     private SettingsService(SettingsStore store, SettingsStore.Loaded loaded) {
         this.store = store;
@@ -87,6 +88,9 @@ public final class SettingsService implements AutoCloseable {
             return;
         }
         current.set(next);
+        if (closed) {
+            return; // a window's last events after close (its stage may outlive it): kept, not written
+        }
         toSave.set(next);
         if (pending != null) {
             pending.cancel(false);
@@ -96,6 +100,9 @@ public final class SettingsService implements AutoCloseable {
 
     /** Writes what is pending now, on {@code settings-io}; the future completes once it is on disk (or failed). */
     public synchronized CompletableFuture<Void> flush() {
+        if (closed) {
+            return CompletableFuture.completedFuture(null);
+        }
         if (pending != null) {
             pending.cancel(false);
             pending = null;
@@ -103,11 +110,19 @@ public final class SettingsService implements AutoCloseable {
         return CompletableFuture.runAsync(this::write, io);
     }
 
-    /** Writes what is pending (waiting up to 5 s) and stops the thread. */
+    /** Writes what is pending (waiting up to 5 s) and stops the thread; later changes are kept in memory only. */
     @Override
     public void close() {
+        CompletableFuture<Void> last;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            last = flush();
+            closed = true;
+        }
         try {
-            flush().get(5, TimeUnit.SECONDS);
+            last.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("settings not saved at close: {}", e.toString());
         } finally {

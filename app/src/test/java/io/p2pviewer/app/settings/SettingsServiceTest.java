@@ -46,6 +46,8 @@ class SettingsServiceTest {
         SettingsService service = SettingsService.load(store);
         service.update(s -> withVolume(s, 33));
         service.close();
+        service.update(s -> withVolume(s, 44)); // a stage's last events after close: no failure, not written
+        service.close();
         SettingsService again = SettingsService.load(store);
         assertThat(again.get().appearance().volume()).isEqualTo(33);
         assertThat(again.loadProblem()).isEmpty();
