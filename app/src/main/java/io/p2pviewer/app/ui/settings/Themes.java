@@ -9,9 +9,15 @@ public final class Themes {
     private Themes() {
     }
 
-    /** Sets the theme saved as {@code name} ({@code dark}, else light) for every window of the app. */
+    /**
+     * Sets the theme saved as {@code name} ({@code dark}, else light) for every window of the app; nothing when it
+     * is already set (setting it restyles every scene).
+     */
     public static void apply(String name) {
-        Application.setUserAgentStylesheet("dark".equals(name)
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        String sheet = "dark".equals(name)
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!sheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(sheet);
+        }
     }
 }
