@@ -7,6 +7,11 @@ import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.playback.PlayerDefaults;
 import io.p2pviewer.app.playback.SessionFactory;
+import io.p2pviewer.app.playback.SettingsP2pSetup;
+import io.p2pviewer.app.settings.SettingsService;
+import io.p2pviewer.app.settings.SettingsStore;
+import io.p2pviewer.app.ui.settings.SettingsFeature;
+import io.p2pviewer.app.ui.settings.Themes;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.playback.ViewerSession;
 import io.p2pviewer.app.ui.about.AboutView;
@@ -55,14 +60,27 @@ public final class ViewerRuntime implements AutoCloseable {
     private final PlaybackExports exports;
     private final ExportsViewModel exportsModel;
     private long ticks;
+    private final SettingsService settings;
+    private final SettingsFeature settingsFeature;
 
+    /** The window with default settings that are not saved (the ITs' windows: no user file read or written). */
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
-        // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
-        this.session = new SessionFactory(P2pSetup.defaults(options.trackers(), options.webRtc(),
-                options.trackerConnector()),
-                options.demoPeers()).start(options.url());
+        this(stage, options, SettingsService.unsaved(io.p2pviewer.app.settings.Settings.DEFAULTS));
+    }
+
+    /**
+     * The window with these settings (closed with the runtime); the app passes the user's, from
+     * {@link SettingsStore#forUser}.
+     */
+    public ViewerRuntime(Stage stage, AppLaunch.Options options, SettingsService settings) throws IOException {
+        this.settings = settings;
+        // The theme (AtlantaFX Primer Light or Dark, from the settings) is set by SettingsFeature below.
+        Themes.apply(settings.get().appearance().theme());
+        // P2P options on the command line win; without them the settings' P2P part is used.
+        P2pSetup p2p = options.p2pGiven()
+                ? P2pSetup.defaults(options.trackers(), options.webRtc(), options.trackerConnector())
+                : new SettingsP2pSetup(settings.get().p2p());
+        this.session = new SessionFactory(p2p, options.demoPeers()).start(options.url());
         Optional<DemoStream> demo = session.demo();
         var engine = session.startEngine();
         var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");
@@ -110,6 +128,9 @@ public final class ViewerRuntime implements AutoCloseable {
         exportsView.installShortcuts(window.scene());
         stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
+        this.settingsFeature = SettingsFeature.install(stage, window.scene(), settings, playerModel, statsModel,
+                window::addUnderUrlBar);
+        window.addControls(settingsFeature.button());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         String url = demo.map(d -> d.masterUri().toString()).orElse(options.url());
         if (url != null && !url.isBlank()) {
@@ -170,6 +191,16 @@ public final class ViewerRuntime implements AutoCloseable {
         playback.close();
         fx.close();
         session.close();
+        settings.close();
+    }
+
+    /** The app's settings (the other features read and update their areas through it). */
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public SettingsFeature settingsFeature() {
+        return settingsFeature;
     }
 
     /** Playback as the player view model sees it. */
