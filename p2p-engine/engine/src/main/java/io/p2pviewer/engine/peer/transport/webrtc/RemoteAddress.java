@@ -28,6 +28,15 @@ final class RemoteAddress {
         return UNKNOWN;
     }
 
+    /**
+     * The unmasked address of the first candidate in the SDP, "" when none or an mDNS name (random per connection,
+     * so it says nothing about who is behind it): a key for per-address limits, never shown.
+     */
+    static String hostOf(String sdp) {
+        String host = fromSdp(sdp, true);
+        return host.equals(UNKNOWN) || host.endsWith(".local") ? "" : host;
+    }
+
     /** Keeps the network part a user may recognise (two IPv4 octets, two IPv6 groups) and hides the rest. */
     static String mask(String address) {
         if (address.endsWith(".local")) {
