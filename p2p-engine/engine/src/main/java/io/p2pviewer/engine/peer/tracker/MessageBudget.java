@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * How many messages one tracker connection may send a second ({@link EmbeddedTrackerConfig#maxMessagesPerSecond},
- * burst twice that): a message over the budget is refused; the first refusal of a flood is told to the client
+ * burst twice that): a message over the budget is refused; one refusal a second at most is told to the client
  * ({@link Verdict#TELL}), the rest are dropped quietly (a reply to each would amplify the flood), and a connection
  * whose refused messages reach ten seconds' worth of the budget is closed. An honest client announces every
  * interval and answers the offers it gets: a few messages a second at most. Guarded by the relay's lock.
@@ -17,7 +17,7 @@ final class MessageBudget {
     private final TokenBucket bucket;
     private final int closeAfter;
     private int refused;
-    private boolean flooding;
+    private Instant told;
 
     MessageBudget(int perSecond) {
         this.bucket = new TokenBucket(perSecond, 2 * perSecond);
@@ -26,17 +26,16 @@ final class MessageBudget {
 
     Verdict take(Instant now) {
         if (bucket.take(now)) {
-            flooding = false;
             return Verdict.ACCEPT;
         }
         refused++;
         if (refused >= closeAfter) {
             return Verdict.CLOSE;
         }
-        if (flooding) {
+        if (told != null && now.isBefore(told.plusSeconds(1))) {
             return Verdict.DROP;
         }
-        flooding = true;
+        told = now;
         return Verdict.TELL;
     }
 }

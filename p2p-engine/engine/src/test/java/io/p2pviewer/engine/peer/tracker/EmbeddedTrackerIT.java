@@ -201,9 +201,15 @@ class EmbeddedTrackerIT {
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(e).as("the flood ends in a policy close").isEqualTo("closing 1008");
-        assertThat(got).as("replies to the flood: its burst, then one rate-limit failure").hasSizeLessThan(60)
-                .filteredOn(t -> t.contains("rate limit")).hasSize(1);
+        // the tracker closes with 1008; a client still writing may see its pipe break before the close frame
+        assertThat(e).as("the flood ends in the tracker closing the socket").matches("closing 1008|failure .*");
+        for (int i = 0; i < 100 && tracker.counters().connections() > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(tracker.counters().connections()).as("the tracker let the flooder go").isZero();
+        assertThat(got).as("replies to the flood: its burst, then a rate-limit failure a second at most")
+                .hasSizeLessThan(60 + (int) (ms / 50))
+                .filteredOn(t -> t.contains("rate limit")).hasSizeBetween(1, 1 + (int) (ms / 1000));
         BlockingQueue<String> honest = new LinkedBlockingQueue<>();
         WebSocket other = socket(uri, honest);
         other.send(announce.replace("flood", "hones"));
