@@ -208,6 +208,18 @@ public final class StreamController {
         return stats.snapshot(now(), cache, peers, context.banned().size());
     }
 
+    /** What each track's swarm holds in memory for its peers now, in track order (engine thread). */
+    public List<io.p2pviewer.engine.peer.swarm.SwarmFootprint> swarmFootprints() {
+        scheduler.assertCurrentThread();
+        List<io.p2pviewer.engine.peer.swarm.SwarmFootprint> out = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t.p2p != null) {
+                out.add(t.p2p.swarm().footprint());
+            }
+        }
+        return out;
+    }
+
     public List<ServedSegment> servedSegments() {
         return stats.servedSegments();
     }

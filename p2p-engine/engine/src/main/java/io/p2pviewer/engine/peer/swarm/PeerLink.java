@@ -18,6 +18,8 @@ final class PeerLink {
     final String id;
     final PeerChannel channel;
     final PeerMessageDecoder decoder = new PeerMessageDecoder();
+    /** How many commands a second it may send us. */
+    final InboundRateLimits limits = new InboundRateLimits();
     final Instant connectedAt;
     /** Ids from its latest announcement, sorted and distinct (the planner looks them up every tick). */
     long[] loaded = NONE;
@@ -86,6 +88,8 @@ final class PeerLink {
         long received;
         Instant lastBytesAt;
         ByteArrayOutputStream buffer;
+        /** At least what {@link #buffer} reserved (its initial size, or the bytes it grew to hold). */
+        int bufferCapacity;
 
         Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
             this.mediaSequence = mediaSequence;
@@ -102,12 +106,15 @@ final class PeerLink {
     static final class Cancelled {
         final long wireId;
         final int requestId;
+        /** When we cancelled it. */
+        final Instant at;
         long remaining;
 
-        Cancelled(long wireId, int requestId, long remaining) {
+        Cancelled(long wireId, int requestId, long remaining, Instant at) {
             this.wireId = wireId;
             this.requestId = requestId;
             this.remaining = remaining;
+            this.at = at;
         }
 
         boolean is(long wireId, int requestId) {

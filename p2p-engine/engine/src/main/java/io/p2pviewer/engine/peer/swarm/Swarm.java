@@ -49,6 +49,11 @@ public final class Swarm {
     /** A peer that declares a segment larger than this is lying or broken. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
     /**
+     * A download's buffer starts at most this large and grows with the bytes received: a declared size reserves
+     * nothing, so a peer declaring {@link #MAX_SEGMENT_BYTES} and sending a byte costs a byte, not 64 MiB.
+     */
+    static final int INITIAL_DOWNLOAD_BUFFER = 256 << 10;
+    /**
      * Connected peers at most. Trackers keep sending offers at every announce interval, so without a bound an
      * engine's peer count only grows (65 after 10 simulated minutes of 1,000 viewers), and every peer costs an
      * announcement per segment. A newcomer beyond the bound replaces the least useful settled peer, so new
@@ -75,6 +80,8 @@ public final class Swarm {
     private final AnnouncementIndex holding = new AnnouncementIndex();
     private final AnnouncementIndex loadingOverHttp = new AnnouncementIndex();
     private final CancelledTails tails = new CancelledTails();
+    /** Peer slots taken per remote address (Sybil bound). */
+    private final AddressSlots slots = new AddressSlots();
     /** Peers that left, with their totals, for reports (bounded). */
     private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
     private static final int MAX_DEPARTED = 500;
@@ -107,6 +114,12 @@ public final class Swarm {
             channel.close();
             return;
         }
+        if (slots.full(channel.remoteHost())) {
+            log.info("[{}] peer {} refused: {} peers from its address already", track, PeerIds.shortId(peerId),
+                    AddressSlots.MAX_PER_ADDRESS);
+            channel.close();
+            return;
+        }
         if (peers.size() >= MAX_PEERS) {
             PeerLink idle = leastUseful();
             if (idle == null) {
@@ -118,6 +131,7 @@ public final class Swarm {
             drop(idle, "made room for a new peer (" + MAX_PEERS + " connected)");
         }
         PeerLink p = new PeerLink(peerId, channel, host.now());
+        slots.take(channel.remoteHost());
         peers.put(peerId, p);
         states.membershipChanged();
         channel.setListener(new PeerChannelListener() {
@@ -167,6 +181,7 @@ public final class Swarm {
         }
         p.closed = true;
         peers.remove(p.id, p);
+        slots.release(p.channel.remoteHost());
         states.membershipChanged();
         unindex(p);
         p.channel.close();
@@ -326,7 +341,8 @@ public final class Swarm {
         if (silent) {
             states.struck(p);
         }
-        tails.add(p, new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received));
+        tails.add(p, new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received,
+                host.now()));
         p.send(new CancelSegmentRequest(d.wireId, d.requestId));
         tellFailed(p, d, reason, true);
         if (PeerStates.outOfStrikes(p)) {
@@ -354,8 +370,16 @@ public final class Swarm {
     }
 
     private void handle(PeerLink p, PeerCommand command) {
+        String flood = p.limits.exceeded(command, host.now());
+        if (flood != null) {
+            throw new ProtocolViolation(flood);
+        }
         switch (command) {
             case SegmentsAnnouncement a -> {
+                String tooMany = AnnouncementCap.exceeded(a);
+                if (tooMany != null) {
+                    throw new ProtocolViolation(tooMany);
+                }
                 long[] before = p.loaded;
                 p.loaded = a.loadedIds(); // never modified: replaced by the next announcement
                 holding.replace(p.id, before, p.loaded);
@@ -388,7 +412,8 @@ public final class Swarm {
                 dl.total = d.totalBytes();
                 PeerStates.transferStarted(p);
                 CancelledTails.newTransfer(p);
-                dl.buffer = new ByteArrayOutputStream((int) dl.total);
+                dl.bufferCapacity = (int) Math.min(dl.total, INITIAL_DOWNLOAD_BUFFER);
+                dl.buffer = new ByteArrayOutputStream(dl.bufferCapacity);
             }
             case SegmentDataSendingCompleted c -> {
                 PeerLink.Download dl = p.download;
@@ -438,6 +463,7 @@ public final class Swarm {
             throw new ProtocolViolation("size mismatch: " + dl.received + " bytes of a " + dl.total + "-byte segment");
         }
         dl.buffer.write(bytes, 0, bytes.length);
+        dl.bufferCapacity = Math.max(dl.bufferCapacity, dl.buffer.size());
         dl.lastBytesAt = host.now();
     }
 
@@ -485,7 +511,7 @@ public final class Swarm {
      * our downlink with whatever we fetch next. Real bytes (payload scale applied).
      */
     public long cancelledTailBytes() {
-        return tails.bytes();
+        return tails.bytes(host.now());
     }
 
     /** The highest segment id any peer announced (loaded or loading) since we joined, or Long.MIN_VALUE. */
@@ -541,6 +567,21 @@ public final class Swarm {
         return peers.size();
     }
 
+    /** What this swarm holds in memory for its peers now. */
+    public SwarmFootprint footprint() {
+        long bytes = 0;
+        long capacity = 0;
+        for (PeerLink p : peers.values()) {
+            PeerLink.Download d = p.download;
+            if (d != null && d.buffer != null) {
+                bytes += d.buffer.size();
+                capacity += d.bufferCapacity;
+            }
+        }
+        return new SwarmFootprint(peers.size(), holding.entries() + loadingOverHttp.entries(), bytes, capacity,
+                departed.size());
+    }
+
     /** Disconnects every peer; their totals stay in {@link #peerInfos()}. */
     public void close() {
         scheduler.assertCurrentThread();
@@ -549,6 +590,7 @@ public final class Swarm {
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
             unindex(p);
+            slots.release(p.channel.remoteHost());
             p.channel.close();
             departed.put(p.id, info(p, false, "session ended"));
         }
