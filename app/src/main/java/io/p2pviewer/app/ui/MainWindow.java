@@ -34,6 +34,7 @@ public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
     private final HBox controls;
+    private StackPane videoArea;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         TextField url = new TextField();
@@ -63,7 +64,7 @@ public final class MainWindow {
         error.textProperty().bind(player.errorProperty());
         error.visibleProperty().bind(player.errorProperty().isNotEmpty());
         error.setOnMouseClicked(e -> player.dismissError());
-        StackPane videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
+        videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
         videoArea.setId("videoArea");
         videoArea.setStyle("-fx-background-color: black;");
         videoArea.setMinSize(320, 180);
@@ -143,6 +144,11 @@ public final class MainWindow {
     /** Adds controls at the end of the playback controls bar (the QA export buttons). */
     public void addControls(Node... nodes) {
         controls.getChildren().addAll(nodes);
+    }
+
+    /** Adds a node over the video, under the busy indicator and the error message (the guide's banner). */
+    public void addOnVideo(Node node) {
+        videoArea.getChildren().add(videoArea.getChildren().size() - 2, node);
     }
 
     /** Shows extra controls under the URL bar (the demo's failure buttons). */
