@@ -127,12 +127,15 @@ public final class GuideFeature implements AutoCloseable {
         return window;
     }
 
+    /** Stops the refreshes and closes the grid window; any thread (the window closes on the FX thread). */
     @Override
     public void close() {
-        ticker.stop();
-        if (window != null) {
-            window.hide();
-        }
         service.close();
+        io.p2pviewer.app.ui.UiThread.FX.execute(() -> {
+            ticker.stop();
+            if (window != null) {
+                window.hide();
+            }
+        });
     }
 }

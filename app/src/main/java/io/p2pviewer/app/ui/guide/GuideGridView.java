@@ -55,6 +55,7 @@ public final class GuideGridView extends Region {
     private List<GuideGridModel.Row> painted = List.of();
     private long lastPaintNanos;
     private long paints;
+    private boolean dirty;
 
     public GuideGridView(GuideGridModel model) {
         this.model = model;
@@ -64,12 +65,9 @@ public final class GuideGridView extends Region {
         horizontal.setId("guideScrollX");
         vertical.setId("guideScrollY");
         getChildren().addAll(canvas, horizontal, vertical);
-        horizontal.valueProperty().addListener((o, a, b) -> paint());
-        vertical.valueProperty().addListener((o, a, b) -> paint());
-        model.revision().addListener((o, a, b) -> {
-            updateScrollRanges();
-            paint();
-        });
+        horizontal.valueProperty().addListener((o, a, b) -> requestPaint());
+        vertical.valueProperty().addListener((o, a, b) -> requestPaint());
+        model.revision().addListener((o, a, b) -> requestPaint());
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -107,6 +105,14 @@ public final class GuideGridView extends Region {
 
     public ScrollBar verticalBar() {
         return vertical;
+    }
+
+    /** Paints once in the next pulse's layout pass, however many changes come before it. */
+    private void requestPaint() {
+        if (!dirty) {
+            dirty = true;
+            requestLayout();
+        }
     }
 
     @Override
@@ -202,6 +208,7 @@ public final class GuideGridView extends Region {
 
     /** Draws what the viewport shows: rows, programmes, the channel column, the time header, the now line. */
     private void paint() {
+        dirty = false;
         long t0 = System.nanoTime();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

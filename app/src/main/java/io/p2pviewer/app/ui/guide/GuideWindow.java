@@ -47,11 +47,13 @@ public final class GuideWindow {
             model.goToNow();
             grid.showPlaying();
         });
-        Region space = new Region();
-        HBox.setHgrow(space, Priority.ALWAYS);
-        HBox top = new HBox(12, headline, space, status, now);
+        now.setMinWidth(Region.USE_PREF_SIZE);
+        headline.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(headline, Priority.ALWAYS);
+        HBox top = new HBox(12, headline, now);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, top, error);
+        status.setStyle("-fx-text-fill: #57606a;");
+        VBox header = new VBox(4, top, status, error);
         header.setPadding(new Insets(8));
         BorderPane root = new BorderPane(grid, header, null, null, null);
         Scene scene = new Scene(root, 1100, 640);
