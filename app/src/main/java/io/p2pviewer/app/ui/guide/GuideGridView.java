@@ -243,17 +243,14 @@ public final class GuideGridView extends Region {
                 g.setStroke(LINE);
                 g.strokeRect(x0 + 1.5, y + 2.5, x1 - x0 - 3, rh - 5);
                 if (x1 - x0 > 12) {
-                    g.save();
-                    g.beginPath();
-                    g.rect(x0 + 4, y + 2, x1 - x0 - 8, rh - 4);
-                    g.clip();
+                    // No clip (a clip per cell costs the software renderer dearly): text running past its box is
+                    // covered by the next cell's fill, drawn after it, and by the channel column on the left.
                     g.setFill(c.selected() ? Color.WHITE : TEXT);
                     g.setFont(TITLE);
                     g.fillText(c.programme().title(), x0 + 6, y + 6);
                     g.setFill(c.selected() ? Color.WHITE : TEXT_DIM);
                     g.setFont(SMALL);
                     g.fillText(NowNext.times(c.programme(), l.zone()), x0 + 6, y + 23);
-                    g.restore();
                 }
             }
             g.setFill(row.playing() ? ROW_PLAYING : row.selected() ? ROW_SELECTED : BACKGROUND);
