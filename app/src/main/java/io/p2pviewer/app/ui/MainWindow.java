@@ -28,12 +28,14 @@ import javafx.stage.Stage;
 /**
  * The main window: URL bar, video with its busy indicator and error message, playback controls, stats panel.
  * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses, I (shift+i) shows or hides the stats
- * panel, i the compact stats overlay on the video. FX thread only.
+ * panel, i the compact stats overlay on the video (with now/next from the guide), G the programme guide
+ * ({@code ui.guide}). FX thread only.
  */
 public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
     private final HBox controls;
+    private StackPane videoArea;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         TextField url = new TextField();
@@ -63,7 +65,7 @@ public final class MainWindow {
         error.textProperty().bind(player.errorProperty());
         error.visibleProperty().bind(player.errorProperty().isNotEmpty());
         error.setOnMouseClicked(e -> player.dismissError());
-        StackPane videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
+        videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
         videoArea.setId("videoArea");
         videoArea.setStyle("-fx-background-color: black;");
         videoArea.setMinSize(320, 180);
@@ -143,6 +145,11 @@ public final class MainWindow {
     /** Adds controls at the end of the playback controls bar (the QA export buttons). */
     public void addControls(Node... nodes) {
         controls.getChildren().addAll(nodes);
+    }
+
+    /** Adds a node over the video, under the busy indicator and the error message (the guide's banner). */
+    public void addOnVideo(Node node) {
+        videoArea.getChildren().add(videoArea.getChildren().size() - 2, node);
     }
 
     /** Shows extra controls under the URL bar (the demo's failure buttons). */

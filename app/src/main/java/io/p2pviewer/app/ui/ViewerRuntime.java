@@ -22,6 +22,9 @@ import io.p2pviewer.app.ui.demo.SwarmDemoStage;
 import io.p2pviewer.app.ui.exports.ExportsView;
 import io.p2pviewer.app.ui.exports.ExportsViewModel;
 import io.p2pviewer.app.ui.exports.PlaybackExports;
+import io.p2pviewer.app.ui.guide.GuideFeature;
+import io.p2pviewer.app.ui.guide.GuideService;
+import io.p2pviewer.app.ui.guide.XmltvGuideLoader;
 import io.p2pviewer.app.ui.player.PlaybackControls;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsSample;
@@ -29,6 +32,7 @@ import io.p2pviewer.app.ui.stats.StatsViewModel;
 import io.p2pviewer.player.FxPlayer;
 import io.p2pviewer.player.PlayerStatus;
 import io.p2pviewer.player.VlcjPlayerBridge;
+import io.p2pviewer.engine.time.ExecutorTaskScheduler;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -59,6 +63,9 @@ public final class ViewerRuntime implements AutoCloseable {
     private final ScheduledExecutorService sampler;
     private final PlaybackExports exports;
     private final ExportsViewModel exportsModel;
+    private final GuideFeature guide;
+    private final ExecutorTaskScheduler guideThread;
+    private final XmltvGuideLoader guideLoader = new XmltvGuideLoader();
     private long ticks;
     private final SettingsService settings;
     private final SettingsFeature settingsFeature;
@@ -126,6 +133,15 @@ public final class ViewerRuntime implements AutoCloseable {
         window.addControls(exportsView, new AboutView(new AboutViewModel(AppVersion.current(),
                 fx.bridge()::libVlcVersion, Runtime.version().toString())));
         exportsView.installShortcuts(window.scene());
+        // The programme guide: read on its own thread, now/next on the video, the grid (G); a channel chosen in
+        // the grid plays through the URL bar's path.
+        this.guideThread = new ExecutorTaskScheduler("guide-loader", Clock.systemDefaultZone());
+        this.guide = new GuideFeature(new GuideService(guideLoader, guideThread, UiThread.FX),
+                Clock.systemDefaultZone(), channel -> {
+                    playerModel.urlProperty().set(channel.url());
+                    playerModel.open();
+                }, () -> settings.get().sources());
+        window.addControls(guide.install(window.scene(), window::addOnVideo, statsModel.overlayVisibleProperty()));
         stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
         this.settingsFeature = SettingsFeature.install(stage, window.scene(), settings, playerModel, statsModel,
@@ -137,6 +153,11 @@ public final class ViewerRuntime implements AutoCloseable {
             playerModel.urlProperty().set(url);
             playerModel.open();
         }
+    }
+
+    /** The programme guide: the seam for the open playlist and the channel playing. */
+    public GuideFeature guide() {
+        return guide;
     }
 
     public ExportsViewModel exports() {
@@ -187,6 +208,9 @@ public final class ViewerRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        guide.close();
+        guideThread.close();
+        guideLoader.close();
         exports.close();
         playback.close();
         fx.close();
