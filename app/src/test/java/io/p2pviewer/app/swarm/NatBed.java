@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * documentation range) on a bridge in its own namespace, reached from the test JVM's namespace by a veth (the
  * origin and the tracker bind {@link #PUBLIC_HOST} there), coturn in the public namespace at {@link #TURN_HOST},
  * and per side a NAT router namespace (public address, iptables MASQUERADE, optionally {@code --random-fully} for
- * symmetric mapping, only established traffic let in from the wan) with one viewer host namespace behind it.
+ * symmetric mapping, only established traffic let in from the wan, to the router as to its hosts) with one viewer
+ * host namespace behind it.
  *
  * <p>Needs root, iproute2, iptables and coturn's {@code turnserver}. One bed per machine at a time (a file lock
  * held until {@link #close()}, which kills every process started here and deletes every namespace and veth, also
@@ -107,6 +108,16 @@ final class NatBed implements AutoCloseable {
         inNs(router, "iptables", "-A", "FORWARD", "-i", "wan0", "-m", "conntrack", "--ctstate",
                 "ESTABLISHED,RELATED", "-j", "ACCEPT");
         inNs(router, "iptables", "-A", "FORWARD", "-i", "wan0", "-j", "DROP");
+        // The router's own firewall, as on any home router: unsolicited packets from the wan are dropped in INPUT.
+        // Without it a peer's connectivity check that arrives before our first outbound one is delivered to the
+        // router itself (port unreachable) and conntrack confirms an entry for it; our outbound check then
+        // clashes with that entry's tuple and MASQUERADE gives it a new public port: symmetric in effect, and as
+        // the peer keeps sending, the stale entry never expires (measured: `conntrack -L` showed the UNREPLIED
+        // inbound entry and the outbound one mapped to another port on both routers; ICE never connected).
+        // A packet dropped in INPUT leaves no confirmed entry, so the mapping stays endpoint-independent.
+        inNs(router, "iptables", "-A", "INPUT", "-i", "wan0", "-m", "conntrack", "--ctstate",
+                "ESTABLISHED,RELATED", "-j", "ACCEPT");
+        inNs(router, "iptables", "-A", "INPUT", "-i", "wan0", "-j", "DROP");
         return host;
     }
 
@@ -131,6 +142,17 @@ final class NatBed implements AutoCloseable {
         return turnLog;
     }
 
+    /**
+     * coturn's CPU time so far, user plus system over all its threads, from {@code /proc/PID/stat} (in clock
+     * ticks of 1/100 s, USER_HZ on Linux); its pid comes from the pidfile coturn writes.
+     */
+    double turnCpuSeconds() throws IOException {
+        long pid = Long.parseLong(Files.readString(dir.resolve("turnserver.pid")).strip());
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // stat fields 14 and 15
+    }
+
     /** Writes an ICE servers file naming our coturn (STUN and TURN), with this password. */
     Path iceServers(String name, boolean turn, String password) throws IOException {
         String json = turn
@@ -142,7 +164,13 @@ final class NatBed implements AutoCloseable {
 
     /** Starts a headless viewer ({@code viewer peer ...}) as a child JVM inside a host namespace. */
     Process startViewer(String namespace, String name, List<String> args) {
+        return startViewer(namespace, name, args, List.of());
+    }
+
+    /** Starts a headless viewer as {@link #startViewer(String, String, List)} with these extra JVM options. */
+    Process startViewer(String namespace, String name, List<String> args, List<String> jvmOptions) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"));
+        jvm.addAll(jvmOptions);
         String extraJvm = System.getProperty("nat.peerJvmOpts", "").strip();
         if (!extraJvm.isEmpty()) {
             jvm.addAll(List.of(extraJvm.split("\\s+"))); // e.g. a debug log level while investigating
