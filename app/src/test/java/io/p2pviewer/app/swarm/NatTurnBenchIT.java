@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Benchmark: offload and start-up of 4 headless viewers each behind its own symmetric NAT, reaching each other
@@ -62,12 +63,16 @@ class NatTurnBenchIT {
         }
 
         String startups() {
-            return firstPeerMillis.stream().map(m -> m.isPresent() ? String.format(Locale.ROOT, "%.2f s",
-                    m.getAsLong() / 1000.0) : "never").toList().toString();
+            return firstPeerMillis.stream().map(Phase::seconds).toList().toString();
+        }
+
+        static String seconds(OptionalLong millis) {
+            return millis.isPresent() ? String.format(Locale.ROOT, "%.2f s", millis.getAsLong() / 1000.0) : "never";
         }
     }
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES) // two phases of bench.seconds each, beyond the 5 min default
     void fourViewersBehindSymmetricNatsThroughTurnAgainstFourOnALan() throws Exception {
         int n = Integer.getInteger("bench.viewers", 4);
         double seconds = Double.parseDouble(System.getProperty("bench.seconds", "90"));
@@ -90,7 +95,7 @@ class NatTurnBenchIT {
                     System.out.printf(Locale.ROOT, "BENCH NAT %s v%d: offload %.1f%% peer %d B relayed %d B missed %d"
                                     + " stalls %d first peer %s routes %s notices %s%n", p.name(), i,
                             r.offload() * 100, r.downloadedBytes().get("peer"), r.relayedBytes(), r.missedDeadlines(),
-                            r.stalls().count(), p.firstPeerMillis().get(i), r.peers().stream()
+                            r.stalls().count(), Phase.seconds(p.firstPeerMillis().get(i)), r.peers().stream()
                                     .map(PlayReport.Peer::route).distinct().toList(), r.notices());
                 }
                 System.out.printf(Locale.ROOT, "BENCH NAT %s: %d viewers, %.0f s: offload %.1f%% (ceiling %.1f%%), "
