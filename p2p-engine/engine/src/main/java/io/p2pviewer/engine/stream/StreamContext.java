@@ -23,4 +23,10 @@ public record StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache
                          int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned) {
         this(scheduler, cdn, cache, segmentAttempts, deadlineGrace, p2p, banned, DeliveryEventListener.NONE);
     }
+
+    /** This context with another CDN client (a stream's own headers: {@link CdnClient#withHeaders}). */
+    public StreamContext withCdn(CdnClient streamCdn) {
+        return streamCdn == cdn ? this
+                : new StreamContext(scheduler, streamCdn, cache, segmentAttempts, deadlineGrace, p2p, banned, events);
+    }
 }
