@@ -3,6 +3,7 @@ package io.p2pviewer.app.playback;
 import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.StreamError;
 import io.p2pviewer.engine.StreamSession;
+import io.p2pviewer.engine.http.RequestHeaders;
 import io.p2pviewer.player.PlayerBridge;
 import io.p2pviewer.player.PlayerEvent;
 import io.p2pviewer.player.PlayerState;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Threading: {@link #open} from any thread; {@link #tick()} from one sampler thread.
  */
 public final class Playback implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Playback.class);
     /** A stretch without progress at least this long counts as a stall. */
     public static final Duration STALL_THRESHOLD = Duration.ofMillis(1000);
 
@@ -36,6 +38,11 @@ public final class Playback implements AutoCloseable {
     private long lastFrames;
     private Instant lastTickAt;
     private volatile long playedMillis;
+    private volatile Opened current;
+
+    /** What was opened last: the stream's URL and its headers (reopened by "Go live" and the quality menu). */
+    public record Opened(URI url, RequestHeaders headers) {
+    }
 
     public Playback(Engine engine, PlayerBridge player, Clock clock) {
         this.engine = engine;
@@ -49,13 +56,28 @@ public final class Playback implements AutoCloseable {
      * player events.
      */
     public CompletableFuture<StreamSession> open(URI url) {
+        return open(url, RequestHeaders.NONE);
+    }
+
+    /**
+     * As {@link #open(URI)}, for a channel whose requests must carry headers ({@code #EXTVLCOPT:http-user-agent=},
+     * {@code http-referrer=}, {@code #KODIPROP} headers): the engine sends them on every playlist and segment
+     * request, and libVLC on its own requests (the keys) through media options ({@link HeaderOptions}).
+     */
+    public CompletableFuture<StreamSession> open(URI url, RequestHeaders headers) {
+        java.util.Objects.requireNonNull(headers, "headers");
+        current = new Opened(url, headers);
+        List<String> unsupported = HeaderOptions.unsupported(headers);
+        if (!unsupported.isEmpty()) {
+            log.debug("libVLC cannot send the headers {}: only the engine's requests carry them", unsupported);
+        }
         StreamSession previous = session;
         session = null;
         if (previous != null) {
             previous.close(); // first: fails the proxy's pending reads, so libVLC's stop() cannot hang on them
             player.stop();
         }
-        return engine.open(url).thenApply(s -> {
+        return engine.open(url, headers).thenApply(s -> {
             stalls = new StallTracker(STALL_THRESHOLD);
             lastTimeMillis = 0;
             lastFrames = 0;
@@ -63,7 +85,7 @@ public final class Playback implements AutoCloseable {
             playedMillis = 0;
             session = s;
             // The player's messages name the stream by its own URL (masked), never by the proxy URL and its secret.
-            player.play(s.playerUri().toString(), Redacted.url(url));
+            player.play(s.playerUri().toString(), Redacted.url(url), HeaderOptions.of(headers));
             return s;
         });
     }
@@ -123,6 +145,11 @@ public final class Playback implements AutoCloseable {
     /** Playhead: media time played since the stream was opened, in milliseconds (wall time while advancing). */
     public long playedMillis() {
         return playedMillis;
+    }
+
+    /** The stream opened last, if any. */
+    public Optional<Opened> current() {
+        return Optional.ofNullable(current);
     }
 
     public Optional<StreamSession> session() {
