@@ -92,7 +92,9 @@ public final class Engine implements AutoCloseable {
                     "Not an http(s) URL: " + Redacted.url(url)));
         }
         CompletableFuture<StreamSession> result = new CompletableFuture<>();
-        StreamContext streamContext = context.withCdn(cdn.withHeaders(headers));
+        // A cache per stream: segment ids ("720p", 42) are the same in every channel; closing the stream drops it.
+        StreamContext streamContext = context.withCdn(cdn.withHeaders(headers))
+                .withCache(new SegmentCache(config.cacheMaxBytes()));
         streamContext.cdn().fetchText(url).whenComplete((response, failure) -> scheduler.execute(() -> {
             if (failure != null) {
                 result.completeExceptionally(unwrap(failure));
@@ -105,7 +107,7 @@ public final class Engine implements AutoCloseable {
                 controller.preload();
                 URI playerUri = controller.hasMaster() ? proxy.masterUri(id) : proxy.playlistUri(id, 0);
                 // The player URI holds the proxy secret, header values may be secrets: neither is logged.
-                log.info("opened {} {}", controller, headers);
+                log.info("opened {}{}", controller, headers.isEmpty() ? "" : " with " + headers);
                 result.complete(new StreamSession(this, controller, playerUri));
             } catch (StreamException e) {
                 result.completeExceptionally(e);
