@@ -3,6 +3,7 @@ package io.p2pviewer.app.playback;
 import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.StreamError;
 import io.p2pviewer.engine.StreamSession;
+import io.p2pviewer.engine.TrackInfo;
 import io.p2pviewer.engine.http.RequestHeaders;
 import io.p2pviewer.player.PlayerBridge;
 import io.p2pviewer.player.PlayerEvent;
@@ -39,6 +40,8 @@ public final class Playback implements AutoCloseable {
     private Instant lastTickAt;
     private volatile long playedMillis;
     private volatile Opened current;
+    /** Where on-demand playback resumes once the player shows frames again (after a variant switch), else -1. */
+    private volatile long resumeAtMillis = -1;
 
     /** What was opened last: the stream's URL and its headers (reopened by "Go live" and the quality menu). */
     public record Opened(URI url, RequestHeaders headers) {
@@ -77,6 +80,7 @@ public final class Playback implements AutoCloseable {
             previous.close(); // first: fails the proxy's pending reads, so libVLC's stop() cannot hang on them
             player.stop();
         }
+        resumeAtMillis = -1;
         return engine.open(url, headers).thenApply(s -> {
             stalls = new StallTracker(STALL_THRESHOLD);
             lastTimeMillis = 0;
@@ -110,6 +114,47 @@ public final class Playback implements AutoCloseable {
         return new PlayerEvent.Error(error.kind(), FailureMessages.explain(error, engineErrors, secretPrefix));
     }
 
+    /** Seeks the player to a media time (ignored when the media cannot seek). Any thread. */
+    public void seek(long timeMillis) {
+        player.seek(timeMillis);
+    }
+
+    /**
+     * The variants of the stream playing (tracks with a bandwidth, lowest first), for a quality menu; empty for a
+     * lone media playlist or when nothing plays. Any thread; waits briefly for the engine thread.
+     */
+    public List<TrackInfo> variants() {
+        StreamSession s = session;
+        if (s == null) {
+            return List.of();
+        }
+        try {
+            return s.tracks().stream().filter(t -> t.bandwidth() > 0)
+                    .sorted(java.util.Comparator.comparingLong(TrackInfo::bandwidth)).toList();
+        } catch (IllegalStateException e) {
+            return List.of(); // the engine is closing
+        }
+    }
+
+    /**
+     * Plays one variant (a track of {@link #variants()}), or every variant adaptively for -1, in the same stream
+     * session: the engine's master then lists that variant only and libVLC reads it anew, so the tracks and their
+     * swarms stay. On-demand playback resumes where it was. Any thread.
+     *
+     * @throws IllegalArgumentException if the track is not a variant of the stream playing
+     */
+    public void selectVariant(int track) {
+        StreamSession s = session;
+        Opened opened = current;
+        if (s == null || opened == null) {
+            return;
+        }
+        s.pinVariant(track);
+        PlayerStatus status = player.status();
+        resumeAtMillis = player.tracks().seekable() && status.lengthMillis() > 0 ? status.timeMillis() : -1;
+        player.play(s.playerUri().toString(), Redacted.url(opened.url()), HeaderOptions.of(opened.headers()));
+    }
+
     /** Stops playback and closes the stream session. */
     public void stop() {
         StreamSession s = session;
@@ -124,6 +169,11 @@ public final class Playback implements AutoCloseable {
     public PlayerStatus tick() {
         PlayerStatus status = player.status();
         StreamSession s = session;
+        long resume = resumeAtMillis;
+        if (resume >= 0 && status.framesDisplayed() > 0 && player.tracks().seekable()) {
+            resumeAtMillis = -1;
+            player.seek(resume);
+        }
         if (s != null) {
             // libVLC's clock for live HLS starts at the stream's timestamps and restarts at some discontinuities,
             // so the playhead is measured as wall time during which frames or time advanced (not paused).
