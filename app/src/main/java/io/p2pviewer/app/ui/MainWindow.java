@@ -34,6 +34,7 @@ public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
     private final HBox controls;
+    private final javafx.scene.layout.VBox bottomArea;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         TextField url = new TextField();
@@ -106,14 +107,15 @@ public final class MainWindow {
         statsView.visibleProperty().bind(stats.panelVisibleProperty().and(player.fullScreenProperty().not()));
         statsView.managedProperty().bind(statsView.visibleProperty());
         topArea = new javafx.scene.layout.VBox(top);
-        BorderPane root = new BorderPane(videoArea, topArea, statsView, controls, null);
+        bottomArea = new javafx.scene.layout.VBox(controls);
+        BorderPane root = new BorderPane(videoArea, topArea, statsView, bottomArea, null);
         scene = new Scene(root, 1200, 680);
 
         // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
         player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
         stage.fullScreenProperty().addListener((o, was, is) -> {
             player.fullScreenProperty().set(is);
-            for (Node n : new Node[] {topArea, controls}) {
+            for (Node n : new Node[] {topArea, bottomArea}) {
                 n.setVisible(!is);
                 n.setManaged(!is);
             }
@@ -143,6 +145,11 @@ public final class MainWindow {
     /** Adds controls at the end of the playback controls bar (the QA export buttons). */
     public void addControls(Node... nodes) {
         controls.getChildren().addAll(nodes);
+    }
+
+    /** Shows a row above the playback controls bar (the seek bar). */
+    public void addAboveControls(Node node) {
+        bottomArea.getChildren().add(0, node);
     }
 
     /** Shows extra controls under the URL bar (the demo's failure buttons). */

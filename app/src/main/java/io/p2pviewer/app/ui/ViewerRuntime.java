@@ -18,10 +18,16 @@ import io.p2pviewer.app.ui.exports.ExportsView;
 import io.p2pviewer.app.ui.exports.ExportsViewModel;
 import io.p2pviewer.app.ui.exports.PlaybackExports;
 import io.p2pviewer.app.ui.player.PlaybackControls;
+import io.p2pviewer.app.ui.player.PlayerChoices;
+import io.p2pviewer.app.ui.player.SeekBar;
+import io.p2pviewer.app.ui.player.SeekViewModel;
+import io.p2pviewer.app.ui.player.TrackMenus;
+import io.p2pviewer.app.ui.player.TrackMenusViewModel;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsSample;
 import io.p2pviewer.app.ui.stats.StatsViewModel;
 import io.p2pviewer.player.FxPlayer;
+import io.p2pviewer.player.MediaTracks;
 import io.p2pviewer.player.PlayerStatus;
 import io.p2pviewer.player.VlcjPlayerBridge;
 import java.io.IOException;
@@ -50,6 +56,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private final FxPlayer fx;
     private final Playback playback;
     private final PlayerViewModel playerModel;
+    private final SeekViewModel seekModel = new SeekViewModel(new Choices());
+    private final TrackMenusViewModel menusModel = new TrackMenusViewModel(new Choices());
     private final StatsViewModel statsModel = new StatsViewModel();
     private final ScheduledExecutorService sampler;
     private final PlaybackExports exports;
@@ -108,6 +116,10 @@ public final class ViewerRuntime implements AutoCloseable {
         window.addControls(exportsView, new AboutView(new AboutViewModel(AppVersion.current(),
                 fx.bridge()::libVlcVersion, Runtime.version().toString())));
         exportsView.installShortcuts(window.scene());
+        SeekBar seekBar = new SeekBar(seekModel);
+        window.addAboveControls(seekBar);
+        seekBar.installKeys(window.scene());
+        window.addControls(new TrackMenus(menusModel));
         stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
@@ -126,9 +138,16 @@ public final class ViewerRuntime implements AutoCloseable {
     private void sample() {
         try {
             PlayerStatus status = playback.tick();
+            MediaTracks tracks = fx.bridge().tracks();
+            boolean playing = playback.session().isPresent() && (status.state().expectsProgress()
+                    || status.state() == io.p2pviewer.player.PlayerState.PAUSED);
+            UiThread.FX.execute(() -> seekModel.update(playing, status.timeMillis(), status.lengthMillis(),
+                    tracks.seekable()));
             if (ticks++ % (1000 / SAMPLE_MILLIS) != 0) {
                 return;
             }
+            var variants = playback.variants();
+            UiThread.FX.execute(() -> menusModel.update(variants, tracks));
             StallTracker stalls = playback.stalls();
             var snapshot = playback.session().map(s -> s.snapshot()).orElse(null);
             exports.sample(snapshot);
@@ -172,11 +191,59 @@ public final class ViewerRuntime implements AutoCloseable {
         session.close();
     }
 
+    /** Seeking and the track menus' choices, on playback and the player (each returns at once). */
+    private final class Choices implements PlayerChoices {
+        @Override
+        public void seek(long timeMillis) {
+            playback.seek(timeMillis);
+        }
+
+        @Override
+        public void goLive() {
+            playback.current().ifPresent(c -> playback.open(c.url(), c.headers()));
+        }
+
+        @Override
+        public void selectVariant(int track) {
+            sampler.execute(() -> {
+                try {
+                    playback.selectVariant(track);
+                } catch (RuntimeException e) {
+                    log.warn("quality change failed: {}", e.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public void selectAudio(int id) {
+            fx.bridge().selectAudioTrack(id);
+        }
+
+        @Override
+        public void selectSubtitle(int id) {
+            fx.bridge().selectSubtitleTrack(id);
+        }
+    }
+
+    public SeekViewModel seekModel() {
+        return seekModel;
+    }
+
+    public TrackMenusViewModel menusModel() {
+        return menusModel;
+    }
+
     /** Playback as the player view model sees it. */
     private final class Controls implements PlaybackControls {
         @Override
         public CompletableFuture<?> open(URI url) {
-            return playback.open(url);
+            return open(url, io.p2pviewer.engine.http.RequestHeaders.NONE);
+        }
+
+        @Override
+        public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
+            menusModel.streamOpened();
+            return playback.open(url, headers);
         }
 
         @Override
