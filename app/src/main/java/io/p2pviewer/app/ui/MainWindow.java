@@ -28,7 +28,7 @@ import javafx.stage.Stage;
 /**
  * The main window: URL bar, video with its busy indicator and error message, playback controls, stats panel.
  * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses, I (shift+i) shows or hides the stats
- * panel, i the compact stats overlay on the video. FX thread only.
+ * panel, i the compact stats overlay on the video (the seek bar adds Left/Right: {@code SeekBar}). FX thread only.
  */
 public final class MainWindow {
     private final Scene scene;
