@@ -137,6 +137,20 @@ public final class Playback implements AutoCloseable {
     }
 
     /**
+     * Whether the stream playing is live (a media playlist without {@code EXT-X-ENDLIST}), as the engine read it;
+     * false when nothing plays. libVLC cannot tell: it gives a live stream the length of its window. Any thread;
+     * waits briefly for the engine thread.
+     */
+    public boolean isLive() {
+        StreamSession s = session;
+        try {
+            return s != null && s.tracks().stream().anyMatch(TrackInfo::live);
+        } catch (IllegalStateException e) {
+            return false; // the engine is closing
+        }
+    }
+
+    /**
      * Plays one variant (a track of {@link #variants()}), or every variant adaptively for -1, in the same stream
      * session: the engine's master then lists that variant only and libVLC reads it anew, so the tracks and their
      * swarms stay. On-demand playback resumes where it was. Any thread.

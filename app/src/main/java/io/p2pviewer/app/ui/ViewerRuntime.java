@@ -63,6 +63,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private final PlaybackExports exports;
     private final ExportsViewModel exportsModel;
     private long ticks;
+    /** Whether the stream playing is live, read from the engine once a second (sampler thread). */
+    private boolean liveStream;
 
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
         // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
@@ -141,11 +143,13 @@ public final class ViewerRuntime implements AutoCloseable {
             MediaTracks tracks = fx.bridge().tracks();
             boolean playing = playback.session().isPresent() && (status.state().expectsProgress()
                     || status.state() == io.p2pviewer.player.PlayerState.PAUSED);
-            UiThread.FX.execute(() -> seekModel.update(playing, status.timeMillis(), status.lengthMillis(),
+            boolean live = liveStream;
+            UiThread.FX.execute(() -> seekModel.update(playing, live, status.timeMillis(), status.lengthMillis(),
                     tracks.seekable()));
             if (ticks++ % (1000 / SAMPLE_MILLIS) != 0) {
                 return;
             }
+            liveStream = playback.isLive();
             var variants = playback.variants();
             UiThread.FX.execute(() -> menusModel.update(variants, tracks));
             StallTracker stalls = playback.stalls();

@@ -36,15 +36,16 @@ public final class SeekViewModel {
     }
 
     /**
-     * The player's latest progress: media time, length (0 for live) and whether it can seek; {@code playing} is
-     * false when nothing plays (the bar empties).
+     * The player's latest progress: whether the stream is live (the engine knows: no {@code EXT-X-ENDLIST}; libVLC
+     * gives a live stream the length of its playlist's window), media time, length and whether it can seek;
+     * {@code playing} is false when nothing plays (the bar empties).
      */
-    public void update(boolean playing, long time, long length, boolean canSeek) {
+    public void update(boolean playing, boolean liveStream, long time, long length, boolean canSeek) {
         timeMillis = Math.max(0, time);
-        lengthMillis = Math.max(0, length);
+        lengthMillis = liveStream ? 0 : Math.max(0, length);
         seekable = canSeek;
-        onDemand.set(playing && lengthMillis > 0);
-        live.set(playing && lengthMillis == 0);
+        onDemand.set(playing && !liveStream && lengthMillis > 0);
+        live.set(playing && liveStream);
         if (!live.get()) {
             behindLive.set(false);
         }

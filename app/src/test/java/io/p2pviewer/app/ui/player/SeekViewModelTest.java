@@ -10,7 +10,7 @@ class SeekViewModelTest {
 
     @Test
     void onDemandShowsPositionAndDurationAndNoLiveBadge() {
-        model.update(true, 65_000, 3_725_000, true);
+        model.update(true, false, 65_000, 3_725_000, true);
 
         assertThat(model.onDemandProperty().get()).isTrue();
         assertThat(model.liveProperty().get()).isFalse();
@@ -21,7 +21,7 @@ class SeekViewModelTest {
 
     @Test
     void clickSeeksToTheFractionOfTheDuration() {
-        model.update(true, 0, 120_000, true);
+        model.update(true, false, 0, 120_000, true);
 
         model.seekToFraction(0.25);
         model.seekToFraction(1.7);
@@ -32,7 +32,7 @@ class SeekViewModelTest {
 
     @Test
     void arrowStepsAreClampedToTheMedia() {
-        model.update(true, 5_000, 100_000, true);
+        model.update(true, false, 5_000, 100_000, true);
 
         assertThat(model.seekBy(-SeekViewModel.STEP_MILLIS)).isTrue();
         assertThat(model.seekBy(SeekViewModel.BIG_STEP_MILLIS)).isTrue();
@@ -43,18 +43,18 @@ class SeekViewModelTest {
 
     @Test
     void whileDraggingProgressDoesNotMoveTheThumb() {
-        model.update(true, 10_000, 100_000, true);
+        model.update(true, false, 10_000, 100_000, true);
         model.setDragging(true);
-        model.update(true, 11_000, 100_000, true);
+        model.update(true, false, 11_000, 100_000, true);
         assertThat(model.fractionProperty().get()).isEqualTo(0.1);
         model.setDragging(false);
-        model.update(true, 12_000, 100_000, true);
+        model.update(true, false, 12_000, 100_000, true);
         assertThat(model.fractionProperty().get()).isEqualTo(0.12);
     }
 
     @Test
     void aMediaThatCannotSeekIgnoresSeeks() {
-        model.update(true, 5_000, 100_000, false);
+        model.update(true, false, 5_000, 100_000, false);
 
         model.seekToFraction(0.5);
         assertThat(model.seekBy(10_000)).isFalse();
@@ -64,7 +64,7 @@ class SeekViewModelTest {
 
     @Test
     void liveShowsTheBadgeSeeksBackAndGoesLive() {
-        model.update(true, 40_000, 0, true);
+        model.update(true, true, 40_000, 16_000, true);
         assertThat(model.liveProperty().get()).isTrue();
         assertThat(model.onDemandProperty().get()).isFalse();
         assertThat(model.behindLiveProperty().get()).isFalse();
@@ -80,7 +80,7 @@ class SeekViewModelTest {
 
     @Test
     void nothingPlayingHidesEverything() {
-        model.update(false, 0, 0, false);
+        model.update(false, false, 0, 0, false);
         assertThat(model.liveProperty().get()).isFalse();
         assertThat(model.onDemandProperty().get()).isFalse();
         assertThat(model.positionTextProperty().get()).isEmpty();
