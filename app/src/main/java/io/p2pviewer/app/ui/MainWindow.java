@@ -29,13 +29,14 @@ import javafx.stage.Stage;
  * The main window: URL bar, video with its busy indicator and error message, playback controls, stats panel.
  * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses, I (shift+i) shows or hides the stats
  * panel, i the compact stats overlay on the video (with now/next from the guide), G the programme guide
- * ({@code ui.guide}). FX thread only.
+ * ({@code ui.guide}); the seek bar adds Left/Right ({@code SeekBar}). FX thread only.
  */
 public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
     private final HBox controls;
     private StackPane videoArea;
+    private final javafx.scene.layout.VBox bottomArea;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         TextField url = new TextField();
@@ -108,14 +109,15 @@ public final class MainWindow {
         statsView.visibleProperty().bind(stats.panelVisibleProperty().and(player.fullScreenProperty().not()));
         statsView.managedProperty().bind(statsView.visibleProperty());
         topArea = new javafx.scene.layout.VBox(top);
-        BorderPane root = new BorderPane(videoArea, topArea, statsView, controls, null);
+        bottomArea = new javafx.scene.layout.VBox(controls);
+        BorderPane root = new BorderPane(videoArea, topArea, statsView, bottomArea, null);
         scene = new Scene(root, 1200, 680);
 
         // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
         player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
         stage.fullScreenProperty().addListener((o, was, is) -> {
             player.fullScreenProperty().set(is);
-            for (Node n : new Node[] {topArea, controls}) {
+            for (Node n : new Node[] {topArea, bottomArea}) {
                 n.setVisible(!is);
                 n.setManaged(!is);
             }
@@ -150,6 +152,11 @@ public final class MainWindow {
     /** Adds a node over the video, under the busy indicator and the error message (the guide's banner). */
     public void addOnVideo(Node node) {
         videoArea.getChildren().add(videoArea.getChildren().size() - 2, node);
+    }
+
+    /** Shows a row above the playback controls bar (the seek bar). */
+    public void addAboveControls(Node node) {
+        bottomArea.getChildren().add(0, node);
     }
 
     /** Shows extra controls under the URL bar (the demo's failure buttons). */

@@ -26,10 +26,16 @@ import io.p2pviewer.app.ui.guide.GuideFeature;
 import io.p2pviewer.app.ui.guide.GuideService;
 import io.p2pviewer.app.ui.guide.XmltvGuideLoader;
 import io.p2pviewer.app.ui.player.PlaybackControls;
+import io.p2pviewer.app.ui.player.PlayerChoices;
+import io.p2pviewer.app.ui.player.SeekBar;
+import io.p2pviewer.app.ui.player.SeekViewModel;
+import io.p2pviewer.app.ui.player.TrackMenus;
+import io.p2pviewer.app.ui.player.TrackMenusViewModel;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsSample;
 import io.p2pviewer.app.ui.stats.StatsViewModel;
 import io.p2pviewer.player.FxPlayer;
+import io.p2pviewer.player.MediaTracks;
 import io.p2pviewer.player.PlayerStatus;
 import io.p2pviewer.player.VlcjPlayerBridge;
 import io.p2pviewer.engine.time.ExecutorTaskScheduler;
@@ -59,6 +65,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private final FxPlayer fx;
     private final Playback playback;
     private final PlayerViewModel playerModel;
+    private final SeekViewModel seekModel = new SeekViewModel(new Choices());
+    private final TrackMenusViewModel menusModel = new TrackMenusViewModel(new Choices());
     private final StatsViewModel statsModel = new StatsViewModel();
     private final ScheduledExecutorService sampler;
     private final PlaybackExports exports;
@@ -69,6 +77,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private long ticks;
     private final SettingsService settings;
     private final SettingsFeature settingsFeature;
+    /** Whether the stream playing is live, read from the engine once a second (sampler thread). */
+    private boolean liveStream;
 
     /** The window with default settings that are not saved (the ITs' windows: no user file read or written). */
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
@@ -134,14 +144,16 @@ public final class ViewerRuntime implements AutoCloseable {
                 fx.bridge()::libVlcVersion, Runtime.version().toString())));
         exportsView.installShortcuts(window.scene());
         // The programme guide: read on its own thread, now/next on the video, the grid (G); a channel chosen in
-        // the grid plays through the URL bar's path.
+        // the grid plays with the channel's headers.
         this.guideThread = new ExecutorTaskScheduler("guide-loader", Clock.systemDefaultZone());
         this.guide = new GuideFeature(new GuideService(guideLoader, guideThread, UiThread.FX),
-                Clock.systemDefaultZone(), channel -> {
-                    playerModel.urlProperty().set(channel.url());
-                    playerModel.open();
-                }, () -> settings.get().sources());
+                Clock.systemDefaultZone(), channel -> playerModel.openChannel(channel.url(), channel.headers()),
+                () -> settings.get().sources());
         window.addControls(guide.install(window.scene(), window::addOnVideo, statsModel.overlayVisibleProperty()));
+        SeekBar seekBar = new SeekBar(seekModel);
+        window.addAboveControls(seekBar);
+        seekBar.installKeys(window.scene());
+        window.addControls(new TrackMenus(menusModel));
         stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
         this.settingsFeature = SettingsFeature.install(stage, window.scene(), settings, playerModel, statsModel,
@@ -168,9 +180,18 @@ public final class ViewerRuntime implements AutoCloseable {
     private void sample() {
         try {
             PlayerStatus status = playback.tick();
+            MediaTracks tracks = fx.bridge().tracks();
+            boolean playing = playback.session().isPresent() && (status.state().expectsProgress()
+                    || status.state() == io.p2pviewer.player.PlayerState.PAUSED);
+            boolean live = liveStream;
+            UiThread.FX.execute(() -> seekModel.update(playing, live, status.timeMillis(), status.lengthMillis(),
+                    tracks.seekable()));
             if (ticks++ % (1000 / SAMPLE_MILLIS) != 0) {
                 return;
             }
+            liveStream = playback.isLive();
+            var variants = playback.variants();
+            UiThread.FX.execute(() -> menusModel.update(variants, tracks));
             StallTracker stalls = playback.stalls();
             var snapshot = playback.session().map(s -> s.snapshot()).orElse(null);
             exports.sample(snapshot);
@@ -227,11 +248,59 @@ public final class ViewerRuntime implements AutoCloseable {
         return settingsFeature;
     }
 
+    /** Seeking and the track menus' choices, on playback and the player (each returns at once). */
+    private final class Choices implements PlayerChoices {
+        @Override
+        public void seek(long timeMillis) {
+            playback.seek(timeMillis);
+        }
+
+        @Override
+        public void goLive() {
+            playback.current().ifPresent(c -> playback.open(c.url(), c.headers()));
+        }
+
+        @Override
+        public void selectVariant(int track) {
+            sampler.execute(() -> {
+                try {
+                    playback.selectVariant(track);
+                } catch (RuntimeException e) {
+                    log.warn("quality change failed: {}", e.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public void selectAudio(int id) {
+            fx.bridge().selectAudioTrack(id);
+        }
+
+        @Override
+        public void selectSubtitle(int id) {
+            fx.bridge().selectSubtitleTrack(id);
+        }
+    }
+
+    public SeekViewModel seekModel() {
+        return seekModel;
+    }
+
+    public TrackMenusViewModel menusModel() {
+        return menusModel;
+    }
+
     /** Playback as the player view model sees it. */
     private final class Controls implements PlaybackControls {
         @Override
         public CompletableFuture<?> open(URI url) {
-            return playback.open(url);
+            return open(url, io.p2pviewer.engine.http.RequestHeaders.NONE);
+        }
+
+        @Override
+        public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
+            menusModel.streamOpened();
+            return playback.open(url, headers);
         }
 
         @Override
