@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * with the same ICE servers file; and coturn's CPU time per relayed Mbit/s. Prints numbers.
  *
  * <p>Start-up is the time from a viewer's tracker connection to its first connected peer (its log's "tracker ...:
- * Connected" and "peer ... connected" lines, timestamped by slf4j-simple), so a loaded machine's slow JVM starts
+ * Connected" and "peer ... connected" lines, timestamped by logback's %relative), so a loaded machine's slow JVM starts
  * do not count; viewers start 2 s apart, so the first one also waits for the second. TURN CPU is coturn's user +
  * system time from {@code /proc} over the NAT phase divided by the megabits the viewers received through a relay.
  * Run: {@code mvn -Pbench verify -pl app -am -Dit.test=NatTurnBenchIT -Dfailsafe.failIfNoSpecifiedTests=false}
@@ -129,7 +129,7 @@ class NatTurnBenchIT {
                 viewers.add(bed.startViewer(hosts.get(i), name + i, List.of("peer", origin.masterUri().toString(),
                         "--tracker", trackerUri.toString(), "--duration", Double.toString(seconds), "--report",
                         report.toString(), "--ice-servers", ice.toString()), List.of(
-                        "-Dorg.slf4j.simpleLogger.showDateTime=true")));
+                        "-Dp2pviewer.logPrefix=%relative ")));
                 Thread.sleep(2000);
             }
             List<PlayReport> played = new ArrayList<>();
