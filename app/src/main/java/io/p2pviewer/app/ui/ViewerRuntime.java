@@ -9,7 +9,12 @@ import io.p2pviewer.app.playback.PlayerDefaults;
 import io.p2pviewer.app.playback.SessionFactory;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.playback.ViewerSession;
+import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.settings.SettingsStore;
+import io.p2pviewer.app.settings.XdgDirs;
 import io.p2pviewer.app.ui.about.AboutView;
+import io.p2pviewer.app.ui.channels.ChannelsFeature;
+import io.p2pviewer.app.ui.channels.ChannelsViewModel;
 import io.p2pviewer.app.ui.about.AboutViewModel;
 import io.p2pviewer.app.ui.demo.DemoControlsView;
 import io.p2pviewer.app.ui.demo.DemoControlsViewModel;
@@ -54,15 +59,23 @@ public final class ViewerRuntime implements AutoCloseable {
     private final ScheduledExecutorService sampler;
     private final PlaybackExports exports;
     private final ExportsViewModel exportsModel;
+    private final ChannelsFeature channels;
     private long ticks;
 
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
+        this(stage, options, XdgDirs.fromEnvironment());
+    }
+
+    /** The window with its settings and caches in {@code dirs} (tests pass a temporary directory). */
+    public ViewerRuntime(Stage stage, AppLaunch.Options options, XdgDirs dirs) throws IOException {
+        // A channel list given on the command line goes to the sidebar, not to the player.
+        boolean listArgument = ChannelsViewModel.isPlaylistArgument(options.url());
         // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
         this.session = new SessionFactory(P2pSetup.defaults(options.trackers(), options.webRtc(),
                 options.trackerConnector()),
-                options.demoPeers()).start(options.url());
+                options.demoPeers()).start(listArgument ? null : options.url());
         Optional<DemoStream> demo = session.demo();
         var engine = session.startEngine();
         var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");
@@ -83,6 +96,11 @@ public final class ViewerRuntime implements AutoCloseable {
             }
         });
         MainWindow window = new MainWindow(stage, playerModel, statsModel, fx.view());
+        this.channels = new ChannelsFeature(new SettingsStore(dirs.config(), Clock.systemUTC()), dirs.cache(),
+                this::playChannel, Clock.systemUTC());
+        window.setSidebar(channels.view());
+        window.addOverVideo(channels.numberIndicator());
+        channels.installKeys(window.scene());
         if (demo.isPresent()) {
             var swarm = session.demoSwarm();
             boolean loopbackOnly = LocalNetworks.onlyLoopback();
@@ -111,11 +129,22 @@ public final class ViewerRuntime implements AutoCloseable {
         stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
-        String url = demo.map(d -> d.masterUri().toString()).orElse(options.url());
+        String url = demo.map(d -> d.masterUri().toString()).orElse(listArgument ? null : options.url());
+        channels.model().start(listArgument ? options.url() : null, url == null || url.isBlank());
         if (url != null && !url.isBlank()) {
             playerModel.urlProperty().set(url);
             playerModel.open();
         }
+    }
+
+    /** Plays a channel of the sidebar through the player view model, as if its URL had been typed. */
+    private void playChannel(Channel channel) {
+        playerModel.urlProperty().set(channel.url());
+        playerModel.open();
+    }
+
+    public ChannelsViewModel channelsModel() {
+        return channels.model();
     }
 
     public ExportsViewModel exports() {
@@ -167,6 +196,7 @@ public final class ViewerRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         exports.close();
+        channels.close();
         playback.close();
         fx.close();
         session.close();
