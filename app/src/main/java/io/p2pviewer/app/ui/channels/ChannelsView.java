@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -28,7 +29,7 @@ public final class ChannelsView extends VBox {
         setId("channelSidebar");
         setSpacing(6);
         setPadding(new Insets(8));
-        setPrefWidth(320);
+        setPrefWidth(340);
         setMinWidth(220);
 
         TextField source = new TextField();
@@ -56,6 +57,8 @@ public final class ChannelsView extends VBox {
                 model.open(chosen.getPath());
             }
         });
+        addButton.setMinWidth(Region.USE_PREF_SIZE);
+        file.setMinWidth(Region.USE_PREF_SIZE);
         HBox open = new HBox(6, source, addButton, file);
         open.setAlignment(Pos.CENTER_LEFT);
 
@@ -87,7 +90,7 @@ public final class ChannelsView extends VBox {
         groups.valueProperty().bindBidirectional(model.groupProperty());
 
         list.setId("channelList");
-        list.setItems(model.visible());
+        list.itemsProperty().bind(model.rowsProperty());
         list.setFixedCellSize(44); // equal rows: the list lays out only what is on screen
         list.setCellFactory(v -> new ChannelCell(model, logos));
         list.setPlaceholder(new Label("Open a playlist to list its channels"));
@@ -101,7 +104,7 @@ public final class ChannelsView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         model.playingProperty().addListener((o, was, is) -> {
             list.refresh();
-            int at = model.visible().indexOf(is);
+            int at = indexOf(model.visible(), is);
             if (at >= 0) {
                 list.getSelectionModel().select(at);
                 list.scrollTo(Math.max(0, at - 3));
@@ -111,6 +114,15 @@ public final class ChannelsView extends VBox {
         model.guideProperty().addListener((o, a, b) -> list.refresh());
 
         getChildren().addAll(open, statusRow, error, search, groups, list);
+    }
+
+    private static int indexOf(java.util.List<Channel> rows, Channel c) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public ListView<Channel> list() {

@@ -79,7 +79,9 @@ public final class ChannelsViewModel {
     private final ObservableList<String> groupChoices = FXCollections.observableArrayList(ALL, FAVOURITES, RECENT);
     private final ObjectProperty<String> group = new SimpleObjectProperty<>(ALL);
     private final StringProperty query = new SimpleStringProperty("");
-    private final ObservableList<Channel> visible = FXCollections.observableArrayList();
+    /** The rows shown: a new list per result (a ListView takes new items far faster than a 50,000-row setAll). */
+    private final ReadOnlyObjectWrapper<ObservableList<Channel>> rows =
+            new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
     private final ReadOnlyObjectWrapper<Channel> playing = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<GuideStore> guide = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -90,6 +92,9 @@ public final class ChannelsViewModel {
     private final ReadOnlyIntegerWrapper favouritesVersion = new ReadOnlyIntegerWrapper();
     private final Set<String> favourites = new HashSet<>();
     private final List<String> recent = new ArrayList<>();
+    /** All channels of one index as rows, made once per index (search thread): clearing the search is instant. */
+    private ChannelIndex allRowsOf;
+    private ObservableList<Channel> allRows;
     private int pendingLoads;
     private long filterGeneration;
     private Channel previous;
@@ -246,18 +251,34 @@ public final class ChannelsViewModel {
         Set<String> favs = Set.copyOf(favourites);
         List<String> rec = List.copyOf(recent);
         search.execute(() -> {
-            List<Channel> rows;
+            List<Channel> found;
+            boolean everything = (ALL.equals(g) || g == null) && ChannelIndex.fold(q).isBlank();
+            if (everything) {
+                if (allRowsOf != i) {
+                    allRowsOf = i;
+                    allRows = FXCollections.unmodifiableObservableList(FXCollections.observableList(i.channels()));
+                }
+                ObservableList<Channel> shown = allRows;
+                ui.execute(() -> {
+                    if (generation == filterGeneration) {
+                        rows.set(shown);
+                    }
+                });
+                return;
+            }
             if (RECENT.equals(g)) {
-                rows = rec.stream().map(i::byKey).filter(c -> c != null && ChannelIndex.matches(c, q)).toList();
+                found = rec.stream().map(i::byKey).filter(c -> c != null && ChannelIndex.matches(c, q)).toList();
             } else if (FAVOURITES.equals(g)) {
                 List<Channel> all = i.channels();
-                rows = i.filter(null, q, n -> favs.contains(ChannelIndex.keyOf(all.get(n))));
+                found = i.filter(null, q, n -> favs.contains(ChannelIndex.keyOf(all.get(n))));
             } else {
-                rows = i.filter(ALL.equals(g) || g == null ? null : g, q, n -> true);
+                found = i.filter(ALL.equals(g) || g == null ? null : g, q, n -> true);
             }
+            ObservableList<Channel> shown = FXCollections.unmodifiableObservableList(
+                    FXCollections.observableList(found));
             ui.execute(() -> {
                 if (generation == filterGeneration) {
-                    visible.setAll(rows);
+                    rows.set(shown);
                 }
             });
         });
@@ -298,7 +319,7 @@ public final class ChannelsViewModel {
     }
 
     private void step(int direction) {
-        List<Channel> rows = visible;
+        List<Channel> rows = visible();
         if (rows.isEmpty()) {
             return;
         }
@@ -425,7 +446,9 @@ public final class ChannelsViewModel {
     public ObservableList<String> groupChoices() { return groupChoices; }
     public ObjectProperty<String> groupProperty() { return group; }
     public StringProperty queryProperty() { return query; }
-    public ObservableList<Channel> visible() { return visible; }
+    /** The rows shown now (replaced, not changed, when they change: observe {@link #rowsProperty()}). */
+    public ObservableList<Channel> visible() { return rows.get(); }
+    public ReadOnlyObjectProperty<ObservableList<Channel>> rowsProperty() { return rows.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Channel> playingProperty() { return playing.getReadOnlyProperty(); }
     /** The programme guide: set by whoever loads guides (null: none), read by the rows. */
     public ObjectProperty<GuideStore> guideProperty() { return guide; }
