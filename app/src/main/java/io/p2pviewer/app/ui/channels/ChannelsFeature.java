@@ -20,7 +20,8 @@ import javafx.scene.layout.StackPane;
  * for filtering, the logo threads). Built and used on the FX thread; {@link #close()} stops its threads.
  */
 public final class ChannelsFeature implements AutoCloseable {
-    private final SourceOpener opener = new SourceOpener();
+    /** Made on the io thread when the first playlist is read (an OkHttp client is not free to build). */
+    private volatile SourceOpener opener;
     private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("channels-io"));
     private final ExecutorService search = Executors.newSingleThreadExecutor(daemon("channels-search"));
     private final LogoCache logos;
@@ -35,7 +36,7 @@ public final class ChannelsFeature implements AutoCloseable {
      */
     public ChannelsFeature(SettingsStore settings, Path cacheDir, ChannelPlayer player, Clock clock) {
         this.logos = new LogoCache(cacheDir, ChannelCell.LOGO, UiThread.FX);
-        this.model = new ChannelsViewModel(PlaylistLoader.of(opener), settings, player, io, search, UiThread.FX,
+        this.model = new ChannelsViewModel(source -> PlaylistLoader.of(opener()).load(source), settings, player, io, search, UiThread.FX,
                 ChannelsFeature::fxDelay, clock);
         this.view = new ChannelsView(model, logos);
         indicator.setId("channelNumberIndicator");
@@ -45,6 +46,14 @@ public final class ChannelsFeature implements AutoCloseable {
         indicator.visibleProperty().bind(model.typedNumberProperty().isNotEmpty());
         indicator.setMouseTransparent(true);
         StackPane.setAlignment(indicator, Pos.TOP_RIGHT);
+    }
+
+    private SourceOpener opener() {
+        SourceOpener o = opener;
+        if (o == null) {
+            opener = o = new SourceOpener(); // io thread only: no race
+        }
+        return o;
     }
 
     public ChannelsViewModel model() {
@@ -92,6 +101,9 @@ public final class ChannelsFeature implements AutoCloseable {
         }
         io.shutdownNow();
         logos.close();
-        opener.close();
+        SourceOpener o = opener;
+        if (o != null) {
+            o.close();
+        }
     }
 }

@@ -50,7 +50,8 @@ public final class LogoCache implements AutoCloseable {
 
     private final Path dir;
     private final double size;
-    private final OkHttpClient client;
+    /** Built by the first download, on a logo thread. */
+    private volatile OkHttpClient client;
     private final ExecutorService workers;
     private final io.p2pviewer.app.ui.UiThread ui;
     private final Map<String, Image> memory = new LinkedHashMap<>(256, 0.75f, true) {
@@ -67,8 +68,6 @@ public final class LogoCache implements AutoCloseable {
         this.dir = cacheDir.resolve("logos");
         this.size = size;
         this.ui = ui;
-        this.client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(20)).build();
         this.workers = new ThreadPoolExecutor(3, 3, 30, TimeUnit.SECONDS, new LinkedBlockingDeque<>() {
             @Override
             public boolean offer(Runnable r) {
@@ -147,7 +146,7 @@ public final class LogoCache implements AutoCloseable {
         if (parsed == null) {
             return null;
         }
-        try (Response r = client.newCall(new Request.Builder().url(parsed).build()).execute()) {
+        try (Response r = client().newCall(new Request.Builder().url(parsed).build()).execute()) {
             if (!r.isSuccessful() || r.body().contentLength() > MAX_BYTES) {
                 log.debug("logo {}: HTTP {}", UrlMask.mask(url), r.code());
                 return null;
@@ -171,6 +170,14 @@ public final class LogoCache implements AutoCloseable {
         }
     }
 
+    private synchronized OkHttpClient client() {
+        if (client == null) {
+            client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                    .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(20)).build();
+        }
+        return client;
+    }
+
     static String sha256(String text) {
         try {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -183,7 +190,10 @@ public final class LogoCache implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        OkHttpClient c = client;
+        if (c != null) {
+            c.dispatcher().executorService().shutdown();
+            c.connectionPool().evictAll();
+        }
     }
 }
