@@ -7,8 +7,8 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The zapping keys of the window: Page Up/Down and Ctrl+Up/Down for the previous/next channel, digits for a
- * channel number (Enter commits at once), Backspace or L for the last channel. Ignored while a text field has
- * the focus. FX thread.
+ * channel number (Enter commits at once), Backspace or L for the last channel. In a text field only the page
+ * keys zap (the others type there). FX thread.
  */
 final class ZapKeys {
     private ZapKeys() {
@@ -16,15 +16,18 @@ final class ZapKeys {
 
     static void install(Scene scene, ChannelsViewModel model) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl || e.isAltDown() || e.isMetaDown()) {
+            if (e.isAltDown() || e.isMetaDown()) {
                 return;
             }
             KeyCode code = e.getCode();
             boolean ctrl = e.isControlDown();
+            // Page keys zap from anywhere, a text field too (they edit nothing there); the others type in one.
             if (code == KeyCode.PAGE_DOWN || (ctrl && code == KeyCode.DOWN)) {
                 model.next();
             } else if (code == KeyCode.PAGE_UP || (ctrl && code == KeyCode.UP)) {
                 model.previous();
+            } else if (e.getTarget() instanceof TextInputControl) {
+                return;
             } else if (!ctrl && (code.isDigitKey())) {
                 model.digit(digit(code));
             } else if (code == KeyCode.ENTER && model.typingNumber()) {
