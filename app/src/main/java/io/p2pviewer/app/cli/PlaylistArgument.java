@@ -39,6 +39,30 @@ final class PlaylistArgument {
         }
     }
 
+    /**
+     * The window's argument: a local channel list file stays a file (absolute path), for the sidebar to open as
+     * a channel list, once checked as {@link #resolve} checks it; an HLS master playlist file becomes its first
+     * variant as in {@link #resolve}; anything else passes unchanged.
+     *
+     * @throws IllegalArgumentException as {@link #resolve}
+     */
+    static String forWindow(String argument) {
+        Optional<Path> file = localFile(argument);
+        if (file.isEmpty()) {
+            return argument;
+        }
+        String first = resolve(argument);
+        try {
+            if (Files.readString(file.get(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("#EXT-X-STREAM-INF")) {
+                return first; // an HLS master playlist saved to a file: its first variant plays, as before
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file.get() + ": " + reason(e));
+        }
+        return file.get().toAbsolutePath().toString();
+    }
+
     private static Optional<Path> localFile(String argument) {
         if (argument == null || argument.isBlank()) {
             return Optional.empty();

@@ -25,14 +25,14 @@ public final class ViewerMain implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     P2pOptions p2p;
 
-    @Parameters(arity = "0..1", paramLabel = "URL", description = "An HLS master or media playlist URL to open, or a channel list file (.m3u, .m3u8)"
-                    + " whose first http(s) channel to play.")
+    @Parameters(arity = "0..1", paramLabel = "URL", description = "An HLS master or media playlist URL to open, or a channel list (a .m3u/.m3u8"
+                    + " file, or a .m3u URL) to open in the channel sidebar.")
     String url;
 
     @Override
     public Integer call() {
         try {
-            return AppLaunch.launch(demo ? "demo" : PlaylistArgument.resolve(url), noAudio, p2p.trackerUris(),
+            return AppLaunch.launch(demo ? "demo" : PlaylistArgument.forWindow(url), noAudio, p2p.trackerUris(),
                     p2p.webRtcConfig(), p2p.trackerConnector(), p2p.given());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());

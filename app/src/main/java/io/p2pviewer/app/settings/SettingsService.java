@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Features read {@link #current()} and change their own area with {@link #update}. Threading: {@link #update}
  * and the property belong to the FX thread (or to one test thread); the file is written on {@code settings-io}.
  */
-public final class SettingsService implements AutoCloseable {
+public final class SettingsService implements SettingsAccess, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
     /** How long changes gather before the file is written. */
     public static final Duration DEBOUNCE = Duration.ofMillis(500);
@@ -62,6 +62,7 @@ public final class SettingsService implements AutoCloseable {
         return current.getReadOnlyProperty();
     }
 
+    @Override
     public Settings get() {
         return current.get();
     }
@@ -82,6 +83,7 @@ public final class SettingsService implements AutoCloseable {
     }
 
     /** Changes the settings now and writes them after {@link #DEBOUNCE} (a later change restarts the wait). */
+    @Override
     public synchronized void update(UnaryOperator<Settings> change) {
         Settings next = Objects.requireNonNull(change.apply(current.get()));
         if (next.equals(current.get())) {

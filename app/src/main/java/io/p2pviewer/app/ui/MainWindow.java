@@ -35,10 +35,13 @@ public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
     private final HBox controls;
-    private StackPane videoArea;
+    private final BorderPane root;
+    private final StackPane videoArea;
     private final javafx.scene.layout.VBox bottomArea;
+    private final PlayerViewModel player;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
+        this.player = player;
         TextField url = new TextField();
         url.setId("urlField");
         url.setPromptText("HLS URL, e.g. https://example.com/live/master.m3u8");
@@ -110,7 +113,7 @@ public final class MainWindow {
         statsView.managedProperty().bind(statsView.visibleProperty());
         topArea = new javafx.scene.layout.VBox(top);
         bottomArea = new javafx.scene.layout.VBox(controls);
-        BorderPane root = new BorderPane(videoArea, topArea, statsView, bottomArea, null);
+        root = new BorderPane(videoArea, topArea, statsView, bottomArea, null);
         scene = new Scene(root, 1200, 680);
 
         // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
@@ -162,6 +165,18 @@ public final class MainWindow {
     /** Shows extra controls under the URL bar (the demo's failure buttons). */
     public void addUnderUrlBar(Node node) {
         topArea.getChildren().add(node);
+    }
+
+    /** Shows a sidebar left of the video (the channel list), hidden in fullscreen. */
+    public void setSidebar(Node sidebar) {
+        sidebar.visibleProperty().bind(player.fullScreenProperty().not());
+        sidebar.managedProperty().bind(sidebar.visibleProperty());
+        root.setLeft(sidebar);
+    }
+
+    /** Lays a node over the video (e.g. the typed channel number); it places itself with StackPane.setAlignment. */
+    public void addOverVideo(Node node) {
+        videoArea.getChildren().add(node);
     }
 
     public Scene scene() {

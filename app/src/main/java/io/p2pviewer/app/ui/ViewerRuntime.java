@@ -14,7 +14,11 @@ import io.p2pviewer.app.ui.settings.SettingsFeature;
 import io.p2pviewer.app.ui.settings.Themes;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.playback.ViewerSession;
+import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.settings.XdgDirs;
 import io.p2pviewer.app.ui.about.AboutView;
+import io.p2pviewer.app.ui.channels.ChannelsFeature;
+import io.p2pviewer.app.ui.channels.ChannelsViewModel;
 import io.p2pviewer.app.ui.about.AboutViewModel;
 import io.p2pviewer.app.ui.demo.DemoControlsView;
 import io.p2pviewer.app.ui.demo.DemoControlsViewModel;
@@ -74,6 +78,7 @@ public final class ViewerRuntime implements AutoCloseable {
     private final GuideFeature guide;
     private final ExecutorTaskScheduler guideThread;
     private final XmltvGuideLoader guideLoader = new XmltvGuideLoader();
+    private final ChannelsFeature channels;
     private long ticks;
     private final SettingsService settings;
     private final SettingsFeature settingsFeature;
@@ -85,19 +90,32 @@ public final class ViewerRuntime implements AutoCloseable {
         this(stage, options, SettingsService.unsaved(io.p2pviewer.app.settings.Settings.DEFAULTS));
     }
 
+    /** The window with its settings and caches in {@code dirs} (tests pass a temporary directory). */
+    public ViewerRuntime(Stage stage, AppLaunch.Options options, XdgDirs dirs) throws IOException {
+        this(stage, options, SettingsService.load(new SettingsStore(dirs.config(), Clock.systemUTC())), dirs.cache());
+    }
+
     /**
      * The window with these settings (closed with the runtime); the app passes the user's, from
      * {@link SettingsStore#forUser}.
      */
     public ViewerRuntime(Stage stage, AppLaunch.Options options, SettingsService settings) throws IOException {
+        this(stage, options, settings, XdgDirs.fromEnvironment().cache());
+    }
+
+    /** The window with these settings and this cache directory (channel logos). */
+    public ViewerRuntime(Stage stage, AppLaunch.Options options, SettingsService settings, java.nio.file.Path cache)
+            throws IOException {
         this.settings = settings;
+        // A channel list given on the command line goes to the sidebar, not to the player.
+        boolean listArgument = ChannelsViewModel.isPlaylistArgument(options.url());
         // The theme (AtlantaFX Primer Light or Dark, from the settings) is set by SettingsFeature below.
         Themes.apply(settings.get().appearance().theme());
         // P2P options on the command line win; without them the settings' P2P part is used.
         P2pSetup p2p = options.p2pGiven()
                 ? P2pSetup.defaults(options.trackers(), options.webRtc(), options.trackerConnector())
                 : new SettingsP2pSetup(settings.get().p2p());
-        this.session = new SessionFactory(p2p, options.demoPeers()).start(options.url());
+        this.session = new SessionFactory(p2p, options.demoPeers()).start(listArgument ? null : options.url());
         Optional<DemoStream> demo = session.demo();
         var engine = session.startEngine();
         var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");
@@ -118,6 +136,11 @@ public final class ViewerRuntime implements AutoCloseable {
             }
         });
         MainWindow window = new MainWindow(stage, playerModel, statsModel, fx.view());
+        this.channels = new ChannelsFeature(settings, cache,
+                this::playChannel, Clock.systemUTC());
+        window.setSidebar(channels.view());
+        window.addOverVideo(channels.numberIndicator());
+        channels.installKeys(window.scene());
         if (demo.isPresent()) {
             var swarm = session.demoSwarm();
             boolean loopbackOnly = LocalNetworks.onlyLoopback();
@@ -150,6 +173,15 @@ public final class ViewerRuntime implements AutoCloseable {
                 Clock.systemDefaultZone(), channel -> playerModel.openChannel(channel.url(), channel.headers()),
                 () -> settings.get().sources());
         window.addControls(guide.install(window.scene(), window::addOnVideo, statsModel.overlayVisibleProperty()));
+        // The sidebar's playlists feed the guide (rows, x-tvg-url); the guide feeds the sidebar's now/next.
+        channels.model().openChannelsProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                guide.setChannelList(is);
+            }
+        });
+        channels.model().playingProperty().addListener((o, was, is) -> guide.playingProperty().set(is));
+        guide.guideProperty().addListener((o, was, is) -> channels.model().guideProperty().set(
+                is == null ? null : is.store()));
         SeekBar seekBar = new SeekBar(seekModel);
         window.addAboveControls(seekBar);
         seekBar.installKeys(window.scene());
@@ -160,7 +192,8 @@ public final class ViewerRuntime implements AutoCloseable {
                 window::addUnderUrlBar);
         window.addControls(settingsFeature.button());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
-        String url = demo.map(d -> d.masterUri().toString()).orElse(options.url());
+        String url = demo.map(d -> d.masterUri().toString()).orElse(listArgument ? null : options.url());
+        channels.model().start(listArgument ? options.url() : null, url == null || url.isBlank());
         if (url != null && !url.isBlank()) {
             playerModel.urlProperty().set(url);
             playerModel.open();
@@ -170,6 +203,15 @@ public final class ViewerRuntime implements AutoCloseable {
     /** The programme guide: the seam for the open playlist and the channel playing. */
     public GuideFeature guide() {
         return guide;
+    }
+
+    /** Plays a channel of the sidebar with its HTTP headers. */
+    private void playChannel(Channel channel) {
+        playerModel.openChannel(channel.url(), channel.headers());
+    }
+
+    public ChannelsViewModel channelsModel() {
+        return channels.model();
     }
 
     public ExportsViewModel exports() {
@@ -233,6 +275,7 @@ public final class ViewerRuntime implements AutoCloseable {
         guideThread.close();
         guideLoader.close();
         exports.close();
+        channels.close();
         playback.close();
         fx.close();
         session.close();

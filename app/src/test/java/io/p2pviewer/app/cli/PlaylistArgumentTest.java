@@ -44,4 +44,18 @@ class PlaylistArgumentTest {
         assertThatThrownBy(() -> PlaylistArgument.resolve(dir.resolve("gone.m3u").toUri().toString()))
                 .hasMessage("cannot read " + dir.resolve("gone.m3u") + ": no such file");
     }
+
+    @Test
+    void theWindowGetsAChannelListFileAsAFileAndAMasterPlaylistFileAsItsFirstVariant() throws IOException {
+        Path list = Files.writeString(dir.resolve("tv.m3u"), "#EXTM3U\n#EXTINF:-1,One\nhttp://127.0.0.1:9/one.m3u8\n");
+        Path master = Files.writeString(dir.resolve("master.m3u8"), "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n"
+                + "http://127.0.0.1:9/v/360p.m3u8\n");
+
+        assertThat(PlaylistArgument.forWindow(list.toString())).isEqualTo(list.toAbsolutePath().toString());
+        assertThat(PlaylistArgument.forWindow(list.toUri().toString())).isEqualTo(list.toAbsolutePath().toString());
+        assertThat(PlaylistArgument.forWindow(master.toString())).isEqualTo("http://127.0.0.1:9/v/360p.m3u8");
+        assertThat(PlaylistArgument.forWindow("https://example.com/tv.m3u")).isEqualTo("https://example.com/tv.m3u");
+        assertThatThrownBy(() -> PlaylistArgument.forWindow(dir.toString()))
+                .hasMessage(dir + " is a directory, not a playlist file");
+    }
 }

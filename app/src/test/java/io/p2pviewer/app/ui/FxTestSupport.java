@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
@@ -53,5 +54,22 @@ public final class FxTestSupport {
     public static void save(Image image, String name) throws IOException {
         Files.createDirectories(SHOTS);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name).toFile());
+    }
+
+    /** The share of pixels (every other row and column) that differ between two images of the same size. */
+    public static double changedFraction(Image a, Image b) {
+        PixelReader ra = a.getPixelReader();
+        PixelReader rb = b.getPixelReader();
+        int w = (int) Math.min(a.getWidth(), b.getWidth());
+        int h = (int) Math.min(a.getHeight(), b.getHeight());
+        long changed = 0;
+        for (int y = 0; y < h; y += 2) {
+            for (int x = 0; x < w; x += 2) {
+                if (ra.getArgb(x, y) != rb.getArgb(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        return changed / (double) ((w / 2) * (h / 2));
     }
 }

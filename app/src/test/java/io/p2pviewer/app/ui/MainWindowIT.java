@@ -100,22 +100,6 @@ class MainWindowIT {
         robot.interact(() -> about.getScene().getWindow().hide());
     }
 
-    private static double changedFraction(Image a, Image b) {
-        PixelReader ra = a.getPixelReader();
-        PixelReader rb = b.getPixelReader();
-        int w = (int) Math.min(a.getWidth(), b.getWidth());
-        int h = (int) Math.min(a.getHeight(), b.getHeight());
-        long changed = 0;
-        for (int y = 0; y < h; y += 2) {
-            for (int x = 0; x < w; x += 2) {
-                if (ra.getArgb(x, y) != rb.getArgb(x, y)) {
-                    changed++;
-                }
-            }
-        }
-        return changed / (double) ((w / 2) * (h / 2));
-    }
-
     private static double nonBlackFraction(Image img) {
         PixelReader r = img.getPixelReader();
         long lit = 0;

@@ -1,0 +1,131 @@
+package io.p2pviewer.app.ui.channels;
+
+import io.p2pviewer.app.channels.Channel;
+import java.io.File;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The channel sidebar: a field and buttons to open a playlist (URL or file), the loading indicator, the
+ * status or the one-line error, the search field, the group filter and the virtualized channel list (double
+ * click or Enter plays). FX thread only.
+ */
+public final class ChannelsView extends VBox {
+    private final ListView<Channel> list = new ListView<>();
+
+    public ChannelsView(ChannelsViewModel model, LogoCache logos) {
+        setId("channelSidebar");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        setPrefWidth(340);
+        setMinWidth(220);
+
+        TextField source = new TextField();
+        source.setId("playlistField");
+        source.setPromptText("Playlist URL or file (.m3u)");
+        HBox.setHgrow(source, Priority.ALWAYS);
+        Runnable add = () -> {
+            model.open(source.getText());
+            source.clear();
+        };
+        source.setOnAction(e -> add.run());
+        Button addButton = new Button("Add");
+        addButton.setId("addPlaylistButton");
+        addButton.setOnAction(e -> add.run());
+        Button file = new Button("File…");
+        file.setId("openPlaylistFileButton");
+        file.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a channel list");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Channel lists (*.m3u, *.m3u8)", "*.m3u", "*.m3u8"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            File chosen = chooser.showOpenDialog(getScene().getWindow());
+            if (chosen != null) {
+                model.open(chosen.getPath());
+            }
+        });
+        addButton.setMinWidth(Region.USE_PREF_SIZE);
+        file.setMinWidth(Region.USE_PREF_SIZE);
+        HBox open = new HBox(6, source, addButton, file);
+        open.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("playlistProgress");
+        progress.setPrefSize(16, 16);
+        progress.visibleProperty().bind(model.loadingProperty());
+        progress.managedProperty().bind(model.loadingProperty());
+        Label status = new Label();
+        status.setId("channelsStatus");
+        status.textProperty().bind(model.statusProperty());
+        HBox statusRow = new HBox(6, progress, status);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        Label error = new Label();
+        error.setId("channelsError");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #cf222e;");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        TextField search = new TextField();
+        search.setId("channelSearch");
+        search.setPromptText("Search channels");
+        search.textProperty().bindBidirectional(model.queryProperty());
+        ComboBox<String> groups = new ComboBox<>(model.groupChoices());
+        groups.setId("groupFilter");
+        groups.setMaxWidth(Double.MAX_VALUE);
+        groups.valueProperty().bindBidirectional(model.groupProperty());
+
+        list.setId("channelList");
+        list.itemsProperty().bind(model.rowsProperty());
+        list.setFixedCellSize(44); // equal rows: the list lays out only what is on screen
+        list.setCellFactory(v -> new ChannelCell(model, logos));
+        list.setPlaceholder(new Label("Open a playlist to list its channels"));
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && !model.typingNumber()
+                    && list.getSelectionModel().getSelectedItem() != null) {
+                model.play(list.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        model.playingProperty().addListener((o, was, is) -> {
+            list.refresh();
+            int at = indexOf(model.visible(), is);
+            if (at >= 0) {
+                list.getSelectionModel().select(at);
+                list.scrollTo(Math.max(0, at - 3));
+            }
+        });
+        model.favouritesVersionProperty().addListener((o, a, b) -> list.refresh());
+        model.guideProperty().addListener((o, a, b) -> list.refresh());
+
+        getChildren().addAll(open, statusRow, error, search, groups, list);
+    }
+
+    private static int indexOf(java.util.List<Channel> rows, Channel c) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public ListView<Channel> list() {
+        return list;
+    }
+}

@@ -1,0 +1,470 @@
+package io.p2pviewer.app.ui.channels;
+
+import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.channels.ChannelList;
+import io.p2pviewer.app.channels.ReadException;
+import io.p2pviewer.app.channels.UrlMask;
+import io.p2pviewer.app.channels.guide.GuideStore;
+import io.p2pviewer.app.channels.guide.Programme;
+import io.p2pviewer.app.settings.Settings;
+import io.p2pviewer.app.settings.SettingsAccess;
+import io.p2pviewer.app.ui.UiThread;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state behind the channel sidebar: the open playlists' channels, the group filter and search, the rows
+ * shown, favourites and recently watched (persisted in the settings' library), the channel playing, and
+ * zapping (next/previous in the shown order, typed channel numbers, the last channel).
+ *
+ * <p>Threading: its methods and properties belong to the FX thread. Playlists are read and the settings file is
+ * written on {@code io} (one thread, so reads happen in order); filtering runs on {@code search} (one thread);
+ * results come back through {@code ui}, stale ones (a newer keystroke) dropped.
+ */
+public final class ChannelsViewModel {
+    private static final Logger log = LoggerFactory.getLogger(ChannelsViewModel.class);
+    /** The group filter's first entries; the playlists' groups follow. */
+    public static final String ALL = "All channels";
+    public static final String FAVOURITES = "★ Favourites";
+    public static final String RECENT = "Recently watched";
+    /** Recently watched channels kept. */
+    static final int MAX_RECENT = 30;
+    /** How long a typed channel number waits for another digit. */
+    public static final Duration NUMBER_TIMEOUT = Duration.ofMillis(1500);
+
+    private final PlaylistLoader loader;
+    private final SettingsAccess settings;
+    private final ChannelPlayer player;
+    private final Executor io;
+    private final Executor search;
+    private final UiThread ui;
+    private final Delay delay;
+    private final Clock clock;
+
+    /** The open playlists by source, in the order opened; owned by the io thread. */
+    private final Map<String, ChannelList> lists = new LinkedHashMap<>();
+
+    private final ReadOnlyObjectWrapper<ChannelIndex> index = new ReadOnlyObjectWrapper<>(ChannelIndex.empty());
+    private final ReadOnlyObjectWrapper<ChannelList> openChannels = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> groupChoices = FXCollections.observableArrayList(ALL, FAVOURITES, RECENT);
+    private final ObjectProperty<String> group = new SimpleObjectProperty<>(ALL);
+    private final StringProperty query = new SimpleStringProperty("");
+    /** The rows shown: a new list per result (a ListView takes new items far faster than a 50,000-row setAll). */
+    private final ReadOnlyObjectWrapper<ObservableList<Channel>> rows =
+            new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
+    private final ReadOnlyObjectWrapper<Channel> playing = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<GuideStore> guide = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper typedNumber = new ReadOnlyStringWrapper("");
+    /** Bumped when favourites change, so rows redraw their stars. */
+    private final ReadOnlyIntegerWrapper favouritesVersion = new ReadOnlyIntegerWrapper();
+    private final Set<String> favourites = new HashSet<>();
+    private final List<String> recent = new ArrayList<>();
+    /** All channels of one index as rows, made once per index (search thread): clearing the search is instant. */
+    private ChannelIndex allRowsOf;
+    private ObservableList<Channel> allRows;
+    private int pendingLoads;
+    private long filterGeneration;
+    private Channel previous;
+    private String typed = "";
+    private Runnable numberTimer = () -> { };
+
+    public ChannelsViewModel(PlaylistLoader loader, SettingsAccess settings, ChannelPlayer player, Executor io,
+                             Executor search, UiThread ui, Delay delay, Clock clock) {
+        this.loader = loader;
+        this.settings = settings;
+        this.player = player;
+        this.io = io;
+        this.search = search;
+        this.ui = ui;
+        this.delay = delay;
+        this.clock = clock;
+        group.addListener((o, a, b) -> refilter());
+        query.addListener((o, a, b) -> refilter());
+    }
+
+    /**
+     * Reads the settings, reopens the remembered playlists, then opens {@code argument} when it names a playlist
+     * ({@link #isPlaylistArgument}); when {@code resume} and the library asks for it, plays the last channel
+     * once the playlists are read.
+     */
+    public void start(String argument, boolean resume) {
+        io.execute(() -> {
+            Settings s = settings.get();
+            ui.execute(() -> {
+                favourites.addAll(s.library().favourites());
+                recent.addAll(s.library().recent());
+                favouritesVersion.set(favouritesVersion.get() + 1);
+                for (String p : s.sources().playlists()) {
+                    open(p);
+                }
+                if (isPlaylistArgument(argument)) {
+                    open(argument);
+                }
+                if (resume && s.library().resumeLastChannel() && s.library().lastChannel() != null) {
+                    // After the loads queued above: io runs in order.
+                    io.execute(() -> ui.execute(() -> {
+                        Channel last = index.get().byKey(s.library().lastChannel());
+                        if (last != null && playing.get() == null) {
+                            play(last);
+                        }
+                    }));
+                }
+            });
+        });
+    }
+
+    /**
+     * Whether the window's argument is a channel list rather than a stream: an existing local file (or a
+     * {@code file:} URI), or an http(s) URL whose path ends in {@code .m3u} ({@code .m3u8} URLs are HLS
+     * playlists, played as before).
+     */
+    public static boolean isPlaylistArgument(String argument) {
+        if (argument == null || argument.isBlank()) {
+            return false;
+        }
+        String a = argument.strip();
+        try {
+            if (a.regionMatches(true, 0, "file:", 0, 5)) {
+                return Files.isRegularFile(Path.of(URI.create(a)));
+            }
+            if (a.matches("(?i)https?://.*")) {
+                String path = Optional.ofNullable(URI.create(a).getPath()).orElse("");
+                return path.toLowerCase(Locale.ROOT).endsWith(".m3u");
+            }
+            if (a.matches("(?i)[a-z][a-z0-9+.-]*:.*")) {
+                return false; // demo, demo:vod, other schemes
+            }
+            return Files.isRegularFile(Path.of(a));
+        } catch (IllegalArgumentException e) { // a malformed URI or path
+            return false;
+        }
+    }
+
+    /** Opens a playlist (file path, {@code file:} URI or http(s) URL) and remembers it in the settings. */
+    public void open(String source) {
+        String s = source == null ? "" : source.strip();
+        if (s.isEmpty()) {
+            error.set("Enter a playlist file or http(s) URL.");
+            return;
+        }
+        if (s.regionMatches(true, 0, "file:", 0, 5)) {
+            try {
+                s = Path.of(URI.create(s)).toString();
+            } catch (IllegalArgumentException e) {
+                error.set("not a file URI: " + UrlMask.mask(s));
+                return;
+            }
+        }
+        String name = s;
+        pendingLoads++;
+        loading.set(true);
+        error.set("");
+        status.set("Loading " + UrlMask.mask(name) + "…");
+        io.execute(() -> {
+            ChannelList list;
+            try {
+                list = loader.load(name);
+            } catch (ReadException e) {
+                ui.execute(() -> loaded(null, e.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                log.warn("reading playlist {} failed", UrlMask.mask(name), e);
+                ui.execute(() -> loaded(null, "cannot read playlist: " + e.getClass().getSimpleName()));
+                return;
+            }
+            lists.put(name, list);
+            List<Channel> all = new ArrayList<>();
+            lists.values().forEach(l -> all.addAll(l.channels()));
+            ChannelIndex built = new ChannelIndex(all);
+            ChannelList combined = new ChannelList(all,
+                    lists.values().stream().flatMap(l -> l.guideUrls().stream()).distinct().toList(), List.of());
+            int skipped = list.warnings().size();
+            ui.execute(() -> {
+                loaded(built, skipped == 0 ? null : skipped + " lines skipped, first: "
+                        + list.warnings().getFirst());
+                openChannels.set(combined);
+            });
+            update(st -> st.sources().playlists().contains(name) ? st : st.withSources(new Settings.Sources(
+                    append(st.sources().playlists(), name), st.sources().guides(),
+                    st.sources().guideRefreshHours())));
+        });
+    }
+
+    private void loaded(ChannelIndex built, String problem) {
+        pendingLoads--;
+        loading.set(pendingLoads > 0);
+        if (built == null) {
+            error.set(problem);
+            status.set(summary(index.get()));
+            return;
+        }
+        index.set(built);
+        List<String> choices = new ArrayList<>(List.of(ALL, FAVOURITES, RECENT));
+        choices.addAll(built.groups());
+        String selected = group.get();
+        groupChoices.setAll(choices);
+        group.set(choices.contains(selected) ? selected : ALL);
+        status.set(summary(built));
+        error.set(problem == null ? "" : problem);
+        refilter();
+    }
+
+    private static String summary(ChannelIndex i) {
+        return i.size() == 0 ? "" : String.format(Locale.ROOT, "%,d channels in %,d groups", i.size(),
+                i.groups().size());
+    }
+
+    /** Recomputes the rows shown on the search thread; only the newest result is shown. */
+    private void refilter() {
+        long generation = ++filterGeneration;
+        ChannelIndex i = index.get();
+        String g = group.get();
+        String q = query.get();
+        Set<String> favs = Set.copyOf(favourites);
+        List<String> rec = List.copyOf(recent);
+        search.execute(() -> {
+            List<Channel> found;
+            boolean everything = (ALL.equals(g) || g == null) && ChannelIndex.fold(q).isBlank();
+            if (everything) {
+                if (allRowsOf != i) {
+                    allRowsOf = i;
+                    allRows = FXCollections.unmodifiableObservableList(FXCollections.observableList(i.channels()));
+                }
+                ObservableList<Channel> shown = allRows;
+                ui.execute(() -> {
+                    if (generation == filterGeneration) {
+                        rows.set(shown);
+                    }
+                });
+                return;
+            }
+            if (RECENT.equals(g)) {
+                found = rec.stream().map(i::byKey).filter(c -> c != null && ChannelIndex.matches(c, q)).toList();
+            } else if (FAVOURITES.equals(g)) {
+                List<Channel> all = i.channels();
+                found = i.filter(null, q, n -> favs.contains(ChannelIndex.keyOf(all.get(n))));
+            } else {
+                found = i.filter(ALL.equals(g) || g == null ? null : g, q, n -> true);
+            }
+            ObservableList<Channel> shown = FXCollections.unmodifiableObservableList(
+                    FXCollections.observableList(found));
+            ui.execute(() -> {
+                if (generation == filterGeneration) {
+                    rows.set(shown);
+                }
+            });
+        });
+    }
+
+    /** Plays {@code c}: it becomes the channel playing, the newest recent and the last channel. */
+    public void play(Channel c) {
+        if (c == null) {
+            return;
+        }
+        Channel was = playing.get();
+        if (was != null && was != c) {
+            previous = was;
+        }
+        playing.set(c);
+        player.play(c);
+        String key = ChannelIndex.keyOf(c);
+        recent.remove(key);
+        recent.addFirst(key);
+        while (recent.size() > MAX_RECENT) {
+            recent.removeLast();
+        }
+        List<String> rec = List.copyOf(recent);
+        update(st -> st.withLibrary(new Settings.Library(st.library().favourites(), rec, key,
+                st.library().resumeLastChannel())));
+        if (RECENT.equals(group.get())) {
+            refilter();
+        }
+    }
+
+    /** The next channel in the rows shown (wrapping); the first when none of them is playing. */
+    public void next() {
+        step(1);
+    }
+
+    public void previous() {
+        step(-1);
+    }
+
+    private void step(int direction) {
+        List<Channel> rows = visible();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int at = -1;
+        Channel p = playing.get();
+        for (int i = 0; i < rows.size() && p != null; i++) {
+            if (rows.get(i) == p) {
+                at = i;
+                break;
+            }
+        }
+        int target = at < 0 ? (direction > 0 ? 0 : rows.size() - 1) : Math.floorMod(at + direction, rows.size());
+        play(rows.get(target));
+    }
+
+    /** Back to the channel played before this one. */
+    public void last() {
+        if (previous != null) {
+            play(previous);
+        }
+    }
+
+    /** A digit typed for a channel number: shown at once, committed after {@link #NUMBER_TIMEOUT} or Enter. */
+    public void digit(int d) {
+        if (d < 0 || d > 9 || typed.length() >= 5) {
+            return;
+        }
+        typed += d;
+        typedNumber.set(typed);
+        numberTimer.run();
+        numberTimer = delay.schedule(NUMBER_TIMEOUT, this::commitNumber);
+    }
+
+    /** Whether a channel number is being typed. */
+    public boolean typingNumber() {
+        return !typed.isEmpty();
+    }
+
+    /** Plays the channel with the number typed so far (its position in the playlists); shows when none has it. */
+    public void commitNumber() {
+        numberTimer.run();
+        numberTimer = () -> { };
+        if (typed.isEmpty()) {
+            return;
+        }
+        int number = Integer.parseInt(typed);
+        typed = "";
+        Channel c = index.get().byNumber(number);
+        if (c == null) {
+            typedNumber.set("No channel " + number);
+            numberTimer = delay.schedule(NUMBER_TIMEOUT, () -> typedNumber.set(""));
+            return;
+        }
+        typedNumber.set("");
+        play(c);
+    }
+
+    public boolean isFavourite(Channel c) {
+        return c != null && favourites.contains(ChannelIndex.keyOf(c));
+    }
+
+    /** Stars or unstars {@code c}, saved at once. */
+    public void toggleFavourite(Channel c) {
+        String key = ChannelIndex.keyOf(c);
+        if (!favourites.remove(key)) {
+            favourites.add(key);
+        }
+        favouritesVersion.set(favouritesVersion.get() + 1);
+        boolean starred = favourites.contains(key);
+        update(st -> {
+            List<String> favs = new ArrayList<>(st.library().favourites());
+            favs.remove(key);
+            if (starred) {
+                favs.add(key);
+            }
+            return st.withLibrary(new Settings.Library(favs, st.library().recent(), st.library().lastChannel(),
+                    st.library().resumeLastChannel()));
+        });
+        if (FAVOURITES.equals(group.get())) {
+            refilter();
+        }
+    }
+
+    /** {@code "Now: title · Next: title"} from the guide, or empty without a guide or a match. */
+    public String nowNext(Channel c) {
+        GuideStore g = guide.get();
+        if (g == null || c == null) {
+            return "";
+        }
+        int id = g.channel(c.tvgId(), c.tvgName(), c.name());
+        if (id < 0) {
+            return "";
+        }
+        Instant at = clock.instant();
+        String now = g.now(id, at).map(Programme::title).orElse(null);
+        String next = g.next(id, at).map(Programme::title).orElse(null);
+        return (now == null ? "" : "Now: " + now) + (now != null && next != null ? " · " : "")
+                + (next == null ? "" : "Next: " + next);
+    }
+
+    /** The channel's number: its 1-based position in the open playlists. */
+    public int numberOf(Channel c) {
+        return index.get().numberOf(c);
+    }
+
+    /** Changes the settings on the UI thread (the service saves them; a failure is logged, nothing else). */
+    private void update(UnaryOperator<Settings> change) {
+        ui.execute(() -> {
+            try {
+                settings.update(change);
+            } catch (RuntimeException e) {
+                log.warn("cannot save the channel settings: {}", e.toString());
+            }
+        });
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
+
+    public ReadOnlyObjectProperty<ChannelIndex> indexProperty() { return index.getReadOnlyProperty(); }
+    public ObservableList<String> groupChoices() { return groupChoices; }
+    public ObjectProperty<String> groupProperty() { return group; }
+    public StringProperty queryProperty() { return query; }
+    /** The rows shown now (replaced, not changed, when they change: observe {@link #rowsProperty()}). */
+    public ObservableList<Channel> visible() { return rows.get(); }
+    public ReadOnlyObjectProperty<ObservableList<Channel>> rowsProperty() { return rows.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Channel> playingProperty() { return playing.getReadOnlyProperty(); }
+    /** The programme guide: set by whoever loads guides (null: none), read by the rows. */
+    public ObjectProperty<GuideStore> guideProperty() { return guide; }
+
+    /** The channels of every open playlist, in order, with their guide URLs (null until one is read). */
+    public ReadOnlyObjectProperty<ChannelList> openChannelsProperty() {
+        return openChannels.getReadOnlyProperty();
+    }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty typedNumberProperty() { return typedNumber.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty favouritesVersionProperty() { return favouritesVersion.getReadOnlyProperty(); }
+}
