@@ -97,6 +97,11 @@ class SettingsIT {
                     .isEqualTo("{\"appearance\": {\"theme\": \"dark\",");
         }
 
+        // The window holds the sidebar, the video and the stats panel side by side: wide enough to show the button.
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setWidth(1200);
+        });
         robot.clickOn("#settingsProblemDismiss");
         assertThat(onFx(() -> robot.lookup("#settingsProblemBanner").query().isVisible())).isFalse();
     }
@@ -105,8 +110,8 @@ class SettingsIT {
     void settingsChangedInTheDialogAreWrittenAndReadBackAfterARestart(FxRobot robot) throws Exception {
         runtime = open(stage);
         robot.interact(() -> {
-            stage.setWidth(900);
-            stage.setHeight(620);
+            stage.setWidth(1150);
+            stage.setHeight(700);
         });
 
         robot.clickOn("#videoArea");
@@ -138,8 +143,8 @@ class SettingsIT {
             return null;
         });
         runtime = null;
-        assertThat(Files.readString(file)).contains("\"theme\" : \"dark\"", "\"windowWidth\" : 900.0",
-                "\"windowHeight\" : 620.0");
+        assertThat(Files.readString(file)).contains("\"theme\" : \"dark\"", "\"windowWidth\" : 1150.0",
+                "\"windowHeight\" : 700.0");
 
         Application.setUserAgentStylesheet(null);
         Stage second = onFx(Stage::new);
@@ -149,8 +154,8 @@ class SettingsIT {
         assertThat(read.appearance().theme()).isEqualTo("dark");
         assertThat(restarted.settings().loadProblem()).isEmpty();
         assertThat(Application.getUserAgentStylesheet()).as("the saved theme at start").contains("primer-dark");
-        assertThat(onFx(second::getWidth)).isEqualTo(900);
-        assertThat(onFx(second::getHeight)).isEqualTo(620);
+        assertThat(onFx(second::getWidth)).isEqualTo(1150);
+        assertThat(onFx(second::getHeight)).isEqualTo(700);
     }
 
     private static void typeInto(FxRobot robot, String id, String text) {
