@@ -44,15 +44,22 @@ public final class Engine implements AutoCloseable {
     private final LoopbackProxy proxy;
     private final Map<String, StreamController> streams = new HashMap<>();
     private final EngineMetrics metrics = new EngineMetrics();
+    private final long cacheBytes;
     private volatile boolean closed;
 
     private Engine(EngineConfig config) throws IOException {
         this.config = config;
+        this.cacheBytes = io.p2pviewer.engine.cache.CacheBudget.within(config.cacheMaxBytes(),
+                Runtime.getRuntime().maxMemory());
+        if (cacheBytes < config.cacheMaxBytes()) {
+            log.info("segment cache limited to {} MiB (half the {} MiB heap), not the {} MiB configured",
+                    cacheBytes >> 20, Runtime.getRuntime().maxMemory() >> 20, config.cacheMaxBytes() >> 20);
+        }
         this.ownScheduler = new ExecutorTaskScheduler("p2p-engine", config.clock());
         this.scheduler = ownScheduler;
         this.cdn = new OkHttpCdnClient(config);
         this.context = new StreamContext(scheduler, cdn,
-                new SegmentCache(config.cacheMaxBytes()), config.segmentAttempts(), config.deadlineGrace(),
+                new SegmentCache(cacheBytes), config.segmentAttempts(), config.deadlineGrace(),
                 config.p2p(), new java.util.HashSet<>(), e -> { });
         this.proxy = new LoopbackProxy(config.proxyPort(), randomToken(24), new Backend());
         log.info("engine proxy listening on {}", proxy.baseUri());
@@ -94,7 +101,7 @@ public final class Engine implements AutoCloseable {
         CompletableFuture<StreamSession> result = new CompletableFuture<>();
         // A cache per stream: segment ids ("720p", 42) are the same in every channel; closing the stream drops it.
         StreamContext streamContext = context.withCdn(cdn.withHeaders(headers))
-                .withCache(new SegmentCache(config.cacheMaxBytes()));
+                .withCache(new SegmentCache(cacheBytes));
         streamContext.cdn().fetchText(url).whenComplete((response, failure) -> scheduler.execute(() -> {
             if (failure != null) {
                 result.completeExceptionally(unwrap(failure));
