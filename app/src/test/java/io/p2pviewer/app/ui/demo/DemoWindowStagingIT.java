@@ -74,9 +74,11 @@ class DemoWindowStagingIT {
         }
         List<Path> files = TestFiles.named(exports, "snapshot-").stream()
                 .sorted(Comparator.comparing(DemoWindowStagingIT::modified)).toList();
-        assertThat(files).hasSize(2);
-        PlayReport before = ReportWriter.mapper().readValue(files.get(0).toFile(), PlayReport.class);
-        PlayReport after = ReportWriter.mapper().readValue(files.get(1).toFile(), PlayReport.class);
+        // Two Ctrl+E presses; a loaded machine's late key release can add auto-repeated exports (one a second, as
+        // seen in CI): the first is before the peers left, the last well after.
+        assertThat(files).hasSizeGreaterThanOrEqualTo(2);
+        PlayReport before = ReportWriter.mapper().readValue(files.getFirst().toFile(), PlayReport.class);
+        PlayReport after = ReportWriter.mapper().readValue(files.getLast().toFile(), PlayReport.class);
         System.out.printf("demo window: offload %.1f%% with peers, %.1f%% 30 s after they left%n",
                 before.offload() * 100, after.offload() * 100);
 
