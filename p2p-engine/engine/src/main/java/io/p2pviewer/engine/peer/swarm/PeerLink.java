@@ -4,7 +4,6 @@ import io.p2pviewer.engine.peer.protocol.PeerCommand;
 import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
 import io.p2pviewer.engine.peer.protocol.PeerMessages;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +84,8 @@ final class PeerLink {
         long total = -1;
         long received;
         Instant lastBytesAt;
-        ByteArrayOutputStream buffer;
+        /** The bytes received so far, which our uploads may pass on; null until the data header came. */
+        Relay relay;
 
         Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
             this.mediaSequence = mediaSequence;
@@ -115,19 +115,44 @@ final class PeerLink {
         }
     }
 
-    /** An upload to this peer in flight: the bytes and how far we got. */
+    /**
+     * An upload to this peer in flight: the whole segment's bytes, where the upload began (the request's byte
+     * offset) and how far we got. {@code relay} is the segment we are still receiving when we pass it on as it
+     * arrives, null for a segment we hold.
+     */
     static final class Upload {
         final long wireId;
         final int requestId;
         final byte[] data;
+        final int from;
+        final Relay relay;
         final Instant startedAt;
+        /** The position in {@link #data} up to which we sent. */
         int sent;
 
-        Upload(long wireId, int requestId, byte[] data, Instant startedAt) {
+        Upload(long wireId, int requestId, byte[] data, int from, Relay relay, Instant startedAt) {
             this.wireId = wireId;
             this.requestId = requestId;
             this.data = data;
+            this.from = from;
+            this.relay = relay;
             this.startedAt = startedAt;
+            this.sent = from;
+        }
+
+        /** Bytes of {@link #data} that may be sent now: all of a held segment, what arrived of a relayed one. */
+        int available() {
+            return relay == null ? data.length : relay.received;
+        }
+
+        /** Bytes this upload has still to send. */
+        int remaining() {
+            return data.length - sent;
+        }
+
+        /** Whether its completion may be sent once all is sent: a relayed segment must be verified first. */
+        boolean releasable() {
+            return relay == null || relay.state == Relay.State.VERIFIED;
         }
     }
 }
