@@ -41,7 +41,38 @@ public interface PlayerBridge extends AutoCloseable {
      * @throws IllegalArgumentException if the MRL is blank
      * @throws IllegalStateException    if the bridge is closed
      */
-    void play(String mrl, String label);
+    default void play(String mrl, String label) {
+        play(mrl, label, List.of());
+    }
+
+    /**
+     * As {@link #play(String, String)}, with libVLC media options for this media only, e.g.
+     * {@code :http-user-agent=...} and {@code :http-referrer=...}, which libVLC's HTTP and adaptive (HLS) modules
+     * send on every request of the media, the key requests included. Options may hold secrets: they are never
+     * logged.
+     *
+     * @throws IllegalArgumentException if the MRL is blank or an option does not start with {@code :}
+     * @throws IllegalStateException    if the bridge is closed
+     */
+    void play(String mrl, String label, List<String> mediaOptions);
+
+    /**
+     * Seeks to a media time in milliseconds (clamped at 0); ignored when the media cannot seek
+     * ({@link MediaTracks#seekable()}). Asynchronous: {@link #status()} shows the new time once libVLC reports it.
+     */
+    void seek(long timeMillis);
+
+    /**
+     * What the media offers: whether it can seek, its audio and subtitle tracks and which play (a snapshot,
+     * polled about once a second; never calls libVLC).
+     */
+    MediaTracks tracks();
+
+    /** Plays the audio track of that id (from {@link #tracks()}); -1 mutes the audio track. */
+    void selectAudioTrack(int id);
+
+    /** Shows the subtitle track of that id (from {@link #tracks()}); -1 hides subtitles. */
+    void selectSubtitleTrack(int id);
 
     /** Pauses playback (no effect if nothing plays). */
     void pause();

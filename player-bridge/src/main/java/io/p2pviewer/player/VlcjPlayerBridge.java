@@ -45,6 +45,7 @@ import uk.co.caprica.vlcj.media.InfoApi;
 import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
+import uk.co.caprica.vlcj.player.base.TrackDescription;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
 
 /**
@@ -70,6 +71,8 @@ public final class VlcjPlayerBridge implements PlayerBridge {
 
     private static final Logger log = LoggerFactory.getLogger(VlcjPlayerBridge.class);
     private static final long POLL_MILLIS = 250;
+    /** The track lists are read every this many polls (about once a second). */
+    private static final int TRACK_POLL_EVERY = 4;
     private static final long RELEASE_TIMEOUT_SECONDS = 10;
     private static final long EVENTS_DRAIN_SECONDS = 2;
     private static final AtomicInteger NEXT_ID = new AtomicInteger(1);
@@ -92,12 +95,14 @@ public final class VlcjPlayerBridge implements PlayerBridge {
     private volatile PlayerStatus status;
     private volatile PlayerStats stats = PlayerStats.NONE;
     private volatile List<LibVlcLogLine> recentErrors = List.of();
+    private volatile MediaTracks tracks = MediaTracks.NONE;
 
     // Confined to the control thread.
     private boolean released;
     private int desiredVolume = -1;
     private Boolean desiredMute;
     private final MediaStatistics statistics = new MediaStatistics();
+    private long polls;
 
     /**
      * Creates a player without any display: frames are decoded into a buffer and counted.
@@ -163,11 +168,17 @@ public final class VlcjPlayerBridge implements PlayerBridge {
     }
 
     @Override
-    public void play(String mrl, String label) {
+    public void play(String mrl, String label, List<String> mediaOptions) {
         Objects.requireNonNull(mrl, "mrl");
         Objects.requireNonNull(label, "label");
+        String[] options = mediaOptions.toArray(String[]::new);
         if (mrl.isBlank()) {
             throw new IllegalArgumentException("mrl must not be blank");
+        }
+        for (String option : options) {
+            if (option == null || !option.startsWith(":")) {
+                throw new IllegalArgumentException("a media option starts with ':' (e.g. :http-user-agent=...)");
+            }
         }
         if (closed.get()) {
             throw new IllegalStateException("Player " + id + " is closed");
@@ -177,9 +188,43 @@ public final class VlcjPlayerBridge implements PlayerBridge {
             player.controls().stop();
             surface.beginPlayback();
             post(new Begin(mrl, label, requestedAt));
-            if (!player.media().play(mrl)) {
+            tracks = MediaTracks.NONE;
+            if (!player.media().play(mrl, options)) {
                 post(new PlayRefused(label));
             }
+        });
+    }
+
+    @Override
+    public void seek(long timeMillis) {
+        long target = Math.max(0, timeMillis);
+        command("seek", () -> {
+            if (player.status().isSeekable()) {
+                player.controls().setTime(target);
+            } else {
+                log.debug("Player {}: seek ignored, the media cannot seek", id);
+            }
+        });
+    }
+
+    @Override
+    public MediaTracks tracks() {
+        return tracks;
+    }
+
+    @Override
+    public void selectAudioTrack(int trackId) {
+        command("selectAudioTrack", () -> {
+            player.audio().setTrack(trackId);
+            readTracks();
+        });
+    }
+
+    @Override
+    public void selectSubtitleTrack(int trackId) {
+        command("selectSubtitleTrack", () -> {
+            player.subpictures().setTrack(trackId);
+            readTracks();
         });
     }
 
@@ -339,9 +384,25 @@ public final class VlcjPlayerBridge implements PlayerBridge {
                 polledStats = PlayerStats.of(statistics);
             }
             post(new Poll(clock.instant(), surface.frames(), time, polledStats));
+            if (polls++ % TRACK_POLL_EVERY == 0) {
+                readTracks();
+            }
         } catch (RuntimeException e) {
             log.warn("Player {}: poll failed", id, e);
         }
+    }
+
+    /** Control thread: reads seekability and the track lists (cheap calls; libVLC holds them in memory). */
+    private void readTracks() {
+        tracks = new MediaTracks(player.status().isSeekable(),
+                choices(player.audio().trackDescriptions()), player.audio().track(),
+                choices(player.subpictures().trackDescriptions()), player.subpictures().track());
+    }
+
+    private static List<TrackChoice> choices(List<TrackDescription> descriptions) {
+        return descriptions == null ? List.of()
+                : descriptions.stream().map(d -> new TrackChoice(d.id(), d.description() == null
+                        ? "Track " + d.id() : d.description())).toList();
     }
 
     private void applyDesiredAudio() {

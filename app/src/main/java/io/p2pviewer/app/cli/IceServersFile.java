@@ -46,19 +46,34 @@ public final class IceServersFile {
      */
     public static List<IceServer> read(Path file) {
         String where = "--ice-servers " + file;
-        Entry[] entries;
+        String text;
         try {
-            entries = MAPPER.readValue(Files.readString(file), Entry[].class);
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(where + ": no such file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, where);
+    }
+
+    /**
+     * The servers a JSON text lists, in order, checked as {@link #read(Path)} checks a file's (the settings
+     * dialog uses it on what the user typed).
+     *
+     * @param where what the text is, to begin every message with (e.g. the file's option and name)
+     * @throws IllegalArgumentException with a one-line message starting with {@code where}
+     */
+    public static List<IceServer> parse(String text, String where) {
+        Entry[] entries;
+        try {
+            entries = MAPPER.readValue(text, Entry[].class);
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(where + ": expected a JSON array of {\"urls\": ..., \"username\": "
                     + "..., \"credential\": ...} objects (" + firstLine(e.getOriginalMessage()) + ")");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(where + ": not valid JSON at line " + e.getLocation().getLineNr()
+            throw new IllegalArgumentException(where + ": not valid JSON" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
                     + ": " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": cannot read: " + e.getMessage());
         }
         if (entries == null) {
             throw new IllegalArgumentException(where + ": expected a JSON array, found null");

@@ -101,6 +101,12 @@ public final class P2pOptions implements P2pSetup {
         return OkHttpTrackerConnector.derivedFrom(trackerCa == null ? base : TrackerTrust.trustingAlso(base, trackerCa));
     }
 
+    /** Whether any P2P option was given (then the window ignores the settings' P2P part for this run). */
+    public boolean given() {
+        return !trackers.isEmpty() || uploadLimitKbps != 0 || noUpload || swarmId != null || iceServersFile != null
+                || relayOnly || trackerCa != null || corruptUploads;
+    }
+
     public boolean enabled() {
         return !trackers.isEmpty();
     }

@@ -42,7 +42,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Thousands of engines log every peer connection at info; the simulator's output is its report.
-        System.setProperty("org.slf4j.simpleLogger.log.io.p2pviewer.engine", "error");
+        io.p2pviewer.app.logging.LogFiles.quiet("io.p2pviewer.engine", org.slf4j.event.Level.ERROR);
         Scenario s;
         try {
             s = ScenarioReader.read(scenario);

@@ -26,10 +26,23 @@ public final class TrackerCommand implements Callable<Integer> {
             description = "Require join tokens signed with this secret (see 'viewer token'); at least 32 bytes.")
     Path tokenSecret;
 
+    @Option(names = "--max-messages-per-second", defaultValue = "20", paramLabel = "N",
+            description = "Messages one connection may send a second, burst twice that (default ${DEFAULT-VALUE}); "
+                    + "more are refused and a sustained flood closes the connection.")
+    int maxMessagesPerSecond;
+
+    @Option(names = "--max-swarm-peers", defaultValue = "1000", paramLabel = "N",
+            description = "Peers one swarm may hold; more are refused with \"swarm full\" (default ${DEFAULT-VALUE}).")
+    int maxSwarmPeers;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             System.err.println("error: --port must be 0..65535");
+            return ExitCodes.USAGE;
+        }
+        if (maxMessagesPerSecond < 1 || maxSwarmPeers < 1) {
+            System.err.println("error: --max-messages-per-second and --max-swarm-peers must be at least 1");
             return ExitCodes.USAGE;
         }
         JoinTokens tokens = null;
@@ -41,8 +54,9 @@ public final class TrackerCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        EmbeddedTracker tracker = new EmbeddedTracker(EmbeddedTrackerConfig.defaults(), Clock.systemUTC(), tokens,
-                null);
+        EmbeddedTrackerConfig config = EmbeddedTrackerConfig.builder().maxMessagesPerSecond(maxMessagesPerSecond)
+                .maxSwarmPeers(maxSwarmPeers).build();
+        EmbeddedTracker tracker = new EmbeddedTracker(config, Clock.systemUTC(), tokens, null);
         try {
             System.out.println("tracker listening on " + tracker.start(InetAddress.getByName(host), port)
                     + (tokens == null ? "" : " (join tokens required)"));

@@ -33,7 +33,7 @@ public final class ViewerMain implements Callable<Integer> {
     public Integer call() {
         try {
             return AppLaunch.launch(demo ? "demo" : PlaylistArgument.resolve(url), noAudio, p2p.trackerUris(),
-                    p2p.webRtcConfig(), p2p.trackerConnector());
+                    p2p.webRtcConfig(), p2p.trackerConnector(), p2p.given());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -3,6 +3,8 @@ package io.p2pviewer.app.playback;
 import io.p2pviewer.engine.Engine;
 import io.p2pviewer.engine.StreamError;
 import io.p2pviewer.engine.StreamSession;
+import io.p2pviewer.engine.TrackInfo;
+import io.p2pviewer.engine.http.RequestHeaders;
 import io.p2pviewer.player.PlayerBridge;
 import io.p2pviewer.player.PlayerEvent;
 import io.p2pviewer.player.PlayerState;
@@ -24,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Threading: {@link #open} from any thread; {@link #tick()} from one sampler thread.
  */
 public final class Playback implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Playback.class);
     /** A stretch without progress at least this long counts as a stall. */
     public static final Duration STALL_THRESHOLD = Duration.ofMillis(1000);
 
@@ -36,6 +39,13 @@ public final class Playback implements AutoCloseable {
     private long lastFrames;
     private Instant lastTickAt;
     private volatile long playedMillis;
+    private volatile Opened current;
+    /** Where on-demand playback resumes once the player shows frames again (after a variant switch), else -1. */
+    private volatile long resumeAtMillis = -1;
+
+    /** What was opened last: the stream's URL and its headers (reopened by "Go live" and the quality menu). */
+    public record Opened(URI url, RequestHeaders headers) {
+    }
 
     public Playback(Engine engine, PlayerBridge player, Clock clock) {
         this.engine = engine;
@@ -49,13 +59,29 @@ public final class Playback implements AutoCloseable {
      * player events.
      */
     public CompletableFuture<StreamSession> open(URI url) {
+        return open(url, RequestHeaders.NONE);
+    }
+
+    /**
+     * As {@link #open(URI)}, for a channel whose requests must carry headers ({@code #EXTVLCOPT:http-user-agent=},
+     * {@code http-referrer=}, {@code #KODIPROP} headers): the engine sends them on every playlist and segment
+     * request, and libVLC on its own requests (the keys) through media options ({@link HeaderOptions}).
+     */
+    public CompletableFuture<StreamSession> open(URI url, RequestHeaders headers) {
+        java.util.Objects.requireNonNull(headers, "headers");
+        current = new Opened(url, headers);
+        List<String> unsupported = HeaderOptions.unsupported(headers);
+        if (!unsupported.isEmpty()) {
+            log.debug("libVLC cannot send the headers {}: only the engine's requests carry them", unsupported);
+        }
         StreamSession previous = session;
         session = null;
         if (previous != null) {
             previous.close(); // first: fails the proxy's pending reads, so libVLC's stop() cannot hang on them
             player.stop();
         }
-        return engine.open(url).thenApply(s -> {
+        resumeAtMillis = -1;
+        return engine.open(url, headers).thenApply(s -> {
             stalls = new StallTracker(STALL_THRESHOLD);
             lastTimeMillis = 0;
             lastFrames = 0;
@@ -63,7 +89,7 @@ public final class Playback implements AutoCloseable {
             playedMillis = 0;
             session = s;
             // The player's messages name the stream by its own URL (masked), never by the proxy URL and its secret.
-            player.play(s.playerUri().toString(), Redacted.url(url));
+            player.play(s.playerUri().toString(), Redacted.url(url), HeaderOptions.of(headers));
             return s;
         });
     }
@@ -88,6 +114,61 @@ public final class Playback implements AutoCloseable {
         return new PlayerEvent.Error(error.kind(), FailureMessages.explain(error, engineErrors, secretPrefix));
     }
 
+    /** Seeks the player to a media time (ignored when the media cannot seek). Any thread. */
+    public void seek(long timeMillis) {
+        player.seek(timeMillis);
+    }
+
+    /**
+     * The variants of the stream playing (tracks with a bandwidth, lowest first), for a quality menu; empty for a
+     * lone media playlist or when nothing plays. Any thread; waits briefly for the engine thread.
+     */
+    public List<TrackInfo> variants() {
+        StreamSession s = session;
+        if (s == null) {
+            return List.of();
+        }
+        try {
+            return s.tracks().stream().filter(t -> t.bandwidth() > 0)
+                    .sorted(java.util.Comparator.comparingLong(TrackInfo::bandwidth)).toList();
+        } catch (IllegalStateException e) {
+            return List.of(); // the engine is closing
+        }
+    }
+
+    /**
+     * Whether the stream playing is live (a media playlist without {@code EXT-X-ENDLIST}), as the engine read it;
+     * false when nothing plays. libVLC cannot tell: it gives a live stream the length of its window. Any thread;
+     * waits briefly for the engine thread.
+     */
+    public boolean isLive() {
+        StreamSession s = session;
+        try {
+            return s != null && s.tracks().stream().anyMatch(TrackInfo::live);
+        } catch (IllegalStateException e) {
+            return false; // the engine is closing
+        }
+    }
+
+    /**
+     * Plays one variant (a track of {@link #variants()}), or every variant adaptively for -1, in the same stream
+     * session: the engine's master then lists that variant only and libVLC reads it anew, so the tracks and their
+     * swarms stay. On-demand playback resumes where it was. Any thread.
+     *
+     * @throws IllegalArgumentException if the track is not a variant of the stream playing
+     */
+    public void selectVariant(int track) {
+        StreamSession s = session;
+        Opened opened = current;
+        if (s == null || opened == null) {
+            return;
+        }
+        s.pinVariant(track);
+        PlayerStatus status = player.status();
+        resumeAtMillis = player.tracks().seekable() && status.lengthMillis() > 0 ? status.timeMillis() : -1;
+        player.play(s.playerUri().toString(), Redacted.url(opened.url()), HeaderOptions.of(opened.headers()));
+    }
+
     /** Stops playback and closes the stream session. */
     public void stop() {
         StreamSession s = session;
@@ -102,6 +183,11 @@ public final class Playback implements AutoCloseable {
     public PlayerStatus tick() {
         PlayerStatus status = player.status();
         StreamSession s = session;
+        long resume = resumeAtMillis;
+        if (resume >= 0 && status.framesDisplayed() > 0 && player.tracks().seekable()) {
+            resumeAtMillis = -1;
+            player.seek(resume);
+        }
         if (s != null) {
             // libVLC's clock for live HLS starts at the stream's timestamps and restarts at some discontinuities,
             // so the playhead is measured as wall time during which frames or time advanced (not paused).
@@ -123,6 +209,11 @@ public final class Playback implements AutoCloseable {
     /** Playhead: media time played since the stream was opened, in milliseconds (wall time while advancing). */
     public long playedMillis() {
         return playedMillis;
+    }
+
+    /** The stream opened last, if any. */
+    public Optional<Opened> current() {
+        return Optional.ofNullable(current);
     }
 
     public Optional<StreamSession> session() {

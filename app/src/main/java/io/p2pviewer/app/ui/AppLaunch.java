@@ -16,9 +16,15 @@ public final class AppLaunch {
      * @param demoPeers headless peers the demo starts in this process
      * @param webRtc the window's WebRTC settings (ICE servers, relay only) for the trackers given
      * @param trackerConnector how the trackers given are reached (TLS trust), null for the default
+     * @param p2pGiven whether the command line gave P2P options: they win over the settings' P2P for this run
      */
     public record Options(String url, boolean noAudio, java.util.List<java.net.URI> trackers, int demoPeers,
-                          WebRtcTransportConfig webRtc, TrackerConnector trackerConnector) {
+                          WebRtcTransportConfig webRtc, TrackerConnector trackerConnector, boolean p2pGiven) {
+        public Options(String url, boolean noAudio, java.util.List<java.net.URI> trackers, int demoPeers,
+                       WebRtcTransportConfig webRtc, TrackerConnector trackerConnector) {
+            this(url, noAudio, trackers, demoPeers, webRtc, trackerConnector, !trackers.isEmpty());
+        }
+
         public Options(String url, boolean noAudio) {
             this(url, noAudio, java.util.List.of(), 3);
         }
@@ -36,8 +42,17 @@ public final class AppLaunch {
     /** Opens the window and blocks until it is closed; returns the exit code. */
     public static int launch(String url, boolean noAudio, java.util.List<java.net.URI> trackers,
                              WebRtcTransportConfig webRtc, TrackerConnector trackerConnector) {
+        return launch(url, noAudio, trackers, webRtc, trackerConnector, !trackers.isEmpty());
+    }
+
+    /** As above; {@code p2pGiven}: the command line gave P2P options, which then win over the settings. */
+    public static int launch(String url, boolean noAudio, java.util.List<java.net.URI> trackers,
+                             WebRtcTransportConfig webRtc, TrackerConnector trackerConnector, boolean p2pGiven) {
         options = new Options(url, noAudio || "1".equals(System.getenv("P2PVIEWER_NO_AUDIO")), trackers, 3,
-                webRtc, trackerConnector);
+                webRtc, trackerConnector, p2pGiven);
+        // The window's log also goes to a rotated file in the XDG state dir (headless commands log to the console).
+        io.p2pviewer.app.logging.LogFiles.install(io.p2pviewer.app.settings.XdgDirs.fromEnvironment().state(),
+                io.p2pviewer.app.logging.LogFiles.Rotation.DEFAULT);
         try {
             Application.launch(ViewerApp.class);
             return 0;

@@ -28,12 +28,15 @@ import javafx.stage.Stage;
 /**
  * The main window: URL bar, video with its busy indicator and error message, playback controls, stats panel.
  * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses, I (shift+i) shows or hides the stats
- * panel, i the compact stats overlay on the video. FX thread only.
+ * panel, i the compact stats overlay on the video (with now/next from the guide), G the programme guide
+ * ({@code ui.guide}); the seek bar adds Left/Right ({@code SeekBar}). FX thread only.
  */
 public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
     private final HBox controls;
+    private StackPane videoArea;
+    private final javafx.scene.layout.VBox bottomArea;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         TextField url = new TextField();
@@ -63,7 +66,7 @@ public final class MainWindow {
         error.textProperty().bind(player.errorProperty());
         error.visibleProperty().bind(player.errorProperty().isNotEmpty());
         error.setOnMouseClicked(e -> player.dismissError());
-        StackPane videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
+        videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
         videoArea.setId("videoArea");
         videoArea.setStyle("-fx-background-color: black;");
         videoArea.setMinSize(320, 180);
@@ -106,14 +109,15 @@ public final class MainWindow {
         statsView.visibleProperty().bind(stats.panelVisibleProperty().and(player.fullScreenProperty().not()));
         statsView.managedProperty().bind(statsView.visibleProperty());
         topArea = new javafx.scene.layout.VBox(top);
-        BorderPane root = new BorderPane(videoArea, topArea, statsView, controls, null);
+        bottomArea = new javafx.scene.layout.VBox(controls);
+        BorderPane root = new BorderPane(videoArea, topArea, statsView, bottomArea, null);
         scene = new Scene(root, 1200, 680);
 
         // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
         player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
         stage.fullScreenProperty().addListener((o, was, is) -> {
             player.fullScreenProperty().set(is);
-            for (Node n : new Node[] {topArea, controls}) {
+            for (Node n : new Node[] {topArea, bottomArea}) {
                 n.setVisible(!is);
                 n.setManaged(!is);
             }
@@ -143,6 +147,16 @@ public final class MainWindow {
     /** Adds controls at the end of the playback controls bar (the QA export buttons). */
     public void addControls(Node... nodes) {
         controls.getChildren().addAll(nodes);
+    }
+
+    /** Adds a node over the video, under the busy indicator and the error message (the guide's banner). */
+    public void addOnVideo(Node node) {
+        videoArea.getChildren().add(videoArea.getChildren().size() - 2, node);
+    }
+
+    /** Shows a row above the playback controls bar (the seek bar). */
+    public void addAboveControls(Node node) {
+        bottomArea.getChildren().add(0, node);
     }
 
     /** Shows extra controls under the URL bar (the demo's failure buttons). */

@@ -13,7 +13,9 @@ public final class ViewerApp extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         try {
-            runtime = new ViewerRuntime(stage, AppLaunch.options());
+            // The user's settings ($XDG_CONFIG_HOME/p2p-viewer/settings.json); a damaged file is shown in the window.
+            runtime = new ViewerRuntime(stage, AppLaunch.options(), io.p2pviewer.app.settings.SettingsService.load(
+                    io.p2pviewer.app.settings.SettingsStore.forUser(java.time.Clock.systemUTC())));
         } catch (PlayerBridgeException e) {
             Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
             alert.setHeaderText("The video player cannot start");

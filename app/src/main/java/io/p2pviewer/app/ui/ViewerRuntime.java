@@ -7,6 +7,11 @@ import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.playback.PlayerDefaults;
 import io.p2pviewer.app.playback.SessionFactory;
+import io.p2pviewer.app.playback.SettingsP2pSetup;
+import io.p2pviewer.app.settings.SettingsService;
+import io.p2pviewer.app.settings.SettingsStore;
+import io.p2pviewer.app.ui.settings.SettingsFeature;
+import io.p2pviewer.app.ui.settings.Themes;
 import io.p2pviewer.app.playback.StallTracker;
 import io.p2pviewer.app.playback.ViewerSession;
 import io.p2pviewer.app.ui.about.AboutView;
@@ -17,13 +22,23 @@ import io.p2pviewer.app.ui.demo.SwarmDemoStage;
 import io.p2pviewer.app.ui.exports.ExportsView;
 import io.p2pviewer.app.ui.exports.ExportsViewModel;
 import io.p2pviewer.app.ui.exports.PlaybackExports;
+import io.p2pviewer.app.ui.guide.GuideFeature;
+import io.p2pviewer.app.ui.guide.GuideService;
+import io.p2pviewer.app.ui.guide.XmltvGuideLoader;
 import io.p2pviewer.app.ui.player.PlaybackControls;
+import io.p2pviewer.app.ui.player.PlayerChoices;
+import io.p2pviewer.app.ui.player.SeekBar;
+import io.p2pviewer.app.ui.player.SeekViewModel;
+import io.p2pviewer.app.ui.player.TrackMenus;
+import io.p2pviewer.app.ui.player.TrackMenusViewModel;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsSample;
 import io.p2pviewer.app.ui.stats.StatsViewModel;
 import io.p2pviewer.player.FxPlayer;
+import io.p2pviewer.player.MediaTracks;
 import io.p2pviewer.player.PlayerStatus;
 import io.p2pviewer.player.VlcjPlayerBridge;
+import io.p2pviewer.engine.time.ExecutorTaskScheduler;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -50,19 +65,39 @@ public final class ViewerRuntime implements AutoCloseable {
     private final FxPlayer fx;
     private final Playback playback;
     private final PlayerViewModel playerModel;
+    private final SeekViewModel seekModel = new SeekViewModel(new Choices());
+    private final TrackMenusViewModel menusModel = new TrackMenusViewModel(new Choices());
     private final StatsViewModel statsModel = new StatsViewModel();
     private final ScheduledExecutorService sampler;
     private final PlaybackExports exports;
     private final ExportsViewModel exportsModel;
+    private final GuideFeature guide;
+    private final ExecutorTaskScheduler guideThread;
+    private final XmltvGuideLoader guideLoader = new XmltvGuideLoader();
     private long ticks;
+    private final SettingsService settings;
+    private final SettingsFeature settingsFeature;
+    /** Whether the stream playing is live, read from the engine once a second (sampler thread). */
+    private boolean liveStream;
 
+    /** The window with default settings that are not saved (the ITs' windows: no user file read or written). */
     public ViewerRuntime(Stage stage, AppLaunch.Options options) throws IOException {
-        // The theme (AtlantaFX Primer Light) for every window of the app; stats.css only lays the panel out.
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
-        this.session = new SessionFactory(P2pSetup.defaults(options.trackers(), options.webRtc(),
-                options.trackerConnector()),
-                options.demoPeers()).start(options.url());
+        this(stage, options, SettingsService.unsaved(io.p2pviewer.app.settings.Settings.DEFAULTS));
+    }
+
+    /**
+     * The window with these settings (closed with the runtime); the app passes the user's, from
+     * {@link SettingsStore#forUser}.
+     */
+    public ViewerRuntime(Stage stage, AppLaunch.Options options, SettingsService settings) throws IOException {
+        this.settings = settings;
+        // The theme (AtlantaFX Primer Light or Dark, from the settings) is set by SettingsFeature below.
+        Themes.apply(settings.get().appearance().theme());
+        // P2P options on the command line win; without them the settings' P2P part is used.
+        P2pSetup p2p = options.p2pGiven()
+                ? P2pSetup.defaults(options.trackers(), options.webRtc(), options.trackerConnector())
+                : new SettingsP2pSetup(settings.get().p2p());
+        this.session = new SessionFactory(p2p, options.demoPeers()).start(options.url());
         Optional<DemoStream> demo = session.demo();
         var engine = session.startEngine();
         var playerOptions = PlayerDefaults.options(options.noAudio() ? "adummy" : "auto");
@@ -108,14 +143,33 @@ public final class ViewerRuntime implements AutoCloseable {
         window.addControls(exportsView, new AboutView(new AboutViewModel(AppVersion.current(),
                 fx.bridge()::libVlcVersion, Runtime.version().toString())));
         exportsView.installShortcuts(window.scene());
+        // The programme guide: read on its own thread, now/next on the video, the grid (G); a channel chosen in
+        // the grid plays with the channel's headers.
+        this.guideThread = new ExecutorTaskScheduler("guide-loader", Clock.systemDefaultZone());
+        this.guide = new GuideFeature(new GuideService(guideLoader, guideThread, UiThread.FX),
+                Clock.systemDefaultZone(), channel -> playerModel.openChannel(channel.url(), channel.headers()),
+                () -> settings.get().sources());
+        window.addControls(guide.install(window.scene(), window::addOnVideo, statsModel.overlayVisibleProperty()));
+        SeekBar seekBar = new SeekBar(seekModel);
+        window.addAboveControls(seekBar);
+        seekBar.installKeys(window.scene());
+        window.addControls(new TrackMenus(menusModel));
         stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
         stage.setScene(window.scene());
+        this.settingsFeature = SettingsFeature.install(stage, window.scene(), settings, playerModel, statsModel,
+                window::addUnderUrlBar);
+        window.addControls(settingsFeature.button());
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         String url = demo.map(d -> d.masterUri().toString()).orElse(options.url());
         if (url != null && !url.isBlank()) {
             playerModel.urlProperty().set(url);
             playerModel.open();
         }
+    }
+
+    /** The programme guide: the seam for the open playlist and the channel playing. */
+    public GuideFeature guide() {
+        return guide;
     }
 
     public ExportsViewModel exports() {
@@ -126,9 +180,18 @@ public final class ViewerRuntime implements AutoCloseable {
     private void sample() {
         try {
             PlayerStatus status = playback.tick();
+            MediaTracks tracks = fx.bridge().tracks();
+            boolean playing = playback.session().isPresent() && (status.state().expectsProgress()
+                    || status.state() == io.p2pviewer.player.PlayerState.PAUSED);
+            boolean live = liveStream;
+            UiThread.FX.execute(() -> seekModel.update(playing, live, status.timeMillis(), status.lengthMillis(),
+                    tracks.seekable()));
             if (ticks++ % (1000 / SAMPLE_MILLIS) != 0) {
                 return;
             }
+            liveStream = playback.isLive();
+            var variants = playback.variants();
+            UiThread.FX.execute(() -> menusModel.update(variants, tracks));
             StallTracker stalls = playback.stalls();
             var snapshot = playback.session().map(s -> s.snapshot()).orElse(null);
             exports.sample(snapshot);
@@ -166,17 +229,78 @@ public final class ViewerRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        guide.close();
+        guideThread.close();
+        guideLoader.close();
         exports.close();
         playback.close();
         fx.close();
         session.close();
+        settings.close();
+    }
+
+    /** The app's settings (the other features read and update their areas through it). */
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public SettingsFeature settingsFeature() {
+        return settingsFeature;
+    }
+
+    /** Seeking and the track menus' choices, on playback and the player (each returns at once). */
+    private final class Choices implements PlayerChoices {
+        @Override
+        public void seek(long timeMillis) {
+            playback.seek(timeMillis);
+        }
+
+        @Override
+        public void goLive() {
+            playback.current().ifPresent(c -> playback.open(c.url(), c.headers()));
+        }
+
+        @Override
+        public void selectVariant(int track) {
+            sampler.execute(() -> {
+                try {
+                    playback.selectVariant(track);
+                } catch (RuntimeException e) {
+                    log.warn("quality change failed: {}", e.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public void selectAudio(int id) {
+            fx.bridge().selectAudioTrack(id);
+        }
+
+        @Override
+        public void selectSubtitle(int id) {
+            fx.bridge().selectSubtitleTrack(id);
+        }
+    }
+
+    public SeekViewModel seekModel() {
+        return seekModel;
+    }
+
+    public TrackMenusViewModel menusModel() {
+        return menusModel;
     }
 
     /** Playback as the player view model sees it. */
     private final class Controls implements PlaybackControls {
         @Override
         public CompletableFuture<?> open(URI url) {
-            return playback.open(url);
+            return open(url, io.p2pviewer.engine.http.RequestHeaders.NONE);
+        }
+
+        @Override
+        public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
+            menusModel.streamOpened();
+            return playback.open(url, headers);
         }
 
         @Override

@@ -9,7 +9,6 @@ import io.p2pviewer.demo.DemoMode;
 import io.p2pviewer.demo.DemoOrigin;
 import io.p2pviewer.demo.DemoOriginConfig;
 import io.p2pviewer.player.PlayerBridge;
-import io.p2pviewer.player.PlayerEvent;
 import io.p2pviewer.player.PlayerOptions;
 import io.p2pviewer.player.VlcjPlayerBridge;
 import java.lang.management.ManagementFactory;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,20 +63,7 @@ class TimeToFirstFrameBenchIT {
     private static long firstFrame(PlayerBridge player, Runnable start) throws InterruptedException {
         player.stop();
         Thread.sleep(300);
-        CountDownLatch frame = new CountDownLatch(1);
-        var listener = (io.p2pviewer.player.PlayerListener) ev -> {
-            if (ev instanceof PlayerEvent.FirstFrame) {
-                frame.countDown();
-            }
-        };
-        player.addListener(listener);
-        long t0 = System.nanoTime();
-        start.run();
-        boolean ok = frame.await(20, TimeUnit.SECONDS);
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        player.removeListener(listener);
-        assertThat(ok).as("first frame").isTrue();
-        return ms;
+        return FirstFrames.after(player, start);
     }
 
     @Test
@@ -144,8 +129,6 @@ class TimeToFirstFrameBenchIT {
     }
 
     private static double median(long[] values) {
-        long[] s = values.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
+        return FirstFrames.median(values);
     }
 }

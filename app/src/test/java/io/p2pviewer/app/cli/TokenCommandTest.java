@@ -55,6 +55,7 @@ class TokenCommandTest {
         CommandRun badTtl = run("token", "--secret", secret.toString(), "--ttl", "soon");
         CommandRun noSecret = run("token");
         CommandRun trackerShort = run("tracker", "--token-secret", shortSecret.toString(), "--port", "0");
+        CommandRun trackerNoRate = run("tracker", "--max-messages-per-second", "0", "--port", "0");
 
         assertThat(noFile.exit()).isEqualTo(2);
         assertThat(noFile.err().strip()).isEqualTo("error: the token secret file " + missing
@@ -67,6 +68,9 @@ class TokenCommandTest {
         assertThat(noSecret.exit()).isEqualTo(2);
         assertThat(trackerShort.exit()).isEqualTo(2);
         assertThat(trackerShort.err()).contains("needs at least 32");
+        assertThat(trackerNoRate.exit()).isEqualTo(2);
+        assertThat(trackerNoRate.err().strip())
+                .isEqualTo("error: --max-messages-per-second and --max-swarm-peers must be at least 1");
         assertThat(noFile.out() + tooShort.out() + badTtl.out()).isEmpty();
     }
 

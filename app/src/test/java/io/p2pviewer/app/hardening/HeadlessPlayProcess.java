@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./viewer play URL --headless --duration S --report F --csv F} as a child JVM with the app's own logging
- * (slf4j-simple at INFO to stderr): what a QA engineer runs, and everything it prints, reports and exports.
+ * (logback at INFO to stderr): what a QA engineer runs, and everything it prints, reports and exports.
  */
 final class HeadlessPlayProcess {
     /** What one run left behind. {@code csv} is empty when the run never opened the stream. */

@@ -6,27 +6,20 @@ import io.p2pviewer.app.cli.ExitCodes;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
 import io.p2pviewer.engine.DeliverySource;
-import io.p2pviewer.engine.Engine;
-import io.p2pviewer.engine.EngineConfig;
 import io.p2pviewer.engine.EngineSnapshot;
 import io.p2pviewer.engine.ServedSegment;
 import io.p2pviewer.engine.StreamSession;
 import io.p2pviewer.demo.DemoMode;
 import io.p2pviewer.demo.DemoOrigin;
-import io.p2pviewer.demo.DemoOriginConfig;
 import io.p2pviewer.demo.RequestKind;
 import io.p2pviewer.demo.ServedRequest;
 import io.p2pviewer.engine.stream.Hashes;
-import io.p2pviewer.player.PlayerBridge;
-import io.p2pviewer.player.PlayerOptions;
 import io.p2pviewer.player.PlayerStatus;
-import io.p2pviewer.player.VlcjPlayerBridge;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,25 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Demo origin -> engine -> real libVLC (headless surface), AES-128 live. */
 class EncryptedLivePlaybackIT {
+    private PlaybackRig rig;
     private DemoOrigin origin;
-    private Engine engine;
-    private PlayerBridge player;
     private Playback playback;
 
     @BeforeEach
     void start() throws Exception {
-        origin = DemoOrigin.start(DemoOriginConfig.builder().mode(DemoMode.LIVE).build());
-        engine = Engine.start(EngineConfig.builder().build());
-        player = VlcjPlayerBridge.headless(PlayerOptions.builder().noProgressTimeout(Duration.ofSeconds(6)).build());
-        playback = new Playback(engine, player, Clock.systemUTC());
+        rig = PlaybackRig.start(DemoMode.LIVE, Duration.ofSeconds(6));
+        origin = rig.origin();
+        playback = rig.playback();
     }
 
     @AfterEach
     void stop() {
-        playback.close();
-        player.close();
-        engine.close();
-        origin.close();
+        rig.close();
     }
 
     @Test

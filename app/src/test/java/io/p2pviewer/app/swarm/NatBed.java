@@ -9,9 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * documentation range) on a bridge in its own namespace, reached from the test JVM's namespace by a veth (the
  * origin and the tracker bind {@link #PUBLIC_HOST} there), coturn in the public namespace at {@link #TURN_HOST},
  * and per side a NAT router namespace (public address, iptables MASQUERADE, optionally {@code --random-fully} for
- * symmetric mapping, only established traffic let in from the wan) with one viewer host namespace behind it.
+ * symmetric mapping, only established traffic let in from the wan, to the router as to its hosts) with one viewer
+ * host namespace behind it.
  *
  * <p>Needs root, iproute2, iptables and coturn's {@code turnserver}. One bed per machine at a time (a file lock
  * held until {@link #close()}, which kills every process started here and deletes every namespace and veth, also
@@ -107,19 +113,47 @@ final class NatBed implements AutoCloseable {
         inNs(router, "iptables", "-A", "FORWARD", "-i", "wan0", "-m", "conntrack", "--ctstate",
                 "ESTABLISHED,RELATED", "-j", "ACCEPT");
         inNs(router, "iptables", "-A", "FORWARD", "-i", "wan0", "-j", "DROP");
+        // The router's own firewall, as on any home router: unsolicited packets from the wan are dropped in INPUT.
+        // Without it a peer's connectivity check that arrives before our first outbound one is delivered to the
+        // router itself (port unreachable) and conntrack confirms an entry for it; our outbound check then
+        // clashes with that entry's tuple and MASQUERADE gives it a new public port: symmetric in effect, and as
+        // the peer keeps sending, the stale entry never expires (measured: `conntrack -L` showed the UNREPLIED
+        // inbound entry and the outbound one mapped to another port on both routers; ICE never connected).
+        // A packet dropped in INPUT leaves no confirmed entry, so the mapping stays endpoint-independent.
+        inNs(router, "iptables", "-A", "INPUT", "-i", "wan0", "-m", "conntrack", "--ctstate",
+                "ESTABLISHED,RELATED", "-j", "ACCEPT");
+        inNs(router, "iptables", "-A", "INPUT", "-i", "wan0", "-j", "DROP");
         return host;
     }
 
     /** Starts coturn in the public namespace with one static long-term user; its log goes to {@link #turnLog()}. */
     void startTurn() throws IOException, InterruptedException {
+        startTurn(null);
+    }
+
+    /**
+     * Starts coturn in the public namespace with the lock-down settings of docs/DEPLOY.md; its log goes to
+     * {@link #turnLog()}.
+     *
+     * @param restSecret null for one static long-term user ({@link #TURN_USER}); else the shared secret of
+     *     time-limited TURN REST credentials ({@link #restCredential})
+     */
+    void startTurn(String restSecret) throws IOException, InterruptedException {
         turnLog = dir.resolve("turnserver.log").toAbsolutePath();
         Files.deleteIfExists(turnLog);
         Path conf = dir.resolve("turnserver.conf");
-        Files.writeString(conf, String.join("\n", "listening-ip=" + TURN_HOST, "relay-ip=" + TURN_HOST,
-                "listening-port=3478", "min-port=49160", "max-port=49400", "lt-cred-mech",
-                "user=" + TURN_USER + ":" + TURN_PASSWORD, "realm=test.invalid", "no-tls", "no-dtls", "no-cli",
-                "fingerprint", "verbose", "simple-log", "log-file=" + turnLog, "pidfile=" + dir.resolve("turnserver.pid")
-                        .toAbsolutePath(), ""));
+        List<String> lines = new ArrayList<>(List.of("listening-ip=" + TURN_HOST, "relay-ip=" + TURN_HOST,
+                "listening-port=3478", "min-port=49160", "max-port=49400", "realm=test.invalid", "no-tls", "no-dtls",
+                "no-cli", "fingerprint", "no-multicast-peers", "no-tcp-relay", "no-software-attribute",
+                "stale-nonce=600", "verbose", "simple-log", "log-file=" + turnLog,
+                "pidfile=" + dir.resolve("turnserver.pid").toAbsolutePath()));
+        for (String range : List.of("0.0.0.0-0.255.255.255", "10.0.0.0-10.255.255.255", "100.64.0.0-100.127.255.255",
+                "169.254.0.0-169.254.255.255", "172.16.0.0-172.31.255.255", "192.168.0.0-192.168.255.255")) {
+            lines.add("denied-peer-ip=" + range); // the viewers' private 172.29.x addresses among them
+        }
+        lines.addAll(restSecret == null ? List.of("lt-cred-mech", "user=" + TURN_USER + ":" + TURN_PASSWORD)
+                : List.of("use-auth-secret", "static-auth-secret=" + restSecret));
+        Files.writeString(conf, String.join("\n", lines) + "\n");
         start(pub, List.of("turnserver", "-c", conf.toAbsolutePath().toString()), "turnserver");
         for (int i = 0; i < 50 && !(Files.exists(turnLog) && Files.readString(turnLog).contains("listener opened"));
                 i++) {
@@ -127,22 +161,63 @@ final class NatBed implements AutoCloseable {
         }
     }
 
+    /**
+     * A time-limited TURN REST credential, as an operator's web backend mints it: user name
+     * {@code "<expiry epoch seconds>:<user>"}, password base64(HMAC-SHA1(secret, user name)).
+     */
+    static Credential restCredential(String secret, Instant expiry, String user) {
+        String name = expiry.getEpochSecond() + ":" + user;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return new Credential(name, Base64.getEncoder().encodeToString(
+                    mac.doFinal(name.getBytes(StandardCharsets.UTF_8))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1: " + e, e);
+        }
+    }
+
+    /** A TURN user name and password. */
+    record Credential(String username, String password) {
+    }
+
     Path turnLog() {
         return turnLog;
     }
 
+    /**
+     * coturn's CPU time so far, user plus system over all its threads, from {@code /proc/PID/stat} (in clock
+     * ticks of 1/100 s, USER_HZ on Linux); its pid comes from the pidfile coturn writes.
+     */
+    double turnCpuSeconds() throws IOException {
+        long pid = Long.parseLong(Files.readString(dir.resolve("turnserver.pid")).strip());
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // stat fields 14 and 15
+    }
+
     /** Writes an ICE servers file naming our coturn (STUN and TURN), with this password. */
     Path iceServers(String name, boolean turn, String password) throws IOException {
-        String json = turn
-                ? "[{\"urls\": [\"turn:" + TURN_HOST + ":3478?transport=udp\"], \"username\": \"" + TURN_USER
-                        + "\", \"credential\": \"" + password + "\"}]"
-                : "[{\"urls\": \"stun:" + TURN_HOST + ":3478\"}]";
-        return Files.writeString(dir.resolve(name + ".json"), json);
+        return turn ? turnServers(name, new Credential(TURN_USER, password))
+                : Files.writeString(dir.resolve(name + ".json"), "[{\"urls\": \"stun:" + TURN_HOST + ":3478\"}]");
+    }
+
+    /** Writes an ICE servers file naming our coturn as a TURN server with this credential. */
+    Path turnServers(String name, Credential credential) throws IOException {
+        return Files.writeString(dir.resolve(name + ".json"), "[{\"urls\": [\"turn:" + TURN_HOST
+                + ":3478?transport=udp\"], \"username\": \"" + credential.username() + "\", \"credential\": \""
+                + credential.password() + "\"}]");
     }
 
     /** Starts a headless viewer ({@code viewer peer ...}) as a child JVM inside a host namespace. */
     Process startViewer(String namespace, String name, List<String> args) {
+        return startViewer(namespace, name, args, List.of());
+    }
+
+    /** Starts a headless viewer as {@link #startViewer(String, String, List)} with these extra JVM options. */
+    Process startViewer(String namespace, String name, List<String> args, List<String> jvmOptions) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"));
+        jvm.addAll(jvmOptions);
         String extraJvm = System.getProperty("nat.peerJvmOpts", "").strip();
         if (!extraJvm.isEmpty()) {
             jvm.addAll(List.of(extraJvm.split("\\s+"))); // e.g. a debug log level while investigating

@@ -14,7 +14,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class NatTraversalIT {
     private static final double SECONDS = 35;
+    /** The TURN "secret" that means coturn with the one static user. */
+    private static final String STATIC_TURN = "static";
+    private static final String REST_SECRET = "rest-secret-0123456789abcdef0123456789";
 
     /** What one case ran and what its viewers reported. */
     private record Run(List<PlayReport> reports, long originBytes, DemoOrigin origin, Path turnLog) {
@@ -37,6 +42,17 @@ class NatTraversalIT {
     /** Starts the bed, runs two viewers with {@code extra} options behind NATs, returns their reports. */
     private Run run(String name, boolean symmetric, boolean turn, String iceServers, String... extra)
             throws Exception {
+        return run(name, symmetric, turn ? STATIC_TURN : null, Arrays.asList(iceServers, iceServers), SECONDS, extra);
+    }
+
+    /**
+     * Starts the bed (coturn with static credentials, or REST ones on this secret, or none), runs one viewer
+     * behind its own NAT per entry of {@code iceServers} (an ICE servers file's name or null), with {@code extra}
+     * options, each playing {@code seconds}, returns their reports.
+     */
+    private Run run(String name, boolean symmetric, String turnSecret, List<String> iceServersPerViewer,
+                    double seconds, String... extra) throws Exception {
+        boolean turn = turnSecret != null;
         Path dir = Path.of("target", "nat", name);
         try (NatBed bed = new NatBed(dir);
              DemoOrigin origin = DemoOrigin.start(DemoOriginConfig.builder().bindAddress(NatBed.PUBLIC_HOST)
@@ -44,18 +60,27 @@ class NatTraversalIT {
             EmbeddedTracker tracker = new EmbeddedTracker();
             try {
                 URI trackerUri = tracker.start(InetAddress.getByName(NatBed.PUBLIC_HOST), 0);
-                List<String> hosts = List.of(bed.addNatSide(11, symmetric), bed.addNatSide(12, symmetric));
+                List<String> hosts = new ArrayList<>();
+                for (int i = 0; i < iceServersPerViewer.size(); i++) {
+                    hosts.add(bed.addNatSide(11 + i, symmetric));
+                }
                 if (turn) {
-                    bed.startTurn();
+                    bed.startTurn(STATIC_TURN.equals(turnSecret) ? null : turnSecret);
                 }
                 bed.iceServers("turn", true, NatBed.TURN_PASSWORD);
                 bed.iceServers("turn-wrong", true, "wrong-pass");
                 bed.iceServers("stun", false, null);
+                if (turn) {
+                    Instant now = Instant.now();
+                    bed.turnServers("rest", NatBed.restCredential(turnSecret, now.plusSeconds(3600), "viewer"));
+                    bed.turnServers("rest-expired", NatBed.restCredential(turnSecret, now.minusSeconds(60), "late"));
+                }
                 List<Process> viewers = new ArrayList<>();
                 for (int i = 0; i < hosts.size(); i++) {
                     List<String> args = new ArrayList<>(List.of("peer", origin.masterUri().toString(), "--tracker",
-                            trackerUri.toString(), "--duration", Double.toString(SECONDS), "--report",
+                            trackerUri.toString(), "--duration", Double.toString(seconds), "--report",
                             dir.resolve("v" + i + ".json").toAbsolutePath().toString()));
+                    String iceServers = iceServersPerViewer.get(i);
                     if (iceServers != null) {
                         args.addAll(List.of("--ice-servers", dir.resolve(iceServers + ".json").toAbsolutePath()
                                 .toString()));
@@ -67,7 +92,7 @@ class NatTraversalIT {
                 List<PlayReport> reports = new ArrayList<>();
                 for (int i = 0; i < viewers.size(); i++) {
                     Process p = viewers.get(i);
-                    assertThat(p.waitFor((long) SECONDS + 60, TimeUnit.SECONDS)).as("v%d exits (log %s)", i,
+                    assertThat(p.waitFor((long) seconds + 60, TimeUnit.SECONDS)).as("v%d exits (log %s)", i,
                             bed.logOf("v" + i)).isTrue();
                     assertThat(p.exitValue()).as("exit code of v%d: %s", i, Files.readString(bed.logOf("v" + i))
                             .lines().filter(l -> l.contains("error") || l.contains("WARN")).toList()).isZero();
@@ -124,10 +149,12 @@ class NatTraversalIT {
         assertThat(Files.readString(run.turnLog())).as("coturn's log").containsIgnoringCase("allocation");
     }
 
+    /**
+     * STUN hole punching through two endpoint-independent NATs. It needs the routers' INPUT firewall (see
+     * {@link NatBed#addNatSide}): without it the first check to arrive from the other side left a conntrack entry
+     * on the router that made MASQUERADE remap our own checks to a new port, so ICE never connected.
+     */
     @Test
-    @org.junit.jupiter.api.Disabled("fails in this bed: both viewers get srflx candidates from coturn but ICE never"
-            + " connects (0 PEER bytes, the unreachable notice); to investigate: the router's conntrack entry made by"
-            + " the first, dropped, inbound check may make MASQUERADE pick a new port (symmetric in effect)")
     void ordinaryNatsConnectWithStunOnly() throws Exception {
         Run run = run("stun", false, true, "stun");
         for (PlayReport r : run.reports()) {
@@ -148,6 +175,30 @@ class NatTraversalIT {
             assertThat(run.peerBytes(r)).isZero();
             assertThat(r.notices()).contains(PeerReachability.UNREACHABLE);
         }
+    }
+
+    /**
+     * Time-limited TURN REST credentials as docs/DEPLOY.md describes them (coturn's {@code use-auth-secret}): two
+     * viewers with fresh ones share through the relay; a third whose credential expired a minute ago is refused by
+     * coturn and plays from the CDN with the 401 notice.
+     */
+    @Test
+    void timeLimitedRestCredentialsRelayAndAnExpiredOneIsRefused() throws Exception {
+        Run run = run("turn-rest", true, REST_SECRET, List.of("rest", "rest", "rest-expired"),
+                60, "--relay-only"); // three viewers: longer, so that a loaded machine's slow JVM starts leave time
+        for (PlayReport r : run.reports().subList(0, 2)) {
+            assertPlayedWell(r);
+            assertThat(run.peerBytes(r)).as("PEER bytes").isPositive();
+            assertThat(r.relayedBytes()).isEqualTo(run.peerBytes(r));
+            assertThat(r.peers()).filteredOn(p -> !p.route().isEmpty()).as("peers with a route").isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.route()).isEqualTo("relay/relay"));
+        }
+        PlayReport late = run.reports().get(2);
+        assertPlayedWell(late);
+        assertThat(run.peerBytes(late)).isZero();
+        assertThat(late.notices()).anySatisfy(n -> assertThat(n).contains("401 Unauthorized"));
+        assertThat(String.join(" ", late.notices())).doesNotContain(REST_SECRET);
+        assertByteIdentical(run);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.p2pviewer.engine.cache.CachedSegment;
 import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.CdnClient;
 import io.p2pviewer.engine.http.OkHttpCdnClient;
+import io.p2pviewer.engine.http.RequestHeaders;
 import io.p2pviewer.engine.metrics.EngineMetrics;
 import io.p2pviewer.engine.metrics.EngineTotals;
 import io.p2pviewer.engine.proxy.LoopbackProxy;
@@ -72,6 +73,15 @@ public final class Engine implements AutoCloseable {
      * parsed, or fails with a {@link StreamException} saying why (unreachable, HTTP status, malformed).
      */
     public CompletableFuture<StreamSession> open(URI url) {
+        return open(url, RequestHeaders.NONE);
+    }
+
+    /**
+     * As {@link #open(URI)}, with headers that every CDN request of this stream carries (playlists, segments;
+     * the player's own key requests carry them through its media options, not through the engine).
+     */
+    public CompletableFuture<StreamSession> open(URI url, RequestHeaders headers) {
+        java.util.Objects.requireNonNull(headers, "headers");
         if (closed) {
             return CompletableFuture.failedFuture(new StreamException(StreamException.Kind.CLOSED, "engine closed"));
         }
@@ -82,18 +92,22 @@ public final class Engine implements AutoCloseable {
                     "Not an http(s) URL: " + Redacted.url(url)));
         }
         CompletableFuture<StreamSession> result = new CompletableFuture<>();
-        cdn.fetchText(url).whenComplete((response, failure) -> scheduler.execute(() -> {
+        // A cache per stream: segment ids ("720p", 42) are the same in every channel; closing the stream drops it.
+        StreamContext streamContext = context.withCdn(cdn.withHeaders(headers))
+                .withCache(new SegmentCache(config.cacheMaxBytes()));
+        streamContext.cdn().fetchText(url).whenComplete((response, failure) -> scheduler.execute(() -> {
             if (failure != null) {
                 result.completeExceptionally(unwrap(failure));
                 return;
             }
             try {
                 String id = randomToken(8).replaceAll("[^A-Za-z0-9]", "x");
-                StreamController controller = StreamOpener.open(id, url, response, context);
+                StreamController controller = StreamOpener.open(id, url, response, streamContext);
                 streams.put(id, controller);
                 controller.preload();
                 URI playerUri = controller.hasMaster() ? proxy.masterUri(id) : proxy.playlistUri(id, 0);
-                log.info("opened {}", controller); // the player URI holds the proxy secret: never logged
+                // The player URI holds the proxy secret, header values may be secrets: neither is logged.
+                log.info("opened {}{}", controller, headers.isEmpty() ? "" : " with " + headers);
                 result.complete(new StreamSession(this, controller, playerUri));
             } catch (StreamException e) {
                 result.completeExceptionally(e);

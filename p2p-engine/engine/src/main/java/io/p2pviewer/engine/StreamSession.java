@@ -45,6 +45,31 @@ public final class StreamSession implements AutoCloseable {
         return controller.sourceUri();
     }
 
+    /**
+     * Pins the player to the variant of one track (from {@link #tracks()}), -1 for every variant (adaptive): see
+     * {@link StreamController#pinVariant}. The player takes it when it plays {@link #playerUri()} again.
+     *
+     * @throws IllegalArgumentException if the track is not a variant of this stream
+     */
+    public void pinVariant(int trackIndex) {
+        try {
+            engine.onEngine(() -> {
+                controller.pinVariant(trackIndex);
+                return null;
+            }).get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalStateException("engine thread did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("engine thread did not answer: " + e, e);
+        }
+    }
+
     public List<TrackInfo> tracks() {
         return query(c -> c.tracks());
     }

@@ -56,6 +56,31 @@ class EngineProxyIT {
     }
 
     @Test
+    void twoChannelsWithTheSameVariantNamesEachGetTheirOwnSegments() throws Exception {
+        try (DemoOrigin other = DemoOrigin.start(DemoOriginConfig.builder().mode(DemoMode.LIVE).build())) {
+            StreamSession first = open(origin.masterUri());
+            MediaSegment segment = firstSegment(first);
+            assertThat(get(segment.uri()).body()).isEqualTo(origin.segmentBytes("720p", segment.mediaSequence()));
+            first.close(); // zapping: the first channel closes, the second opens
+
+            StreamSession second = open(other.masterUri());
+            MediaPlaylist media = PlaylistParser.parseMedia(second.playerUri().resolve("t/1/playlist.m3u8"),
+                    new String(get(second.playerUri().resolve("t/1/playlist.m3u8")).body(), StandardCharsets.UTF_8));
+            MediaSegment same = media.segments().stream().filter(s -> s.mediaSequence() == segment.mediaSequence())
+                    .findFirst().orElse(media.segments().get(0));
+
+            assertThat(get(same.uri()).body()).as("the second channel's own bytes, not the first's cached ones")
+                    .isEqualTo(other.segmentBytes("720p", same.mediaSequence()));
+        }
+    }
+
+    private MediaSegment firstSegment(StreamSession session) throws Exception {
+        URI variant = session.playerUri().resolve("t/1/playlist.m3u8");
+        return PlaylistParser.parseMedia(variant, new String(get(variant).body(), StandardCharsets.UTF_8))
+                .segments().get(0);
+    }
+
+    @Test
     void servesTheOriginsBytesThroughTheProxyAndCountsThem() throws Exception {
         StreamSession session = open(origin.masterUri());
         assertThat(session.playerUri().getHost()).isEqualTo("127.0.0.1");

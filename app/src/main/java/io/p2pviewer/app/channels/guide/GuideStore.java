@@ -1,6 +1,9 @@
 package io.p2pviewer.app.channels.guide;
 
+import io.p2pviewer.app.channels.ReadWarning;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +98,56 @@ public final class GuideStore {
         long[] s = starts[channel];
         int i = lastStartingAtOrBefore(s, at.getEpochSecond()) + 1;
         return i < s.length ? Optional.of(programme(channel, i)) : Optional.empty();
+    }
+
+    /**
+     * The programmes on a channel that overlap {@code [from, to)}, in start order (the grid draws only what is
+     * visible). Empty for channel -1.
+     */
+    public List<Programme> between(int channel, Instant from, Instant to) {
+        if (channel < 0) {
+            return List.of();
+        }
+        long[] s = starts[channel];
+        int[] d = durations[channel];
+        long f = from.getEpochSecond();
+        long t = to.getEpochSecond();
+        int i = Math.max(0, lastStartingAtOrBefore(s, f) - OVERLAP_LOOKBACK);
+        List<Programme> out = new ArrayList<>();
+        for (; i < s.length && s[i] < t; i++) {
+            if (s[i] + d[i] > f) {
+                out.add(programme(channel, i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One store holding the channels and programmes of several (guides read from several sources): a channel id
+     * found in more than one keeps the programmes of all. Warnings (overlaps) are added to {@code warnings}.
+     */
+    public static GuideStore merge(List<GuideStore> stores, List<ReadWarning> warnings) {
+        GuideStoreBuilder b = new GuideStoreBuilder();
+        for (GuideStore g : stores) {
+            int n = g.starts.length;
+            String[] ids = new String[n];
+            g.byId.forEach((id, i) -> ids[i] = id);
+            List<List<String>> names = new ArrayList<>(n);
+            for (int c = 0; c < n; c++) {
+                names.add(new ArrayList<>());
+            }
+            g.byName.forEach((name, i) -> names.get(i).add(name));
+            for (int c = 0; c < n; c++) {
+                b.channel(ids[c], names.get(c));
+            }
+            for (int c = 0; c < n; c++) {
+                for (int i = 0; i < g.starts[c].length; i++) {
+                    long start = g.starts[c][i];
+                    b.programme(ids[c], start, start + g.durations[c][i], g.titles[g.titleIds[c][i]]);
+                }
+            }
+        }
+        return b.build(warnings);
     }
 
     /** Programmes in the store. */

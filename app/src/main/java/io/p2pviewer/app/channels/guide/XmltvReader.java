@@ -34,6 +34,8 @@ import javax.xml.stream.XMLStreamReader;
 public final class XmltvReader {
     private static final String WHAT = "guide";
     private static final int SNIFF = 512;
+    /** How the warning of a document that broke off begins (see {@link #brokeOff(Guide)}). */
+    public static final String STOPPED = "reading stopped: ";
 
     private final XmltvTime times = new XmltvTime();
     private final GuideStoreBuilder builder = new GuideStoreBuilder();
@@ -49,6 +51,14 @@ public final class XmltvReader {
     /** Reads a whole guide from the stream (which is not closed). */
     public static Guide read(InputStream in) throws ReadException {
         return new XmltvReader().readAll(in);
+    }
+
+    /**
+     * Whether the guide's document broke off before its end (truncated gzip, an XML error): what was read before
+     * is in the store, and one warning says why.
+     */
+    public static boolean brokeOff(Guide guide) {
+        return guide.warnings().stream().anyMatch(w -> w.message().startsWith(STOPPED));
     }
 
     /** A StAX factory with DTDs, external entities and external DTD/schema access all off. */
@@ -109,7 +119,7 @@ public final class XmltvReader {
             }
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
             String why = xml.failure() != null ? cause(xml.failure()) : cause(e);
-            warnings.add(new ReadWarning(WHAT, line, "reading stopped: " + why + "; kept the " + programmes
+            warnings.add(new ReadWarning(WHAT, line, STOPPED + why + "; kept the " + programmes
                     + " programmes read before"));
         } finally {
             close(r);

@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.player;
 
+import io.p2pviewer.engine.http.RequestHeaders;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
@@ -7,6 +8,12 @@ import java.util.concurrent.CompletableFuture;
 public interface PlaybackControls {
     /** Opens and plays a stream; fails with a reason a person can read. */
     CompletableFuture<?> open(URI url);
+
+    /** Opens and plays a stream whose every request carries these headers (a channel's). */
+    default CompletableFuture<?> open(URI url, RequestHeaders headers) {
+        return headers.isEmpty() ? open(url) : CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this playback sends no channel headers"));
+    }
 
     void togglePause();
 

@@ -1,6 +1,7 @@
 package io.p2pviewer.app.ui.player;
 
 import io.p2pviewer.app.ui.UiThread;
+import io.p2pviewer.engine.http.RequestHeaders;
 import io.p2pviewer.player.PlayerEvent;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,6 +45,27 @@ public final class PlayerViewModel {
 
     /** Opens what the URL field holds; a bad URL shows a message and changes nothing else. */
     public void open() {
+        open(RequestHeaders.NONE);
+    }
+
+    /**
+     * Opens a channel of a channel list: its URL goes to the URL field, and its headers ({@code #EXTVLCOPT},
+     * {@code #KODIPROP}) to every request of the stream, the engine's and libVLC's. A bad URL or bad headers show a
+     * message and change nothing else.
+     */
+    public void openChannel(String channelUrl, java.util.Map<String, String> headers) {
+        url.set(channelUrl);
+        RequestHeaders h;
+        try {
+            h = RequestHeaders.of(headers);
+        } catch (IllegalArgumentException e) {
+            error.set("The channel's headers cannot be sent: " + e.getMessage() + ".");
+            return;
+        }
+        open(h);
+    }
+
+    private void open(RequestHeaders headers) {
         String text = url.get() == null ? "" : url.get().trim();
         if (text.isEmpty()) {
             error.set("Enter the URL of an HLS playlist (http:// or https://).");
@@ -65,7 +87,7 @@ public final class PlayerViewModel {
         error.set("");
         busy.set(true);
         state.set("Opening…");
-        playback.open(uri).whenComplete((ok, failure) -> ui.execute(() -> {
+        playback.open(uri, headers).whenComplete((ok, failure) -> ui.execute(() -> {
             if (generation != openGeneration) {
                 return;
             }

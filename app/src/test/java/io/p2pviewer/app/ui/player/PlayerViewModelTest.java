@@ -20,6 +20,10 @@ class PlayerViewModelTest {
         CompletableFuture<Object> next = new CompletableFuture<>();
 
         @Override public CompletableFuture<?> open(URI url) { calls.add("open " + url); return next; }
+        @Override public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
+            calls.add("open " + url + (headers.isEmpty() ? "" : " " + headers.values()));
+            return next;
+        }
         @Override public void togglePause() { calls.add("togglePause"); }
         @Override public void stop() { calls.add("stop"); }
         @Override public void setVolume(int percent) { calls.add("volume " + percent); }
@@ -41,6 +45,22 @@ class PlayerViewModelTest {
         assertThat(model.errorProperty().get()).contains("Only http:// and https://");
         assertThat(controls.calls).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aChannelOpensWithItsHeaders() {
+        model.openChannel("https://cdn.example/ch1.m3u8", java.util.Map.of("User-Agent", "Box/1"));
+
+        assertThat(controls.calls).containsExactly("open https://cdn.example/ch1.m3u8 {User-Agent=Box/1}");
+        assertThat(model.urlProperty().get()).isEqualTo("https://cdn.example/ch1.m3u8");
+    }
+
+    @Test
+    void aChannelWithUnsendableHeadersShowsWhyAndOpensNothing() {
+        model.openChannel("https://cdn.example/ch1.m3u8", java.util.Map.of("Referer", "a\nb"));
+
+        assertThat(controls.calls).isEmpty();
+        assertThat(model.errorProperty().get()).contains("headers cannot be sent").contains("Referer");
     }
 
     @Test

@@ -22,6 +22,19 @@ public interface CdnClient extends AutoCloseable {
      */
     Cancellable fetchBytes(URI uri, long offset, long length, SegmentListener listener);
 
+    /**
+     * This client with headers added to every request it makes (a channel's User-Agent, Referer, ...); the
+     * returned client shares this one's connections, and closing it closes nothing. No headers: this client.
+     *
+     * @throws UnsupportedOperationException if this client cannot send headers and some are asked for
+     */
+    default CdnClient withHeaders(RequestHeaders headers) {
+        if (headers.isEmpty()) {
+            return this;
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " sends no per-stream headers");
+    }
+
     @Override
     void close();
 

@@ -33,6 +33,8 @@ public final class OkHttpCdnClient implements CdnClient {
     private final String userAgent;
     private final int maxTextBytes;
     private final int maxBodyBytes;
+    private final RequestHeaders headers;
+    private final boolean ownsClient;
 
     public OkHttpCdnClient(EngineConfig config) {
         Dispatcher dispatcher = new Dispatcher();
@@ -46,6 +48,23 @@ public final class OkHttpCdnClient implements CdnClient {
         this.userAgent = config.userAgent();
         this.maxTextBytes = config.maxPlaylistBytes();
         this.maxBodyBytes = config.maxSegmentBytes();
+        this.headers = RequestHeaders.NONE;
+        this.ownsClient = true;
+    }
+
+    private OkHttpCdnClient(OkHttpCdnClient shared, RequestHeaders headers) {
+        this.client = shared.client;
+        this.userAgent = shared.userAgent;
+        this.maxTextBytes = shared.maxTextBytes;
+        this.maxBodyBytes = shared.maxBodyBytes;
+        this.headers = headers;
+        this.ownsClient = false;
+    }
+
+    /** This client's connections with the stream's headers on every request (they replace the default User-Agent). */
+    @Override
+    public CdnClient withHeaders(RequestHeaders streamHeaders) {
+        return streamHeaders.isEmpty() ? this : new OkHttpCdnClient(this, streamHeaders);
     }
 
     @Override
@@ -147,6 +166,7 @@ public final class OkHttpCdnClient implements CdnClient {
             throw new StreamException(Kind.BAD_URL, "not an http(s) URL (" + redact(uri) + ")");
         }
         Request.Builder b = new Request.Builder().url(url).header("User-Agent", userAgent);
+        headers.values().forEach(b::header);
         if (length >= 0) {
             b.header("Range", "bytes=" + offset + "-" + (offset + length - 1));
         } else if (offset > 0) {
@@ -211,6 +231,9 @@ public final class OkHttpCdnClient implements CdnClient {
 
     @Override
     public void close() {
+        if (!ownsClient) {
+            return;
+        }
         client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();

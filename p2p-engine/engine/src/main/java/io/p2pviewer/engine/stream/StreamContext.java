@@ -23,4 +23,19 @@ public record StreamContext(TaskScheduler scheduler, CdnClient cdn, SegmentCache
                          int segmentAttempts, Duration deadlineGrace, P2pConfig p2p, Set<String> banned) {
         this(scheduler, cdn, cache, segmentAttempts, deadlineGrace, p2p, banned, DeliveryEventListener.NONE);
     }
+
+    /**
+     * This context with a cache of its own: segments are cached by track name and media sequence ("720p", 42),
+     * which two streams (two channels) share, so each stream needs its own cache or one channel's segments are
+     * served as the other's.
+     */
+    public StreamContext withCache(SegmentCache streamCache) {
+        return new StreamContext(scheduler, cdn, streamCache, segmentAttempts, deadlineGrace, p2p, banned, events);
+    }
+
+    /** This context with another CDN client (a stream's own headers: {@link CdnClient#withHeaders}). */
+    public StreamContext withCdn(CdnClient streamCdn) {
+        return streamCdn == cdn ? this
+                : new StreamContext(scheduler, streamCdn, cache, segmentAttempts, deadlineGrace, p2p, banned, events);
+    }
 }

@@ -35,6 +35,8 @@ public final class StreamController {
     private final String id;
     private final URI sourceUri;
     private final String masterText;
+    /** The variant's track the player is pinned to, -1 for all (engine thread). */
+    private int pinnedTrack = -1;
     private final List<Track> tracks;
     private final StreamContext context;
     private final TaskScheduler scheduler;
@@ -105,7 +107,23 @@ public final class StreamController {
         if (masterText == null) {
             return CompletableFuture.failedFuture(new ProxyFailure(404, "stream has no master playlist"));
         }
-        return CompletableFuture.completedFuture(masterText);
+        String text = pinnedTrack < 0 ? masterText : MasterPin.only(masterText, pinnedTrack);
+        return CompletableFuture.completedFuture(text);
+    }
+
+    /**
+     * Pins the player to one variant (a quality menu's choice): from now on the master the player reads lists only
+     * the variant of that track; -1 lists them all again (adaptive). Nothing else changes (tracks, swarms, cache).
+     * The player must read the master again (play it anew) to see the change.
+     *
+     * @throws IllegalArgumentException if the track is not one of this stream's variants
+     */
+    public void pinVariant(int trackIndex) {
+        scheduler.assertCurrentThread();
+        if (trackIndex >= 0 && (masterText == null || !MasterPin.isVariant(masterText, trackIndex))) {
+            throw new IllegalArgumentException("no variant with track " + trackIndex);
+        }
+        pinnedTrack = trackIndex;
     }
 
     public CompletableFuture<String> playlist(int trackIndex) {
@@ -206,6 +224,18 @@ public final class StreamController {
             }
         }
         return stats.snapshot(now(), cache, peers, context.banned().size());
+    }
+
+    /** What each track's swarm holds in memory for its peers now, in track order (engine thread). */
+    public List<io.p2pviewer.engine.peer.swarm.SwarmFootprint> swarmFootprints() {
+        scheduler.assertCurrentThread();
+        List<io.p2pviewer.engine.peer.swarm.SwarmFootprint> out = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t.p2p != null) {
+                out.add(t.p2p.swarm().footprint());
+            }
+        }
+        return out;
     }
 
     public List<ServedSegment> servedSegments() {

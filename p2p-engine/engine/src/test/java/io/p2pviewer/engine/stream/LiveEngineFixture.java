@@ -32,7 +32,11 @@ final class LiveEngineFixture {
 
     /** Opens the engine's stream and its playlist; the engine has joined its swarm when this returns. */
     StreamController open() throws Exception {
-        SwarmSignalling.Factory viewerSignalling = signalling.factory(network.transport("desktop"));
+        return open(signalling.factory(network.transport("desktop")));
+    }
+
+    /** As {@link #open()}, joining swarms through {@code viewerSignalling} (a tracker's, say). */
+    StreamController open(SwarmSignalling.Factory viewerSignalling) throws Exception {
         P2pConfig p2p = new P2pConfig((hash, id, listener) -> {
             infoHashes.add(hash);
             return viewerSignalling.create(hash, id, listener);

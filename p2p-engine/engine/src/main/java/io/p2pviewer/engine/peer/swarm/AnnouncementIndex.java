@@ -17,6 +17,7 @@ import java.util.List;
 @EngineThread
 final class AnnouncementIndex {
     private final LongObjectHashMap<List<String>> byId = new LongObjectHashMap<>();
+    private long entries;
 
     /**
      * The ids of the peers whose announcement lists the segment id: a read-only view that follows later
@@ -50,12 +51,21 @@ final class AnnouncementIndex {
             byId.put(id, peers);
         }
         peers.add(peer);
+        entries++;
+    }
+
+    /** Entries held: one per peer per id it announced. */
+    long entries() {
+        return entries;
     }
 
     private void remove(long id, String peer) {
         List<String> peers = byId.get(id);
-        if (peers != null && removeFrom(peers, peer) && peers.isEmpty()) {
-            byId.remove(id);
+        if (peers != null && removeFrom(peers, peer)) {
+            entries--;
+            if (peers.isEmpty()) {
+                byId.remove(id);
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.p2pviewer.engine.peer.swarm;
 import io.p2pviewer.engine.peer.protocol.SegmentData;
 import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
 import io.p2pviewer.engine.time.EngineThread;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,6 +19,13 @@ import java.util.Set;
 final class CancelledTails {
     /** Cancelled downloads per peer whose tails we still accept. */
     static final int MAX_CANCELLED_TAILS = 8;
+    /**
+     * A cancelled transfer's tail counts as on its way to us for this long after the cancel, then no more (its bytes
+     * are still accepted quietly). A tail is what the peer had already handed its channel: it arrives within a
+     * second or two. Counting it for ever let one peer that declares 64 MiB and trickles a byte a second hold the
+     * downlink "busy" ({@link #bytes}) and keep the engine from asking any peer (the adversary suite's trickle).
+     */
+    static final Duration COUNTED_FOR = Duration.ofSeconds(4);
 
     /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
     private final Set<PeerLink> withTails = new LinkedHashSet<>();
@@ -80,16 +89,19 @@ final class CancelledTails {
 
     /**
      * Bytes of transfers we cancelled that peers had already sent and are still on their way to us: they share
-     * our downlink with whatever we fetch next. Real bytes (payload scale applied).
+     * our downlink with whatever we fetch next. Real bytes (payload scale applied); tails of cancels more than
+     * {@link #COUNTED_FOR} ago are not counted.
      */
-    long bytes() {
+    long bytes(Instant now) {
+        Instant since = now.minus(COUNTED_FOR);
         long n = 0;
         for (Iterator<PeerLink> it = withTails.iterator(); it.hasNext(); ) {
             PeerLink p = it.next();
             boolean due = false;
             for (PeerLink.Cancelled c : p.cancelled) {
-                n += Math.max(0, c.remaining) * p.channel.payloadScale();
-                due |= c.remaining != 0;
+                boolean recent = c.at.isAfter(since);
+                n += recent ? Math.max(0, c.remaining) * p.channel.payloadScale() : 0;
+                due |= recent && c.remaining != 0;
             }
             if (p.closed || !due) {
                 it.remove(); // nothing more due from it until we cancel again

@@ -17,6 +17,8 @@ final class PeerLink {
     final String id;
     final PeerChannel channel;
     final PeerMessageDecoder decoder = new PeerMessageDecoder();
+    /** How many commands a second it may send us. */
+    final InboundRateLimits limits = new InboundRateLimits();
     final Instant connectedAt;
     /** Ids from its latest announcement, sorted and distinct (the planner looks them up every tick). */
     long[] loaded = NONE;
@@ -84,7 +86,7 @@ final class PeerLink {
         long total = -1;
         long received;
         Instant lastBytesAt;
-        /** The bytes received so far, which our uploads may pass on; null until the data header came. */
+        /** The bytes received so far (also the buffer our uploads may pass on); null until the data header came. */
         Relay relay;
 
         Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
@@ -102,12 +104,15 @@ final class PeerLink {
     static final class Cancelled {
         final long wireId;
         final int requestId;
+        /** When we cancelled it. */
+        final Instant at;
         long remaining;
 
-        Cancelled(long wireId, int requestId, long remaining) {
+        Cancelled(long wireId, int requestId, long remaining, Instant at) {
             this.wireId = wireId;
             this.requestId = requestId;
             this.remaining = remaining;
+            this.at = at;
         }
 
         boolean is(long wireId, int requestId) {
@@ -123,11 +128,12 @@ final class PeerLink {
     static final class Upload {
         final long wireId;
         final int requestId;
-        final byte[] data;
+        /** A held segment's bytes; null for a relayed one, whose array {@link #relay} grows as bytes arrive. */
+        private final byte[] data;
         final int from;
         final Relay relay;
         final Instant startedAt;
-        /** The position in {@link #data} up to which we sent. */
+        /** The position in the segment up to which we sent. */
         int sent;
 
         Upload(long wireId, int requestId, byte[] data, int from, Relay relay, Instant startedAt) {
@@ -140,14 +146,24 @@ final class PeerLink {
             this.sent = from;
         }
 
-        /** Bytes of {@link #data} that may be sent now: all of a held segment, what arrived of a relayed one. */
+        /** The segment's bytes as far as they are here (of a relayed one, the relay's current array). */
+        byte[] bytes() {
+            return relay == null ? data : relay.data;
+        }
+
+        /** The segment's size. */
+        int total() {
+            return relay == null ? data.length : relay.total;
+        }
+
+        /** Bytes of the segment that may be sent now: all of a held segment, what arrived of a relayed one. */
         int available() {
             return relay == null ? data.length : relay.received;
         }
 
         /** Bytes this upload has still to send. */
         int remaining() {
-            return data.length - sent;
+            return total() - sent;
         }
 
         /** Whether its completion may be sent once all is sent: a relayed segment must be verified first. */

@@ -49,6 +49,11 @@ public final class Swarm {
     /** A peer that declares a segment larger than this is lying or broken. */
     static final long MAX_SEGMENT_BYTES = 64L << 20;
     /**
+     * A download's buffer starts at most this large and grows with the bytes received: a declared size reserves
+     * nothing, so a peer declaring {@link #MAX_SEGMENT_BYTES} and sending a byte costs a byte, not 64 MiB.
+     */
+    static final int INITIAL_DOWNLOAD_BUFFER = 256 << 10;
+    /**
      * Connected peers at most. Trackers keep sending offers at every announce interval, so without a bound an
      * engine's peer count only grows (65 after 10 simulated minutes of 1,000 viewers), and every peer costs an
      * announcement per segment. A newcomer beyond the bound replaces the least useful settled peer, so new
@@ -81,6 +86,8 @@ public final class Swarm {
     private final AnnouncementIndex holding = new AnnouncementIndex();
     private final AnnouncementIndex loadingOverHttp = new AnnouncementIndex();
     private final CancelledTails tails = new CancelledTails();
+    /** Peer slots taken per remote address (Sybil bound). */
+    private final AddressSlots slots = new AddressSlots();
     /** Peers that left, with their totals, for reports (bounded). */
     private final Map<String, PeerInfo> departed = new LinkedHashMap<>();
     private static final int MAX_DEPARTED = 500;
@@ -125,6 +132,12 @@ public final class Swarm {
             channel.close();
             return;
         }
+        if (slots.full(channel.remoteHost())) {
+            log.info("[{}] peer {} refused: {} peers from its address already", track, PeerIds.shortId(peerId),
+                    AddressSlots.MAX_PER_ADDRESS);
+            channel.close();
+            return;
+        }
         if (peers.size() >= MAX_PEERS) {
             PeerLink idle = leastUseful();
             if (idle == null) {
@@ -136,6 +149,7 @@ public final class Swarm {
             drop(idle, "made room for a new peer (" + MAX_PEERS + " connected)");
         }
         PeerLink p = new PeerLink(peerId, channel, host.now());
+        slots.take(channel.remoteHost());
         peers.put(peerId, p);
         states.membershipChanged();
         channel.setListener(new PeerChannelListener() {
@@ -186,6 +200,7 @@ public final class Swarm {
         }
         p.closed = true;
         peers.remove(p.id, p);
+        slots.release(p.channel.remoteHost());
         states.membershipChanged();
         unindex(p);
         p.channel.close();
@@ -208,7 +223,7 @@ public final class Swarm {
      */
     private void tellFailed(PeerLink p, PeerLink.Download d, String reason, boolean keepPartial) {
         if (keepPartial && d.total > 0 && d.received > 0 && d.received < d.total) {
-            host.peerPartial(p.id, d.mediaSequence, Arrays.copyOf(d.relay.data, (int) d.received), d.total);
+            host.peerPartial(p.id, d.mediaSequence, d.relay.receivedBytes(), d.total);
         }
         host.peerFailed(p.id, d.mediaSequence, reason);
     }
@@ -393,7 +408,8 @@ public final class Swarm {
         if (silent) {
             states.struck(p);
         }
-        tails.add(p, new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received));
+        tails.add(p, new PeerLink.Cancelled(d.wireId, d.requestId, d.total < 0 ? -1 : d.total - d.received,
+                host.now()));
         p.send(new CancelSegmentRequest(d.wireId, d.requestId));
         tellFailed(p, d, reason, true);
         if (PeerStates.outOfStrikes(p)) {
@@ -421,8 +437,16 @@ public final class Swarm {
     }
 
     private void handle(PeerLink p, PeerCommand command) {
+        String flood = p.limits.exceeded(command, host.now());
+        if (flood != null) {
+            throw new ProtocolViolation(flood);
+        }
         switch (command) {
             case SegmentsAnnouncement a -> {
+                String tooMany = AnnouncementCap.exceeded(a);
+                if (tooMany != null) {
+                    throw new ProtocolViolation(tooMany);
+                }
                 long[] before = p.loaded;
                 p.loaded = a.loadedIds(); // never modified: replaced by the next announcement
                 holding.replace(p.id, before, p.loaded);
@@ -472,7 +496,7 @@ public final class Swarm {
                 endDownload(p);
                 long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
                 states.delivered(p, dl.total * (double) p.channel.payloadScale() * 1000.0 / ms);
-                host.peerDelivered(p.id, dl.mediaSequence, dl.relay.data, dl.total, ms);
+                host.peerDelivered(p.id, dl.mediaSequence, dl.relay.receivedBytes(), dl.total, ms);
             }
             case SegmentAbsent a -> {
                 PeerLink.Download dl = p.download;
@@ -506,8 +530,7 @@ public final class Swarm {
         if (dl.received > dl.total) {
             throw new ProtocolViolation("size mismatch: " + dl.received + " bytes of a " + dl.total + "-byte segment");
         }
-        System.arraycopy(bytes, 0, dl.relay.data, dl.relay.received, bytes.length);
-        dl.relay.received += bytes.length;
+        dl.relay.append(bytes);
         dl.lastBytesAt = host.now();
         if (relaying) {
             if (relays.get(dl.wireId) == dl.relay) {
@@ -606,7 +629,7 @@ public final class Swarm {
      * our downlink with whatever we fetch next. Real bytes (payload scale applied).
      */
     public long cancelledTailBytes() {
-        return tails.bytes();
+        return tails.bytes(host.now());
     }
 
     /** The highest segment id any peer announced (loaded or loading) since we joined, or Long.MIN_VALUE. */
@@ -666,6 +689,21 @@ public final class Swarm {
         return peers.size();
     }
 
+    /** What this swarm holds in memory for its peers now. */
+    public SwarmFootprint footprint() {
+        long bytes = 0;
+        long capacity = 0;
+        for (PeerLink p : peers.values()) {
+            PeerLink.Download d = p.download;
+            if (d != null && d.relay != null) {
+                bytes += d.relay.received;
+                capacity += d.relay.data.length;
+            }
+        }
+        return new SwarmFootprint(peers.size(), holding.entries() + loadingOverHttp.entries(), bytes, capacity,
+                departed.size());
+    }
+
     /** Disconnects every peer; their totals stay in {@link #peerInfos()}. */
     public void close() {
         scheduler.assertCurrentThread();
@@ -675,6 +713,7 @@ public final class Swarm {
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
             unindex(p);
+            slots.release(p.channel.remoteHost());
             p.channel.close();
             departed.put(p.id, info(p, false, "session ended"));
         }

@@ -119,15 +119,13 @@ final class SwarmUploads {
             p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
             return;
         }
-        if (relay != null) {
-            data = relay.data;
-        }
-        int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(data.length, r.byteFrom()));
+        int total = relay != null ? relay.total : data.length;
+        int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(total, r.byteFrom()));
         p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), data, from, relay, host.now());
         if (!uploadingTo.contains(p)) {
             uploadingTo.add(p);
         }
-        p.send(new SegmentData(r.segmentId(), r.requestId(), data.length));
+        p.send(new SegmentData(r.segmentId(), r.requestId(), total));
         pump();
     }
 
@@ -261,7 +259,7 @@ final class SwarmUploads {
             return;
         }
         long buffered = p.channel.bufferedAmount(); // wire bytes, as the payload scale
-        long wire = (long) (u.data.length - u.from) * p.channel.payloadScale();
+        long wire = (long) (u.total() - u.from) * p.channel.payloadScale();
         long ms = Math.max(1, Duration.between(u.startedAt, host.now()).toMillis());
         long out = wire - buffered;
         if (buffered > UPLINK_BUSY_BYTES) {
@@ -287,7 +285,7 @@ final class SwarmUploads {
                 if (n <= 0) {
                     break;
                 }
-                for (byte[] chunk : PeerMessages.payloadChunks(u.data, u.sent, n)) {
+                for (byte[] chunk : PeerMessages.payloadChunks(u.bytes(), u.sent, n)) {
                     p.channel.send(chunk);
                 }
                 limiter.spend(n);

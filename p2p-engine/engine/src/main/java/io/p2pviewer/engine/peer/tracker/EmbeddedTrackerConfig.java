@@ -12,10 +12,12 @@ import java.time.Duration;
  * @param maxSwarmPeers a swarm this big refuses new peers with "swarm full" (1000)
  * @param maxSwarms refuse announces that would create more swarms than this
  * @param maxOffersPerAnnounce offers forwarded from one announce at most (browsers send 5)
+ * @param maxMessagesPerSecond messages one connection may send a second, burst twice that (20); more are refused
+ *     and a sustained flood closes the connection ({@link MessageBudget})
  */
 public record EmbeddedTrackerConfig(Duration interval, Duration peerTimeout, Duration expiryCheckPeriod,
                                     int maxMessageChars, int maxSwarmPeers, int maxSwarms,
-                                    int maxOffersPerAnnounce) {
+                                    int maxOffersPerAnnounce, int maxMessagesPerSecond) {
     /** @throws IllegalArgumentException on a non-positive value, or an interval under one second */
     public EmbeddedTrackerConfig {
         if (interval == null || interval.toSeconds() < 1) {
@@ -27,6 +29,7 @@ public record EmbeddedTrackerConfig(Duration interval, Duration peerTimeout, Dur
         positive("maxSwarmPeers", maxSwarmPeers);
         positive("maxSwarms", maxSwarms);
         positive("maxOffersPerAnnounce", maxOffersPerAnnounce);
+        positive("maxMessagesPerSecond", maxMessagesPerSecond);
     }
 
     public static EmbeddedTrackerConfig defaults() {
@@ -42,7 +45,7 @@ public record EmbeddedTrackerConfig(Duration interval, Duration peerTimeout, Dur
         return new Builder()
                 .interval(interval).peerTimeout(peerTimeout).expiryCheckPeriod(expiryCheckPeriod)
                 .maxMessageChars(maxMessageChars).maxSwarmPeers(maxSwarmPeers).maxSwarms(maxSwarms)
-                .maxOffersPerAnnounce(maxOffersPerAnnounce);
+                .maxOffersPerAnnounce(maxOffersPerAnnounce).maxMessagesPerSecond(maxMessagesPerSecond);
     }
 
     private static void positive(String name, int value) {
@@ -66,6 +69,7 @@ public record EmbeddedTrackerConfig(Duration interval, Duration peerTimeout, Dur
         private int maxSwarmPeers = 1000;
         private int maxSwarms = 10_000;
         private int maxOffersPerAnnounce = 10;
+        private int maxMessagesPerSecond = 20;
 
         private Builder() {
         }
@@ -105,9 +109,14 @@ public record EmbeddedTrackerConfig(Duration interval, Duration peerTimeout, Dur
             return this;
         }
 
+        public Builder maxMessagesPerSecond(int n) {
+            maxMessagesPerSecond = n;
+            return this;
+        }
+
         public EmbeddedTrackerConfig build() {
             return new EmbeddedTrackerConfig(interval, peerTimeout, expiryCheckPeriod, maxMessageChars,
-                    maxSwarmPeers, maxSwarms, maxOffersPerAnnounce);
+                    maxSwarmPeers, maxSwarms, maxOffersPerAnnounce, maxMessagesPerSecond);
         }
     }
 }

@@ -57,6 +57,11 @@ final class TrackedPeerChannel implements PeerChannel {
     }
 
     @Override
+    public String remoteHost() {
+        return channel.remoteHost();
+    }
+
+    @Override
     public PeerRoute route() {
         return channel.route();
     }

@@ -38,6 +38,8 @@ final class TrackerRelay {
     private static final int MAX_OFFER_ID_CHARS = 64;
     /** WebSocket close code for a message too big to process (RFC 6455). */
     static final int CLOSE_TOO_BIG = 1009;
+    /** WebSocket close code for a policy violation (RFC 6455): a message flood. */
+    static final int CLOSE_POLICY = 1008;
 
     private final EmbeddedTrackerConfig config;
     private final Clock clock;
@@ -45,6 +47,7 @@ final class TrackerRelay {
     private final JoinTokens tokens;
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final Map<RelayConnection, Set<Membership>> connections = new HashMap<>();
+    private final Map<RelayConnection, MessageBudget> budgets = new HashMap<>();
     private long announces;
     private long offersRelayed;
     private long answersRelayed;
@@ -99,6 +102,7 @@ final class TrackerRelay {
 
     /** The connection closed: its peers leave all their swarms. */
     synchronized void closed(RelayConnection c) {
+        budgets.remove(c);
         Set<Membership> memberships = connections.remove(c);
         if (memberships == null) {
             return;
@@ -111,6 +115,23 @@ final class TrackerRelay {
     /** Handles one text message from a connection. */
     synchronized void received(RelayConnection c, String text) {
         connections.putIfAbsent(c, new HashSet<>());
+        switch (budgets.computeIfAbsent(c, k -> new MessageBudget(config.maxMessagesPerSecond()))
+                .take(clock.instant())) {
+            case ACCEPT -> { }
+            case TELL -> {
+                fail(c, null, "rate limit: more than " + config.maxMessagesPerSecond() + " messages a second");
+                return;
+            }
+            case DROP -> {
+                failures++;
+                return;
+            }
+            case CLOSE -> {
+                failures++;
+                c.close(CLOSE_POLICY, "message flood");
+                return;
+            }
+        }
         if (text.length() > config.maxMessageChars()) {
             fail(c, null, "message too large");
             c.close(CLOSE_TOO_BIG, "message too large");

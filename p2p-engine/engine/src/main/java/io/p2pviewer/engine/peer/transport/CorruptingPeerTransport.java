@@ -152,6 +152,11 @@ public final class CorruptingPeerTransport implements PeerTransport {
         }
 
         @Override
+        public String remoteHost() {
+            return channel.remoteHost();
+        }
+
+        @Override
         public PeerRoute route() {
             return channel.route();
         }

@@ -42,8 +42,8 @@ public final class InMemoryPeerTransport implements PeerTransport {
         if (offer == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("offer " + id + " is gone"));
         }
-        Channel mine = new Channel(name + "<-" + offer.owner());
-        Channel theirs = new Channel(offer.owner() + "<-" + name);
+        Channel mine = new Channel(name + "<-" + offer.owner(), offer.owner());
+        Channel theirs = new Channel(offer.owner() + "<-" + name, name);
         mine.remote = theirs;
         theirs.remote = mine;
         channels.add(mine);
@@ -96,13 +96,16 @@ public final class InMemoryPeerTransport implements PeerTransport {
     /** One end of an in-memory channel; its pipe carries what it sends. */
     final class Channel implements PeerChannel {
         private final String label;
+        /** The remote transport's name: its "address". */
+        private final String remoteName;
 
         private final ChannelInbox inbox = new ChannelInbox();
         private volatile boolean closed;
         Channel remote;
 
-        Channel(String label) {
+        Channel(String label, String remoteName) {
             this.label = label;
+            this.remoteName = remoteName;
         }
 
         @Override
@@ -158,6 +161,11 @@ public final class InMemoryPeerTransport implements PeerTransport {
         @Override
         public String describe() {
             return "memory:" + label;
+        }
+
+        @Override
+        public String remoteHost() {
+            return remoteName;
         }
     }
 }

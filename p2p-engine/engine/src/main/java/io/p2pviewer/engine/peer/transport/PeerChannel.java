@@ -34,6 +34,15 @@ public interface PeerChannel {
     String describe();
 
     /**
+     * The remote end's network address (IP address, or a node name on in-memory networks), for per-address limits
+     * such as {@code Swarm}'s peers per address; never shown (logs use {@link #describe()}, which masks it). "" when
+     * unknown (an mDNS name, or a transport without addresses): then no per-address limit applies.
+     */
+    default String remoteHost() {
+        return "";
+    }
+
+    /**
      * Wire bytes each segment payload byte on this channel stands for: 1 on real transports. The swarm simulator's
      * in-memory links carry scaled-down segments and say so here, so that measured peer speeds stay in real bytes
      * per second (comparable with the scheduler's assumed speed of a peer never measured).

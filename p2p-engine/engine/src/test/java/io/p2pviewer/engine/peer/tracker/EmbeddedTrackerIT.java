@@ -138,22 +138,7 @@ class EmbeddedTrackerIT {
                 EmbeddedTrackerConfig.builder().maxMessageChars(4096).build(), Clock.systemUTC()));
         URI uri = tracker.start(InetAddress.getLoopbackAddress(), 0);
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        WebSocket ws = http.newWebSocket(new Request.Builder().url(uri.toString()).build(), new WebSocketListener() {
-            @Override
-            public void onMessage(WebSocket webSocket, String text) {
-                events.add(text);
-            }
-
-            @Override
-            public void onClosing(WebSocket webSocket, int code, String reason) {
-                events.add("closing " + code);
-            }
-
-            @Override
-            public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-                events.add("failure " + t);
-            }
-        });
+        WebSocket ws = socket(uri, events);
         ObjectMapper json = new ObjectMapper();
 
         ws.send("garbage");
@@ -170,5 +155,67 @@ class EmbeddedTrackerIT {
         assertThat(closing).isEqualTo("closing 1009");
         assertThat(tracker.counters().failures()).isEqualTo(3);
         ws.cancel();
+    }
+
+    /** Opens a WebSocket to the tracker whose texts, "closing CODE" and "failure ..." events go to the queue. */
+    private WebSocket socket(URI uri, BlockingQueue<String> events) {
+        return http.newWebSocket(new Request.Builder().url(uri.toString()).build(), new WebSocketListener() {
+            @Override
+            public void onMessage(WebSocket webSocket, String text) {
+                events.add(text);
+            }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                events.add("closing " + code);
+            }
+
+            @Override
+            public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+                events.add("failure " + t);
+            }
+        });
+    }
+
+    @Test
+    void aFloodOfGarbageAndAnnouncesIsRateLimitedThenClosedAndTheTrackerServesOthers() throws Exception {
+        EmbeddedTracker tracker = closeLater(new EmbeddedTracker());
+        URI uri = tracker.start(InetAddress.getLoopbackAddress(), 0);
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        WebSocket flooder = socket(uri, events);
+        String announce = "{\"action\":\"announce\",\"info_hash\":\"" + INFO_HASH
+                + "\",\"peer_id\":\"-PM0203-flood0000001\",\"numwant\":0}";
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 5_000; i++) {
+            flooder.send(switch (i % 3) {
+                case 0 -> "garbage " + i;
+                case 1 -> "[".repeat(2_000);
+                default -> announce;
+            });
+        }
+        List<String> got = new ArrayList<>();
+        String e;
+        while ((e = events.poll(10, TimeUnit.SECONDS)) != null && !e.startsWith("closing") && !e.startsWith("failure")) {
+            got.add(e);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        // the tracker closes with 1008; a client still writing may see its pipe break before the close frame
+        assertThat(e).as("the flood ends in the tracker closing the socket").matches("closing 1008|failure .*");
+        for (int i = 0; i < 100 && tracker.counters().connections() > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(tracker.counters().connections()).as("the tracker let the flooder go").isZero();
+        assertThat(got).as("replies to the flood: its burst, then a rate-limit failure a second at most")
+                .hasSizeLessThan(60 + (int) (ms / 50))
+                .filteredOn(t -> t.contains("rate limit")).hasSizeBetween(1, 1 + (int) (ms / 1000));
+        BlockingQueue<String> honest = new LinkedBlockingQueue<>();
+        WebSocket other = socket(uri, honest);
+        other.send(announce.replace("flood", "hones"));
+        assertThat(honest.poll(10, TimeUnit.SECONDS)).as("another client is served").contains("\"interval\"");
+        System.out.printf("HOSTILE tracker flood: 5000 messages, %d replies, closed 1008 after %d ms%n",
+                got.size(), ms);
+        other.close(1000, null);
     }
 }

@@ -7,13 +7,11 @@ import io.p2pviewer.engine.peer.swarm.SwarmSignalling;
 import io.p2pviewer.engine.peer.transport.InMemoryNetwork;
 import io.p2pviewer.engine.time.ExecutorTaskScheduler;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
+import io.p2pviewer.testing.TestCa;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -165,54 +162,5 @@ class JoinTokenTrackerIT {
         TrackerStatus.Disconnected down = system.awaitStatus(TrackerStatus.Disconnected.class);
         assertThat(down.reason()).containsIgnoringCase("certification path");
         assertThat(tracker.counters().peers()).isEqualTo(1);
-    }
-
-    /** A CA and a server certificate for 127.0.0.1 signed by it, made with the JDK's keytool. */
-    record TestCa(Path caPem, Path serverStore) {
-        private static final String PASSWORD = "test-only";
-
-        static TestCa create(Path dir) throws Exception {
-            Path ca = dir.resolve("ca.p12");
-            Path server = dir.resolve("server.p12");
-            Path caPem = dir.resolve("ca.pem");
-            Path csr = dir.resolve("server.csr");
-            Path serverPem = dir.resolve("server.pem");
-            keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Test CA",
-                    "-ext", "bc:c", "-validity", "2", "-keystore", ca.toString());
-            keytool("-exportcert", "-rfc", "-alias", "ca", "-file", caPem.toString(), "-keystore", ca.toString());
-            keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=127.0.0.1", "-validity", "2", "-keystore", server.toString());
-            keytool("-certreq", "-alias", "server", "-file", csr.toString(), "-keystore", server.toString());
-            keytool("-gencert", "-alias", "ca", "-rfc", "-infile", csr.toString(), "-outfile", serverPem.toString(),
-                    "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", ca.toString());
-            keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(),
-                    "-keystore", server.toString());
-            keytool("-importcert", "-alias", "server", "-file", serverPem.toString(), "-keystore", server.toString());
-            return new TestCa(caPem, server);
-        }
-
-        SSLContext serverContext() throws Exception {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(serverStore)) {
-                store.load(in, PASSWORD.toCharArray());
-            }
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, PASSWORD.toCharArray());
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keys.getKeyManagers(), null, null);
-            return tls;
-        }
-
-        private static void keytool(String... args) throws Exception {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-            command.addAll(List.of(args));
-            command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("keytool " + args[0] + " failed: " + out);
-            }
-        }
     }
 }

@@ -506,4 +506,69 @@ class TrackerClientTest {
         assertThat(ids).hasSize(55).allSatisfy(id -> assertThat(BinaryString.isId(id)).isTrue());
         assertThat(ids.stream().flatMapToInt(String::chars).filter(c -> c > 0x7F).count()).isGreaterThan(0);
     }
+
+    // ---- a hostile tracker (issue 24): the client stays bounded ----
+
+    @Test
+    void anOfferFloodIsAnsweredOnlyUpToThePendingAnswersAndTheClientCarriesOn() {
+        transport.holdAnswers = true;
+        TrackerClientConfig config = TrackerClientConfig.defaults();
+        FakeSocket socket = connected(client(config));
+
+        for (int i = 0; i < 10_000; i++) {
+            receive(socket, offer(String.format("-PM0203-flood%07d", i), String.format("flood-offer-%08d", i), "o" + i));
+        }
+
+        assertThat(transport.answeredSdps).as("answers started for 10,000 offered peers")
+                .hasSize(config.maxPendingAnswers());
+        scheduler.advance(config.offerTimeout().plusSeconds(1));
+        receive(socket, offer(REMOTE, "remote-offer-id-0001", "honest"));
+        assertThat(transport.answeredSdps).as("once the flood's answers timed out, an honest offer is answered")
+                .contains("honest");
+        assertThat(socket.closed).isFalse();
+    }
+
+    @Test
+    void answersForOffersNeverMadeOpenNothing() {
+        FakeSocket socket = connected(client());
+
+        for (int i = 0; i < 1_000; i++) {
+            receive(socket, answer(String.format("-PM0203-liar0%07d", i), String.format("never-made-%08d", i), "a"));
+        }
+
+        assertThat(listener.peers).isEmpty();
+        assertThat(transport.channels).isEmpty();
+        assertThat(socket.closed).isFalse();
+    }
+
+    @Test
+    void giantAndDeeplyNestedJsonIsDroppedWithoutHarm() {
+        FakeSocket socket = connected(client());
+        String ourOffer = offerIds(announces(socket).get(0)).get(0);
+
+        receive(socket, "{\"action\":\"announce\",\"x\":\"" + "A".repeat(16 << 20) + "\"}"); // 16 Mi chars
+        receive(socket, "[".repeat(200_000) + "]".repeat(200_000)); // far deeper than any parser's stack
+        receive(socket, "{\"a\":".repeat(100_000));
+
+        assertThat(socket.closed).isFalse();
+        receive(socket, answer(REMOTE, ourOffer, "a"));
+        assertThat(listener.peers).as("still working").hasSize(1);
+    }
+
+    @Test
+    void aTrackerThatAcceptsAndNeverAnswersKeepsOurPendingOffersBounded() {
+        TrackerClientConfig config = TrackerClientConfig.defaults();
+        TrackerClient client = client(config);
+        connected(client);
+
+        int most = 0;
+        for (int minute = 0; minute < 60; minute++) {
+            scheduler.advance(Duration.ofMinutes(1));
+            most = Math.max(most, client.pendingOffers());
+        }
+
+        assertThat(most).as("unanswered offers at most").isLessThanOrEqualTo(config.maxPendingOffers());
+        assertThat(transport.offers.size() - transport.cancelledOffers())
+                .as("offers made and not cancelled after an hour of silence").isLessThanOrEqualTo(config.maxPendingOffers());
+    }
 }

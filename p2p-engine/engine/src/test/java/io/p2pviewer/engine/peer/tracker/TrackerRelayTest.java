@@ -125,6 +125,7 @@ class TrackerRelayTest {
         Map<String, Integer> hits = new HashMap<>();
 
         for (int round = 0; round < 200; round++) {
+            time.advance(Duration.ofMillis(100)); // within the message rate limit
             others.forEach(c -> c.received.clear());
             relay.received(offerer, announce(SWARM, peerId(99), null, 5).toString());
 
@@ -372,6 +373,37 @@ class TrackerRelayTest {
         assertThat(a.withField("offer")).hasSize(1);
         assertThat(relay.counters().peers()).isEqualTo(2);
         assertThat(relay.counters().failures()).isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void aMessageFloodIsRefusedThenClosedWhileOthersAreStillServed() {
+        RecordingConnection a = join("a", 1);
+        RecordingConnection flooder = join("flooder", 2);
+        int perSecond = config.maxMessagesPerSecond();
+
+        int offersBefore = a.withField("offer").size();
+        for (int i = 0; i < 10_000 && flooder.closeCode == null; i++) {
+            relay.received(flooder, announce(SWARM, peerId(2), null, 1).toString());
+        }
+
+        assertThat(flooder.closeCode).as("a sustained flood closes the socket").isEqualTo(TrackerRelay.CLOSE_POLICY);
+        assertThat(flooder.withField("failure reason")).as("one failure told, the rest dropped quietly")
+                .hasSize(1).first().satisfies(f -> assertThat(f.get("failure reason").asText()).contains("rate limit"));
+        assertThat(a.withField("offer").size() - offersBefore).as("offers relayed: the burst only")
+                .isLessThanOrEqualTo(2 * perSecond);
+        time.advance(Duration.ofSeconds(1));
+        relay.received(a, announce(SWARM, peerId(1), null, 0).toString());
+        assertThat(a.last().has("failure reason")).as("another connection is still served").isFalse();
+    }
+
+    @Test
+    void aClientWithinTheRateIsNeverLimited() {
+        RecordingConnection a = join("a", 1);
+        for (int i = 0; i < 600; i++) { // a minute at 10 messages a second
+            time.advance(Duration.ofMillis(100));
+            relay.received(a, announce(SWARM, peerId(1), null, 0).toString());
+            assertThat(a.last().has("failure reason")).isFalse();
+        }
     }
 
     @Test

@@ -23,6 +23,11 @@ interface NativeChannel {
     /** A label for logs; any thread. */
     String describe();
 
+    /** The remote's unmasked address for per-address limits, "" when unknown. */
+    default String remoteHost() {
+        return "";
+    }
+
     /** The selected candidate pair's types, as last read from the connection's stats; any thread. */
     default PeerRoute route() {
         return PeerRoute.UNKNOWN;

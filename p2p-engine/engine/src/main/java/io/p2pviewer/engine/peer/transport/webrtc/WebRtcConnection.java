@@ -78,6 +78,8 @@ final class WebRtcConnection implements NativeChannel {
     private final CompletableFuture<PeerChannel> opened = new CompletableFuture<>();
     private final AtomicBoolean acceptCalled = new AtomicBoolean();
     private volatile String remote = "connecting";
+    /** The remote's address unmasked, for per-address limits only (never logged); "" while unknown. */
+    private volatile String remoteHost = "";
     private volatile WebRtcPeerChannel channel;
     private volatile PeerRoute route = PeerRoute.UNKNOWN;
 
@@ -138,6 +140,7 @@ final class WebRtcConnection implements NativeChannel {
             try {
                 createPeerConnection();
                 remote = RemoteAddress.fromSdp(offerSdp, config.revealRemoteAddresses());
+                remoteHost = RemoteAddress.hostOf(offerSdp);
                 setRemote(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp), "remote offer rejected")
                         .thenComposeAsync(v -> createDescription(false), threads.control())
                         .thenComposeAsync(this::setLocal, threads.control())
@@ -160,6 +163,12 @@ final class WebRtcConnection implements NativeChannel {
     @Override
     public void close(String reason) {
         threads.onControl(() -> teardown(reason, null));
+    }
+
+    /** The remote's address from its SDP, unmasked, "" while unknown: see {@link PeerChannel#remoteHost()}. */
+    @Override
+    public String remoteHost() {
+        return remoteHost;
     }
 
     /** A label for logs: connection number and remote address (masked unless configured otherwise). */
@@ -522,6 +531,7 @@ final class WebRtcConnection implements NativeChannel {
                     return;
                 }
                 remote = RemoteAddress.fromSdp(answerSdp, config.revealRemoteAddresses());
+                remoteHost = RemoteAddress.hostOf(answerSdp);
                 scheduleOpenTimeout();
                 setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp), "remote answer rejected")
                         .whenCompleteAsync((v, e) -> failOnError(e, "answer rejected"), threads.control());

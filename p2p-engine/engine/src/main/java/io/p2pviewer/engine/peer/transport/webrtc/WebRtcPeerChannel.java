@@ -210,6 +210,11 @@ final class WebRtcPeerChannel implements PeerChannel {
     }
 
     @Override
+    public String remoteHost() {
+        return connection.remoteHost();
+    }
+
+    @Override
     public PeerRoute route() {
         return connection.route();
     }

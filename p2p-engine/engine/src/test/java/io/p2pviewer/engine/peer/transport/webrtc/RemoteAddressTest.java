@@ -19,6 +19,17 @@ class RemoteAddressTest {
     }
 
     @Test
+    void onlyPublicAddressesKeyThePerAddressLimit() {
+        assertThat(RemoteAddress.hostOf(SDP)).as("10.200.3.2 is private: not limited").isEmpty();
+        assertThat(RemoteAddress.hostOf(SDP.replace("10.200.3.2", "203.0.113.7"))).isEqualTo("203.0.113.7");
+        for (String shared : new String[] {"192.168.1.2", "172.16.0.9", "100.64.1.1", "127.0.0.1", "169.254.1.1",
+                "fd00::1", "fe80::1", "::1", "abc.local", "example.com"}) {
+            assertThat(RemoteAddress.isPublicLiteral(shared)).as(shared).isFalse();
+        }
+        assertThat(RemoteAddress.isPublicLiteral("2001:4860::8888")).isTrue();
+    }
+
+    @Test
     void revealsItWhenAsked() {
         assertThat(RemoteAddress.fromSdp(SDP, true)).isEqualTo("10.200.3.2");
     }

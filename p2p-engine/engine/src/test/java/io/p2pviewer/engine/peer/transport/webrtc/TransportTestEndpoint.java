@@ -19,6 +19,8 @@ final class TransportTestEndpoint implements TestEndpoint {
     private final WebRtcPeerTransport transport = new WebRtcPeerTransport(configFromProperties());
     private volatile PeerTransport.PendingOffer pending;
     private volatile PeerChannel channel;
+    /** Set by "swarm": the next channel that opens goes to a real swarm instead of the tally. */
+    private volatile SwarmTestHost swarm;
 
     /** The default configuration, flow control overridable with -Dpeer.threshold=BYTES -Dpeer.pollMicros=N. */
     private static WebRtcTransportConfig configFromProperties() {
@@ -63,6 +65,11 @@ final class TransportTestEndpoint implements TestEndpoint {
             return;
         }
         channel = c;
+        if (swarm != null) {
+            swarm.add(c);
+            event("open", c.describe());
+            return;
+        }
         c.setListener(new PeerChannelListener() {
             @Override
             public void onMessage(byte[] message) {
@@ -105,6 +112,22 @@ final class TransportTestEndpoint implements TestEndpoint {
     public boolean command(String[] w) throws Exception {
         switch (w[0]) {
             case "ping" -> event("pong", transport.connectionCount());
+            case "swarm" -> {
+                swarm = new SwarmTestHost();
+                event("swarm");
+            }
+            case "swarm-peers" -> swarm.peers().forEach(p -> event("peer", p.connected(),
+                    String.valueOf(p.closeReason()).replace(' ', '_')));
+            case "flood" -> { // segment requests as fast as the channel takes them, never waiting for an answer
+                int n = Integer.parseInt(w[1]);
+                for (int i = 0; i < n && channel != null; i++) {
+                    for (byte[] m : io.p2pviewer.engine.peer.protocol.PeerMessages.encode(
+                            new io.p2pviewer.engine.peer.protocol.SegmentRequest(i % 10, i, null))) {
+                        channel.send(m);
+                    }
+                }
+                event("flooded", n);
+            }
             case "oversize" -> {
                 try {
                     channel.send(new byte[PeerChannel.MAX_MESSAGE_BYTES + 1]);
@@ -147,6 +170,9 @@ final class TransportTestEndpoint implements TestEndpoint {
 
     @Override
     public void exit() {
+        if (swarm != null) {
+            swarm.close();
+        }
         transport.close();
         transport.close();
     }

@@ -1,0 +1,137 @@
+package io.p2pviewer.app.ui.settings;
+
+import io.p2pviewer.app.settings.Settings;
+import io.p2pviewer.app.settings.SettingsService;
+import io.p2pviewer.app.ui.player.PlayerViewModel;
+import io.p2pviewer.app.ui.stats.StatsViewModel;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The settings in the window: applies the theme and what the window remembers (size, maximized, volume, mute,
+ * stats panel) at start, writes them back when they change (debounced by {@link SettingsService}), shows why a
+ * damaged settings file was set aside, and opens the {@link SettingsDialog} from its button or Ctrl+, (comma).
+ * FX thread only.
+ */
+public final class SettingsFeature {
+    private static final Logger log = LoggerFactory.getLogger(SettingsFeature.class);
+
+    private final Stage stage;
+    private final SettingsService settings;
+    private final Button button = new Button("Settings");
+
+    private SettingsFeature(Stage stage, SettingsService settings) {
+        this.stage = stage;
+        this.settings = settings;
+        button.setId("settingsButton");
+        button.setOnAction(e -> openDialog());
+    }
+
+    /**
+     * Applies the settings to the window and its models and keeps them in step.
+     *
+     * @param banner where to put the damaged-file message (under the URL bar), when there is one
+     */
+    public static SettingsFeature install(Stage stage, Scene scene, SettingsService settings, PlayerViewModel player,
+                                          StatsViewModel stats, Consumer<Node> banner) {
+        SettingsFeature f = new SettingsFeature(stage, settings);
+        Settings.Appearance a = settings.get().appearance();
+        Themes.apply(a.theme());
+        if (a.windowWidth() > 0 && a.windowHeight() > 0) {
+            stage.setWidth(a.windowWidth());
+            stage.setHeight(a.windowHeight());
+        }
+        stage.setMaximized(a.maximized());
+        player.volumeProperty().set(a.volume());
+        player.mutedProperty().set(a.muted());
+        stats.panelVisibleProperty().set(a.statsPanelShown());
+
+        settings.current().addListener((o, was, is) -> {
+            if (!was.appearance().theme().equals(is.appearance().theme())) {
+                Themes.apply(is.appearance().theme());
+            }
+            stats.panelVisibleProperty().set(is.appearance().statsPanelShown());
+        });
+        stage.widthProperty().addListener((o, was, is) -> f.rememberSize());
+        stage.heightProperty().addListener((o, was, is) -> f.rememberSize());
+        stage.maximizedProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(x.theme(),
+                x.statsPanelShown(), x.windowWidth(), x.windowHeight(), is, x.volume(), x.muted())));
+        player.volumeProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(x.theme(),
+                x.statsPanelShown(), x.windowWidth(), x.windowHeight(), x.maximized(), is.intValue(), x.muted())));
+        player.mutedProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(x.theme(),
+                x.statsPanelShown(), x.windowWidth(), x.windowHeight(), x.maximized(), x.volume(), is)));
+        stats.panelVisibleProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(
+                x.theme(), is, x.windowWidth(), x.windowHeight(), x.maximized(), x.volume(), x.muted())));
+
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                f::openDialog);
+        settings.loadProblem().ifPresent(problem -> banner.accept(problemBanner(problem)));
+        return f;
+    }
+
+    /** The button for the controls bar. */
+    public Button button() {
+        return button;
+    }
+
+    /** Opens the dialog; OK saves (debounced), Cancel discards. */
+    public void openDialog() {
+        new SettingsDialog(stage, new SettingsViewModel(settings.get())).showAndWait().ifPresent(next -> {
+            log.info("settings changed in the dialog");
+            settings.update(old -> next.withLibrary(new Settings.Library(old.library().favourites(),
+                    old.library().recent(), old.library().lastChannel(), next.library().resumeLastChannel())));
+        });
+    }
+
+    private void rememberSize() {
+        if (stage.isMaximized() || stage.isFullScreen() || stage.isIconified()) {
+            return;
+        }
+        double w = stage.getWidth();
+        double h = stage.getHeight();
+        if (Double.isNaN(w) || Double.isNaN(h) || w <= 0 || h <= 0) {
+            return;
+        }
+        appearance(x -> new Settings.Appearance(x.theme(), x.statsPanelShown(), w, h, x.maximized(), x.volume(),
+                x.muted()));
+    }
+
+    private void appearance(java.util.function.UnaryOperator<Settings.Appearance> change) {
+        settings.update(s -> s.withAppearance(change.apply(s.appearance())));
+    }
+
+    private static Node problemBanner(String problem) {
+        Label text = new Label(problem);
+        text.setId("settingsProblem");
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("settingsProblemDismiss");
+        dismiss.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox box = new HBox(8, text, dismiss);
+        box.setId("settingsProblemBanner");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(6, 8, 6, 8));
+        box.setStyle("-fx-background-color: -color-warning-subtle; -fx-border-color: -color-warning-emphasis;"
+                + " -fx-border-width: 0 0 1 0;");
+        dismiss.setOnAction(e -> {
+            box.setVisible(false);
+            box.setManaged(false);
+        });
+        return box;
+    }
+}

@@ -1,0 +1,160 @@
+package io.p2pviewer.app.ui.settings;
+
+import static io.p2pviewer.app.ui.FxTestSupport.onFx;
+import static io.p2pviewer.app.ui.FxTestSupport.save;
+import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
+import static io.p2pviewer.app.ui.FxTestSupport.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.p2pviewer.app.settings.Settings;
+import io.p2pviewer.app.settings.SettingsService;
+import io.p2pviewer.app.settings.SettingsStore;
+import io.p2pviewer.app.ui.AppLaunch;
+import io.p2pviewer.app.ui.ViewerRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Settings in the real window under Xvfb, each test with its own config directory: a damaged file gives a message
+ * in the window and defaults (the file kept aside); settings changed in the dialog are written and read back by a
+ * new runtime (theme, upload limit, window size).
+ */
+@ExtendWith(ApplicationExtension.class)
+class SettingsIT {
+    private Stage stage;
+    private ViewerRuntime runtime;
+    private ViewerRuntime restarted;
+    private Path config;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        config = Files.createTempDirectory("settings-it");
+    }
+
+    @AfterEach
+    void close() {
+        for (ViewerRuntime r : new ViewerRuntime[] {runtime, restarted}) {
+            if (r != null) {
+                onFx(() -> {
+                    r.close();
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** A runtime over this test's config directory; a minute at most (libVLC starts slowly on a loaded machine). */
+    private ViewerRuntime open(Stage on) throws Exception {
+        java.util.concurrent.CompletableFuture<ViewerRuntime> made = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                ViewerRuntime r = new ViewerRuntime(on, new AppLaunch.Options(null, true, List.of(), 0),
+                        SettingsService.load(new SettingsStore(config, Clock.systemUTC())));
+                on.show();
+                made.complete(r);
+            } catch (Exception | Error e) {
+                made.completeExceptionally(e);
+            }
+        });
+        return made.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDamagedFileGivesAMessageAndDefaultsAndIsKeptAside(FxRobot robot) throws Exception {
+        Files.writeString(config.resolve(SettingsStore.FILE_NAME), "{\"appearance\": {\"theme\": \"dark\",");
+        runtime = open(stage);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#settingsProblem").tryQuery().isPresent());
+        assertThat(text(robot, "#settingsProblem")).startsWith("Settings file " + config.resolve("settings.json"))
+                .contains("is not valid JSON at line 1", "kept as settings.json.damaged-", "defaults used");
+        assertThat(onFx(() -> robot.lookup("#settingsProblem").query().isVisible())).isTrue();
+        save(snapshot(stage.getScene().getRoot()), "settings-damaged.png");
+        assertThat(runtime.settings().get()).isEqualTo(Settings.DEFAULTS);
+        assertThat(Application.getUserAgentStylesheet()).as("the default theme").contains("primer-light");
+        try (Stream<Path> files = Files.list(config)) {
+            List<Path> aside = files.filter(p -> p.getFileName().toString().startsWith("settings.json.damaged-"))
+                    .toList();
+            assertThat(aside).hasSize(1);
+            assertThat(Files.readString(aside.getFirst())).as("the damaged text is kept as it was")
+                    .isEqualTo("{\"appearance\": {\"theme\": \"dark\",");
+        }
+
+        robot.clickOn("#settingsProblemDismiss");
+        assertThat(onFx(() -> robot.lookup("#settingsProblemBanner").query().isVisible())).isFalse();
+    }
+
+    @Test
+    void settingsChangedInTheDialogAreWrittenAndReadBackAfterARestart(FxRobot robot) throws Exception {
+        runtime = open(stage);
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(620);
+        });
+
+        robot.clickOn("#videoArea");
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#settingsDialog").tryQuery().isPresent());
+        TabPane tabs = robot.lookup("#settingsDialog .tab-pane").query();
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        typeInto(robot, "#uploadLimitField", "fast");
+        robot.clickOn("#settingsOk");
+        assertThat(text(robot, "#settingsError")).isEqualTo("Upload limit: \"fast\" is not a whole number");
+        assertThat(robot.lookup("#settingsDialog").tryQuery()).as("a bad field keeps the dialog open").isPresent();
+        typeInto(robot, "#uploadLimitField", "1500");
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        ChoiceBox<String> theme = robot.lookup("#themeChoice").query();
+        robot.interact(() -> theme.setValue("dark"));
+        save(snapshot(robot.lookup("#settingsDialog").query()), "settings-dialog.png");
+        robot.clickOn("#settingsOk");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#settingsDialog").tryQuery().isEmpty());
+        assertThat(Application.getUserAgentStylesheet()).as("the theme changes at once").contains("primer-dark");
+        Path file = config.resolve(SettingsStore.FILE_NAME);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(file)
+                && Files.readString(file).contains("\"uploadLimitKbps\" : 1500"));
+        save(snapshot(stage.getScene().getRoot()), "settings-dark.png");
+
+        onFx(() -> {
+            runtime.close();
+            stage.hide();
+            return null;
+        });
+        runtime = null;
+        assertThat(Files.readString(file)).contains("\"theme\" : \"dark\"", "\"windowWidth\" : 900.0",
+                "\"windowHeight\" : 620.0");
+
+        Application.setUserAgentStylesheet(null);
+        Stage second = onFx(Stage::new);
+        restarted = open(second);
+        Settings read = restarted.settings().get();
+        assertThat(read.p2p().uploadLimitKbps()).isEqualTo(1500);
+        assertThat(read.appearance().theme()).isEqualTo("dark");
+        assertThat(restarted.settings().loadProblem()).isEmpty();
+        assertThat(Application.getUserAgentStylesheet()).as("the saved theme at start").contains("primer-dark");
+        assertThat(onFx(second::getWidth)).isEqualTo(900);
+        assertThat(onFx(second::getHeight)).isEqualTo(620);
+    }
+
+    private static void typeInto(FxRobot robot, String id, String text) {
+        robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup(id).query()).clear());
+        robot.clickOn(id).write(text);
+    }
+}
