@@ -108,7 +108,7 @@ final class TrackP2p implements SwarmHost {
         this.traffic = traffic;
         this.events = events;
         this.swarm = new Swarm(track.name, this, scheduler, context.banned(), config.upload(),
-                config.uploadBytesPerSecond());
+                config.uploadBytesPerSecond(), config.relay());
         this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
         this.hashes = new SegmentHashes(scheduler, context.cdn(), track);
         this.infoHash = track.infoHash;

@@ -80,6 +80,8 @@ public final class Swarm {
      */
     private final Map<Long, Relay> relays = new HashMap<>();
     private final boolean relaying;
+    /** A segment being received is offered once it ends within this ({@link RelayConfig#within}). */
+    private final Duration relayWithin;
     private long newestAnnounced = Long.MIN_VALUE;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
     /** Connected peers by the segments they announced as held, and as loading over HTTP. */
@@ -96,13 +98,20 @@ public final class Swarm {
     private int nextRequestId;
     private boolean closed;
 
+    /** A swarm that relays while receiving as {@link RelayConfig#DEFAULTS} says. */
+    public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
+                 long uploadBytesPerSecond) {
+        this(track, host, scheduler, banned, uploadEnabled, uploadBytesPerSecond, RelayConfig.DEFAULTS);
+    }
+
     /**
      * @param banned               peer ids banned for the session (shared by the engine's swarms)
      * @param uploadEnabled        whether we serve segments to peers
      * @param uploadBytesPerSecond upload cap, 0 for none
+     * @param relay                whether and when we pass on segments while receiving them (only with uploads)
      */
     public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
-                 long uploadBytesPerSecond) {
+                 long uploadBytesPerSecond, RelayConfig relay) {
         this.track = track;
         this.host = host;
         this.scheduler = scheduler;
@@ -110,18 +119,10 @@ public final class Swarm {
         this.states = new PeerStates(host);
         this.uploads = new SwarmUploads(host, scheduler, states, peers::values, relays::get, uploadEnabled,
                 uploadBytesPerSecond);
-        this.relaying = uploadEnabled && RELAY;
+        this.relaying = uploadEnabled && relay.enabled();
+        this.relayWithin = relay.within();
     }
 
-    /**
-     * A segment being received is offered to engine peers ({@link Relay}) once its rate so far says it ends within
-     * this: its receivers then wait on our uplink rather than on our sender, and seldom see a relay fail.
-     */
-    static final Duration RELAY_WITHIN = Duration.ofMillis(
-            Long.getLong("p2pviewer.relayWithinMs", 1000));
-
-    /** Relay while receiving (see {@link Relay}); a switch for measuring it against its absence. */
-    static final boolean RELAY = !"false".equals(System.getProperty("p2pviewer.relay"));
 
     // ---- membership ----
 
@@ -535,7 +536,7 @@ public final class Swarm {
         if (relaying) {
             if (relays.get(dl.wireId) == dl.relay) {
                 uploads.relayProgressed();
-            } else if (dl.received < dl.total && endsWithin(dl, RELAY_WITHIN)) {
+            } else if (dl.received < dl.total && endsWithin(dl, relayWithin)) {
                 relays.put(dl.wireId, dl.relay);
                 sendAnnouncements(Long.MIN_VALUE);
             }

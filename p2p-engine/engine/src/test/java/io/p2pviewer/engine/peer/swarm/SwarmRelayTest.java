@@ -28,10 +28,14 @@ class SwarmRelayTest extends SwarmSessionFixture {
 
     /**
      * Connects the three peers and starts receiving segment 20 (40,000 bytes) from the upstream one: its first
-     * 10,000 bytes arrive at once, so the transfer promises to end well within {@link Swarm#RELAY_WITHIN}.
+     * 10,000 bytes arrive at once, so the transfer promises to end well within {@link RelayConfig#DEFAULTS}' 1 s.
      */
     private SegmentRequest receiving() {
-        swarm = swarm(true);
+        return receiving(RelayConfig.DEFAULTS);
+    }
+
+    private SegmentRequest receiving(RelayConfig relay) {
+        swarm = swarm(true, relay);
         upstream = connect(swarm, UPSTREAM);
         engine = connect(swarm, ENGINE);
         browser = connect(swarm, BROWSER);
@@ -138,5 +142,40 @@ class SwarmRelayTest extends SwarmSessionFixture {
         browser.peerSays(new SegmentRequest(20, 9, null));
         assertThat(browser.received).contains(new SegmentAbsent(20, 9));
         assertThat(browser.payloadBytes).isZero();
+    }
+
+    @Test
+    void withRelayingOffASegmentBeingReceivedIsNeitherOfferedNorServed() {
+        receiving(RelayConfig.OFF);
+        assertThat(engine.received).noneMatch(c -> c instanceof SegmentsAnnouncement a
+                && PeerLink.contains(a.loadedIds(), 20));
+        engine.peerSays(new SegmentRequest(20, 5, null));
+        assertThat(last(engine)).isEqualTo(new SegmentAbsent(20, 5));
+    }
+
+    @Test
+    void aRelayedSegmentLargerThanTheFirstBufferArrivesWholeAndReservesOnlyWhatCame() {
+        swarm = swarm(true);
+        upstream = connect(swarm, UPSTREAM);
+        engine = connect(swarm, ENGINE);
+        assertThat(swarm.request(UPSTREAM, 20, 20)).isTrue();
+        SegmentRequest asked = (SegmentRequest) last(upstream);
+        byte[] segment = new byte[3 * Swarm.INITIAL_DOWNLOAD_BUFFER + 12_345];
+        new java.util.Random(7).nextBytes(segment);
+        upstream.peerSays(new SegmentData(20, asked.requestId(), segment.length));
+        int chunk = 16_000;
+        upstream.peerSends(java.util.Arrays.copyOfRange(segment, 0, chunk));
+        assertThat(swarm.footprint().downloadCapacity()).isLessThanOrEqualTo(Swarm.INITIAL_DOWNLOAD_BUFFER);
+        engine.peerSays(new SegmentRequest(20, 5, null));
+        assertThat(engine.received).contains(new SegmentData(20, 5, segment.length));
+        for (int at = chunk; at < segment.length; at += chunk) {
+            upstream.peerSends(java.util.Arrays.copyOfRange(segment, at, Math.min(segment.length, at + chunk)));
+        }
+        upstream.peerSays(new SegmentDataSendingCompleted(20, asked.requestId()));
+        swarm.verified(20, true);
+        scheduler.runUntilIdle();
+        assertThat(events).contains("delivered 20 " + segment.length);
+        assertThat(engine.payload.toByteArray()).isEqualTo(segment);
+        assertThat(last(engine)).isEqualTo(new SegmentDataSendingCompleted(20, 5));
     }
 }
