@@ -1,6 +1,7 @@
 package io.p2pviewer.app.cli;
 
 import io.p2pviewer.app.report.ReportWriter;
+import io.p2pviewer.engine.peer.swarm.RelayConfig;
 import io.p2pviewer.sim.Scenario;
 import io.p2pviewer.sim.ScenarioException;
 import io.p2pviewer.sim.ScenarioReader;
@@ -35,6 +36,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--cdn-only", description = "Run the scenario without P2P (the CDN-only baseline).")
     boolean cdnOnly;
 
+    @Option(names = "--no-relay", description = "Viewers pass on only segments they hold, not those they are "
+            + "receiving (relay while receiving off, for comparing the same build with and without it).")
+    boolean noRelay;
+
+    @Option(names = "--relay-within-ms", paramLabel = "MS", description = "Offer a segment being received once it "
+            + "ends within this many ms (default: the scenario's relay.withinMs, else 1000).")
+    Long relayWithinMs;
+
     @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "3",
             description = "Wall seconds between progress lines (default ${DEFAULT-VALUE}).")
     double progressSeconds;
@@ -57,9 +66,21 @@ public final class SimulateCommand implements Callable<Integer> {
         if (cdnOnly) {
             s = s.withP2p(false);
         }
+        if (relayWithinMs != null) {
+            if (relayWithinMs < 0) {
+                System.err.println("error: --relay-within-ms must not be negative");
+                return ExitCodes.USAGE;
+            }
+            s = s.withRelay(new RelayConfig(s.relay().enabled(), Duration.ofMillis(relayWithinMs)));
+        }
+        if (noRelay) {
+            s = s.withRelay(new RelayConfig(false, s.relay().within()));
+        }
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "simulating %s: %d viewers, %s, %.0f s, P2P %s%n", s.name(), s.viewers(),
-                s.stream().live() ? "live" : "VOD", s.duration().toMillis() / 1000.0, s.p2p() ? "on" : "off");
+                s.stream().live() ? "live" : "VOD", s.duration().toMillis() / 1000.0, !s.p2p() ? "off"
+                        : s.relay().enabled() ? "on (relay within " + s.relay().within().toMillis() + " ms)"
+                        : "on (relay off)");
         double total = s.duration().toMillis() / 1000.0;
         SimReport r = new Simulation(s, Clock.systemUTC()).run(Duration.ofMillis((long) (progressSeconds * 1000)),
                 p -> out.printf(Locale.ROOT, "  t=%.0f/%.0f s  viewers %d  offload so far %.1f %%%n",

@@ -37,6 +37,23 @@ class ArchitectureTest extends CommonArchitectureTest {
     }
 
     @Test
+    void noEngineClassReadsSystemProperties() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.p2pviewer.engine.http.JdkHttpServers")
+                .should().callMethod(System.class, "getProperty", String.class)
+                .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+                .orShould().callMethod(Long.class, "getLong", String.class)
+                .orShould().callMethod(Long.class, "getLong", String.class, long.class)
+                .orShould().callMethod(Long.class, "getLong", String.class, Long.class)
+                .orShould().callMethod(Integer.class, "getInteger", String.class)
+                .orShould().callMethod(Integer.class, "getInteger", String.class, int.class)
+                .orShould().callMethod(Boolean.class, "getBoolean", String.class)
+                .because("the engine's settings are its config records (EngineConfig, P2pConfig), which the app "
+                        + "and the simulator fill: a same-build comparison sets a field, not a JVM flag "
+                        + "(JdkHttpServers only turns on the JDK HTTP server's own TCP_NODELAY property)")
+                .check(moduleClasses());
+    }
+
+    @Test
     void noEngineClassReadsTheWallClock() {
         WallClock.NOT_READ.because("engine time comes from the Clock and the TaskScheduler it is given, "
                 + "so tests and the simulator run it in virtual time").check(moduleClasses());

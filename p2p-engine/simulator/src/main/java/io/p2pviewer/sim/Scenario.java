@@ -1,5 +1,6 @@
 package io.p2pviewer.sim;
 
+import io.p2pviewer.engine.peer.swarm.RelayConfig;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  * @param latencyMs viewers' one-way latency to the core, ms (a message between two hosts pays both)
  * @param natShare share of viewers behind a NAT; two of them cannot connect to each other
  * @param p2p false for the CDN-only baseline (engines run without peers)
+ * @param relay whether and when viewers pass on segments while they receive them (on, 1 s, unless the scenario's
+ *              {@code relay} says otherwise or {@code --no-relay} turns it off)
  * @param payloadScale wire bytes each simulated payload byte stands for (see {@link LinkNetwork})
  * @param sampleEvery period of the offload-over-time samples
  * @param partitions how many parts the viewers are split into to run side by side ({@link Partitions}); 0 chooses
@@ -24,7 +27,7 @@ import java.util.List;
 public record Scenario(String name, long seed, Duration duration, int viewers, Duration ramp, double churnPerMinute,
                        Distribution uplinkMbps, Distribution downlinkMbps, Distribution latencyMs, double natShare,
                        Stream stream, Cdn cdn, Tracker tracker, Player player, boolean p2p, int payloadScale,
-                       Duration sampleEvery, int partitions) {
+                       Duration sampleEvery, int partitions, RelayConfig relay) {
     /** Most partitions a scenario may ask for. */
     public static final int MAX_PARTITIONS = 64;
     /** Viewers from which a scenario runs in {@link #AUTO_PARTITIONS} partitions unless it says otherwise. */
@@ -47,7 +50,13 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
     /** The same scenario with P2P on or off. */
     public Scenario withP2p(boolean on) {
         return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions);
+                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions, relay);
+    }
+
+    /** The same scenario with relaying as {@code r} says. */
+    public Scenario withRelay(RelayConfig r) {
+        return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
+                natShare, stream, cdn, tracker, player, p2p, payloadScale, sampleEvery, partitions, r);
     }
 
     /**

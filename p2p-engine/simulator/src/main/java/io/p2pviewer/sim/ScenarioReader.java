@@ -3,6 +3,7 @@ package io.p2pviewer.sim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.p2pviewer.engine.peer.swarm.RelayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,7 +63,7 @@ public final class ScenarioReader {
     private static Scenario scenario(Obj o, String defaultName) throws ScenarioException {
         o.only("name", "seed", "durationSeconds", "viewers", "arrival", "churn", "uplinkMbps", "downlinkMbps",
                 "latencyMs", "natShare", "stream", "cdn", "tracker", "player", "p2p", "payloadScale", "sampleSeconds",
-                "partitions");
+                "partitions", "relay");
         int viewers = (int) o.number("viewers", null, 1, 1_000_000);
         Obj arrival = o.object("arrival");
         arrival.only("rampSeconds");
@@ -95,6 +96,8 @@ public final class ScenarioReader {
         double connectMax = connect instanceof Distribution.Uniform u ? u.max() : connect.mean();
         Obj player = o.object("player");
         player.only("liveDelaySegments", "bufferSeconds");
+        Obj relay = o.object("relay");
+        relay.only("enabled", "withinMs");
         return new Scenario(
                 o.text("name", defaultName),
                 (long) o.number("seed", 1.0, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -119,7 +122,9 @@ public final class ScenarioReader {
                 o.bool("p2p", true),
                 (int) o.number("payloadScale", 1024.0, 1, 65_536),
                 seconds(o.number("sampleSeconds", 10.0, 0.1, 86_400)),
-                (int) o.number("partitions", 0.0, 0, Scenario.MAX_PARTITIONS));
+                (int) o.number("partitions", 0.0, 0, Scenario.MAX_PARTITIONS),
+                new RelayConfig(relay.bool("enabled", RelayConfig.DEFAULTS.enabled()), millis(relay.number("withinMs",
+                        (double) RelayConfig.DEFAULTS.within().toMillis(), 0, 600_000))));
     }
 
     private static Duration seconds(double s) {

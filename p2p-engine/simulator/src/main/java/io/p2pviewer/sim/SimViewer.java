@@ -79,7 +79,7 @@ final class SimViewer {
         CdnClient cdn = origin.client(node);
         P2pConfig p2p = scenario.p2p()
                 ? new P2pConfig(tracker.factory(node), peerId(index), null, true, 0,
-                SchedulerConfig.DEFAULTS)
+                SchedulerConfig.DEFAULTS, scenario.relay())
                 : null;
         StreamContext ctx = new StreamContext(scheduler, cdn,
                 new SegmentCache(CACHE_BYTES / scenario.payloadScale()), SEGMENT_ATTEMPTS, DEADLINE_GRACE, p2p,

@@ -35,6 +35,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void relayingIsOnWithinOneSecondUnlessTheScenarioSaysOtherwise() throws Exception {
+        assertThat(ScenarioReader.parse("{\"viewers\": 20}", "r").relay())
+                .isEqualTo(io.p2pviewer.engine.peer.swarm.RelayConfig.DEFAULTS);
+        Scenario off = ScenarioReader.parse("{\"viewers\": 20, \"relay\": {\"enabled\": false, \"withinMs\": 250}}",
+                "r");
+        assertThat(off.relay().enabled()).isFalse();
+        assertThat(off.relay().within()).isEqualTo(Duration.ofMillis(250));
+        assertError("{\"viewers\": 10, \"relay\": {\"within\": 3}}", "unknown field relay.within");
+    }
+
+    @Test
     void distributionsAreANumberARangeOrAWeightedMix() throws Exception {
         Scenario s = ScenarioReader.parse("""
                 {"viewers": 10, "uplinkMbps": [{"value": 1, "weight": 3}, {"value": 5}],

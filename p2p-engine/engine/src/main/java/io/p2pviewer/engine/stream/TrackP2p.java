@@ -108,7 +108,7 @@ final class TrackP2p implements SwarmHost {
         this.traffic = traffic;
         this.events = events;
         this.swarm = new Swarm(track.name, this, scheduler, context.banned(), config.upload(),
-                config.uploadBytesPerSecond());
+                config.uploadBytesPerSecond(), config.relay());
         this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
         this.hashes = new SegmentHashes(scheduler, context.cdn(), track);
         this.infoHash = track.infoHash;
@@ -408,6 +408,7 @@ final class TrackP2p implements SwarmHost {
     public void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize, long fetchMillis) {
         MediaSegment segment = track.known.get(mediaSequence);
         if (segment == null) {
+            swarm.verified(mediaSequence, false);
             swarm.ban(peer, "sent a segment that is in no playlist we know");
             host.peerFetchFailed(track, mediaSequence);
             return;
@@ -415,6 +416,7 @@ final class TrackP2p implements SwarmHost {
         verifying.add(mediaSequence);
         hashes.verify(segment, data, declaredSize, verdict -> {
             verifying.remove(mediaSequence);
+            swarm.verified(mediaSequence, verdict.ok()); // uploads relaying it complete, or fail
             if (verdict.ok()) {
                 host.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), peer, fetchMillis,
                         verdict.how());

@@ -4,7 +4,6 @@ import io.p2pviewer.engine.peer.protocol.PeerCommand;
 import io.p2pviewer.engine.peer.protocol.PeerMessageDecoder;
 import io.p2pviewer.engine.peer.protocol.PeerMessages;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -87,9 +86,8 @@ final class PeerLink {
         long total = -1;
         long received;
         Instant lastBytesAt;
-        ByteArrayOutputStream buffer;
-        /** At least what {@link #buffer} reserved (its initial size, or the bytes it grew to hold). */
-        int bufferCapacity;
+        /** The bytes received so far (also the buffer our uploads may pass on); null until the data header came. */
+        Relay relay;
 
         Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
             this.mediaSequence = mediaSequence;
@@ -122,19 +120,55 @@ final class PeerLink {
         }
     }
 
-    /** An upload to this peer in flight: the bytes and how far we got. */
+    /**
+     * An upload to this peer in flight: the whole segment's bytes, where the upload began (the request's byte
+     * offset) and how far we got. {@code relay} is the segment we are still receiving when we pass it on as it
+     * arrives, null for a segment we hold.
+     */
     static final class Upload {
         final long wireId;
         final int requestId;
-        final byte[] data;
+        /** A held segment's bytes; null for a relayed one, whose array {@link #relay} grows as bytes arrive. */
+        private final byte[] data;
+        final int from;
+        final Relay relay;
         final Instant startedAt;
+        /** The position in the segment up to which we sent. */
         int sent;
 
-        Upload(long wireId, int requestId, byte[] data, Instant startedAt) {
+        Upload(long wireId, int requestId, byte[] data, int from, Relay relay, Instant startedAt) {
             this.wireId = wireId;
             this.requestId = requestId;
             this.data = data;
+            this.from = from;
+            this.relay = relay;
             this.startedAt = startedAt;
+            this.sent = from;
+        }
+
+        /** The segment's bytes as far as they are here (of a relayed one, the relay's current array). */
+        byte[] bytes() {
+            return relay == null ? data : relay.data;
+        }
+
+        /** The segment's size. */
+        int total() {
+            return relay == null ? data.length : relay.total;
+        }
+
+        /** Bytes of the segment that may be sent now: all of a held segment, what arrived of a relayed one. */
+        int available() {
+            return relay == null ? data.length : relay.received;
+        }
+
+        /** Bytes this upload has still to send. */
+        int remaining() {
+            return total() - sent;
+        }
+
+        /** Whether its completion may be sent once all is sent: a relayed segment must be verified first. */
+        boolean releasable() {
+            return relay == null || relay.state == Relay.State.VERIFIED;
         }
     }
 }

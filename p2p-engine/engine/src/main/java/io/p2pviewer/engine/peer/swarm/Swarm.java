@@ -16,7 +16,6 @@ import io.p2pviewer.engine.scheduler.PeerState;
 import io.p2pviewer.engine.scheduler.SegmentState;
 import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * leave, ban, at most {@link #MAX_PEERS}), announcements, our downloads (one per peer at a time) and the switch that
  * hands each message a peer sends to its part, with strict checks on what peers send. Its parts: our uploads
  * ({@link SwarmUploads}), the planner's per-peer states and busy back-off ({@link PeerStates}), the tails of
- * downloads we cancelled ({@link CancelledTails}). Engine thread only; channel callbacks are posted to it.
+ * downloads we cancelled ({@link CancelledTails}), the segments we pass on while we receive them ({@link Relay}).
+ * Engine thread only; channel callbacks are posted to it.
  *
  * <p>A peer is dropped (connection closed) for any protocol violation: undecodable bytes, data it was not asked
  * for, a zero or oversized declared size, more or fewer bytes than declared. Banning for corrupt segments is
@@ -74,6 +74,14 @@ public final class Swarm {
     private final SwarmUploads uploads;
     /** Our downloads in flight, by media sequence (the planner asks per segment, every tick). */
     private final Map<Long, PeerLink> downloads = new HashMap<>();
+    /**
+     * Segments we are receiving from peers (or received and are verifying), by wire id, announced to engine peers
+     * as held and passed on as they arrive ({@link Relay}); empty when relaying is off.
+     */
+    private final Map<Long, Relay> relays = new HashMap<>();
+    private final boolean relaying;
+    /** A segment being received is offered once it ends within this ({@link RelayConfig#within}). */
+    private final Duration relayWithin;
     private long newestAnnounced = Long.MIN_VALUE;
     private final Map<String, PeerLink> peers = new LinkedHashMap<>();
     /** Connected peers by the segments they announced as held, and as loading over HTTP. */
@@ -90,20 +98,31 @@ public final class Swarm {
     private int nextRequestId;
     private boolean closed;
 
+    /** A swarm that relays while receiving as {@link RelayConfig#DEFAULTS} says. */
+    public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
+                 long uploadBytesPerSecond) {
+        this(track, host, scheduler, banned, uploadEnabled, uploadBytesPerSecond, RelayConfig.DEFAULTS);
+    }
+
     /**
      * @param banned               peer ids banned for the session (shared by the engine's swarms)
      * @param uploadEnabled        whether we serve segments to peers
      * @param uploadBytesPerSecond upload cap, 0 for none
+     * @param relay                whether and when we pass on segments while receiving them (only with uploads)
      */
     public Swarm(String track, SwarmHost host, TaskScheduler scheduler, Set<String> banned, boolean uploadEnabled,
-                 long uploadBytesPerSecond) {
+                 long uploadBytesPerSecond, RelayConfig relay) {
         this.track = track;
         this.host = host;
         this.scheduler = scheduler;
         this.banned = banned;
         this.states = new PeerStates(host);
-        this.uploads = new SwarmUploads(host, scheduler, states, peers::values, uploadEnabled, uploadBytesPerSecond);
+        this.uploads = new SwarmUploads(host, scheduler, states, peers::values, relays::get, uploadEnabled,
+                uploadBytesPerSecond);
+        this.relaying = uploadEnabled && relay.enabled();
+        this.relayWithin = relay.within();
     }
+
 
     // ---- membership ----
 
@@ -146,8 +165,9 @@ public final class Swarm {
             }
         });
         log.info("[{}] peer {} connected ({})", track, PeerIds.shortId(peerId), channel.describe());
-        p.send(new SegmentsAnnouncement(announcedLoaded, announcedLoading));
-        p.sentLoaded = announcedLoaded;
+        long[] loaded = loadedFor(p, withRelays());
+        p.send(new SegmentsAnnouncement(loaded, announcedLoading));
+        p.sentLoaded = loaded;
         p.sentLoading = announcedLoading;
         host.swarmChanged();
     }
@@ -204,7 +224,7 @@ public final class Swarm {
      */
     private void tellFailed(PeerLink p, PeerLink.Download d, String reason, boolean keepPartial) {
         if (keepPartial && d.total > 0 && d.received > 0 && d.received < d.total) {
-            host.peerPartial(p.id, d.mediaSequence, d.buffer.toByteArray(), d.total);
+            host.peerPartial(p.id, d.mediaSequence, d.relay.receivedBytes(), d.total);
         }
         host.peerFailed(p.id, d.mediaSequence, reason);
     }
@@ -240,21 +260,69 @@ public final class Swarm {
         }
         announcedLoaded = l;
         announcedLoading = h;
+        sendAnnouncements(Long.MIN_VALUE);
+    }
+
+    /**
+     * Sends our announcement to each peer it is news to: engine peers are also told the segments we are receiving
+     * ({@link #relays}), browser peers only what we hold (p2p-media-loader asks only peers that hold a whole
+     * segment, and would take our list of held segments as exactly that).
+     *
+     * @param retracted a segment we told engine peers of and no longer offer (its relay failed): peers that may ask
+     *                  us for it are told at once; {@link Long#MIN_VALUE} for none
+     */
+    private void sendAnnouncements(long retracted) {
+        long[] l = announcedLoaded;
+        long[] h = announcedLoading;
+        long[] withRelays = withRelays();
         List<byte[]> encoded = null;
+        List<byte[]> encodedWithRelays = null;
         NewIdsMemo newLoaded = new NewIdsMemo(l);
+        NewIdsMemo newWithRelays = withRelays == l ? newLoaded : new NewIdsMemo(withRelays);
         NewIdsMemo newLoading = new NewIdsMemo(h);
         for (PeerLink p : peers.values()) {
-            long[] addedLoaded = newLoaded.addedSince(p.sentLoaded);
+            long[] loaded = loadedFor(p, withRelays);
+            long[] addedLoaded = (loaded == l ? newLoaded : newWithRelays).addedSince(p.sentLoaded);
             long[] addedLoading = newLoading.addedSince(p.sentLoading);
-            if (worthTelling(p, addedLoaded, addedLoading, l, h)) {
-                if (encoded == null) {
-                    encoded = PeerMessages.encode(new SegmentsAnnouncement(l, h));
+            boolean retract = retracted != Long.MIN_VALUE && PeerLink.contains(p.sentLoaded, retracted)
+                    && !PeerLink.contains(p.loaded, retracted);
+            if (retract || worthTelling(p, addedLoaded, addedLoading, loaded, h)) {
+                if (loaded == l) {
+                    encoded = encoded != null ? encoded : PeerMessages.encode(new SegmentsAnnouncement(l, h));
+                    p.sendCopies(encoded);
+                } else {
+                    encodedWithRelays = encodedWithRelays != null ? encodedWithRelays
+                            : PeerMessages.encode(new SegmentsAnnouncement(withRelays, h));
+                    p.sendCopies(encodedWithRelays);
                 }
-                p.sendCopies(encoded);
-                p.sentLoaded = l;
+                p.sentLoaded = loaded;
                 p.sentLoading = h;
             }
         }
+    }
+
+    /** What we tell a peer we hold: with the segments we are receiving for engine peers, without for browsers. */
+    private long[] loadedFor(PeerLink p, long[] withRelays) {
+        return SwarmIds.isBrowserPeerId(p.id) ? announcedLoaded : withRelays;
+    }
+
+    /** The segments we announce as held plus those we are receiving ({@link #relays}), sorted and distinct. */
+    private long[] withRelays() {
+        if (relays.isEmpty()) {
+            return announcedLoaded;
+        }
+        long[] out = Arrays.copyOf(announcedLoaded, announcedLoaded.length + relays.size());
+        int n = announcedLoaded.length;
+        for (Relay r : relays.values()) {
+            if (r.live() && !PeerLink.contains(announcedLoaded, r.wireId)) {
+                out[n++] = r.wireId;
+            }
+        }
+        if (n == announcedLoaded.length) {
+            return announcedLoaded;
+        }
+        Arrays.sort(out, 0, n);
+        return Arrays.copyOf(out, n);
     }
 
     /**
@@ -412,8 +480,7 @@ public final class Swarm {
                 dl.total = d.totalBytes();
                 PeerStates.transferStarted(p);
                 CancelledTails.newTransfer(p);
-                dl.bufferCapacity = (int) Math.min(dl.total, INITIAL_DOWNLOAD_BUFFER);
-                dl.buffer = new ByteArrayOutputStream(dl.bufferCapacity);
+                dl.relay = new Relay(dl.wireId, dl.mediaSequence, (int) dl.total);
             }
             case SegmentDataSendingCompleted c -> {
                 PeerLink.Download dl = p.download;
@@ -426,17 +493,19 @@ public final class Swarm {
                 if (dl.received != dl.total) {
                     throw new ProtocolViolation("size mismatch: received " + dl.received + " of " + dl.total);
                 }
+                dl.relay.state = Relay.State.RECEIVED;
                 endDownload(p);
                 long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
                 states.delivered(p, dl.total * (double) p.channel.payloadScale() * 1000.0 / ms);
-                host.peerDelivered(p.id, dl.mediaSequence, dl.buffer.toByteArray(), dl.total, ms);
+                host.peerDelivered(p.id, dl.mediaSequence, dl.relay.receivedBytes(), dl.total, ms);
             }
             case SegmentAbsent a -> {
                 PeerLink.Download dl = p.download;
                 states.answeredAbsent(p);
                 if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
                     endDownload(p);
-                    host.peerFailed(p.id, dl.mediaSequence, "peer " + PeerIds.shortId(p.id) + " does not have it");
+                    // after some data, its own sender failed it (a relay): keep what came, the CDN sends the rest
+                    tellFailed(p, dl, "peer " + PeerIds.shortId(p.id) + " does not have it", true);
                 }
             }
         }
@@ -462,9 +531,59 @@ public final class Swarm {
         if (dl.received > dl.total) {
             throw new ProtocolViolation("size mismatch: " + dl.received + " bytes of a " + dl.total + "-byte segment");
         }
-        dl.buffer.write(bytes, 0, bytes.length);
-        dl.bufferCapacity = Math.max(dl.bufferCapacity, dl.buffer.size());
+        dl.relay.append(bytes);
         dl.lastBytesAt = host.now();
+        if (relaying) {
+            if (relays.get(dl.wireId) == dl.relay) {
+                uploads.relayProgressed();
+            } else if (dl.received < dl.total && endsWithin(dl, relayWithin)) {
+                relays.put(dl.wireId, dl.relay);
+                sendAnnouncements(Long.MIN_VALUE);
+            }
+        }
+    }
+
+    /** Whether a download's rate so far says it ends within {@code limit} from now. */
+    private boolean endsWithin(PeerLink.Download dl, Duration limit) {
+        long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
+        return (dl.total - dl.received) * ms <= limit.toMillis() * dl.received;
+    }
+
+    /**
+     * Our verdict on a segment a peer delivered ({@link SwarmHost#peerDelivered}): uploads relaying it complete
+     * once it is good, and are answered SegmentAbsent when it is bad. The host calls this before it caches a good
+     * segment (engine thread).
+     */
+    public void verified(long mediaSequence, boolean ok) {
+        scheduler.assertCurrentThread();
+        long wireId = relayWireId(mediaSequence);
+        Relay r = wireId == Long.MIN_VALUE ? null : relays.remove(wireId);
+        if (r == null) {
+            return;
+        }
+        if (ok) {
+            r.state = Relay.State.VERIFIED;
+            uploads.relayProgressed();
+        } else {
+            relayFailed(r);
+        }
+    }
+
+    private long relayWireId(long mediaSequence) {
+        for (Relay r : relays.values()) {
+            if (r.mediaSequence == mediaSequence) {
+                return r.wireId;
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    /** A segment we were passing on will not come (see {@link Relay}): its uploads fail, peers are told. */
+    private void relayFailed(Relay r) {
+        r.state = Relay.State.FAILED;
+        relays.remove(r.wireId, r);
+        uploads.relayFailed(r);
+        sendAnnouncements(r.wireId);
     }
 
     /**
@@ -541,6 +660,10 @@ public final class Swarm {
 
     private void endDownload(PeerLink p) {
         if (p.download != null) {
+            Relay r = p.download.relay;
+            if (r != null && r.state == Relay.State.RECEIVING && relays.get(r.wireId) == r) {
+                relayFailed(r);
+            }
             downloads.remove(p.download.mediaSequence, p);
             p.download = null;
             states.changed(p);
@@ -573,9 +696,9 @@ public final class Swarm {
         long capacity = 0;
         for (PeerLink p : peers.values()) {
             PeerLink.Download d = p.download;
-            if (d != null && d.buffer != null) {
-                bytes += d.buffer.size();
-                capacity += d.bufferCapacity;
+            if (d != null && d.relay != null) {
+                bytes += d.relay.received;
+                capacity += d.relay.data.length;
             }
         }
         return new SwarmFootprint(peers.size(), holding.entries() + loadingOverHttp.entries(), bytes, capacity,
@@ -587,6 +710,7 @@ public final class Swarm {
         scheduler.assertCurrentThread();
         closed = true;
         uploads.close();
+        relays.clear();
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
             unindex(p);

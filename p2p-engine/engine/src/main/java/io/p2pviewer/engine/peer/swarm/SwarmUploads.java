@@ -12,10 +12,10 @@ import io.p2pviewer.engine.time.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +61,8 @@ final class SwarmUploads {
     /** The swarm's connected peers in connection order (uploads are pumped in that order). */
     private final Supplier<Collection<PeerLink>> connected;
     private final UploadLimiter limiter;
+    /** The segment of a wire id we are receiving and may pass on to engine peers, or null ({@link Relay}). */
+    private final LongFunction<Relay> relays;
     private final boolean enabled;
     private double uplinkSpeed;
     private boolean pumpScheduled;
@@ -82,15 +84,17 @@ final class SwarmUploads {
 
     /**
      * @param connected      the swarm's connected peers, in connection order
+     * @param relays         the segment of a wire id we are receiving and may pass on, or null
      * @param enabled        whether we serve segments at all (otherwise every request is answered absent)
      * @param bytesPerSecond upload cap, 0 for none
      */
     SwarmUploads(SwarmHost host, TaskScheduler scheduler, PeerStates states, Supplier<Collection<PeerLink>> connected,
-                 boolean enabled, long bytesPerSecond) {
+                 LongFunction<Relay> relays, boolean enabled, long bytesPerSecond) {
         this.host = host;
         this.scheduler = scheduler;
         this.states = states;
         this.connected = connected;
+        this.relays = relays;
         this.enabled = enabled;
         this.limiter = new UploadLimiter(bytesPerSecond);
     }
@@ -104,24 +108,58 @@ final class SwarmUploads {
         long backlog = enabled ? uplinkBacklog(p) : 0;
         boolean busy = backlog > 0;
         long freeIn = busy && held == null ? freeIn(backlog) : Long.MAX_VALUE;
-        if (freeIn <= HOLD_MAX.toMillis() && host.cachedByWireId(r.segmentId()) != null) {
+        if (freeIn <= HOLD_MAX.toMillis() && (host.cachedByWireId(r.segmentId()) != null || relay(p, r) != null)) {
             held = new Held(p, r, host.now());
             scheduler.schedule(Duration.ofMillis(Math.max(PUMP_INTERVAL.toMillis(), freeIn)), this::serveHeld);
             return;
         }
         byte[] data = enabled && !busy ? host.cachedByWireId(r.segmentId()) : null;
-        if (data == null) {
+        Relay relay = data == null && enabled && !busy ? relay(p, r) : null;
+        if (data == null && relay == null) {
             p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
             return;
         }
-        int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(data.length, r.byteFrom()));
-        byte[] body = from == 0 ? data : Arrays.copyOfRange(data, from, data.length);
-        p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), body, host.now());
+        int total = relay != null ? relay.total : data.length;
+        int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(total, r.byteFrom()));
+        p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), data, from, relay, host.now());
         if (!uploadingTo.contains(p)) {
             uploadingTo.add(p);
         }
-        p.send(new SegmentData(r.segmentId(), r.requestId(), data.length));
+        p.send(new SegmentData(r.segmentId(), r.requestId(), total));
         pump();
+    }
+
+    /**
+     * The segment we are receiving that a peer asks for, if we pass it on to that peer: only engine peers are
+     * told of segments we are still receiving (browsers ask only for whole segments), so only they get them.
+     */
+    private Relay relay(PeerLink p, SegmentRequest r) {
+        if (SwarmIds.isBrowserPeerId(p.id)) {
+            return null;
+        }
+        Relay relay = relays.apply(r.segmentId());
+        return relay != null && relay.live() ? relay : null;
+    }
+
+    /** More bytes of a relayed segment arrived, or its verdict came: uploads from it go on. */
+    void relayProgressed() {
+        if (!pumpScheduled) {
+            pump();
+        }
+    }
+
+    /**
+     * A relayed segment failed (its transfer to us ended without it, or it failed verification): each upload
+     * from it stops and is answered SegmentAbsent, so that its receiver falls back at once.
+     */
+    void relayFailed(Relay relay) {
+        for (PeerLink p : connected.get()) {
+            PeerLink.Upload u = p.upload;
+            if (u != null && u.relay == relay) {
+                p.upload = null;
+                p.send(new SegmentAbsent(u.wireId, u.requestId));
+            }
+        }
     }
 
     /** A peer cancelled a request: its upload stops, or its held request is dropped. */
@@ -176,7 +214,9 @@ final class SwarmUploads {
             if (o != requester) {
                 bytes += buffered;
                 if (o.upload != null) {
-                    bytes += (long) (o.upload.data.length - o.upload.sent) * o.channel.payloadScale();
+                    // a relayed upload counts what arrived and is not sent yet: the rest waits for its sender,
+                    // and our uplink is free meanwhile
+                    bytes += (long) (o.upload.available() - o.upload.sent) * o.channel.payloadScale();
                 }
             }
         }
@@ -219,7 +259,7 @@ final class SwarmUploads {
             return;
         }
         long buffered = p.channel.bufferedAmount(); // wire bytes, as the payload scale
-        long wire = (long) u.data.length * p.channel.payloadScale();
+        long wire = (long) (u.total() - u.from) * p.channel.payloadScale();
         long ms = Math.max(1, Duration.between(u.startedAt, host.now()).toMillis());
         long out = wire - buffered;
         if (buffered > UPLINK_BUSY_BYTES) {
@@ -239,13 +279,13 @@ final class SwarmUploads {
         boolean pending = false;
         for (PeerLink p : new ArrayList<>(connected.get())) {
             PeerLink.Upload u = p.upload;
-            while (u != null && !p.closed && u.sent < u.data.length && p.channel.bufferedAmount() < MAX_BUFFERED) {
-                int want = Math.min(PeerChannel.MAX_MESSAGE_BYTES, u.data.length - u.sent);
+            while (u != null && !p.closed && u.sent < u.available() && p.channel.bufferedAmount() < MAX_BUFFERED) {
+                int want = Math.min(PeerChannel.MAX_MESSAGE_BYTES, u.available() - u.sent);
                 int n = limiter.allowance(host.now(), want);
                 if (n <= 0) {
                     break;
                 }
-                for (byte[] chunk : PeerMessages.payloadChunks(u.data, u.sent, n)) {
+                for (byte[] chunk : PeerMessages.payloadChunks(u.bytes(), u.sent, n)) {
                     p.channel.send(chunk);
                 }
                 limiter.spend(n);
@@ -253,12 +293,14 @@ final class SwarmUploads {
                 p.bytesUp += n;
                 host.uploaded(p.id, n);
             }
-            if (u != null && u.sent >= u.data.length && p.upload == u) {
+            if (u != null && u.remaining() <= 0 && u.releasable() && p.upload == u) {
                 p.upload = null;
-                uplinkMeasured(p, u);
+                if (u.relay == null) {
+                    uplinkMeasured(p, u); // a relayed upload waited for its sender too: it says little of our uplink
+                }
                 p.send(new SegmentDataSendingCompleted(u.wireId, u.requestId));
-            } else if (u != null && !p.closed) {
-                pending = true;
+            } else if (u != null && !p.closed && u.sent < u.available()) {
+                pending = true; // a relayed upload that sent all that arrived waits for relayProgressed()
             }
         }
         if (pending && !pumpScheduled && !closed) {

@@ -30,6 +30,8 @@ abstract class SwarmSessionFixture {
     final class ScriptedChannel implements PeerChannel {
         final List<PeerCommand> received = new ArrayList<>();
         long payloadBytes;
+        /** The payload bytes we sent, in order. */
+        final java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
         PeerChannelListener listener;
         boolean closed;
         private final PeerMessageDecoder decoder = new PeerMessageDecoder();
@@ -39,7 +41,10 @@ abstract class SwarmSessionFixture {
             try {
                 switch (decoder.feed(message)) {
                     case Decoded.Command c -> received.add(c.command());
-                    case Decoded.Payload p -> payloadBytes += p.bytes().length;
+                    case Decoded.Payload p -> {
+                        payloadBytes += p.bytes().length;
+                        payload.writeBytes(p.bytes());
+                    }
                     default -> { }
                 }
             } catch (Exception e) {
@@ -75,7 +80,11 @@ abstract class SwarmSessionFixture {
         }
 
         void peerSendsBytes(int n) {
-            listener.onMessage(new byte[n]);
+            peerSends(new byte[n]);
+        }
+
+        void peerSends(byte[] bytes) {
+            listener.onMessage(bytes);
             scheduler.runUntilIdle();
         }
     }
@@ -98,7 +107,11 @@ abstract class SwarmSessionFixture {
     int swarmChanges;
 
     Swarm swarm(boolean upload) {
-        return new Swarm("720p", host, scheduler, banned, upload, 0);
+        return swarm(upload, RelayConfig.DEFAULTS);
+    }
+
+    Swarm swarm(boolean upload, RelayConfig relay) {
+        return new Swarm("720p", host, scheduler, banned, upload, 0, relay);
     }
 
     ScriptedChannel connect(Swarm swarm) {
