@@ -118,7 +118,7 @@ public final class ChannelsViewModel {
     /**
      * Reads the settings, reopens the remembered playlists, then opens {@code argument} when it names a playlist
      * ({@link #isPlaylistArgument}); when {@code resume} and the library asks for it, plays the last channel
-     * once the playlists are read.
+     * once the playlists are read, else the first channel of the list given as {@code argument}.
      */
     public void start(String argument, boolean resume) {
         io.execute(() -> {
@@ -141,6 +141,20 @@ public final class ChannelsViewModel {
                             play(last);
                         }
                     }));
+                }
+                if (isPlaylistArgument(argument)) {
+                    // A list opened from the command line or a file manager plays its first channel, as a player
+                    // opening a file does, unless the last channel resumed above.
+                    String name = argument.strip();
+                    io.execute(() -> {
+                        ChannelList list = lists.get(name);
+                        Channel first = list == null || list.channels().isEmpty() ? null : list.channels().getFirst();
+                        ui.execute(() -> {
+                            if (first != null && playing.get() == null) {
+                                play(first);
+                            }
+                        });
+                    });
                 }
             });
         });

@@ -83,6 +83,20 @@ class ChannelsViewModelTest {
     }
 
     @Test
+    void aListGivenAtStartPlaysItsFirstChannelUnlessTheLastOneResumes() throws IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("given.m3u"), NEWS_AND_SPORT);
+        playlists.put(file.toString(), NEWS_AND_SPORT);
+        model().start(file.toString(), true);
+        assertThat(names(played)).containsExactly("TÉLÉ Un");
+
+        played.clear();
+        Settings s = store().load().settings();
+        store().save(s.withLibrary(new Settings.Library(List.of(), List.of(), "url:http://127.0.0.1:9/news3.m3u8", true)));
+        model().start(file.toString(), true);
+        assertThat(names(played)).containsExactly("News Three");
+    }
+
+    @Test
     void aBadPlaylistIsOneLineAndKeepsWhatWasOpen() {
         playlists.put("bad.m3u", "<html><body>login</body></html>\n");
         ChannelsViewModel m = model();
