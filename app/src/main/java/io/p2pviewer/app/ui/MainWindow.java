@@ -152,7 +152,10 @@ public final class MainWindow {
         controls.getChildren().addAll(nodes);
     }
 
-    /** Adds a node over the video, under the busy indicator and the error message (the guide's banner). */
+    /**
+     * Adds a node over the video, under the busy indicator and the error message (the guide's banner, the typed
+     * channel number).
+     */
     public void addOnVideo(Node node) {
         videoArea.getChildren().add(videoArea.getChildren().size() - 2, node);
     }
@@ -172,11 +175,6 @@ public final class MainWindow {
         sidebar.visibleProperty().bind(player.fullScreenProperty().not());
         sidebar.managedProperty().bind(sidebar.visibleProperty());
         root.setLeft(sidebar);
-    }
-
-    /** Lays a node over the video (e.g. the typed channel number); it places itself with StackPane.setAlignment. */
-    public void addOverVideo(Node node) {
-        videoArea.getChildren().add(node);
     }
 
     public Scene scene() {

@@ -139,7 +139,7 @@ public final class ViewerRuntime implements AutoCloseable {
         this.channels = new ChannelsFeature(settings, cache,
                 this::playChannel, Clock.systemUTC());
         window.setSidebar(channels.view());
-        window.addOverVideo(channels.numberIndicator());
+        window.addOnVideo(channels.numberIndicator());
         channels.installKeys(window.scene());
         if (demo.isPresent()) {
             var swarm = session.demoSwarm();
