@@ -79,6 +79,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private final ExecutorTaskScheduler guideThread;
     private final XmltvGuideLoader guideLoader = new XmltvGuideLoader();
     private final ChannelsFeature channels;
+    /** The window's one clock (the machine's zone: the guide shows local times). */
+    private final Clock clock = Clock.systemDefaultZone();
     private long ticks;
     private final SettingsService settings;
     private final SettingsFeature settingsFeature;
@@ -123,7 +125,7 @@ public final class ViewerRuntime implements AutoCloseable {
             playerOptions.addLibVlcArg(PlayerDefaults.DEMO_ARG);
         }
         this.fx = VlcjPlayerBridge.forJavaFx(playerOptions.build());
-        this.playback = new Playback(engine, fx.bridge(), Clock.systemUTC());
+        this.playback = new Playback(engine, fx.bridge(), clock);
         this.playerModel = new PlayerViewModel(new Controls(), UiThread.FX);
         fx.bridge().addListener(e -> {
             var shown = e instanceof io.p2pviewer.player.PlayerEvent.Error error ? playback.explain(error) : e;
@@ -137,7 +139,7 @@ public final class ViewerRuntime implements AutoCloseable {
         });
         MainWindow window = new MainWindow(stage, playerModel, statsModel, fx.view());
         this.channels = new ChannelsFeature(settings, cache,
-                this::playChannel, Clock.systemUTC());
+                this::playChannel, clock);
         window.setSidebar(channels.view());
         window.addOnVideo(channels.numberIndicator());
         channels.installKeys(window.scene());
@@ -160,7 +162,7 @@ public final class ViewerRuntime implements AutoCloseable {
         // Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, file work on the sampler.
         this.exports = new PlaybackExports(playback, session::notices);
         this.exportsModel = new ExportsViewModel(exports,
-                ExportsViewModel.directory(System::getenv, System.getProperty("user.home")), Clock.systemUTC(),
+                ExportsViewModel.directory(System::getenv, System.getProperty("user.home")), clock,
                 sampler, UiThread.FX);
         ExportsView exportsView = new ExportsView(exportsModel);
         window.addControls(exportsView, new AboutView(new AboutViewModel(AppVersion.current(),
@@ -168,9 +170,9 @@ public final class ViewerRuntime implements AutoCloseable {
         exportsView.installShortcuts(window.scene());
         // The programme guide: read on its own thread, now/next on the video, the grid (G); a channel chosen in
         // the grid plays with the channel's headers.
-        this.guideThread = new ExecutorTaskScheduler("guide-loader", Clock.systemDefaultZone());
+        this.guideThread = new ExecutorTaskScheduler("guide-loader", clock);
         this.guide = new GuideFeature(new GuideService(guideLoader, guideThread, UiThread.FX),
-                Clock.systemDefaultZone(), channel -> playerModel.openChannel(channel.url(), channel.headers()),
+                clock, channel -> playerModel.openChannel(channel.url(), channel.headers()),
                 () -> settings.get().sources());
         window.addControls(guide.install(window.scene(), window::addOnVideo, statsModel.overlayVisibleProperty()));
         // The sidebar's playlists feed the guide (rows, x-tvg-url); the guide feeds the sidebar's now/next.
