@@ -65,6 +65,41 @@ public final class SegmentCache {
         }
     }
 
+    /**
+     * Drops the track's segments before {@code mediaSequence}: a live playlist's window has moved past them, so
+     * neither the player nor a peer will ask for them, and keeping them until the byte bound evicts them only
+     * grows the heap (a live channel watched for an hour filled the whole bound). Cheap when nothing is that old.
+     *
+     * @return how many segments were dropped
+     */
+    public int dropBefore(String track, long mediaSequence) {
+        LongHashSet sequences = held.get(track);
+        if (sequences == null || !hasAnyBefore(sequences, mediaSequence)) {
+            return 0;
+        }
+        int dropped = 0;
+        Iterator<Map.Entry<SegmentId, CachedSegment>> it = entries.entrySet().iterator();
+        while (it.hasNext()) {
+            CachedSegment segment = it.next().getValue();
+            if (segment.id().track().equals(track) && segment.id().mediaSequence() < mediaSequence) {
+                it.remove();
+                bytes -= segment.size();
+                forget(segment.id());
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean hasAnyBefore(LongHashSet sequences, long mediaSequence) {
+        for (var cursor : sequences) {
+            if (cursor.value < mediaSequence) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void forget(SegmentId id) {
         LongHashSet sequences = held.get(id.track());
         if (sequences != null && sequences.remove(id.mediaSequence()) && sequences.isEmpty()) {

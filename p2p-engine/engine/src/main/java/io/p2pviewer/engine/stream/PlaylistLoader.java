@@ -1,6 +1,7 @@
 package io.p2pviewer.engine.stream;
 
 import io.p2pviewer.engine.StreamError;
+import io.p2pviewer.engine.cache.SegmentCache;
 import io.p2pviewer.engine.http.CdnClient;
 import io.p2pviewer.engine.playlist.MediaPlaylist;
 import io.p2pviewer.engine.playlist.PlaylistException;
@@ -25,18 +26,21 @@ final class PlaylistLoader {
     private final TaskScheduler scheduler;
     private final CdnClient cdn;
     private final StreamStats stats;
+    private final SegmentCache cache;
     private final Runnable changed;
     private final BooleanSupplier closed;
 
     /**
+     * @param cache the stream's segments: a live track's segments well behind its window are dropped from it
      * @param changed told whenever a track's playlist changed (announcements follow it)
      * @param closed true once the stream is closed: nothing is reloaded any more
      */
-    PlaylistLoader(TaskScheduler scheduler, CdnClient cdn, StreamStats stats, Runnable changed,
+    PlaylistLoader(TaskScheduler scheduler, CdnClient cdn, StreamStats stats, SegmentCache cache, Runnable changed,
                    BooleanSupplier closed) {
         this.scheduler = scheduler;
         this.cdn = cdn;
         this.stats = stats;
+        this.cache = cache;
         this.changed = changed;
         this.closed = closed;
     }
@@ -91,6 +95,11 @@ final class PlaylistLoader {
         track.latest = media;
         track.fetchedAt = now();
         track.remember(media);
+        if (!media.endList()) {
+            // Kept: the window and one more window's length behind it (a peer whose playlist is a little older
+            // may still ask); older segments are out of every playlist and only hold memory.
+            cache.dropBefore(track.name, media.mediaSequence() - media.segments().size());
+        }
         track.rewritten = PlaylistRewriter.rewriteMedia(media,
                 s -> "seg/" + s.mediaSequence() + "." + extension(s.uri()));
         scheduleReload(track);

@@ -67,7 +67,7 @@ public final class StreamController {
             log.onEvent(event);
         };
         this.stats = new StreamStats(id);
-        this.playlists = new PlaylistLoader(scheduler, context.cdn(), stats, this::changed, () -> closed);
+        this.playlists = new PlaylistLoader(scheduler, context.cdn(), stats, cache, this::changed, () -> closed);
         this.fetches = new CdnFetches(id, scheduler, context.cdn(), cache, stats.traffic(), events,
                 context.segmentAttempts(), this::changed, () -> closed, () -> draining, host);
         this.waits = new PlayerWaits(scheduler, cache, fetches, stats, events, context.deadlineGrace(),

@@ -70,4 +70,21 @@ class SegmentCacheTest {
         }
         assertThat(cache.contains("1080p", 3)).isFalse();
     }
+
+    @Test
+    void dropBeforeRemovesOnlyThatTracksOlderSegmentsAndTheirBytes() {
+        SegmentCache cache = new SegmentCache(100_000);
+        for (long seq = 1; seq <= 5; seq++) {
+            cache.put(segment(seq, 1000));
+            cache.put(new CachedSegment(new SegmentId("360p", seq), new byte[100], DeliverySource.CDN, "x", 2.0));
+        }
+        assertThat(cache.dropBefore("720p", 4)).isEqualTo(3);
+        assertThat(cache.contains("720p", 3)).isFalse();
+        assertThat(cache.contains("720p", 4)).isTrue();
+        assertThat(cache.contains("360p", 1)).isTrue();
+        assertThat(cache.bytes()).isEqualTo(2 * 1000 + 5 * 100);
+        assertThat(cache.size()).isEqualTo(7);
+        assertThat(cache.dropBefore("720p", 4)).isZero();
+        assertThat(cache.dropBefore("1080p", 100)).isZero();
+    }
 }
