@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.channels;
 
+import static io.p2pviewer.app.ui.FxTestSupport.awaitEngineFrames;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,11 +66,7 @@ class PlaylistArgumentIT {
 
         // The HLS master: plays through the engine, the sidebar stays empty and quiet.
         open(robot, master);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var status = runtime.playback().player().status();
-            String source = runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("");
-            assertThat(source.equals(master) && status.framesDisplayed() > 5).as("%s on %s", status, source).isTrue();
-        });
+        awaitEngineFrames(runtime, master);
         assertThat(onFx(() -> runtime.channelsModel().visible())).isEmpty();
         assertThat(label(robot, "#channelsError")).isEmpty();
         assertThat(onFx(() -> runtime.playerModel().urlProperty().get())).isEqualTo(master);
