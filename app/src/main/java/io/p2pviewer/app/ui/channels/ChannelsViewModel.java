@@ -103,6 +103,8 @@ public final class ChannelsViewModel {
     /** All channels of one index as rows, made once per index (search thread): clearing the search is instant. */
     private ChannelIndex allRowsOf;
     private Set<String> allRowsCollapsed;
+    /** One row per channel of {@link #allRowsOf}, by position, made once per index (search thread). */
+    private SidebarRow.ChannelRow[] channelRows = new SidebarRow.ChannelRow[0];
     private Grouped allRows;
     private int pendingLoads;
     private long filterGeneration;
@@ -355,9 +357,9 @@ public final class ChannelsViewModel {
             boolean all = ALL.equals(g) || g == null;
             if (all && ChannelIndex.fold(q).isBlank()) {
                 if (allRowsOf != i || !folded.equals(allRowsCollapsed)) {
-                    allRowsOf = i;
+                    rowsFor(i);
                     allRowsCollapsed = folded;
-                    allRows = Grouped.byGroup(i, i.channels(), folded);
+                    allRows = Grouped.byGroup(i, channelRows, i.positions(null, "", n -> true), folded);
                 }
                 shown = allRows;
             } else if (RECENT.equals(g)) {
@@ -367,8 +369,12 @@ public final class ChannelsViewModel {
                 List<Channel> every = i.channels();
                 shown = Grouped.flat(i.filter(null, q, n -> favs.contains(ChannelIndex.keyOf(every.get(n)))));
             } else {
-                List<Channel> found = i.filter(all ? null : g, q, n -> true);
-                shown = all ? Grouped.byGroup(i, found, folded) : Grouped.flat(found);
+                if (all) {
+                    rowsFor(i);
+                    shown = Grouped.byGroup(i, channelRows, i.positions(null, q, n -> true), folded);
+                } else {
+                    shown = Grouped.flat(i.filter(g, q, n -> true));
+                }
             }
             ui.execute(() -> {
                 if (generation == filterGeneration) {
@@ -379,6 +385,18 @@ public final class ChannelsViewModel {
         });
     }
 
+    /** Search thread: the rows of {@code i}'s channels, made when the index changed. */
+    private void rowsFor(ChannelIndex i) {
+        if (allRowsOf != i) {
+            allRowsOf = i;
+            allRowsCollapsed = null;
+            channelRows = new SidebarRow.ChannelRow[i.size()];
+            for (int n = 0; n < channelRows.length; n++) {
+                channelRows[n] = new SidebarRow.ChannelRow(i.channels().get(n));
+            }
+        }
+    }
+
     /** The channels shown and the sidebar's rows for them, as unmodifiable observable lists. */
     private record Grouped(ObservableList<Channel> channels, ObservableList<SidebarRow> rows) {
         static Grouped flat(List<Channel> found) {
@@ -387,24 +405,38 @@ public final class ChannelsViewModel {
             return new Grouped(unmodifiable(found), unmodifiable(rows));
         }
 
-        /** {@code found} (in the index's order) under their groups' headers; folded groups show no channels. */
-        static Grouped byGroup(ChannelIndex index, List<Channel> found, Set<String> folded) {
-            Map<String, List<Channel>> byGroup = new LinkedHashMap<>();
-            index.groups().forEach(g -> byGroup.put(g, new ArrayList<>()));
-            found.forEach(c -> byGroup.get(ChannelIndex.groupOf(c)).add(c));
-            List<Channel> channels = new ArrayList<>(found.size());
-            List<SidebarRow> rows = new ArrayList<>(found.size() + byGroup.size());
-            byGroup.forEach((g, members) -> {
-                if (members.isEmpty()) {
-                    return;
+        /**
+         * The channels at {@code found} (ascending positions) under their groups' headers, groups in the index's
+         * order; folded groups show no channels. {@code rowOf}: the index's channel rows by position.
+         */
+        static Grouped byGroup(ChannelIndex index, SidebarRow.ChannelRow[] rowOf, int[] found, Set<String> folded) {
+            List<String> groups = index.groups();
+            int[] start = new int[groups.size() + 1];
+            for (int p : found) {
+                start[index.groupAt(p) + 1]++;
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                start[g + 1] += start[g];
+            }
+            int[] byGroup = new int[found.length]; // positions sorted by group, stable
+            int[] next = java.util.Arrays.copyOf(start, groups.size());
+            for (int p : found) {
+                byGroup[next[index.groupAt(p)]++] = p;
+            }
+            List<Channel> channels = new ArrayList<>(found.length);
+            List<SidebarRow> rows = new ArrayList<>(found.length + groups.size());
+            for (int g = 0; g < groups.size(); g++) {
+                int count = start[g + 1] - start[g];
+                if (count == 0) {
+                    continue;
                 }
-                boolean fold = folded.contains(g);
-                rows.add(new SidebarRow.GroupHeader(g, members.size(), fold));
-                if (!fold) {
-                    channels.addAll(members);
-                    members.forEach(c -> rows.add(new SidebarRow.ChannelRow(c)));
+                boolean fold = folded.contains(groups.get(g));
+                rows.add(new SidebarRow.GroupHeader(groups.get(g), count, fold));
+                for (int k = start[g]; k < start[g + 1] && !fold; k++) {
+                    rows.add(rowOf[byGroup[k]]);
+                    channels.add(rowOf[byGroup[k]].channel());
                 }
-            });
+            }
             return new Grouped(unmodifiable(channels), unmodifiable(rows));
         }
 
