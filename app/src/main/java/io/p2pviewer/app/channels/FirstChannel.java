@@ -37,6 +37,9 @@ public final class FirstChannel {
         if (text.contains("#EXT-X-TARGETDURATION")) {
             return Optional.empty(); // an HLS media playlist: its entries are segments, not channels
         }
+        if (text.contains("#EXT-X-STREAM-INF")) {
+            return firstVariant(text); // an HLS master (which M3uReader refuses as a channel list): its first variant
+        }
         if (!text.stripLeading().replace("\uFEFF", "").startsWith("#EXTM3U") && !everyLineIsAUrl(text)) {
             return Optional.empty(); // not a list: prose that happens to hold a URL
         }
@@ -46,6 +49,24 @@ public final class FirstChannel {
         } catch (ReadException e) {
             return Optional.empty();
         }
+    }
+
+    /** The first absolute http(s) URI after an {@code #EXT-X-STREAM-INF} line of a master playlist. */
+    private static Optional<URI> firstVariant(String text) {
+        boolean afterStreamInf = false;
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            if (l.startsWith("#EXT-X-STREAM-INF")) {
+                afterStreamInf = true;
+            } else if (afterStreamInf && !l.isEmpty() && !l.startsWith("#")) {
+                Optional<URI> uri = absolute(l).filter(FirstChannel::isHttp);
+                if (uri.isPresent()) {
+                    return uri;
+                }
+                afterStreamInf = false;
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean everyLineIsAUrl(String text) {

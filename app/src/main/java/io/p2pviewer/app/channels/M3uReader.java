@@ -94,7 +94,12 @@ public final class M3uReader {
         return new ChannelList(channels, guideUrls, warnings);
     }
 
-    private void tag(String s, int lineNo) {
+    private void tag(String s, int lineNo) throws ReadException {
+        if (s.regionMatches(true, 0, "#EXT-X-TARGETDURATION", 0, 21)
+                || s.regionMatches(true, 0, "#EXT-X-STREAM-INF", 0, 17)) {
+            // An HLS media or master playlist: its #EXTINF lines are segments, its URIs variants, not channels.
+            throw new ReadException(new ReadError.HlsStream(WHAT, lineNo));
+        }
         String upper = s.length() >= 12 ? s.substring(0, 12).toUpperCase(Locale.ROOT) : s.toUpperCase(Locale.ROOT);
         if (upper.startsWith("#EXTINF:")) {
             if (pendingInf != null) {

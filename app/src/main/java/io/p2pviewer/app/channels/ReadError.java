@@ -33,6 +33,17 @@ public sealed interface ReadError {
         }
     }
 
+    /**
+     * An HLS media or master playlist (it has {@code #EXT-X-TARGETDURATION} or {@code #EXT-X-STREAM-INF}), which
+     * is played as a stream, not listed as channels.
+     */
+    record HlsStream(String what, int line) implements ReadError {
+        @Override
+        public String reason() {
+            return what + " is an HLS stream, not a channel list (line " + line + "): play it as a stream";
+        }
+    }
+
     /** Text, but not one entry could be used; {@code firstProblem} says why for the first skipped line. */
     record NoEntries(String what, String firstProblem) implements ReadError {
         @Override

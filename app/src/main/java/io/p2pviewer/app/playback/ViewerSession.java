@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class ViewerSession implements AutoCloseable {
     private final DemoStream demo;
     private final DemoSwarm demoSwarm;
-    private final P2pSetup p2p;
+    private volatile P2pSetup p2p;
     private final Optional<URI> source;
     private volatile P2pStack stack;
     private volatile Engine engine;
@@ -52,6 +52,29 @@ public final class ViewerSession implements AutoCloseable {
         stack = p2p.stack();
         engine = Engine.start(p2p.engineConfig(stack));
         return engine;
+    }
+
+    /**
+     * Closes the engine and P2P stack and starts new ones from {@code setup} (the window's P2P settings changed:
+     * they apply to the next stream). The caller stops what plays on the old engine first.
+     */
+    public synchronized Engine restartEngine(P2pSetup setup) throws IOException {
+        if (engine == null) {
+            throw new IllegalStateException("the engine was not started");
+        }
+        engine.close();
+        engine = null;
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+        p2p = setup;
+        return startEngine();
+    }
+
+    /** The engine running, if any. */
+    public Optional<Engine> engine() {
+        return Optional.ofNullable(engine);
     }
 
     /** The trackers' connection states (empty without P2P). */

@@ -109,15 +109,39 @@ public record Settings(Sources sources, P2p p2p, Library library, Appearance app
      * @param recent            recently watched channels, newest first
      * @param lastChannel       the channel playing when the app was closed, or null
      * @param resumeLastChannel whether to play it again at start
+     * @param collapsedGroups   the sidebar's groups shown folded (header only), by name
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Library(List<String> favourites, List<String> recent, String lastChannel,
-                          boolean resumeLastChannel) {
-        public static final Library DEFAULTS = new Library(List.of(), List.of(), null, false);
+                          boolean resumeLastChannel, List<String> collapsedGroups) {
+        public static final Library DEFAULTS = new Library(List.of(), List.of(), null, false, List.of());
 
         public Library {
             favourites = copy(favourites);
             recent = copy(recent);
+            collapsedGroups = copy(collapsedGroups);
+        }
+
+        /** A library with no folded groups. */
+        public Library(List<String> favourites, List<String> recent, String lastChannel, boolean resumeLastChannel) {
+            this(favourites, recent, lastChannel, resumeLastChannel, List.of());
+        }
+
+        public Library withFavourites(List<String> value) {
+            return new Library(value, recent, lastChannel, resumeLastChannel, collapsedGroups);
+        }
+
+        /** The recently watched list and the last channel, which change together. */
+        public Library withRecent(List<String> value, String last) {
+            return new Library(favourites, value, last, resumeLastChannel, collapsedGroups);
+        }
+
+        public Library withResumeLastChannel(boolean value) {
+            return new Library(favourites, recent, lastChannel, value, collapsedGroups);
+        }
+
+        public Library withCollapsedGroups(List<String> value) {
+            return new Library(favourites, recent, lastChannel, resumeLastChannel, value);
         }
     }
 

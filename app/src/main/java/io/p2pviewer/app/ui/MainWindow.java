@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -34,11 +35,15 @@ import javafx.stage.Stage;
 public final class MainWindow {
     private final Scene scene;
     private final javafx.scene.layout.VBox topArea;
-    private final HBox controls;
+    /** The playback controls: a row that wraps onto a second one when the window is narrow. */
+    private final FlowPane controls;
     private final BorderPane root;
     private final StackPane videoArea;
     private final javafx.scene.layout.VBox bottomArea;
     private final PlayerViewModel player;
+    /** The share of the window's width the stats panel and the channel sidebar ask for. */
+    private static final double STATS_SHARE = 0.34;
+    private static final double SIDEBAR_SHARE = 0.25;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         this.player = player;
@@ -104,7 +109,8 @@ public final class MainWindow {
         Label state = new Label();
         state.setId("stateLabel");
         state.textProperty().bind(player.stateProperty());
-        controls = new HBox(8, playPause, stop, new Label("Volume"), volume, mute, full, state);
+        controls = new FlowPane(8, 6, playPause, stop, new Label("Volume"), volume, mute, full, state);
+        controls.setId("controlsBar");
         controls.setPadding(new Insets(8));
         controls.setAlignment(Pos.CENTER_LEFT);
 
@@ -115,6 +121,8 @@ public final class MainWindow {
         bottomArea = new javafx.scene.layout.VBox(controls);
         root = new BorderPane(videoArea, topArea, statsView, bottomArea, null);
         scene = new Scene(root, 1200, 680);
+        // Side panels narrow with the window (down to their minimum) so the video keeps room at 1024 px.
+        statsView.prefWidthProperty().bind(share(scene, STATS_SHARE, statsView.getMinWidth(), 440));
 
         // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
         player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
@@ -174,7 +182,16 @@ public final class MainWindow {
     public void setSidebar(Node sidebar) {
         sidebar.visibleProperty().bind(player.fullScreenProperty().not());
         sidebar.managedProperty().bind(sidebar.visibleProperty());
+        if (sidebar instanceof javafx.scene.layout.Region r) {
+            r.prefWidthProperty().bind(share(scene, SIDEBAR_SHARE, r.getMinWidth(), 340));
+        }
         root.setLeft(sidebar);
+    }
+
+    /** {@code fraction} of the scene's width, kept within {@code [min, max]}. */
+    private static javafx.beans.binding.DoubleBinding share(Scene scene, double fraction, double min, double max) {
+        return Bindings.createDoubleBinding(() -> Math.max(min, Math.min(max, scene.getWidth() * fraction)),
+                scene.widthProperty());
     }
 
     public Scene scene() {

@@ -67,7 +67,10 @@ public final class ViewerRuntime implements AutoCloseable {
 
     private final ViewerSession session;
     private final FxPlayer fx;
-    private final Playback playback;
+    /** Replaced (FX thread) when the P2P settings change: the next stream opens on a new engine. */
+    private volatile Playback playback;
+    /** P2P settings changed in the dialog, applied when the next stream opens; null when none (FX thread). */
+    private io.p2pviewer.app.settings.Settings.P2p pendingP2p;
     private final PlayerViewModel playerModel;
     private final SeekViewModel seekModel = new SeekViewModel(new Choices());
     private final TrackMenusViewModel menusModel = new TrackMenusViewModel(new Choices());
@@ -160,7 +163,7 @@ public final class ViewerRuntime implements AutoCloseable {
             return t;
         });
         // Export JSON (Ctrl+E) and record CSV (Ctrl+R): buttons in the controls bar, file work on the sampler.
-        this.exports = new PlaybackExports(playback, session::notices);
+        this.exports = new PlaybackExports(() -> playback, session::notices);
         this.exportsModel = new ExportsViewModel(exports,
                 ExportsViewModel.directory(System::getenv, System.getProperty("user.home")), clock,
                 sampler, UiThread.FX);
@@ -196,10 +199,35 @@ public final class ViewerRuntime implements AutoCloseable {
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         String url = demo.map(d -> d.masterUri().toString()).orElse(listArgument ? null : options.url());
         channels.model().start(listArgument ? options.url() : null, url == null || url.isBlank());
+        // P2P settings changed in the dialog apply to the next stream opened (not with command-line P2P options,
+        // which win for the run, nor in the demo, whose swarm brings its own tracker).
+        if (!options.p2pGiven() && demo.isEmpty()) {
+            settings.current().addListener((o, was, is) -> {
+                if (!is.p2p().equals(was.p2p())) {
+                    pendingP2p = is.p2p();
+                }
+            });
+        }
         if (url != null && !url.isBlank()) {
             playerModel.urlProperty().set(url);
             playerModel.open();
         }
+    }
+
+    /**
+     * FX thread: stops what plays, restarts the engine and P2P stack with {@code p2p} and plays through a new
+     * {@link Playback} from now on.
+     */
+    private void applyP2p(io.p2pviewer.app.settings.Settings.P2p p2p) throws IOException {
+        playback.close();
+        var engine = session.restartEngine(new SettingsP2pSetup(p2p));
+        playback = new Playback(engine, fx.bridge(), clock);
+        log.info("P2P settings applied: P2P {}", engine.config().p2p() == null ? "off" : "on");
+    }
+
+    /** Whether the engine running delivers with peers (false: CDN only). */
+    public boolean p2pActive() {
+        return session.engine().map(e -> e.config().p2p() != null).orElse(false);
     }
 
     /** The programme guide: the seam for the open playlist and the channel playing. */
@@ -345,6 +373,16 @@ public final class ViewerRuntime implements AutoCloseable {
         @Override
         public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
             menusModel.streamOpened();
+            if (pendingP2p != null) {
+                try {
+                    applyP2p(pendingP2p);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("the new P2P settings could not be applied: {}", e.toString());
+                    return CompletableFuture.failedFuture(e);
+                } finally {
+                    pendingP2p = null;
+                }
+            }
             return playback.open(url, headers);
         }
 

@@ -219,6 +219,16 @@ class M3uReaderTest {
         }
 
         @Test
+        void hlsMediaAndMasterPlaylistsAreStreamsNotChannelLists() throws Exception {
+            assertThat(error("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nhttp://h/0.ts\n"))
+                    .isEqualTo(new ReadError.HlsStream("playlist", 3));
+            assertThat(error("#EXTM3U\r\n#ext-x-stream-inf:BANDWIDTH=800000\r\nhttp://h/360p.m3u8\r\n"))
+                    .isEqualTo(new ReadError.HlsStream("playlist", 2));
+            // Other EXT-X tags alone (seen in channel lists) do not make a stream.
+            assertThat(read("#EXTM3U\n#EXT-X-SESSION-DATA:x\n#EXTINF:-1,A\nhttp://h/a.m3u8\n").channels()).hasSize(1);
+        }
+
+        @Test
         void binaryData() {
             assertThat(error("\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR")).isInstanceOf(ReadError.Binary.class);
             assertThat(error("\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDabc").reason()).isEqualTo("playlist is binary data, not text (line 1)");

@@ -72,4 +72,14 @@ public final class FxTestSupport {
         }
         return changed / (double) ((w / 2) * (h / 2));
     }
+
+    /** Waits (a minute at most) until the window's engine serves {@code url} to libVLC and frames are shown. */
+    public static void awaitEngineFrames(ViewerRuntime runtime, String url) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            var status = runtime.playback().player().status();
+            String source = runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("");
+            org.assertj.core.api.Assertions.assertThat(source.equals(url) && status.framesDisplayed() > 5)
+                    .as("%s on %s", status, source).isTrue();
+        });
+    }
 }

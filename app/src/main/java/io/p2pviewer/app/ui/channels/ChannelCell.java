@@ -13,11 +13,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * One row of the channel list: logo (a placeholder until it loads, or when it cannot), number and name,
+ * One row of the channel list: a group's header (a click folds or unfolds the group; style class
+ * {@code group-header}) or a channel: logo (a placeholder until it loads, or when it cannot), number and name,
  * now/next from the guide, and the favourite star. The channel playing is bold and tinted (style class
  * {@code playing}). FX thread only; cells are reused as the list scrolls.
  */
-final class ChannelCell extends ListCell<Channel> {
+final class ChannelCell extends ListCell<SidebarRow> {
     static final double LOGO = 32;
     private final ChannelsViewModel model;
     private final LogoCache logos;
@@ -27,6 +28,7 @@ final class ChannelCell extends ListCell<Channel> {
     private final Label guide = new Label();
     private final Button star = new Button();
     private final HBox row;
+    private final Label header = new Label();
 
     ChannelCell(ChannelsViewModel model, LogoCache logos) {
         this.model = model;
@@ -51,23 +53,42 @@ final class ChannelCell extends ListCell<Channel> {
         star.getStyleClass().addAll("flat", "favourite-star");
         star.setFocusTraversable(false);
         star.setOnAction(e -> {
-            if (getItem() != null) {
-                model.toggleFavourite(getItem());
+            if (channel() != null) {
+                model.toggleFavourite(channel());
             }
         });
+        header.getStyleClass().add("group-header");
+        header.setStyle("-fx-font-weight: bold;");
+        header.setMaxWidth(Double.MAX_VALUE);
         row = new HBox(8, logoBox, text, star);
         row.setAlignment(Pos.CENTER_LEFT);
         setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && getItem() != null) {
-                model.play(getItem());
+            if (getItem() instanceof SidebarRow.GroupHeader h && e.getClickCount() == 1) {
+                model.toggleGroup(h.group());
+            } else if (e.getClickCount() == 2 && channel() != null) {
+                model.play(channel());
             }
         });
     }
 
+    /** The channel of this row, or null (an empty row or a group header). */
+    Channel channel() {
+        return getItem() instanceof SidebarRow.ChannelRow r ? r.channel() : null;
+    }
+
     @Override
-    protected void updateItem(Channel c, boolean empty) {
-        super.updateItem(c, empty);
-        getStyleClass().remove("playing");
+    protected void updateItem(SidebarRow item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().removeAll("playing", "group-row");
+        setStyle("");
+        if (item instanceof SidebarRow.GroupHeader h) {
+            getStyleClass().add("group-row");
+            header.setText((h.collapsed() ? "▸ " : "▾ ") + h.group() + "  (" + h.channels() + ")");
+            setText(null);
+            setGraphic(header);
+            return;
+        }
+        Channel c = item instanceof SidebarRow.ChannelRow r ? r.channel() : null;
         if (empty || c == null) {
             setGraphic(null);
             setText(null);
@@ -96,7 +117,7 @@ final class ChannelCell extends ListCell<Channel> {
         if (img == null && c.logo() != null) {
             String wanted = c.logo();
             logos.request(wanted, loaded -> {
-                if (getItem() != null && wanted.equals(getItem().logo())) {
+                if (channel() != null && wanted.equals(channel().logo())) {
                     logo.setImage(loaded);
                 }
             });

@@ -103,18 +103,34 @@ public final class ChannelIndex {
      * also passing {@code extra}, which is given the channel's position.
      */
     public List<Channel> filter(String group, String query, IntPredicate extra) {
+        int[] at = positions(group, query, extra);
+        List<Channel> out = new ArrayList<>(at.length);
+        for (int i : at) {
+            out.add(channels.get(i));
+        }
+        return out;
+    }
+
+    /** As {@link #filter}, the channels' positions (0-based, ascending). */
+    public int[] positions(String group, String query, IntPredicate extra) {
         String q = fold(query == null ? "" : query.strip());
         int g = group == null ? -1 : groups.indexOf(group);
         if (group != null && g < 0) {
-            return List.of();
+            return new int[0];
         }
-        List<Channel> out = new ArrayList<>();
+        int[] out = new int[folded.length];
+        int n = 0;
         for (int i = 0; i < folded.length; i++) {
             if ((g < 0 || groupOf[i] == g) && (q.isEmpty() || folded[i].contains(q)) && extra.test(i)) {
-                out.add(channels.get(i));
+                out[n++] = i;
             }
         }
-        return out;
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The number of the group (its place in {@link #groups()}) of the channel at {@code position} (0-based). */
+    public int groupAt(int position) {
+        return groupOf[position];
     }
 
     /** Whether the channel's folded name contains the folded query. */

@@ -1,6 +1,7 @@
 package io.p2pviewer.app.ui.channels;
 
 import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.channels.UrlMask;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -8,9 +9,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,7 +27,7 @@ import javafx.stage.FileChooser;
  * click or Enter plays). FX thread only.
  */
 public final class ChannelsView extends VBox {
-    private final ListView<Channel> list = new ListView<>();
+    private final ListView<SidebarRow> list = new ListView<>();
 
     public ChannelsView(ChannelsViewModel model, LogoCache logos) {
         setId("channelSidebar");
@@ -59,8 +63,13 @@ public final class ChannelsView extends VBox {
         });
         addButton.setMinWidth(Region.USE_PREF_SIZE);
         file.setMinWidth(Region.USE_PREF_SIZE);
-        HBox open = new HBox(6, source, addButton, file);
-        open.setAlignment(Pos.CENTER_LEFT);
+        MenuButton opened = playlistsMenu(model);
+        // Two rows, so the field keeps its width in a narrow window.
+        HBox field = new HBox(6, source, addButton);
+        field.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(6, file, opened);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox open = new VBox(6, field, buttons);
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("playlistProgress");
@@ -90,21 +99,56 @@ public final class ChannelsView extends VBox {
         groups.valueProperty().bindBidirectional(model.groupProperty());
 
         list.setId("channelList");
-        list.itemsProperty().bind(model.rowsProperty());
+        list.itemsProperty().bind(model.sidebarRowsProperty());
         list.setFixedCellSize(44); // equal rows: the list lays out only what is on screen
         list.setCellFactory(v -> new ChannelCell(model, logos));
         list.setPlaceholder(new Label("Open a playlist to list its channels"));
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && !model.typingNumber()
-                    && list.getSelectionModel().getSelectedItem() != null) {
-                model.play(list.getSelectionModel().getSelectedItem());
+        // A filter: the list's own Left/Right mappings move the focus to the next control before handlers run.
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode code = e.getCode();
+            if (list.getSelectionModel().getSelectedItem() instanceof SidebarRow.GroupHeader h
+                    && !model.typingNumber() && !e.isControlDown() && !e.isAltDown()
+                    && (code == KeyCode.ENTER || code == KeyCode.SPACE || code == KeyCode.LEFT
+                    || code == KeyCode.RIGHT)) {
+                // Enter or Space folds or unfolds; Left folds, Right unfolds (as a tree does).
+                model.setCollapsed(h.group(), code == KeyCode.LEFT
+                        || (code != KeyCode.RIGHT && !h.collapsed()));
                 e.consume();
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (list.getSelectionModel().getSelectedItem() instanceof SidebarRow.ChannelRow r
+                    && e.getCode() == KeyCode.ENTER && !model.typingNumber()) {
+                model.play(r.channel());
+                e.consume();
+            }
+        });
+        // The header selected stays selected when its group folds or unfolds (the rows are then a new list, which
+        // clears the selection), so the keys keep working on it.
+        String[] header = new String[1];
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is instanceof SidebarRow.GroupHeader h) {
+                header[0] = h.group();
+            } else if (is != null) {
+                header[0] = null;
+            }
+        });
+        model.sidebarRowsProperty().addListener((o, was, is) -> {
+            for (int i = 0; header[0] != null && i < is.size(); i++) {
+                if (is.get(i) instanceof SidebarRow.GroupHeader h && h.group().equals(header[0])) {
+                    int at = i;
+                    javafx.application.Platform.runLater(() -> {
+                        list.getSelectionModel().select(at);
+                        list.getFocusModel().focus(at);
+                    });
+                    break;
+                }
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         model.playingProperty().addListener((o, was, is) -> {
             list.refresh();
-            int at = indexOf(model.visible(), is);
+            int at = indexOf(list.getItems(), is);
             if (at >= 0) {
                 list.getSelectionModel().select(at);
                 list.scrollTo(Math.max(0, at - 3));
@@ -116,16 +160,37 @@ public final class ChannelsView extends VBox {
         getChildren().addAll(open, statusRow, error, search, groups, list);
     }
 
-    private static int indexOf(java.util.List<Channel> rows, Channel c) {
+    /** The open playlists, each with an item that removes it; disabled while none is open. */
+    private static MenuButton playlistsMenu(ChannelsViewModel model) {
+        MenuButton menu = new MenuButton("Lists");
+        menu.setId("playlistsMenu");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable fill = () -> {
+            menu.getItems().clear();
+            int n = 0;
+            for (String p : model.playlists()) {
+                MenuItem remove = new MenuItem("Remove " + UrlMask.mask(p));
+                remove.setId("removePlaylist" + n++);
+                remove.setOnAction(e -> model.remove(p));
+                menu.getItems().add(remove);
+            }
+            menu.setDisable(menu.getItems().isEmpty());
+        };
+        model.playlists().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        return menu;
+    }
+
+    private static int indexOf(java.util.List<SidebarRow> rows, Channel c) {
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i) == c) {
+            if (rows.get(i) instanceof SidebarRow.ChannelRow r && r.channel() == c) {
                 return i;
             }
         }
         return -1;
     }
 
-    public ListView<Channel> list() {
+    public ListView<SidebarRow> list() {
         return list;
     }
 }

@@ -2,6 +2,7 @@ package io.p2pviewer.app.ui.channels;
 
 import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.ChannelList;
+import io.p2pviewer.app.channels.ReadError;
 import io.p2pviewer.app.channels.ReadException;
 import io.p2pviewer.app.channels.UrlMask;
 import io.p2pviewer.app.channels.guide.GuideStore;
@@ -82,6 +83,11 @@ public final class ChannelsViewModel {
     /** The rows shown: a new list per result (a ListView takes new items far faster than a 50,000-row setAll). */
     private final ReadOnlyObjectWrapper<ObservableList<Channel>> rows =
             new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
+    /** The sidebar's rows: the rows shown with the group headers of the list of all channels. */
+    private final ReadOnlyObjectWrapper<ObservableList<SidebarRow>> sidebarRows =
+            new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
+    /** The sources of the open playlists, in the order opened. */
+    private final ObservableList<String> playlists = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Channel> playing = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<GuideStore> guide = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -92,14 +98,23 @@ public final class ChannelsViewModel {
     private final ReadOnlyIntegerWrapper favouritesVersion = new ReadOnlyIntegerWrapper();
     private final Set<String> favourites = new HashSet<>();
     private final List<String> recent = new ArrayList<>();
+    /** Groups folded in the list of all channels (persisted in the library). */
+    private final Set<String> collapsed = new HashSet<>();
     /** All channels of one index as rows, made once per index (search thread): clearing the search is instant. */
     private ChannelIndex allRowsOf;
-    private ObservableList<Channel> allRows;
+    private Set<String> allRowsCollapsed;
+    /** One row per channel of {@link #allRowsOf}, by position, made once per index (search thread). */
+    private SidebarRow.ChannelRow[] channelRows = new SidebarRow.ChannelRow[0];
+    private Grouped allRows;
     private int pendingLoads;
     private long filterGeneration;
     private Channel previous;
     private String typed = "";
     private Runnable numberTimer = () -> { };
+    /** The window's argument while it is read: an HLS playlist found there plays as a stream (FX thread). */
+    private String argument;
+    /** Whether the window's argument played as a stream (then the last channel does not resume). */
+    private boolean argumentPlayed;
 
     public ChannelsViewModel(PlaylistLoader loader, SettingsAccess settings, ChannelPlayer player, Executor io,
                              Executor search, UiThread ui, Delay delay, Clock clock) {
@@ -126,18 +141,20 @@ public final class ChannelsViewModel {
             ui.execute(() -> {
                 favourites.addAll(s.library().favourites());
                 recent.addAll(s.library().recent());
+                collapsed.addAll(s.library().collapsedGroups());
                 favouritesVersion.set(favouritesVersion.get() + 1);
                 for (String p : s.sources().playlists()) {
                     open(p);
                 }
                 if (isPlaylistArgument(argument)) {
+                    this.argument = argument.strip();
                     open(argument);
                 }
                 if (resume && s.library().resumeLastChannel() && s.library().lastChannel() != null) {
                     // After the loads queued above: io runs in order.
                     io.execute(() -> ui.execute(() -> {
                         Channel last = index.get().byKey(s.library().lastChannel());
-                        if (last != null && playing.get() == null) {
+                        if (last != null && playing.get() == null && !argumentPlayed) {
                             play(last);
                         }
                     }));
@@ -161,9 +178,10 @@ public final class ChannelsViewModel {
     }
 
     /**
-     * Whether the window's argument is a channel list rather than a stream: an existing local file (or a
-     * {@code file:} URI), or an http(s) URL whose path ends in {@code .m3u} ({@code .m3u8} URLs are HLS
-     * playlists, played as before).
+     * Whether the window's argument may be a channel list, to be read (and sniffed) before anything plays: an
+     * existing local file (or a {@code file:} URI), or an http(s) URL whose path ends in {@code .m3u} or
+     * {@code .m3u8}. What turns out to be an HLS media or master playlist then plays as a stream
+     * ({@link ChannelPlayer#playStream}); what is neither gives a one-line error.
      */
     public static boolean isPlaylistArgument(String argument) {
         if (argument == null || argument.isBlank()) {
@@ -176,7 +194,8 @@ public final class ChannelsViewModel {
             }
             if (a.matches("(?i)https?://.*")) {
                 String path = Optional.ofNullable(URI.create(a).getPath()).orElse("");
-                return path.toLowerCase(Locale.ROOT).endsWith(".m3u");
+                String lower = path.toLowerCase(Locale.ROOT);
+                return lower.endsWith(".m3u") || lower.endsWith(".m3u8");
             }
             if (a.matches("(?i)[a-z][a-z0-9+.-]*:.*")) {
                 return false; // demo, demo:vod, other schemes
@@ -212,7 +231,20 @@ public final class ChannelsViewModel {
             try {
                 list = loader.load(name);
             } catch (ReadException e) {
-                ui.execute(() -> loaded(null, e.getMessage()));
+                ui.execute(() -> {
+                    if (e.error() instanceof ReadError.HlsStream && name.equals(argument)) {
+                        argument = null;
+                        argumentPlayed = true;
+                        loaded(null, "");
+                        player.playStream(name);
+                    } else {
+                        boolean given = name.equals(argument);
+                        argument = null;
+                        loaded(null, !given || e.error() instanceof ReadError.Unreadable ? e.getMessage()
+                                : "cannot open " + UrlMask.mask(name) + ": neither an HLS stream nor a channel"
+                                + " list (" + e.getMessage() + ")");
+                    }
+                });
                 return;
             } catch (RuntimeException e) {
                 log.warn("reading playlist {} failed", UrlMask.mask(name), e);
@@ -220,21 +252,68 @@ public final class ChannelsViewModel {
                 return;
             }
             lists.put(name, list);
-            List<Channel> all = new ArrayList<>();
-            lists.values().forEach(l -> all.addAll(l.channels()));
-            ChannelIndex built = new ChannelIndex(all);
-            ChannelList combined = new ChannelList(all,
-                    lists.values().stream().flatMap(l -> l.guideUrls().stream()).distinct().toList(), List.of());
             int skipped = list.warnings().size();
-            ui.execute(() -> {
-                loaded(built, skipped == 0 ? null : skipped + " lines skipped, first: "
-                        + list.warnings().getFirst());
-                openChannels.set(combined);
-            });
+            publish(skipped == 0 ? null : skipped + " lines skipped, first: " + list.warnings().getFirst());
             update(st -> st.sources().playlists().contains(name) ? st : st.withSources(new Settings.Sources(
                     append(st.sources().playlists(), name), st.sources().guides(),
                     st.sources().guideRefreshHours())));
         });
+    }
+
+    /**
+     * Removes an open playlist: its channels leave the sidebar and the guide, and it is forgotten in the settings.
+     * Favourites stay saved (a channel starred in another list keeps its star; the same list opened again gets
+     * its stars back).
+     */
+    public void remove(String source) {
+        String name = source == null ? "" : source.strip();
+        if (!playlists.contains(name)) {
+            return;
+        }
+        playlists.remove(name);
+        pendingLoads++;
+        loading.set(true);
+        io.execute(() -> {
+            lists.remove(name);
+            publish(null);
+        });
+        update(st -> st.withSources(new Settings.Sources(
+                st.sources().playlists().stream().filter(p -> !p.equals(name)).toList(), st.sources().guides(),
+                st.sources().guideRefreshHours())));
+    }
+
+    /** io thread: indexes the open playlists' channels and shows them, with {@code problem} (or none). */
+    private void publish(String problem) {
+        List<Channel> all = new ArrayList<>();
+        lists.values().forEach(l -> all.addAll(l.channels()));
+        ChannelIndex built = new ChannelIndex(all);
+        ChannelList combined = new ChannelList(all,
+                lists.values().stream().flatMap(l -> l.guideUrls().stream()).distinct().toList(), List.of());
+        List<String> sources = List.copyOf(lists.keySet());
+        ui.execute(() -> {
+            playlists.setAll(sources);
+            loaded(built, problem);
+            openChannels.set(combined);
+        });
+    }
+
+    /** Folds or unfolds a group in the list of all channels; remembered in the settings. */
+    public void toggleGroup(String name) {
+        setCollapsed(name, !collapsed.contains(name));
+    }
+
+    /** Folds ({@code true}) or unfolds a group in the list of all channels; remembered in the settings. */
+    public void setCollapsed(String name, boolean fold) {
+        if (name == null || (fold ? !collapsed.add(name) : !collapsed.remove(name))) {
+            return;
+        }
+        List<String> folded = collapsed.stream().sorted().toList();
+        update(st -> st.withLibrary(st.library().withCollapsedGroups(folded)));
+        refilter();
+    }
+
+    public boolean isCollapsed(String group) {
+        return collapsed.contains(group);
     }
 
     private void loaded(ChannelIndex built, String problem) {
@@ -261,46 +340,109 @@ public final class ChannelsViewModel {
                 i.groups().size());
     }
 
-    /** Recomputes the rows shown on the search thread; only the newest result is shown. */
+    /**
+     * Recomputes the rows shown on the search thread; only the newest result is shown. The list of all channels
+     * is shown by group (groups in the order their first channel appears), each under a header that folds it.
+     */
     private void refilter() {
         long generation = ++filterGeneration;
         ChannelIndex i = index.get();
         String g = group.get();
         String q = query.get();
         Set<String> favs = Set.copyOf(favourites);
+        Set<String> folded = Set.copyOf(collapsed);
         List<String> rec = List.copyOf(recent);
         search.execute(() -> {
-            List<Channel> found;
-            boolean everything = (ALL.equals(g) || g == null) && ChannelIndex.fold(q).isBlank();
-            if (everything) {
-                if (allRowsOf != i) {
-                    allRowsOf = i;
-                    allRows = FXCollections.unmodifiableObservableList(FXCollections.observableList(i.channels()));
+            Grouped shown;
+            boolean all = ALL.equals(g) || g == null;
+            if (all && ChannelIndex.fold(q).isBlank()) {
+                if (allRowsOf != i || !folded.equals(allRowsCollapsed)) {
+                    rowsFor(i);
+                    allRowsCollapsed = folded;
+                    allRows = Grouped.byGroup(i, channelRows, i.positions(null, "", n -> true), folded);
                 }
-                ObservableList<Channel> shown = allRows;
-                ui.execute(() -> {
-                    if (generation == filterGeneration) {
-                        rows.set(shown);
-                    }
-                });
-                return;
-            }
-            if (RECENT.equals(g)) {
-                found = rec.stream().map(i::byKey).filter(c -> c != null && ChannelIndex.matches(c, q)).toList();
+                shown = allRows;
+            } else if (RECENT.equals(g)) {
+                shown = Grouped.flat(rec.stream().map(i::byKey)
+                        .filter(c -> c != null && ChannelIndex.matches(c, q)).toList());
             } else if (FAVOURITES.equals(g)) {
-                List<Channel> all = i.channels();
-                found = i.filter(null, q, n -> favs.contains(ChannelIndex.keyOf(all.get(n))));
+                List<Channel> every = i.channels();
+                shown = Grouped.flat(i.filter(null, q, n -> favs.contains(ChannelIndex.keyOf(every.get(n)))));
             } else {
-                found = i.filter(ALL.equals(g) || g == null ? null : g, q, n -> true);
+                if (all) {
+                    rowsFor(i);
+                    shown = Grouped.byGroup(i, channelRows, i.positions(null, q, n -> true), folded);
+                } else {
+                    shown = Grouped.flat(i.filter(g, q, n -> true));
+                }
             }
-            ObservableList<Channel> shown = FXCollections.unmodifiableObservableList(
-                    FXCollections.observableList(found));
             ui.execute(() -> {
                 if (generation == filterGeneration) {
-                    rows.set(shown);
+                    sidebarRows.set(shown.rows());
+                    rows.set(shown.channels());
                 }
             });
         });
+    }
+
+    /** Search thread: the rows of {@code i}'s channels, made when the index changed. */
+    private void rowsFor(ChannelIndex i) {
+        if (allRowsOf != i) {
+            allRowsOf = i;
+            allRowsCollapsed = null;
+            channelRows = new SidebarRow.ChannelRow[i.size()];
+            for (int n = 0; n < channelRows.length; n++) {
+                channelRows[n] = new SidebarRow.ChannelRow(i.channels().get(n));
+            }
+        }
+    }
+
+    /** The channels shown and the sidebar's rows for them, as unmodifiable observable lists. */
+    private record Grouped(ObservableList<Channel> channels, ObservableList<SidebarRow> rows) {
+        static Grouped flat(List<Channel> found) {
+            List<SidebarRow> rows = new ArrayList<>(found.size());
+            found.forEach(c -> rows.add(new SidebarRow.ChannelRow(c)));
+            return new Grouped(unmodifiable(found), unmodifiable(rows));
+        }
+
+        /**
+         * The channels at {@code found} (ascending positions) under their groups' headers, groups in the index's
+         * order; folded groups show no channels. {@code rowOf}: the index's channel rows by position.
+         */
+        static Grouped byGroup(ChannelIndex index, SidebarRow.ChannelRow[] rowOf, int[] found, Set<String> folded) {
+            List<String> groups = index.groups();
+            int[] start = new int[groups.size() + 1];
+            for (int p : found) {
+                start[index.groupAt(p) + 1]++;
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                start[g + 1] += start[g];
+            }
+            int[] byGroup = new int[found.length]; // positions sorted by group, stable
+            int[] next = java.util.Arrays.copyOf(start, groups.size());
+            for (int p : found) {
+                byGroup[next[index.groupAt(p)]++] = p;
+            }
+            List<Channel> channels = new ArrayList<>(found.length);
+            List<SidebarRow> rows = new ArrayList<>(found.length + groups.size());
+            for (int g = 0; g < groups.size(); g++) {
+                int count = start[g + 1] - start[g];
+                if (count == 0) {
+                    continue;
+                }
+                boolean fold = folded.contains(groups.get(g));
+                rows.add(new SidebarRow.GroupHeader(groups.get(g), count, fold));
+                for (int k = start[g]; k < start[g + 1] && !fold; k++) {
+                    rows.add(rowOf[byGroup[k]]);
+                    channels.add(rowOf[byGroup[k]].channel());
+                }
+            }
+            return new Grouped(unmodifiable(channels), unmodifiable(rows));
+        }
+
+        private static <T> ObservableList<T> unmodifiable(List<T> list) {
+            return FXCollections.unmodifiableObservableList(FXCollections.observableList(list));
+        }
     }
 
     /** Plays {@code c}: it becomes the channel playing, the newest recent and the last channel. */
@@ -321,8 +463,7 @@ public final class ChannelsViewModel {
             recent.removeLast();
         }
         List<String> rec = List.copyOf(recent);
-        update(st -> st.withLibrary(new Settings.Library(st.library().favourites(), rec, key,
-                st.library().resumeLastChannel())));
+        update(st -> st.withLibrary(st.library().withRecent(rec, key)));
         if (RECENT.equals(group.get())) {
             refilter();
         }
@@ -414,8 +555,7 @@ public final class ChannelsViewModel {
             if (starred) {
                 favs.add(key);
             }
-            return st.withLibrary(new Settings.Library(favs, st.library().recent(), st.library().lastChannel(),
-                    st.library().resumeLastChannel()));
+            return st.withLibrary(st.library().withFavourites(favs));
         });
         if (FAVOURITES.equals(group.get())) {
             refilter();
@@ -468,6 +608,12 @@ public final class ChannelsViewModel {
     /** The rows shown now (replaced, not changed, when they change: observe {@link #rowsProperty()}). */
     public ObservableList<Channel> visible() { return rows.get(); }
     public ReadOnlyObjectProperty<ObservableList<Channel>> rowsProperty() { return rows.getReadOnlyProperty(); }
+    /** The sidebar's rows (the channels shown, under group headers in the list of all channels). */
+    public ReadOnlyObjectProperty<ObservableList<SidebarRow>> sidebarRowsProperty() {
+        return sidebarRows.getReadOnlyProperty();
+    }
+    /** The sources of the open playlists, in the order opened (FX thread). */
+    public ObservableList<String> playlists() { return playlists; }
     public ReadOnlyObjectProperty<Channel> playingProperty() { return playing.getReadOnlyProperty(); }
     /** The programme guide: set by whoever loads guides (null: none), read by the rows. */
     public ObjectProperty<GuideStore> guideProperty() { return guide; }

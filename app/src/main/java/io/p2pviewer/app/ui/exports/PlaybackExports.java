@@ -21,7 +21,7 @@ import java.util.List;
  * thread: the actions on the exports' worker, {@link #sample} on the stats sampler.
  */
 public final class PlaybackExports implements Exports {
-    private final Playback playback;
+    private final java.util.function.Supplier<Playback> playbacks;
     private final Instant started;
     private volatile CsvRecorder recorder;
     private final java.util.function.Supplier<List<String>> notices;
@@ -32,13 +32,21 @@ public final class PlaybackExports implements Exports {
 
     /** @param notices what to say about reaching peers in snapshots (the session's {@code notices()}) */
     public PlaybackExports(Playback playback, java.util.function.Supplier<List<String>> notices) {
-        this.playback = playback;
+        this(() -> playback, notices);
+    }
+
+    /** Exports of whichever playback {@code playbacks} gives now (the window replaces it when P2P settings change). */
+    public PlaybackExports(java.util.function.Supplier<Playback> playbacks,
+                           java.util.function.Supplier<List<String>> notices) {
+        this.playbacks = playbacks;
+        Playback playback = playbacks.get();
         this.notices = notices;
         this.started = playback.clock().instant();
     }
 
     @Override
     public void writeSnapshot(Path file) throws IOException {
+        Playback playback = playbacks.get();
         StreamSession session = playback.session().orElseThrow(() -> new IOException("nothing is playing"));
         EngineSnapshot snap = session.snapshot();
         PlayerStatus status = playback.player().status();
@@ -55,6 +63,7 @@ public final class PlaybackExports implements Exports {
 
     @Override
     public synchronized void startRecording(Path file) throws IOException {
+        Playback playback = playbacks.get();
         if (recorder == null) {
             recorder = new CsvRecorder(file, playback.clock().instant());
         }
@@ -77,6 +86,7 @@ public final class PlaybackExports implements Exports {
     public void sample(EngineSnapshot snapshot) {
         CsvRecorder r = recorder;
         if (r != null && snapshot != null) {
+            Playback playback = playbacks.get();
             r.row(snapshot, playback.stalls().count(), playback.stalls().total(playback.clock().instant()).toMillis() / 1000.0);
         }
     }

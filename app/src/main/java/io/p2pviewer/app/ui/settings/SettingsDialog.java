@@ -95,7 +95,7 @@ final class SettingsDialog {
         relay.selectedProperty().bindBidirectional(model.relayOnlyProperty());
         grid.add(relay, 0, 4, 2, 1);
         grid.addRow(5, new Label("Segment cache (MB)"), field("cacheSizeField", model.cacheSizeMbProperty()));
-        Label note = new Label("P2P changes apply the next time the app starts; command-line P2P options win.");
+        Label note = new Label("P2P changes apply to the next stream opened; command-line P2P options win.");
         note.setWrapText(true);
         grid.add(note, 0, 6, 2, 1);
         return grid;

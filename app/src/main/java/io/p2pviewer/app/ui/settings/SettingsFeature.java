@@ -91,8 +91,8 @@ public final class SettingsFeature {
     public void openDialog() {
         new SettingsDialog(stage, new SettingsViewModel(settings.get())).showAndWait().ifPresent(next -> {
             log.info("settings changed in the dialog");
-            settings.update(old -> next.withLibrary(new Settings.Library(old.library().favourites(),
-                    old.library().recent(), old.library().lastChannel(), next.library().resumeLastChannel())));
+            settings.update(old -> next.withLibrary(
+                    old.library().withResumeLastChannel(next.library().resumeLastChannel())));
         });
     }
 

@@ -108,8 +108,7 @@ public final class SettingsViewModel {
             Settings.Appearance appearance = base.appearance();
             error.set("");
             return Optional.of(base.withSources(sources).withP2p(p2p)
-                    .withLibrary(new Settings.Library(library.favourites(), library.recent(), library.lastChannel(),
-                            resumeLastChannel.get()))
+                    .withLibrary(library.withResumeLastChannel(resumeLastChannel.get()))
                     .withAppearance(new Settings.Appearance(theme.get(), statsPanelShown.get(),
                             appearance.windowWidth(), appearance.windowHeight(), appearance.maximized(),
                             appearance.volume(), appearance.muted())));

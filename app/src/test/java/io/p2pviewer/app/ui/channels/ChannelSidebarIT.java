@@ -7,28 +7,23 @@ import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.settings.SettingsStore;
 import io.p2pviewer.app.settings.XdgDirs;
 import io.p2pviewer.app.ui.AppLaunch;
+import io.p2pviewer.app.ui.LoopbackFiles;
 import io.p2pviewer.app.ui.ViewerRuntime;
 import io.p2pviewer.demo.DemoOrigin;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -54,10 +49,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ChannelSidebarIT {
-    private final List<String> served = new CopyOnWriteArrayList<>();
-    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private DemoOrigin origin;
-    private HttpServer server;
+    private LoopbackFiles server;
     private XdgDirs dirs;
     private Stage stage;
     private ViewerRuntime runtime;
@@ -66,19 +59,7 @@ class ChannelSidebarIT {
     void start(Stage stage) throws IOException {
         this.stage = stage;
         origin = DemoOrigin.start();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            served.add(path);
-            byte[] body = files.get(path);
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                if (body != null) {
-                    out.write(body);
-                }
-            }
-        });
-        server.start();
+        server = new LoopbackFiles();
         dirs = XdgDirs.under(Files.createTempDirectory("sidebar-it"));
         runtime = new ViewerRuntime(stage, new AppLaunch.Options(null, true, List.of(), 0), dirs);
         stage.show();
@@ -89,19 +70,19 @@ class ChannelSidebarIT {
         if (runtime != null) {
             runtime.close();
         }
-        server.stop(0);
+        server.close();
         origin.close();
     }
 
     @Test
     void aServedPlaylistListsGroupsAndLogosSearchesZapsAndKeepsAFavouriteAcrossARestart(FxRobot robot)
             throws Exception {
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String base = server.base();
         URI live = origin.baseUri().resolve("live/");
         String token = "?token=" + origin.validToken();
-        files.put("/logos/red.png", png(Color.RED));
-        files.put("/logos/blue.png", png(Color.BLUE));
-        files.put("/tv.m3u", ("#EXTM3U\n"
+        server.put("/logos/red.png", png(Color.RED));
+        server.put("/logos/blue.png", png(Color.BLUE));
+        server.put("/tv.m3u", ("#EXTM3U\n"
                 + "#EXTINF:-1 tvg-id=\"small\" tvg-logo=\"" + base + "/logos/red.png\" group-title=\"Demo SD\",Demo 360p\n"
                 + live.resolve("360p/playlist.m3u8") + token + "\n"
                 + "#EXTINF:-1 tvg-id=\"big\" tvg-logo=\"" + base + "/logos/blue.png\" group-title=\"Demo HD\",Démo 720p\n"
@@ -126,7 +107,7 @@ class ChannelSidebarIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> logoColour(robot, "Demo 360p") == 0xFFFF0000
                 && logoColour(robot, "Démo 720p") == 0xFF0000FF);
         assertThat(onFx(() -> logoOf(robot, "Broken Logo").getImage())).isNull();
-        assertThat(served).contains("/logos/red.png", "/logos/blue.png", "/logos/missing.png");
+        assertThat(server.served()).contains("/logos/red.png", "/logos/blue.png", "/logos/missing.png");
         try (var cached = Files.list(dirs.cache().resolve("logos"))) {
             assertThat(cached.count()).isEqualTo(2);
         }
@@ -209,6 +190,85 @@ class ChannelSidebarIT {
         save(snapshot(stage.getScene().getRoot()), "sidebar-restarted.png");
     }
 
+    @Test
+    void groupsFoldByClickAndKeyAndARemovedPlaylistTakesItsChannelsButNotOtherFavourites(FxRobot robot)
+            throws Exception {
+        String base = server.base();
+        server.put("/news.m3u", ("#EXTM3U\n"
+                + "#EXTINF:-1 tvg-id=\"n1\" group-title=\"News\",News One\nhttp://127.0.0.1:9/n1.m3u8\n"
+                + "#EXTINF:-1 tvg-id=\"s1\" group-title=\"Sport\",Sport One\nhttp://127.0.0.1:9/s1.m3u8\n"
+                + "#EXTINF:-1 tvg-id=\"n2\" group-title=\"News\",News Two\nhttp://127.0.0.1:9/n2.m3u8\n")
+                .getBytes(StandardCharsets.UTF_8));
+        server.put("/films.m3u", ("#EXTM3U\n"
+                + "#EXTINF:-1 tvg-id=\"f1\" group-title=\"Films\",Film One\nhttp://127.0.0.1:9/f1.m3u8\n")
+                .getBytes(StandardCharsets.UTF_8));
+        ChannelsViewModel model = runtime.channelsModel();
+        robot.clickOn("#playlistField").write(base + "/news.m3u").type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> model.visible().size()) == 3);
+        robot.clickOn("#playlistField").write(base + "/films.m3u").type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> model.visible().size()) == 4);
+        assertThat(onFx(() -> names(model.visible()))).containsExactly("News One", "News Two", "Sport One",
+                "Film One");
+
+        // A click on the News header folds it: its rows go, the header says so, the settings remember it.
+        robot.clickOn(headerOf(robot, "News"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> names(model.visible()))
+                .equals(List.of("Sport One", "Film One")));
+        assertThat(headerOf(robot, "News").getText()).isEqualTo("▸ News  (2)");
+        assertThat(onFx(() -> cellNames(robot))).doesNotContain("News One", "News Two");
+        SettingsStore store = new SettingsStore(dirs.config(), java.time.Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().library().collapsedGroups()
+                .equals(List.of("News")));
+        save(snapshot(robot.lookup("#channelSidebar").query()), "sidebar-folded.png");
+        // Keys on a selected header: Right unfolds, Left folds.
+        robot.type(KeyCode.RIGHT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> model.visible().size()) == 4);
+        assertThat(onFx(() -> cellNames(robot))).contains("News One", "News Two");
+        ListView<SidebarRow> rows = robot.lookup("#channelList").query();
+        String before = onFx(() -> rows.getSelectionModel().getSelectedItem() + " focus "
+                + stage.getScene().getFocusOwner());
+        robot.type(KeyCode.LEFT);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(onFx(() -> model.visible().size()))
+                .as("before Left: %s; now %s", before, onFx(() -> rows.getSelectionModel().getSelectedItem()
+                        + " focus " + stage.getScene().getFocusOwner())).isEqualTo(2));
+        robot.type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> model.visible().size()) == 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().library().collapsedGroups()
+                .isEmpty());
+
+        // Favourites in both lists; then the news list is removed from the Lists menu.
+        robot.clickOn(starOf(robot, "Sport One"));
+        robot.clickOn(starOf(robot, "Film One"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().library().favourites().size() == 2);
+        robot.clickOn("#playlistsMenu");
+        robot.clickOn("Remove " + base + "/news.m3u");
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> names(model.visible()))
+                .equals(List.of("Film One")));
+        assertThat(label(robot, "#channelsStatus")).isEqualTo("1 channels in 1 groups");
+        assertThat(onFx(() -> cellNames(robot))).containsExactly("Film One");
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().sources().playlists()
+                .equals(List.of(base + "/films.m3u")));
+        robot.interact(() -> model.groupProperty().set(ChannelsViewModel.FAVOURITES));
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> names(model.visible()))
+                .equals(List.of("Film One")));
+        assertThat(starOf(robot, "Film One").getText()).isEqualTo("★");
+        save(snapshot(robot.lookup("#channelSidebar").query()), "sidebar-removed.png");
+    }
+
+    private static Label headerOf(FxRobot robot, String group) {
+        return onFx(() -> robot.lookup("#channelList").queryAs(ListView.class).lookupAll(".group-header").stream()
+                .map(Label.class::cast).filter(l -> l.getText().contains(" " + group + "  (")
+                        && l.getParent() instanceof ChannelCell c && c.getItem() != null)
+                .findFirst().orElseThrow());
+    }
+
+    /** The channel names in the list's cells on screen. */
+    private static List<String> cellNames(FxRobot robot) {
+        return robot.lookup("#channelList").queryAs(ListView.class).lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof ChannelCell c && c.channel() != null && c.isVisible())
+                .map(n -> ((ChannelCell) n).channel().name()).toList();
+    }
+
     /**
      * Waits until the engine serves {@code name}'s stream to the player and frames are shown, then a moment more
      * for its pictures. (Not by the player's reported video size: it was seen to stay at the first stream's.)
@@ -234,9 +294,9 @@ class ChannelSidebarIT {
     }
 
     private static ChannelCell cellOf(FxRobot robot, String name) {
-        ListView<Channel> list = robot.lookup("#channelList").query();
-        return list.lookupAll(".list-cell").stream().filter(n -> n instanceof ChannelCell c && c.getItem() != null
-                && c.getItem().name().equals(name)).map(ChannelCell.class::cast).findFirst().orElseThrow();
+        ListView<SidebarRow> list = robot.lookup("#channelList").query();
+        return list.lookupAll(".list-cell").stream().filter(n -> n instanceof ChannelCell c && c.channel() != null
+                && c.channel().name().equals(name)).map(ChannelCell.class::cast).findFirst().orElseThrow();
     }
 
     private static ImageView logoOf(FxRobot robot, String name) {

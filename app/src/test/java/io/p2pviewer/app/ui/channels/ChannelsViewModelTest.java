@@ -73,7 +73,8 @@ class ChannelsViewModelTest {
         ChannelsViewModel m = model();
         m.open("tv.m3u");
 
-        assertThat(names(m.visible())).containsExactly("TÉLÉ Un", "Sport Two", "News Three", "Loose Four");
+        // Shown by group (News, Sport, the rest), each group under its header.
+        assertThat(names(m.visible())).containsExactly("TÉLÉ Un", "News Three", "Sport Two", "Loose Four");
         assertThat(m.groupChoices()).containsExactly(ChannelsViewModel.ALL, ChannelsViewModel.FAVOURITES,
                 ChannelsViewModel.RECENT, "News", "Sport", ChannelIndex.NO_GROUP);
         assertThat(m.statusProperty().get()).isEqualTo("4 channels in 3 groups");
@@ -117,7 +118,7 @@ class ChannelsViewModelTest {
         m.queryProperty().set("tele");
         assertThat(names(m.visible())).containsExactly("TÉLÉ Un");
         m.queryProperty().set(" T ");
-        assertThat(names(m.visible())).containsExactly("TÉLÉ Un", "Sport Two", "News Three");
+        assertThat(names(m.visible())).containsExactly("TÉLÉ Un", "News Three", "Sport Two");
         m.groupProperty().set("Sport");
         assertThat(names(m.visible())).containsExactly("Sport Two");
         m.groupProperty().set("News");
@@ -131,7 +132,7 @@ class ChannelsViewModelTest {
     void aFavouriteIsSavedAndShownInItsGroupAfterARestart() {
         ChannelsViewModel m = model();
         m.open("tv.m3u");
-        m.toggleFavourite(m.visible().get(2));
+        m.toggleFavourite(m.visible().get(1));
         assertThat(store().load().settings().library().favourites()).containsExactly("url:http://127.0.0.1:9/news3.m3u8");
 
         ChannelsViewModel again = model();
@@ -150,7 +151,7 @@ class ChannelsViewModelTest {
         m.open("tv.m3u");
         m.next();
         m.next();
-        assertThat(m.playingProperty().get().name()).isEqualTo("Sport Two");
+        assertThat(m.playingProperty().get().name()).isEqualTo("News Three");
         m.previous();
         m.previous();
         assertThat(m.playingProperty().get().name()).isEqualTo("Loose Four");
@@ -158,7 +159,7 @@ class ChannelsViewModelTest {
         m.next();
         assertThat(m.playingProperty().get().name()).isEqualTo("TÉLÉ Un");
         m.next();
-        assertThat(names(played)).containsExactly("TÉLÉ Un", "Sport Two", "TÉLÉ Un", "Loose Four", "TÉLÉ Un",
+        assertThat(names(played)).containsExactly("TÉLÉ Un", "News Three", "TÉLÉ Un", "Loose Four", "TÉLÉ Un",
                 "News Three");
         m.last();
         assertThat(m.playingProperty().get().name()).isEqualTo("TÉLÉ Un");
@@ -223,7 +224,9 @@ class ChannelsViewModelTest {
         assertThat(ChannelsViewModel.isPlaylistArgument(file.toString())).isTrue();
         assertThat(ChannelsViewModel.isPlaylistArgument(file.toUri().toString())).isTrue();
         assertThat(ChannelsViewModel.isPlaylistArgument("http://host/tv.M3U?token=x")).isTrue();
-        assertThat(ChannelsViewModel.isPlaylistArgument("http://host/live/master.m3u8")).isFalse();
+        // .m3u8 may be either: read and sniffed (an HLS playlist then plays as a stream).
+        assertThat(ChannelsViewModel.isPlaylistArgument("http://host/live/master.m3u8")).isTrue();
+        assertThat(ChannelsViewModel.isPlaylistArgument("http://host/live/segment.ts")).isFalse();
         assertThat(ChannelsViewModel.isPlaylistArgument("demo")).isFalse();
         assertThat(ChannelsViewModel.isPlaylistArgument(dir.toString())).isFalse();
         assertThat(ChannelsViewModel.isPlaylistArgument(null)).isFalse();
@@ -238,9 +241,92 @@ class ChannelsViewModelTest {
         m.open("tv.m3u");
         ChannelsViewModel next = model();
         next.start(file.toString(), true);
-        assertThat(names(next.visible())).containsExactly("TÉLÉ Un", "Sport Two", "News Three", "Loose Four", "Five");
+        assertThat(names(next.visible())).containsExactly("TÉLÉ Un", "News Three", "Sport Two", "Loose Four", "Five");
         assertThat(next.numberOf(next.visible().get(4))).isEqualTo(5);
         assertThat(store().load().settings().sources().playlists()).containsExactly("tv.m3u", file.toString());
+    }
+
+    @Test
+    void groupsFoldUnderTheirHeadersAndStayFoldedAfterARestart() {
+        ChannelsViewModel m = model();
+        m.open("tv.m3u");
+        assertThat(rows(m)).containsExactly("[News 2]", "TÉLÉ Un", "News Three", "[Sport 1]", "Sport Two",
+                "[Other 1]", "Loose Four");
+        m.toggleGroup("News");
+        assertThat(rows(m)).containsExactly("[News 2 folded]", "[Sport 1]", "Sport Two", "[Other 1]", "Loose Four");
+        assertThat(names(m.visible())).as("zapping skips a folded group").containsExactly("Sport Two", "Loose Four");
+        assertThat(store().load().settings().library().collapsedGroups()).containsExactly("News");
+        m.queryProperty().set("t");
+        assertThat(rows(m)).as("the header counts the matches").containsExactly("[News 2 folded]", "[Sport 1]",
+                "Sport Two");
+        m.queryProperty().set("");
+        m.groupProperty().set("News");
+        assertThat(rows(m)).as("one group chosen: its channels, no headers").containsExactly("TÉLÉ Un", "News Three");
+
+        ChannelsViewModel again = model();
+        again.start(null, true);
+        assertThat(again.isCollapsed("News")).isTrue();
+        assertThat(rows(again)).startsWith("[News 2 folded]", "[Sport 1]");
+        again.setCollapsed("News", false);
+        assertThat(rows(again)).startsWith("[News 2]", "TÉLÉ Un");
+        assertThat(store().load().settings().library().collapsedGroups()).isEmpty();
+    }
+
+    @Test
+    void aRemovedPlaylistLeavesTheSidebarAndTheSettingsAndOtherFavouritesStay() {
+        playlists.put("more.m3u", "#EXTM3U\n#EXTINF:-1 tvg-id=\"five\",Five\nhttp://127.0.0.1:9/5.m3u8\n");
+        ChannelsViewModel m = model();
+        m.open("tv.m3u");
+        m.open("more.m3u");
+        assertThat(m.playlists()).containsExactly("tv.m3u", "more.m3u");
+        m.toggleFavourite(m.indexProperty().get().byKey("tvg:five"));
+        m.toggleFavourite(m.indexProperty().get().byKey("tvg:tele1"));
+
+        m.remove("tv.m3u");
+        assertThat(m.playlists()).containsExactly("more.m3u");
+        assertThat(names(m.visible())).containsExactly("Five");
+        assertThat(m.statusProperty().get()).isEqualTo("1 channels in 1 groups");
+        assertThat(m.openChannelsProperty().get().channels()).extracting(Channel::name).containsExactly("Five");
+        assertThat(store().load().settings().sources().playlists()).containsExactly("more.m3u");
+        m.groupProperty().set(ChannelsViewModel.FAVOURITES);
+        assertThat(names(m.visible())).containsExactly("Five");
+        assertThat(m.loadingProperty().get()).isFalse();
+
+        ChannelsViewModel again = model();
+        again.start(null, true);
+        assertThat(again.playlists()).containsExactly("more.m3u");
+        assertThat(names(again.visible())).containsExactly("Five");
+        assertThat(again.isFavourite(again.visible().getFirst())).isTrue();
+    }
+
+    @Test
+    void anHlsPlaylistGivenAtStartPlaysAsAStreamAndWhatIsNeitherIsOneLine() {
+        playlists.put("http://127.0.0.1:9/live/media.m3u8", "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n"
+                + "#EXTINF:2.0,\nhttp://127.0.0.1:9/live/0.ts\n");
+        playlists.put("http://127.0.0.1:9/page.m3u8?token=secret", "<html><body>login</body></html>\n");
+        ChannelsViewModel m = model();
+        m.start("http://127.0.0.1:9/live/media.m3u8", true);
+        assertThat(played).extracting(Channel::url).containsExactly("http://127.0.0.1:9/live/media.m3u8");
+        assertThat(m.errorProperty().get()).isEmpty();
+        assertThat(m.visible()).isEmpty();
+        assertThat(store().load().settings().sources().playlists()).isEmpty();
+
+        ChannelsViewModel page = model();
+        page.start("http://127.0.0.1:9/page.m3u8?token=secret", true);
+        assertThat(page.errorProperty().get()).isEqualTo("cannot open http://127.0.0.1:9/page.m3u8?token=***: neither"
+                + " an HLS stream nor a channel list (playlist is an HTML page, not a playlist (line 1))");
+        // Opened in the sidebar (not given at start), an HLS playlist is not listed as channels.
+        page.open("http://127.0.0.1:9/live/media.m3u8");
+        assertThat(page.errorProperty().get()).isEqualTo("playlist is an HLS stream, not a channel list (line 3):"
+                + " play it as a stream");
+        assertThat(played).hasSize(1);
+    }
+
+    private static List<String> rows(ChannelsViewModel m) {
+        return m.sidebarRowsProperty().get().stream().map(r -> switch (r) {
+            case SidebarRow.GroupHeader h -> "[" + h.group() + " " + h.channels() + (h.collapsed() ? " folded]" : "]");
+            case SidebarRow.ChannelRow c -> c.channel().name();
+        }).toList();
     }
 
     /** A delay that runs its task when the test says so. */

@@ -1,0 +1,91 @@
+package io.p2pviewer.app.ui.player;
+
+import static io.p2pviewer.app.ui.FxTestSupport.onFx;
+import static io.p2pviewer.app.ui.FxTestSupport.save;
+import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.p2pviewer.app.ui.AppLaunch;
+import io.p2pviewer.app.ui.LoopbackFiles;
+import io.p2pviewer.app.ui.ViewerRuntime;
+import io.p2pviewer.player.TrackChoice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The audio menu in the real window under Xvfb with libVLC, on a stream with two audio tracks (English and French,
+ * scripts/make-two-audio-media.sh) served on loopback through the engine: the menu lists libVLC's tracks, and
+ * choosing the other one changes libVLC's selected track and the menu's check mark.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrackMenusIT {
+    private static final String MEDIA = "/io/p2pviewer/app/ui/player/two-audio/";
+    private LoopbackFiles server;
+    private ViewerRuntime runtime;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        server = new LoopbackFiles();
+        for (String name : List.of("playlist.m3u8", "seg-0.ts", "seg-1.ts", "seg-2.ts", "seg-3.ts", "seg-4.ts",
+                "seg-5.ts")) {
+            try (InputStream in = TrackMenusIT.class.getResourceAsStream(MEDIA + name)) {
+                server.put("/two-audio/" + name, in.readAllBytes());
+            }
+        }
+        runtime = new ViewerRuntime(stage, new AppLaunch.Options(server.base() + "/two-audio/playlist.m3u8", true,
+                List.of(), 0));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void theAudioMenuListsBothTracksAndSwitchesLibVlcsTrack(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.playback().player().status().framesDisplayed() > 5
+                && runtime.playback().player().tracks().audio().size() >= 3
+                && onFx(() -> runtime.menusModel().audioProperty().get().size()) >= 3);
+        var tracks = runtime.playback().player().tracks();
+        List<TrackChoice> real = tracks.audio().stream().filter(t -> t.id() >= 0).toList();
+        assertThat(real).as("libVLC's audio tracks: %s", tracks.audio()).hasSize(2);
+        int before = tracks.audioId();
+        TrackChoice other = real.stream().filter(t -> t.id() != before).findFirst().orElseThrow();
+        assertThat(onFx(() -> checked(robot, before))).as("check mark on the track playing").isTrue();
+
+        MenuButton menu = robot.lookup("#audioMenu").queryAs(MenuButton.class);
+        assertThat(onFx(menu::isVisible)).isTrue();
+        robot.clickOn("#audioMenu");
+        robot.clickOn("#audio-" + other.id());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> runtime.playback().player().tracks().audioId()
+                == other.id());
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> checked(robot, other.id())
+                && !checked(robot, before)));
+        assertThat(onFx(() -> runtime.menusModel().audioIdProperty().get())).isEqualTo(other.id());
+        save(snapshot(robot.lookup("#videoArea").query().getScene().getRoot()), "audio-track-switched.png");
+    }
+
+    /** Whether the audio menu's item for track {@code id} is checked. */
+    private static boolean checked(FxRobot robot, int id) {
+        MenuButton menu = robot.lookup("#audioMenu").queryAs(MenuButton.class);
+        return menu.getItems().stream().anyMatch(i -> ("audio-" + id).equals(i.getId())
+                && i instanceof RadioMenuItem r && r.isSelected());
+    }
+}
