@@ -144,6 +144,8 @@ public final class ViewerRuntime implements AutoCloseable {
         this.channels = new ChannelsFeature(settings, cache,
                 this::playChannel, clock);
         window.setSidebar(channels.view());
+        // A channel list typed into the URL bar opens in the sidebar; an HLS playlist there still plays.
+        playerModel.setListOpener(channels.model()::openGiven);
         window.addOnVideo(channels.numberIndicator());
         channels.installKeys(window.scene());
         if (demo.isPresent()) {

@@ -162,16 +162,38 @@ public final class ChannelsViewModel {
                 if (isPlaylistArgument(argument)) {
                     // A list opened from the command line or a file manager plays its first channel, as a player
                     // opening a file does, unless the last channel resumed above.
-                    String name = argument.strip();
-                    io.execute(() -> {
-                        ChannelList list = lists.get(name);
-                        Channel first = list == null || list.channels().isEmpty() ? null : list.channels().getFirst();
-                        ui.execute(() -> {
-                            if (first != null && playing.get() == null) {
-                                play(first);
-                            }
-                        });
-                    });
+                    playFirstChannelOf(argument.strip(), true);
+                }
+            });
+        });
+    }
+
+    /**
+     * Opens what the user typed in the URL bar when it may be a channel list ({@link #isPlaylistArgument}): a
+     * channel list opens here and its first channel plays, an HLS playlist plays as a stream, anything else
+     * gives the one-line error. FX thread.
+     *
+     * @return false when the text is no playlist file or {@code .m3u}/{@code .m3u8} URL (the player takes it)
+     */
+    public boolean openGiven(String source) {
+        if (!isPlaylistArgument(source)) {
+            return false;
+        }
+        String name = source.strip();
+        argument = name;
+        open(name);
+        playFirstChannelOf(name, false);
+        return true;
+    }
+
+    /** Plays the first channel of the list {@code name} once it is read (after the loads queued before). */
+    private void playFirstChannelOf(String name, boolean unlessPlaying) {
+        io.execute(() -> {
+            ChannelList list = lists.get(name);
+            Channel first = list == null || list.channels().isEmpty() ? null : list.channels().getFirst();
+            ui.execute(() -> {
+                if (first != null && (!unlessPlaying || playing.get() == null)) {
+                    play(first);
                 }
             });
         });

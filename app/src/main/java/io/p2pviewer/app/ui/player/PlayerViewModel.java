@@ -35,6 +35,7 @@ public final class PlayerViewModel {
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
     private long openGeneration;
+    private java.util.function.Predicate<String> listOpener = text -> false;
 
     public PlayerViewModel(PlaybackControls playback, UiThread ui) {
         this.playback = playback;
@@ -45,7 +46,21 @@ public final class PlayerViewModel {
 
     /** Opens what the URL field holds; a bad URL shows a message and changes nothing else. */
     public void open() {
+        String text = url.get() == null ? "" : url.get().trim();
+        if (listOpener.test(text)) {
+            error.set("");
+            return;
+        }
         open(RequestHeaders.NONE);
+    }
+
+    /**
+     * Where the URL bar sends what may be a channel list (a {@code .m3u}/{@code .m3u8} URL or a local file) before
+     * it would play it as a stream: the window wires the channel sidebar here, which reads it, opens a channel
+     * list and plays an HLS playlist as a stream. Answers whether it took the text. None by default.
+     */
+    public void setListOpener(java.util.function.Predicate<String> opener) {
+        this.listOpener = java.util.Objects.requireNonNull(opener);
     }
 
     /**

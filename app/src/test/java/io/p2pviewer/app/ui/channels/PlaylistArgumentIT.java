@@ -91,6 +91,40 @@ class PlaylistArgumentIT {
         assertThat(server.served()).contains("/tv.m3u8", "/login.m3u8");
     }
 
+    @Test
+    void aChannelListTypedIntoTheUrlBarOpensInTheSidebarAndAnHlsUrlThereStillPlays(FxRobot robot) throws Exception {
+        String token = "?token=" + origin.validToken();
+        String master = origin.baseUri().resolve("live/master.m3u8") + token;
+        String small = origin.baseUri().resolve("live/360p/playlist.m3u8") + token;
+        String base = server.base();
+        server.put("/tv.m3u8", ("#EXTM3U\n#EXTINF:-1 tvg-id=\"small\" group-title=\"Demo\",Demo 360p\n" + small
+                + "\n").getBytes(StandardCharsets.UTF_8));
+        open(robot, null);
+
+        typeInUrlBar(robot, base + "/tv.m3u8");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var status = runtime.playback().player().status();
+            Channel playing = onFx(() -> runtime.channelsModel().playingProperty().get());
+            String source = runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("");
+            assertThat(playing != null && playing.name().equals("Demo 360p") && source.equals(small)
+                    && status.framesDisplayed() > 5).as("%s on %s", status, source).isTrue();
+        });
+        assertThat(onFx(() -> runtime.channelsModel().visible().size())).isEqualTo(1);
+        assertThat(label(robot, "#errorMessage")).isEmpty();
+
+        typeInUrlBar(robot, master);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("")).isEqualTo(master));
+        awaitEngineFrames(runtime, master);
+        assertThat(onFx(() -> runtime.channelsModel().visible().size())).as("the master is no list").isEqualTo(1);
+    }
+
+    /** Types {@code text} into the URL bar and presses Enter, as a person does. */
+    private static void typeInUrlBar(FxRobot robot, String text) {
+        robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#urlField").query()).setText(text));
+        robot.clickOn("#urlField").type(javafx.scene.input.KeyCode.ENTER);
+    }
+
     /** A new window (fresh settings) opened with {@code argument}, as the command line gives it. */
     private void open(FxRobot robot, String argument) throws IOException {
         if (runtime != null) {
