@@ -73,14 +73,7 @@ class PlaylistArgumentIT {
 
         // A channel list named .m3u8: its channels in the sidebar, the first one playing.
         open(robot, base + "/tv.m3u8");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var status = runtime.playback().player().status();
-            Channel playing = onFx(() -> runtime.channelsModel().playingProperty().get());
-            String source = runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("");
-            assertThat(playing != null && playing.name().equals("Demo 360p") && source.equals(small)
-                    && status.framesDisplayed() > 5).as("%s on %s", status, source).isTrue();
-        });
-        assertThat(onFx(() -> runtime.channelsModel().visible().size())).isEqualTo(1);
+        awaitChannelPlaying("Demo 360p", small);
 
         // An HTML page named .m3u8: one line in the sidebar, nothing plays.
         open(robot, base + "/login.m3u8?token=secret");
@@ -102,14 +95,7 @@ class PlaylistArgumentIT {
         open(robot, null);
 
         typeInUrlBar(robot, base + "/tv.m3u8");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var status = runtime.playback().player().status();
-            Channel playing = onFx(() -> runtime.channelsModel().playingProperty().get());
-            String source = runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("");
-            assertThat(playing != null && playing.name().equals("Demo 360p") && source.equals(small)
-                    && status.framesDisplayed() > 5).as("%s on %s", status, source).isTrue();
-        });
-        assertThat(onFx(() -> runtime.channelsModel().visible().size())).isEqualTo(1);
+        awaitChannelPlaying("Demo 360p", small);
         assertThat(label(robot, "#errorMessage")).isEmpty();
 
         typeInUrlBar(robot, master);
@@ -117,6 +103,18 @@ class PlaylistArgumentIT {
                 runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("")).isEqualTo(master));
         awaitEngineFrames(runtime, master);
         assertThat(onFx(() -> runtime.channelsModel().visible().size())).as("the master is no list").isEqualTo(1);
+    }
+
+    /** Waits until the sidebar's only channel, {@code name}, plays {@code source} through the engine. */
+    private void awaitChannelPlaying(String name, String source) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var status = runtime.playback().player().status();
+            Channel playing = onFx(() -> runtime.channelsModel().playingProperty().get());
+            String opened = runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("");
+            assertThat(playing != null && playing.name().equals(name) && opened.equals(source)
+                    && status.framesDisplayed() > 5).as("%s on %s", status, opened).isTrue();
+        });
+        assertThat(onFx(() -> runtime.channelsModel().visible().size())).isEqualTo(1);
     }
 
     /** Types {@code text} into the URL bar and presses Enter, as a person does. */
