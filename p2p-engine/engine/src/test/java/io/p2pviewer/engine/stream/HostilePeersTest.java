@@ -61,10 +61,12 @@ class HostilePeersTest {
     }
 
     @Test
-    void aPeerAnnouncingSegmentsItNeverSendsIsAbandonedWithinASegmentAndDroppedAfterThreeSilences() throws Exception {
+    void aPeerAnnouncingSegmentsItNeverSendsIsDroppedOnItsFirstSilenceWithinASegment() throws Exception {
         WirePeer liar = new AnnouncesAll();
-        Run run = attackedBy(liar, "three silent transfers");
+        Run run = attackedBy(liar, "silent, never answered a request");
         assertThat(run.firstCancelAfter(liar)).isLessThanOrEqualTo(SEGMENT.plusMillis(250));
+        assertThat(run.dropAfter(liar)).as("connection to drop (it was asked at once)").isLessThanOrEqualTo(SEGMENT);
+        assertThat(liar.requestTimes).as("asked once, not three times").hasSize(1);
     }
 
     @Test

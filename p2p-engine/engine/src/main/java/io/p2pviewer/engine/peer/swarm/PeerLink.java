@@ -47,6 +47,8 @@ final class PeerLink {
     long bytesUp;
     double speed;
     int stalls;
+    /** True once the peer answered any request of ours (a data header or SegmentAbsent). */
+    boolean answered;
     boolean closed;
 
     PeerLink(String id, PeerChannel channel, Instant connectedAt) {

@@ -390,7 +390,8 @@ public final class Swarm {
     /**
      * Gives up our download from a peer (sends a cancel); the host is told through {@code peerFailed}. A peer that
      * was too slow keeps its connection and gets the speed it showed, so it is chosen less; a peer that stayed
-     * silent gets a strike, and three strikes in a row drop it.
+     * silent gets a strike, and three strikes in a row drop it; a peer that never answered any request is dropped
+     * when it leaves its first one unanswered for a second ({@link PeerStates#neverAnswers}).
      *
      * @param silent the peer sent nothing for the stall timeout
      */
@@ -415,6 +416,8 @@ public final class Swarm {
         tellFailed(p, d, reason, true);
         if (PeerStates.outOfStrikes(p)) {
             drop(p, "three silent transfers");
+        } else if (PeerStates.neverAnswers(p, Duration.between(d.startedAt, host.now()))) {
+            drop(p, "silent, never answered a request");
         }
     }
 
