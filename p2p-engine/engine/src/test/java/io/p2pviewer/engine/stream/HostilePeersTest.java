@@ -35,16 +35,12 @@ import org.junit.jupiter.api.Test;
  * ({@code HOSTILE ...} lines): time to drop, peak footprint, CPU time of the run.
  */
 class HostilePeersTest {
-    /** One segment duration: the time every offender must be dropped or throttled within. */
-    private static final Duration SEGMENT = Duration.ofSeconds(2);
-    private static final Duration ATTACK = Duration.ofSeconds(30);
-    private static final String HOLDER = "-PV0100-holder000001";
-    private static final String LEECHER = "-PV0100-leecher00001";
+    private static final Duration SEGMENT = AttackRun.SEGMENT;
     private static long cdnOnlyMissed;
 
     @BeforeAll
     static void cdnOnlyBaseline() throws Exception {
-        Run run = new Run(false);
+        AttackRun run = new AttackRun(false);
         run.attack(e -> { });
         cdnOnlyMissed = run.missed;
         System.out.printf("HOSTILE cdn-only: missed deadlines %d%n", cdnOnlyMissed);
@@ -55,7 +51,7 @@ class HostilePeersTest {
     @Test
     void aRequestFloodOfAThousandRequestsASecondIsDroppedWithinASegment() throws Exception {
         Flooder flooder = new Flooder();
-        Run run = attackedBy(flooder, "request flood");
+        AttackRun run = attackedBy(flooder, "request flood");
         assertThat(run.dropAfter(flooder)).isLessThanOrEqualTo(Duration.ofMillis(100));
         assertThat(flooder.sent).as("requests it got in before the drop").isLessThan(100);
     }
@@ -63,7 +59,7 @@ class HostilePeersTest {
     @Test
     void aPeerAnnouncingSegmentsItNeverSendsIsDroppedOnItsFirstSilenceWithinASegment() throws Exception {
         WirePeer liar = new AnnouncesAll();
-        Run run = attackedBy(liar, "silent, never answered a request");
+        AttackRun run = attackedBy(liar, "silent, never answered a request");
         assertThat(run.firstCancelAfter(liar)).isLessThanOrEqualTo(SEGMENT.plusMillis(250));
         assertThat(run.dropAfter(liar)).as("connection to drop (it was asked at once)").isLessThanOrEqualTo(SEGMENT);
         assertThat(liar.requestTimes).as("asked once, not three times").hasSize(1);
@@ -85,7 +81,7 @@ class HostilePeersTest {
                 }
             }
         };
-        Run run = attackedBy(trickler, null);
+        AttackRun run = attackedBy(trickler, null);
         assertThat(run.firstCancelAfter(trickler)).isLessThanOrEqualTo(SEGMENT.plusMillis(250));
         assertThat(run.peak.downloadCapacity()).as("a declared 64 MiB reserves nothing").isLessThan(300_000);
     }
@@ -96,14 +92,14 @@ class HostilePeersTest {
             p.send(new SegmentData(5, 77, 1000));
             p.sendRaw(new byte[1000]);
         });
-        Run run = attackedBy(pusher, "did not request");
+        AttackRun run = attackedBy(pusher, "did not request");
         assertThat(run.dropAfter(pusher)).isLessThanOrEqualTo(Duration.ofMillis(10));
     }
 
     @Test
     void aMalformedFrameDropsThePeerAtOnce() throws Exception {
         WirePeer garbler = saying(p -> p.sendRaw(framed("cstr", 20, (byte) 0xFF, "cend")));
-        Run run = attackedBy(garbler, "protocol violation");
+        AttackRun run = attackedBy(garbler, "protocol violation");
         assertThat(run.dropAfter(garbler)).isLessThanOrEqualTo(Duration.ofMillis(10));
     }
 
@@ -114,7 +110,7 @@ class HostilePeersTest {
                 p.sendRaw(framed(k == 0 ? "cstr" : "dstr", 65_527, (byte) 'x', "dend"));
             }
         });
-        Run run = attackedBy(bloater, "protocol violation");
+        AttackRun run = attackedBy(bloater, "protocol violation");
         assertThat(run.dropAfter(bloater)).isLessThanOrEqualTo(Duration.ofMillis(10));
     }
 
@@ -122,7 +118,7 @@ class HostilePeersTest {
     void anAnnouncementOfAHundredThousandIdsDropsThePeerAndIsNotIndexed() throws Exception {
         // both sets together: one set encodes at most 255 groups of 255 ids (65,025)
         WirePeer boaster = saying(p -> p.send(new SegmentsAnnouncement(packedIds(0, 65_025), packedIds(255, 34_975))));
-        Run run = attackedBy(boaster, "announced 100000 segment ids");
+        AttackRun run = attackedBy(boaster, "announced 100000 segment ids");
         assertThat(run.dropAfter(boaster)).isLessThanOrEqualTo(Duration.ofMillis(10));
         assertThat(run.peak.indexedIds()).as("the honest holder's ids, not the boaster's").isLessThan(1_000);
     }
@@ -131,9 +127,9 @@ class HostilePeersTest {
     void aSybilReconnectingUnderNewIdsGetsAtMostFourSlotsAndTheHonestPeersStay() throws Exception {
         List<WirePeer> identities = new ArrayList<>();
         int[] maxConnected = {0};
-        Run run = new Run(true);
+        AttackRun run = new AttackRun(true);
         run.attack(e -> sybil(e, identities, 0, maxConnected));
-        run.assertHonestPeersServed();
+        run.assertHonestPeersServed(cdnOnlyMissed);
         assertThat(identities).hasSizeGreaterThan(50);
         assertThat(maxConnected[0]).as("Sybil identities connected at once").isEqualTo(4);
         System.out.printf("HOSTILE sybil: %d identities tried, at most %d connected at once%n", identities.size(),
@@ -169,7 +165,7 @@ class HostilePeersTest {
                 sendRaw(Arrays.copyOf(bytes, bytes.length / 2));
             }
         };
-        Run run = attackedBy(staller, "three silent transfers");
+        AttackRun run = attackedBy(staller, "three silent transfers");
         assertThat(run.firstCancelAfter(staller)).isLessThanOrEqualTo(SEGMENT.plusMillis(250));
         assertThat(run.engine.events.ofType(DeliveryEvent.CdnRestFetchStarted.class))
                 .as("the half it sent was kept, the CDN fetched the rest").isNotEmpty();
@@ -178,10 +174,10 @@ class HostilePeersTest {
     // ---- the run ----
 
     /** Runs the standard attack by one adversary and checks what every attack must leave intact. */
-    private Run attackedBy(WirePeer adversary, String dropReason) throws Exception {
-        Run run = new Run(true);
+    private AttackRun attackedBy(WirePeer adversary, String dropReason) throws Exception {
+        AttackRun run = new AttackRun(true);
         run.attack(e -> adversary.join(e, "mallory", "-PV0100-mallory00001"));
-        run.assertHonestPeersServed();
+        run.assertHonestPeersServed(cdnOnlyMissed);
         PeerInfo info = run.info(adversary.peerId);
         if (dropReason != null) {
             assertThat(info.connected()).as("offender dropped").isFalse();
@@ -193,102 +189,6 @@ class HostilePeersTest {
                 run.firstCancelAfter(adversary), run.peak, run.missed, cdnOnlyMissed, run.leecher.completed,
                 run.holder.served, run.cpuMillis);
         return run;
-    }
-
-    /** One engine, its honest peers, a player, and whatever the test lets loose, for {@link #ATTACK}. */
-    private static final class Run {
-        final LiveEngineFixture engine = new LiveEngineFixture();
-        final boolean withPeers;
-        final Holder holder = new Holder();
-        final Leecher leecher = new Leecher();
-        SwarmFootprint peak = new SwarmFootprint(0, 0, 0, 0, 0);
-        StreamController controller;
-        long missed;
-        long cpuMillis;
-        Instant attackStart;
-        int asked;
-        final Set<Long> played = new HashSet<>();
-
-        Run(boolean withPeers) {
-            this.withPeers = withPeers;
-        }
-
-        void attack(Consumer<LiveEngineFixture> adversaries) throws Exception {
-            controller = engine.open();
-            engine.scheduler.advance(Duration.ofSeconds(4));
-            if (withPeers) {
-                holder.join(engine, "holder", HOLDER);
-                leecher.join(engine, "leecher", LEECHER);
-            }
-            engine.scheduler.advance(Duration.ofMillis(200));
-            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            attackStart = engine.scheduler.now();
-            if (withPeers) {
-                adversaries.accept(engine);
-            }
-            long next = engine.origin.edge() - 3;
-            for (int k = 0; k < 3; k++) {
-                ask(next++);
-            }
-            Instant end = attackStart.plus(ATTACK);
-            Instant nextAsk = attackStart.plus(SEGMENT);
-            while (engine.scheduler.now().isBefore(end)) {
-                engine.scheduler.advance(Duration.ofMillis(100));
-                if (!engine.scheduler.now().isBefore(nextAsk)) {
-                    ask(next++);
-                    nextAsk = nextAsk.plus(SEGMENT);
-                }
-                controller.swarmFootprints().forEach(f -> peak = new SwarmFootprint(
-                        Math.max(peak.peers(), f.peers()), Math.max(peak.indexedIds(), f.indexedIds()),
-                        Math.max(peak.downloadBytes(), f.downloadBytes()),
-                        Math.max(peak.downloadCapacity(), f.downloadCapacity()),
-                        Math.max(peak.departed(), f.departed())));
-            }
-            cpuMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000;
-            missed = controller.snapshot().missedDeadlines();
-            engine.scheduler.advance(Duration.ofSeconds(5)); // the last, patient requests are due
-            assertThat(played).as("the player got every segment it asked for, intact").hasSize(asked);
-        }
-
-        /** The player asks for a segment; counted once it arrives with the origin's bytes. */
-        private void ask(long seq) {
-            asked++;
-            controller.segment(0, seq).thenAccept(c -> {
-                if (Arrays.equals(c.data(), FakeLiveOrigin.bytes(seq))) {
-                    played.add(seq);
-                }
-            });
-        }
-
-        void assertHonestPeersServed() {
-            assertThat(missed).as("missed deadlines, against a CDN-only run").isLessThanOrEqualTo(cdnOnlyMissed);
-            assertThat(info(HOLDER).connected()).as("the honest holder stays").isTrue();
-            assertThat(info(LEECHER).connected()).as("the honest leecher stays").isTrue();
-            assertThat(leecher.completed).as("segments the engine served the honest leecher").isGreaterThanOrEqualTo(10);
-            assertThat(engine.events.ofType(DeliveryEvent.Cached.class))
-                    .as("segments the honest holder delivered to the engine")
-                    .filteredOn(c -> c.source() == DeliverySource.PEER).hasSizeGreaterThanOrEqualTo(3);
-        }
-
-        PeerInfo info(String peerId) {
-            return controller.snapshot().peers().stream().filter(p -> p.peerId().equals(peerId)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no peer " + peerId));
-        }
-
-        /** From the offender's connection (or the attack's start) to its drop; null if never dropped. */
-        Duration dropAfter(WirePeer p) {
-            return p.closedAt == null ? null
-                    : Duration.between(p.connectedAt == null ? attackStart : p.connectedAt, p.closedAt);
-        }
-
-        /** From the engine's first request to the offender until its first cancel (or drop); null if neither. */
-        Duration firstCancelAfter(WirePeer p) {
-            if (p.requestTimes.isEmpty()) {
-                return null;
-            }
-            Instant end = !p.cancelTimes.isEmpty() ? p.cancelTimes.get(0) : p.closedAt;
-            return end == null ? null : Duration.between(p.requestTimes.get(0), end);
-        }
     }
 
     /** A message of {@code length} bytes {@code fill} between two frame markers. */
@@ -327,86 +227,6 @@ class HostilePeersTest {
         @Override
         void connected() {
             send(holdingAll());
-        }
-    }
-
-    /**
-     * Holds the even segments and serves each request whole at once: the odd ones only an adversary that announces
-     * everything offers, so that the engine asks it too.
-     */
-    private static final class Holder extends WirePeer {
-        int served;
-
-        @Override
-        void connected() {
-            send(new SegmentsAnnouncement(LongStream.rangeClosed(0, 100).map(k -> 2 * k).toArray(), new long[0]));
-        }
-
-        @Override
-        void requested(SegmentRequest r) {
-            served++;
-            serve(r, FakeLiveOrigin.bytes(r.segmentId()));
-        }
-    }
-
-    /**
-     * Holds nothing and asks the engine for the newest segment it announced and we lack, one at a time; checks that
-     * each arrives whole.
-     */
-    private static final class Leecher extends WirePeer {
-        final Set<Long> got = new HashSet<>();
-        int completed;
-        long asking = -1;
-        long expected;
-        long received;
-        int nextRequest;
-
-        @Override
-        void connected() {
-            send(new SegmentsAnnouncement(new long[0], new long[0]));
-        }
-
-        @Override
-        void command(PeerCommand c) {
-            super.command(c);
-            switch (c) {
-                case SegmentData d -> {
-                    expected = d.totalBytes();
-                    received = 0;
-                }
-                case SegmentDataSendingCompleted done -> {
-                    if (received == expected && expected == FakeLiveOrigin.SEGMENT_BYTES) {
-                        got.add(done.segmentId());
-                        completed++;
-                    }
-                    asking = -1;
-                }
-                case SegmentAbsent a -> {
-                    asking = -1;
-                    engine.scheduler.schedule(Duration.ofMillis(300), this::askNext);
-                    return;
-                }
-                default -> { }
-            }
-            askNext();
-        }
-
-        @Override
-        void payload(byte[] bytes) {
-            received += bytes.length;
-        }
-
-        private void askNext() {
-            if (asking >= 0 || !open()) {
-                return;
-            }
-            for (int k = engineHolds.length - 1; k >= 0; k--) {
-                if (!got.contains(engineHolds[k])) {
-                    asking = engineHolds[k];
-                    send(new SegmentRequest(asking, nextRequest++, null));
-                    return;
-                }
-            }
         }
     }
 
