@@ -33,6 +33,10 @@ final class AttackRun {
     StreamController controller;
     long missed;
     long cpuMillis;
+    /** Whether the run samples the heap after a full GC every 5 s (for benchmarks; the GCs' waits are not in the CPU). */
+    boolean sampleHeap;
+    /** The largest heap in use after a GC among the samples, bytes. */
+    long peakHeapAfterGc;
     Instant attackStart;
     int asked;
     final Set<Long> played = new HashSet<>();
@@ -67,8 +71,14 @@ final class AttackRun {
         }
         Instant end = attackStart.plus(ATTACK);
         Instant nextAsk = attackStart.plus(SEGMENT);
-        while (engine.scheduler.now().isBefore(end)) {
+        long gcCpu = 0;
+        for (int step = 1; engine.scheduler.now().isBefore(end); step++) {
             engine.advance(Duration.ofMillis(100));
+            if (sampleHeap && step % 50 == 0) {
+                long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                peakHeapAfterGc = Math.max(peakHeapAfterGc, heapAfterGc());
+                gcCpu += ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
+            }
             if (!engine.scheduler.now().isBefore(nextAsk)) {
                 ask(next++);
                 nextAsk = nextAsk.plus(SEGMENT);
@@ -79,10 +89,16 @@ final class AttackRun {
                     Math.max(peak.downloadCapacity(), f.downloadCapacity()),
                     Math.max(peak.departed(), f.departed())));
         }
-        cpuMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000;
+        cpuMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu - gcCpu) / 1_000_000;
         missed = controller.snapshot().missedDeadlines();
         engine.advance(Duration.ofSeconds(5)); // the last, patient requests are due
         assertThat(played).as("the player got every segment it asked for, intact").hasSize(asked);
+    }
+
+    /** The heap in use after a full GC, bytes. */
+    static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** The player asks for a segment; counted once it arrives with the origin's bytes. */

@@ -71,7 +71,7 @@ final class LiveEngineFixture {
             if (aheadNanos > 0) {
                 LockSupport.parkNanos(aheadNanos);
             } else if (aheadNanos < -200_000_000L) {
-                wallBase -= -aheadNanos - 200_000_000L; // forget lag beyond 200 ms
+                wallBase += -aheadNanos - 200_000_000L; // forget lag beyond 200 ms
             }
         }
         drainInbox();

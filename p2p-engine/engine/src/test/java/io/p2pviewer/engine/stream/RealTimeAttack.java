@@ -71,6 +71,7 @@ public final class RealTimeAttack {
         out.put("dropMs", millis(run.dropAfter(tap)));
         out.put("peakDownloadCapacity", Long.toString(run.peak.downloadCapacity()));
         out.put("engineCpuMs", Long.toString(run.cpuMillis));
+        out.put("heapAfterGcKiB", Long.toString(AttackRun.heapAfterGc() >> 10));
         return out;
     }
 
