@@ -133,7 +133,8 @@ public final class Swarm {
             channel.close();
             return;
         }
-        if (slots.full(channel.remoteHost())) {
+        String address = channel.remoteHost(); // read once: a WebRTC channel may learn a better one later
+        if (slots.full(address)) {
             log.info("[{}] peer {} refused: {} peers from its address already", track, PeerIds.shortId(peerId),
                     AddressSlots.MAX_PER_ADDRESS);
             channel.close();
@@ -149,8 +150,8 @@ public final class Swarm {
             }
             drop(idle, "made room for a new peer (" + MAX_PEERS + " connected)");
         }
-        PeerLink p = new PeerLink(peerId, channel, host.now());
-        slots.take(channel.remoteHost());
+        PeerLink p = new PeerLink(peerId, channel, host.now(), address);
+        slots.take(address);
         peers.put(peerId, p);
         states.membershipChanged();
         channel.setListener(new PeerChannelListener() {
@@ -201,7 +202,7 @@ public final class Swarm {
         }
         p.closed = true;
         peers.remove(p.id, p);
-        slots.release(p.channel.remoteHost());
+        slots.release(p.slotAddress);
         states.membershipChanged();
         unindex(p);
         p.channel.close();
@@ -717,7 +718,7 @@ public final class Swarm {
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
             unindex(p);
-            slots.release(p.channel.remoteHost());
+            slots.release(p.slotAddress);
             p.channel.close();
             departed.put(p.id, info(p, false, "session ended"));
         }
