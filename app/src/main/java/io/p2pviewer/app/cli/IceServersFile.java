@@ -98,7 +98,12 @@ public final class IceServersFile {
             }
             urls.add(u);
         }
-        IceServer server = new IceServer(urls, e.username(), e.credential());
+        IceServer server;
+        try {
+            server = new IceServer(urls, e.username(), e.credential());
+        } catch (IllegalArgumentException bad) { // its message shows no query and no credential
+            throw new IllegalArgumentException(where + ": " + bad.getMessage(), bad);
+        }
         if (server.isTurn() && (e.username() == null || e.credential() == null)) {
             throw new IllegalArgumentException(where + ": a TURN server needs \"username\" and \"credential\"");
         }

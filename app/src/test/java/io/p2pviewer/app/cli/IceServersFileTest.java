@@ -38,7 +38,8 @@ class IceServersFileTest {
                 .hasMessage("--ice-servers " + dir.resolve("missing.json") + ": no such file");
         for (String bad : List.of("{\"urls\": 1", "[{\"urls\": []}]", "[{\"username\": \"u\"}]",
                 "[{\"urls\": \"http://x\", \"credential\": \"hunter2\"}]",
-                "[{\"urls\": \"turn:x:3478\", \"credential\": \"hunter2\"}]", "null")) {
+                "[{\"urls\": \"turn:x:3478\", \"credential\": \"hunter2\"}]", "null",
+                "[{\"urls\": \"turn:x:3478?transport=udp&hunter2\", \"username\": \"u\", \"credential\": \"p\"}]")) {
             Path f = file(bad);
             assertThatThrownBy(() -> IceServersFile.read(f)).as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("--ice-servers " + f + ":")

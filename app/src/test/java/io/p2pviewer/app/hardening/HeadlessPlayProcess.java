@@ -32,13 +32,25 @@ final class HeadlessPlayProcess {
     private HeadlessPlayProcess() {
     }
 
+    /** The last 30 lines of a file. */
+    private static String tail(Path file) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
     static Result play(URI url, double seconds, Path dir) throws Exception {
+        return play(url, seconds, dir, List.of());
+    }
+
+    /** As {@link #play(URI, double, Path)}, with more options for {@code play}. */
+    static Result play(URI url, double seconds, Path dir, List<String> options) throws Exception {
         Path report = dir.resolve("report.json");
         Path csv = dir.resolve("run.csv");
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
-        List<String> args = List.of("play", url.toString(), "--headless", "--duration", Double.toString(seconds),
-                "--report", report.toString(), "--csv", csv.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("play", url.toString(), "--headless", "--duration",
+                Double.toString(seconds), "--report", report.toString(), "--csv", csv.toString()));
+        args.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(NetnsFixture.javaCommand("io.p2pviewer.app.cli.ViewerMain",
                 List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"), args));
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -49,7 +61,7 @@ final class HeadlessPlayProcess {
             process.destroyForcibly();
         }
         String json = Files.exists(report) ? Files.readString(report) : "";
-        assertThat(json).as("report written (log %s)", err).isNotEmpty();
+        assertThat(json).as("report written; stderr:%n%s", tail(err)).isNotEmpty();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err), json,
                 ReportWriter.mapper().readValue(json, PlayReport.class), Files.exists(csv) ? Files.readString(csv) : "");
     }

@@ -20,6 +20,8 @@ final class PeerLink {
     /** How many commands a second it may send us. */
     final InboundRateLimits limits = new InboundRateLimits();
     final Instant connectedAt;
+    /** The address whose slot the peer took ({@link AddressSlots}), as its channel said when it joined. */
+    final String slotAddress;
     /** Ids from its latest announcement, sorted and distinct (the planner looks them up every tick). */
     long[] loaded = NONE;
     long[] httpLoading = NONE;
@@ -47,10 +49,13 @@ final class PeerLink {
     long bytesUp;
     double speed;
     int stalls;
+    /** True once the peer answered any request of ours (a data header or SegmentAbsent). */
+    boolean answered;
     boolean closed;
 
-    PeerLink(String id, PeerChannel channel, Instant connectedAt) {
+    PeerLink(String id, PeerChannel channel, Instant connectedAt, String slotAddress) {
         this.id = id;
+        this.slotAddress = slotAddress;
         this.channel = channel;
         this.connectedAt = connectedAt;
     }

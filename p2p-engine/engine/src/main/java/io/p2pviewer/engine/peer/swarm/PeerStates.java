@@ -32,6 +32,8 @@ final class PeerStates {
     static final Duration MAX_BUSY_BACKOFF = Duration.ofMillis(1600);
     /** Silent transfers in a row (strikes) that drop a peer. */
     static final int MAX_STRIKES = 3;
+    /** How long a peer that never answered us may leave a request unanswered before it is dropped. */
+    static final Duration FIRST_ANSWER_WITHIN = Duration.ofSeconds(1);
 
     private final SwarmHost host;
     /**
@@ -135,10 +137,24 @@ final class PeerStates {
     }
 
     /**
+     * Whether the peer never answered any request of ours (neither a data header nor SegmentAbsent) and our first
+     * request to it went unanswered for {@link #FIRST_ANSWER_WITHIN}: an honest peer answers within a moment, with
+     * data, or held at most {@link SwarmUploads#HOLD_MAX} and then SegmentAbsent when it is busy, so this is a peer
+     * that announces what it never sends. A peer that answered before keeps its {@link #MAX_STRIKES}, as an honest
+     * slow uplink may fall silent once.
+     *
+     * @param waited how long the abandoned request went unanswered
+     */
+    static boolean neverAnswers(PeerLink p, Duration waited) {
+        return !p.answered && waited.compareTo(FIRST_ANSWER_WITHIN) >= 0;
+    }
+
+    /**
      * The peer answered SegmentAbsent: it is asked nothing for {@link #BUSY_BACKOFF}, doubled per absent answer in a
      * row up to {@link #MAX_BUSY_BACKOFF}.
      */
     void answeredAbsent(PeerLink p) {
+        p.answered = true;
         p.absentStreak++;
         long backoff = Math.min(MAX_BUSY_BACKOFF.toMillis(),
                 BUSY_BACKOFF.toMillis() << Math.min(10, p.absentStreak - 1));
@@ -149,6 +165,7 @@ final class PeerStates {
     /** The peer started sending us a segment: its streak of absent answers ends. */
     static void transferStarted(PeerLink p) {
         p.absentStreak = 0;
+        p.answered = true;
     }
 
     /**

@@ -133,7 +133,8 @@ public final class Swarm {
             channel.close();
             return;
         }
-        if (slots.full(channel.remoteHost())) {
+        String address = channel.remoteHost(); // read once: a WebRTC channel may learn a better one later
+        if (slots.full(address)) {
             log.info("[{}] peer {} refused: {} peers from its address already", track, PeerIds.shortId(peerId),
                     AddressSlots.MAX_PER_ADDRESS);
             channel.close();
@@ -149,8 +150,8 @@ public final class Swarm {
             }
             drop(idle, "made room for a new peer (" + MAX_PEERS + " connected)");
         }
-        PeerLink p = new PeerLink(peerId, channel, host.now());
-        slots.take(channel.remoteHost());
+        PeerLink p = new PeerLink(peerId, channel, host.now(), address);
+        slots.take(address);
         peers.put(peerId, p);
         states.membershipChanged();
         channel.setListener(new PeerChannelListener() {
@@ -201,7 +202,7 @@ public final class Swarm {
         }
         p.closed = true;
         peers.remove(p.id, p);
-        slots.release(p.channel.remoteHost());
+        slots.release(p.slotAddress);
         states.membershipChanged();
         unindex(p);
         p.channel.close();
@@ -390,7 +391,8 @@ public final class Swarm {
     /**
      * Gives up our download from a peer (sends a cancel); the host is told through {@code peerFailed}. A peer that
      * was too slow keeps its connection and gets the speed it showed, so it is chosen less; a peer that stayed
-     * silent gets a strike, and three strikes in a row drop it.
+     * silent gets a strike, and three strikes in a row drop it; a peer that never answered any request is dropped
+     * when it leaves its first one unanswered for a second ({@link PeerStates#neverAnswers}).
      *
      * @param silent the peer sent nothing for the stall timeout
      */
@@ -415,6 +417,8 @@ public final class Swarm {
         tellFailed(p, d, reason, true);
         if (PeerStates.outOfStrikes(p)) {
             drop(p, "three silent transfers");
+        } else if (PeerStates.neverAnswers(p, Duration.between(d.startedAt, host.now()))) {
+            drop(p, "silent, never answered a request");
         }
     }
 
@@ -714,7 +718,7 @@ public final class Swarm {
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
             unindex(p);
-            slots.release(p.channel.remoteHost());
+            slots.release(p.slotAddress);
             p.channel.close();
             departed.put(p.id, info(p, false, "session ended"));
         }

@@ -1,32 +1,21 @@
 package io.p2pviewer.engine.peer.tracker;
 
+import io.p2pviewer.engine.peer.transport.ForwardingPeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
-import io.p2pviewer.engine.peer.transport.PeerRoute;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
 
 /**
  * A channel handed to a {@link TrackerListener}: the transport's channel, plus a note to {@link ConnectedPeers}
  * when it ends (closed here or reported closed to its listener) so that the peer may be connected again.
  */
-final class TrackedPeerChannel implements PeerChannel {
-    private final PeerChannel channel;
+final class TrackedPeerChannel extends ForwardingPeerChannel {
     private final String peerId;
     private final ConnectedPeers peers;
 
     TrackedPeerChannel(PeerChannel channel, String peerId, ConnectedPeers peers) {
-        this.channel = channel;
+        super(channel);
         this.peerId = peerId;
         this.peers = peers;
-    }
-
-    @Override
-    public void send(byte[] message) {
-        channel.send(message);
-    }
-
-    @Override
-    public long bufferedAmount() {
-        return channel.bufferedAmount();
     }
 
     @Override
@@ -49,20 +38,5 @@ final class TrackedPeerChannel implements PeerChannel {
     public void close() {
         peers.release(peerId, this);
         channel.close();
-    }
-
-    @Override
-    public String describe() {
-        return channel.describe();
-    }
-
-    @Override
-    public String remoteHost() {
-        return channel.remoteHost();
-    }
-
-    @Override
-    public PeerRoute route() {
-        return channel.route();
     }
 }

@@ -88,8 +88,7 @@ public final class CorruptingPeerTransport implements PeerTransport {
      * A channel that flips payload bytes of the segments sent on it while the transport is switched on. Its sends
      * come from one thread at a time (the engine thread); they are serialised anyway.
      */
-    private final class CorruptingChannel implements PeerChannel {
-        private final PeerChannel channel;
+    private final class CorruptingChannel extends ForwardingPeerChannel {
         /** What the engine sends, read as the receiver reads it. */
         private final PeerMessageDecoder outgoing = new PeerMessageDecoder();
         /** Whether the segment being sent is corrupted, and how many of its bytes were sent. */
@@ -97,7 +96,7 @@ public final class CorruptingPeerTransport implements PeerTransport {
         private long offset;
 
         CorruptingChannel(PeerChannel channel) {
-            this.channel = channel;
+            super(channel);
         }
 
         @Override
@@ -129,41 +128,6 @@ public final class CorruptingPeerTransport implements PeerTransport {
             for (int i = (int) ((STRIDE - offset % STRIDE) % STRIDE); i < message.length; i += STRIDE) {
                 message[i] ^= FLIP;
             }
-        }
-
-        @Override
-        public long bufferedAmount() {
-            return channel.bufferedAmount();
-        }
-
-        @Override
-        public void setListener(PeerChannelListener listener) {
-            channel.setListener(listener);
-        }
-
-        @Override
-        public void close() {
-            channel.close();
-        }
-
-        @Override
-        public String describe() {
-            return channel.describe();
-        }
-
-        @Override
-        public String remoteHost() {
-            return channel.remoteHost();
-        }
-
-        @Override
-        public PeerRoute route() {
-            return channel.route();
-        }
-
-        @Override
-        public int payloadScale() {
-            return channel.payloadScale();
         }
     }
 }

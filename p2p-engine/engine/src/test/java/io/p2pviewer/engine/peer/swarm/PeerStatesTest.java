@@ -8,6 +8,7 @@ import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
 import io.p2pviewer.engine.peer.protocol.SegmentRequest;
 import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
 import io.p2pviewer.engine.scheduler.PeerState;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,40 @@ class PeerStatesTest extends SwarmSessionFixture {
         }
         assertThat(ch.closed).isTrue();
         assertThat(swarm.peerInfos().get(0).closeReason()).isEqualTo("three silent transfers");
+    }
+
+    @Test
+    void aPeerThatNeverAnsweredIsDroppedOnItsFirstSilenceOneThatAnsweredKeepsItsThreeStrikes() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel liar = connect(swarm);
+        liar.peerSays(new SegmentsAnnouncement(new long[] {11, 12, 13}, new long[0]));
+        ask(swarm, liar, 11);
+        scheduler.advance(PeerStates.FIRST_ANSWER_WITHIN.minusMillis(1));
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        assertThat(liar.closed).as("given up on sooner than an honest peer surely answers").isFalse();
+        scheduler.advance(Duration.ofSeconds(2));
+        ask(swarm, liar, 12);
+        scheduler.advance(PeerStates.FIRST_ANSWER_WITHIN);
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        assertThat(liar.closed).as("announced, asked, never answered in a second").isTrue();
+        assertThat(swarm.peerInfos().get(0).closeReason()).isEqualTo("silent, never answered a request");
+
+        Swarm other = swarm(true);
+        ScriptedChannel busy = connect(other);
+        busy.peerSays(new SegmentsAnnouncement(new long[] {11, 12, 13, 14}, new long[0]));
+        busy.peerSays(new SegmentAbsent(11, ask(other, busy, 11).requestId())); // an answer: it is there, busy
+        scheduler.advance(Duration.ofSeconds(2));
+        for (long seq = 12; seq <= 13; seq++) {
+            ask(other, busy, seq);
+            scheduler.advance(Duration.ofSeconds(2));
+            other.abandon("-PM0203-abcdefghijkl", "sent nothing", true);
+            assertThat(busy.closed).as("silent %d time(s) after it answered once", seq - 11).isFalse();
+        }
+        ask(other, busy, 14);
+        scheduler.advance(Duration.ofSeconds(2));
+        other.abandon("-PM0203-abcdefghijkl", "sent nothing", true);
+        assertThat(busy.closed).isTrue();
+        assertThat(other.peerInfos().get(0).closeReason()).isEqualTo("three silent transfers");
     }
 
     @Test

@@ -53,6 +53,12 @@ abstract class SwarmSessionFixture {
         }
 
         long buffered; // what the test says is still queued in the channel
+        String remoteHost = ""; // what the test says the remote's address is
+
+        @Override
+        public String remoteHost() {
+            return remoteHost;
+        }
 
         @Override
         public long bufferedAmount() {

@@ -17,6 +17,28 @@ import org.junit.jupiter.api.Test;
  */
 class SwarmSessionTest extends SwarmSessionFixture {
     @Test
+    void aPeerFreesTheAddressSlotItTookEvenWhenItsChannelLearnsABetterAddressLater() {
+        Swarm swarm = swarm(true);
+        List<ScriptedChannel> fromOne = new ArrayList<>();
+        for (int k = 0; k < AddressSlots.MAX_PER_ADDRESS + 1; k++) {
+            ScriptedChannel ch = new ScriptedChannel();
+            ch.remoteHost = "203.0.113.5";
+            swarm.addPeer(String.format("-PV0100-address%05d", k), ch);
+            scheduler.runUntilIdle();
+            fromOne.add(ch);
+        }
+        assertThat(fromOne.get(AddressSlots.MAX_PER_ADDRESS).closed).as("one more from the address").isTrue();
+        fromOne.get(0).remoteHost = "198.51.100.7"; // its selected candidate pair, known after it joined
+        fromOne.get(0).listener.onClose("gone");
+        scheduler.runUntilIdle();
+        ScriptedChannel again = new ScriptedChannel();
+        again.remoteHost = "203.0.113.5";
+        swarm.addPeer("-PV0100-address99999", again);
+        scheduler.runUntilIdle();
+        assertThat(again.closed).as("the slot of 203.0.113.5 was freed, not one of 198.51.100.7").isFalse();
+    }
+
+    @Test
     void aPeerIsToldOnlyWhatItLacks() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);

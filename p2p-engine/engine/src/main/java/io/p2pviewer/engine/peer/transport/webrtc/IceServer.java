@@ -19,9 +19,21 @@ public record IceServer(List<String> urls, String username, String password) {
         }
         for (String url : urls) {
             if (!url.startsWith("stun:") && !url.startsWith("turn:") && !url.startsWith("turns:")) {
-                throw new IllegalArgumentException("not a STUN/TURN URL: " + url);
+                throw new IllegalArgumentException("not a STUN/TURN URL: " + withoutQuery(url));
+            }
+            int q = url.indexOf('?');
+            if (q >= 0 && !url.substring(q).matches("\\?transport=(udp|tcp)")) {
+                // libwebrtc takes only this query; given another (a "&token=..." after it) it crashed the JVM
+                throw new IllegalArgumentException("unusable STUN/TURN URL " + withoutQuery(url)
+                        + ": the only query WebRTC takes is ?transport=udp or ?transport=tcp");
             }
         }
+    }
+
+    /** The URL without its query, where some deployments put tokens: for messages. */
+    private static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?...";
     }
 
     /** A server without credentials (typically STUN). */
@@ -38,7 +50,7 @@ public record IceServer(List<String> urls, String username, String password) {
     @Override
     public String toString() {
         List<String> shown = urls.stream().map(u -> u.indexOf('?') < 0 ? u : u.substring(0, u.indexOf('?')))
-                .toList();
+                .toList(); // the query: only ?transport=, nothing secret, but no need to show it
         return "IceServer" + shown + (username == null && password == null ? "" : " (with credentials)");
     }
 }

@@ -32,27 +32,46 @@ final class SelectedRoute {
 
     /** The selected pair's candidate types, {@link PeerRoute#UNKNOWN} when the report names no selected pair. */
     static PeerRoute from(Map<String, Entry> byId) {
-        Entry pair = null;
-        for (Entry e : byId.values()) {
-            if (e.type().equals("transport") && !e.text("selectedCandidatePairId").isEmpty()) {
-                pair = byId.get(e.text("selectedCandidatePairId"));
-                break;
-            }
-        }
-        if (pair == null) {
-            for (Entry e : byId.values()) {
-                if (e.type().equals("candidate-pair") && Boolean.TRUE.equals(e.attributes().get("nominated"))
-                        && e.text("state").equals("succeeded")) {
-                    pair = e;
-                    break;
-                }
-            }
-        }
+        Entry pair = selectedPair(byId);
         if (pair == null) {
             return PeerRoute.UNKNOWN;
         }
         return new PeerRoute(candidateType(byId, pair.text("localCandidateId")),
                 candidateType(byId, pair.text("remoteCandidateId")));
+    }
+
+    /**
+     * The selected pair's remote address (the remote candidate's {@code address}, or {@code ip} as older reports
+     * name it): where the remote's packets really come from, not what its SDP claims; "" when the report names no
+     * selected pair or no address, or when the remote candidate is a TURN relay's (that address is the TURN
+     * server's, shared by every viewer it relays).
+     */
+    static String remoteAddress(Map<String, Entry> byId) {
+        Entry pair = selectedPair(byId);
+        Entry remote = pair == null ? null : byId.get(pair.text("remoteCandidateId"));
+        if (remote == null || remote.text("candidateType").equalsIgnoreCase("relay")) {
+            return "";
+        }
+        return remote.text("address").isEmpty() ? remote.text("ip") : remote.text("address");
+    }
+
+    /** The transport's selected pair, else a nominated pair in state succeeded, else null. */
+    private static Entry selectedPair(Map<String, Entry> byId) {
+        for (Entry e : byId.values()) {
+            if (e.type().equals("transport") && !e.text("selectedCandidatePairId").isEmpty()) {
+                Entry pair = byId.get(e.text("selectedCandidatePairId"));
+                if (pair != null) {
+                    return pair;
+                }
+            }
+        }
+        for (Entry e : byId.values()) {
+            if (e.type().equals("candidate-pair") && Boolean.TRUE.equals(e.attributes().get("nominated"))
+                    && e.text("state").equals("succeeded")) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static String candidateType(Map<String, Entry> byId, String id) {

@@ -66,6 +66,11 @@ final class WebRtcConnection implements NativeChannel {
     static final String CHANNEL_LABEL = "p2p";
     /** How often an open connection re-reads its selected candidate pair (it may change after a network change). */
     static final Duration ROUTE_REFRESH = Duration.ofSeconds(5);
+    /**
+     * How long an opened channel waits for its first stats report before it is handed over anyway: with the report,
+     * {@link #remoteHost()} is the selected pair's address (the swarm's per-address key) when the swarm takes it.
+     */
+    static final Duration FIRST_ROUTE_WAIT = Duration.ofMillis(250);
 
     private final int id;
     private final TransportThreads threads;
@@ -78,7 +83,10 @@ final class WebRtcConnection implements NativeChannel {
     private final CompletableFuture<PeerChannel> opened = new CompletableFuture<>();
     private final AtomicBoolean acceptCalled = new AtomicBoolean();
     private volatile String remote = "connecting";
-    /** The remote's address unmasked, for per-address limits only (never logged); "" while unknown. */
+    /**
+     * The remote's address unmasked, for per-address limits only (never logged); "" while unknown or not limited:
+     * first from its SDP, then the selected candidate pair's ({@link SelectedRoute#remoteAddress}).
+     */
     private volatile String remoteHost = "";
     private volatile WebRtcPeerChannel channel;
     private volatile PeerRoute route = PeerRoute.UNKNOWN;
@@ -165,7 +173,11 @@ final class WebRtcConnection implements NativeChannel {
         threads.onControl(() -> teardown(reason, null));
     }
 
-    /** The remote's address from its SDP, unmasked, "" while unknown: see {@link PeerChannel#remoteHost()}. */
+    /**
+     * The remote's public address, unmasked, "" while unknown: the selected candidate pair's once a stats report named
+     * it (where its packets come from), before that its SDP's first candidate (its own word); see
+     * {@link PeerChannel#remoteHost()}.
+     */
     @Override
     public String remoteHost() {
         return remoteHost;
@@ -400,8 +412,8 @@ final class WebRtcConnection implements NativeChannel {
                     openSettled = true;
                     cancel(openTimer);
                     log.debug("{}: data channel open", describe());
-                    readRoute();
-                    threads.complete(opened, channel);
+                    readRoute(); // its first report hands the channel over, with the selected pair's address
+                    threads.schedule(FIRST_ROUTE_WAIT, () -> threads.complete(opened, channel));
                 }
             }
             case CLOSING, CLOSED -> teardown(openSettled ? "closed by remote" : "data channel closed before opening",
@@ -478,6 +490,11 @@ final class WebRtcConnection implements NativeChannel {
             route = next;
             log.debug("{}: route {}", describe(), next);
         }
+        String seen = SelectedRoute.remoteAddress(byId);
+        if (!seen.isEmpty()) {
+            remoteHost = RemoteAddress.isPublicLiteral(seen) ? seen : "";
+        }
+        threads.complete(opened, channel);
     }
 
     private void disposeChannel(RTCDataChannel c) {

@@ -52,6 +52,20 @@ class SelectedRouteTest {
     }
 
     @Test
+    void theSelectedPairsRemoteAddressIsReadUnlessItIsATurnRelays() {
+        Map<String, SelectedRoute.Entry> r = candidates();
+        r.put("R1", e("remote-candidate", "candidateType", "srflx", "address", "203.0.113.9"));
+        r.put("R2", e("remote-candidate", "candidateType", "relay", "address", "198.51.100.1"));
+        r.put("T", e("transport", "selectedCandidatePairId", "P1"));
+        assertThat(SelectedRoute.remoteAddress(r)).isEqualTo("203.0.113.9");
+        r.put("R1", e("remote-candidate", "candidateType", "host", "ip", "203.0.113.10")); // older reports: "ip"
+        assertThat(SelectedRoute.remoteAddress(r)).isEqualTo("203.0.113.10");
+        r.remove("T"); // the nominated pair P2 is a relay's: shared by everyone the TURN server relays
+        assertThat(SelectedRoute.remoteAddress(r)).isEmpty();
+        assertThat(SelectedRoute.remoteAddress(Map.of())).isEmpty();
+    }
+
+    @Test
     void noSelectedPairIsUnknown() {
         Map<String, SelectedRoute.Entry> r = candidates();
         r.remove("P2");

@@ -7,6 +7,7 @@ import static io.p2pviewer.engine.peer.transport.webrtc.TestPeerMain.event;
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
+import io.p2pviewer.engine.stream.RealTimeAttack;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,10 @@ final class TransportTestEndpoint implements TestEndpoint {
     private volatile PeerChannel channel;
     /** Set by "swarm": the next channel that opens goes to a real swarm instead of the tally. */
     private volatile SwarmTestHost swarm;
+    /** Set by "attack-engine": the next channel that opens is the offender of a real-time adversary run. */
+    private volatile RealTimeAttack attack;
+    /** Set by "hostile MODE": the next channel that opens gets a {@link HostileWebRtcPeer}. */
+    private volatile HostileWebRtcPeer.Mode hostile;
 
     /** The default configuration, flow control overridable with -Dpeer.threshold=BYTES -Dpeer.pollMicros=N. */
     private static WebRtcTransportConfig configFromProperties() {
@@ -70,6 +75,16 @@ final class TransportTestEndpoint implements TestEndpoint {
             event("open", c.describe());
             return;
         }
+        if (attack != null) {
+            attack.offender(c);
+            event("open", c.describe());
+            return;
+        }
+        if (hostile != null) {
+            new HostileWebRtcPeer(c, hostile).start();
+            event("open", c.describe());
+            return;
+        }
         c.setListener(new PeerChannelListener() {
             @Override
             public void onMessage(byte[] message) {
@@ -115,6 +130,24 @@ final class TransportTestEndpoint implements TestEndpoint {
             case "swarm" -> {
                 swarm = new SwarmTestHost();
                 event("swarm");
+            }
+            case "attack-engine" -> { // a real-time adversary run whose offender is the next channel
+                RealTimeAttack run = new RealTimeAttack();
+                attack = run;
+                Thread t = new Thread(() -> {
+                    try {
+                        event("attack-result", RealTimeAttack.format(run.run(() -> event("attack-ready"),
+                                Duration.ofSeconds(60))));
+                    } catch (Throwable e) {
+                        event("attack-failed", String.valueOf(e).replace('\n', ' '));
+                    }
+                }, "attack");
+                t.setDaemon(true);
+                t.start();
+            }
+            case "hostile" -> {
+                hostile = HostileWebRtcPeer.Mode.valueOf(w[1]);
+                event("hostile", hostile);
             }
             case "swarm-peers" -> swarm.peers().forEach(p -> event("peer", p.connected(),
                     String.valueOf(p.closeReason()).replace(' ', '_')));
