@@ -342,6 +342,9 @@ public final class StreamController {
 
         @Override
         public void fetched(CachedSegment segment) {
+            if (cache.contains(segment.id())) {
+                return; // a peer was faster (the CDN fetch raced its transfer); the CDN's bytes stay counted
+            }
             deliver(segment);
         }
 
