@@ -130,9 +130,12 @@ final class PlayerWaits {
         if (transfer == null) {
             fetches.start(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK
                     : DeliverySource.CDN, "the player needs it now", false);
+        } else if (transfer.received() <= 0) {
+            track.p2p.swarm().abandon(transfer.peer(), "player needs it now", false); // nothing came: no race
         } else {
             // Race the peer: cancelling would not stop what it already handed its channel (often the whole segment),
-            // whose tail would share our downlink with the CDN's fetch. Whichever ends first is served.
+            // whose tail would share our downlink with the CDN's fetch. Whichever ends first is served; a CDN win
+            // gives the transfer up (StreamController.fetched).
             fetches.start(track, mediaSequence, DeliverySource.FALLBACK, "the player needs it now; racing the peer",
                     false);
         }
