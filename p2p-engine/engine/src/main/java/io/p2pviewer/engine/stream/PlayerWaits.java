@@ -26,9 +26,6 @@ import java.util.function.BooleanSupplier;
  */
 @EngineThread
 final class PlayerWaits {
-    /** A peer transfer at least this far along is given a short grace when the player asks for its segment. */
-    private static final double NEARLY_DONE = 0.5;
-    private static final Duration NEARLY_DONE_GRACE = Duration.ofMillis(500);
     /**
      * A peer fetch that fails (most often a busy holder's SegmentAbsent) while the player's patient request has
      * more than this of its patience left goes back to the planner rather than to the CDN at once: another holder
@@ -133,15 +130,14 @@ final class PlayerWaits {
         if (transfer == null) {
             fetches.start(track, mediaSequence, peerFailed.contains(sid) ? DeliverySource.FALLBACK
                     : DeliverySource.CDN, "the player needs it now", false);
-        } else if (transfer.total() > 0 && transfer.received() >= transfer.total() * NEARLY_DONE) {
-            scheduler.schedule(NEARLY_DONE_GRACE, () -> {
-                if (waiting.containsKey(sid) && !fetches.loading(sid) && !cache.contains(sid)) {
-                    track.p2p.swarm().abandon(transfer.peer(), "player waited " + NEARLY_DONE_GRACE.toMillis()
-                            + " ms for it", false);
-                }
-            });
+        } else if (transfer.received() <= 0) {
+            track.p2p.swarm().abandon(transfer.peer(), "player needs it now", false); // nothing came: no race
         } else {
-            track.p2p.swarm().abandon(transfer.peer(), "player needs it now", false);
+            // Race the peer: cancelling would not stop what it already handed its channel (often the whole segment),
+            // whose tail would share our downlink with the CDN's fetch. Whichever ends first is served; a CDN win
+            // gives the transfer up (StreamController.fetched).
+            fetches.start(track, mediaSequence, DeliverySource.FALLBACK, "the player needs it now; racing the peer",
+                    false);
         }
     }
 

@@ -342,7 +342,15 @@ public final class StreamController {
 
         @Override
         public void fetched(CachedSegment segment) {
+            if (cache.contains(segment.id())) {
+                return; // a peer was faster (the CDN fetch raced its transfer); the CDN's bytes stay counted
+            }
             deliver(segment);
+            Track t = trackNamed(segment.id().track());
+            var raced = t == null || t.p2p == null ? null : t.p2p.swarm().transfer(segment.id().mediaSequence());
+            if (raced != null) {
+                t.p2p.swarm().abandon(raced.peer(), "the CDN delivered it first", false);
+            }
         }
 
         @Override

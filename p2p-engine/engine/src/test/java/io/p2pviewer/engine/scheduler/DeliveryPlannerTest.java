@@ -108,6 +108,27 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void aTransferIsJudgedASecondBeforeThePlayersWaitIsOwedAgainstFinishingHalfASecondAfterIt() {
+        // Due in 4.8 s with a 4 s high-demand window: the player's patient request is owed in 0.8 s, and a transfer
+        // must end by 0.5 s after that (1.3 s from now), though it has run only 1 s (before JUDGE_AFTER).
+        PeerTransfer slow = new PeerTransfer("p1", now.minusMillis(1000), now.minusMillis(50), 300_000, 1_000_000);
+        SegmentState s = new SegmentState(10, 0, now.plusMillis(4800), Status.PEER_LOADING, slow, Set.of("p1"),
+                Set.of(), false);
+        List<Action> a = planner.plan(now, List.of(s), List.of(new PeerState("p1", true, 0)), "me");
+        assertThat(a).as("2.3 s to go: abandoned now, before the wait is owed (the player's wait takes the CDN)")
+                .singleElement().isInstanceOf(Action.AbandonPeer.class);
+        assertThat(((Action.AbandonPeer) a.get(0)).reason()).contains("too slow");
+
+        PeerTransfer fast = new PeerTransfer("p1", now.minusMillis(1000), now.minusMillis(50), 500_000, 1_000_000);
+        assertThat(planner.plan(now, List.of(new SegmentState(10, 0, now.plusMillis(4800), Status.PEER_LOADING, fast,
+                Set.of("p1"), Set.of(), false)), List.of(new PeerState("p1", true, 0)), "me"))
+                .as("1 s to go: on time").isEmpty();
+        assertThat(planner.plan(now, List.of(new SegmentState(10, 0, now.plusMillis(6000), Status.PEER_LOADING, slow,
+                Set.of("p1"), Set.of(), false)), List.of(new PeerState("p1", true, 0)), "me"))
+                .as("owed in 2 s: not judged yet").isEmpty();
+    }
+
+    @Test
     void aHolderMeasuredTooSlowForTheDeadlineIsNotAsked() {
         // 1 MB due in 8 s, 1.5 s safety margin: 6.5 s to deliver it
         SegmentState s = new SegmentState(10, 1_000_000, now.plusMillis(8000), Status.MISSING, null,

@@ -277,12 +277,12 @@ class InProcessSwarmTest {
         late.playFillingBuffer(4);
         scheduler.advance(Duration.ofSeconds(10));
 
-        // A transfer nearly done when the patience ends gets a short grace; any other is abandoned for the CDN.
+        // A transfer under way when the patience ends races a CDN fetch; the CDN's win gives the transfer up.
         SegmentId seg = late.got.stream().filter(c -> c.source() == DeliverySource.FALLBACK).findFirst()
                 .orElseThrow().id();
         assertThat(log.all().stream().map(InProcessSwarmTest::withoutWhy).toList()).containsSubsequence(
                 new DeliveryEvent.PeerRequested(seg, SLOW_PEER), new DeliveryEvent.PeersTooLate(seg),
-                new DeliveryEvent.PeerFetchFailed(seg), cdnFetch(seg, DeliverySource.FALLBACK));
+                cdnFetch(seg, DeliverySource.FALLBACK), new DeliveryEvent.PeerFetchFailed(seg));
         assertThat(late.controller.snapshot().missedDeadlines()).isZero();
         assertThat(late.controller.snapshot().maxPlayerWaitMillis()).isLessThan(1_200);
         // the bytes the slow peer had in flight when we cancelled are no protocol violation

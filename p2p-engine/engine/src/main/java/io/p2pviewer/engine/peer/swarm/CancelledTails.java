@@ -20,12 +20,21 @@ final class CancelledTails {
     /** Cancelled downloads per peer whose tails we still accept. */
     static final int MAX_CANCELLED_TAILS = 8;
     /**
-     * A cancelled transfer's tail counts as on its way to us for this long after the cancel, then no more (its bytes
-     * are still accepted quietly). A tail is what the peer had already handed its channel: it arrives within a
-     * second or two. Counting it for ever let one peer that declares 64 MiB and trickles a byte a second hold the
-     * downlink "busy" ({@link #bytes}) and keep the engine from asking any peer (the adversary suite's trickle).
+     * A cancelled transfer's tail counts as on its way to us for this long after the cancel, plus
+     * {@link #TAIL_RATE_FLOOR} worth of time for every byte of it that arrived since, then no more (its bytes are
+     * still accepted quietly). A tail is what the peer had already handed its channel. Counting it for ever let
+     * one peer that declares 64 MiB and trickles a byte a second hold the downlink "busy" ({@link #bytes}) and
+     * keep the engine from asking any peer (the adversary suite's trickle: its bytes extend nothing).
      */
     static final Duration COUNTED_FOR = Duration.ofSeconds(4);
+    /**
+     * Real bytes a second at which a tail still arriving keeps being counted past {@link #COUNTED_FOR} (64 kbit/s).
+     * A tail from a thin uplink (1 Mbit/s shared by a few uploads) takes longer than 4 s to drain; no longer counting
+     * it there let the engine ask a new peer whose transfer then shared the downlink with the tail, looked too
+     * slow and was cancelled in turn: n100-u0.8r simulated missed 116 deadlines against 73 when tails counted until
+     * they ended (docs/BENCHMARKS.md, issue 25).
+     */
+    static final long TAIL_RATE_FLOOR = 8_000;
 
     /** Peers with cancelled downloads whose tails may still be due (a superset: pruned when counted). */
     private final Set<PeerLink> withTails = new LinkedHashSet<>();
@@ -76,6 +85,7 @@ final class CancelledTails {
                     break;
                 }
                 gone.remaining -= bytes.length; // the rest of a transfer we cancelled, still on the wire
+                gone.arrived += bytes.length;
                 return true;
             }
         }
@@ -93,13 +103,12 @@ final class CancelledTails {
      * {@link #COUNTED_FOR} ago are not counted.
      */
     long bytes(Instant now) {
-        Instant since = now.minus(COUNTED_FOR);
         long n = 0;
         for (Iterator<PeerLink> it = withTails.iterator(); it.hasNext(); ) {
             PeerLink p = it.next();
             boolean due = false;
             for (PeerLink.Cancelled c : p.cancelled) {
-                boolean recent = c.at.isAfter(since);
+                boolean recent = countedUntil(c, p.channel.payloadScale()).isAfter(now);
                 n += recent ? Math.max(0, c.remaining) * p.channel.payloadScale() : 0;
                 due |= recent && c.remaining != 0;
             }
@@ -108,6 +117,12 @@ final class CancelledTails {
             }
         }
         return n;
+    }
+
+    /** Until when a tail counts: {@link #COUNTED_FOR} after the cancel, longer while its bytes keep arriving. */
+    static Instant countedUntil(PeerLink.Cancelled c, long payloadScale) {
+        long arrivedMs = c.arrived * payloadScale * 1000 / TAIL_RATE_FLOOR;
+        return c.at.plus(COUNTED_FOR).plusMillis(arrivedMs);
     }
 
     private static PeerLink.Cancelled find(PeerLink p, long wireId, int requestId) {

@@ -112,6 +112,8 @@ final class PeerLink {
         /** When we cancelled it. */
         final Instant at;
         long remaining;
+        /** Payload bytes of it that arrived after the cancel (wire bytes, before the payload scale). */
+        long arrived;
 
         Cancelled(long wireId, int requestId, long remaining, Instant at) {
             this.wireId = wireId;

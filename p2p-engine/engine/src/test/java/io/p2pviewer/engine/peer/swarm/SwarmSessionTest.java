@@ -105,6 +105,30 @@ class SwarmSessionTest extends SwarmSessionFixture {
     }
 
     @Test
+    void aTailStillArrivingFromAThinUplinkCountsPastFourSecondsButATrickleDoesNot() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
+        SegmentRequest first = ask(swarm, ch, 11);
+        ch.peerSays(new SegmentData(11, first.requestId(), 600_000));
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        for (int s = 0; s < 6; s++) { // 16 kB/s, twice the floor: a 1 Mbit/s uplink shared by several uploads
+            scheduler.advance(java.time.Duration.ofSeconds(1));
+            ch.peerSendsBytes(16_000);
+        }
+        assertThat(swarm.cancelledTailBytes()).as("6 s after the cancel, still arriving").isEqualTo(504_000);
+
+        SegmentRequest second = ask(swarm, ch, 12);
+        ch.peerSays(new SegmentData(12, second.requestId(), 64L << 20)); // declares the largest size
+        swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        for (int s = 0; s < 5; s++) { // a byte a second
+            scheduler.advance(java.time.Duration.ofSeconds(1));
+            ch.peerSendsBytes(1);
+        }
+        assertThat(swarm.cancelledTailBytes()).as("a trickle counts for 4 s only").isZero();
+    }
+
+    @Test
     void dataNobodyAskedForClosesTheConnection() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
