@@ -23,3 +23,26 @@ ffmpeg -hide_banner -loglevel error \
   -metadata:s:a:0 language=eng -metadata:s:a:0 title=English \
   -metadata:s:a:1 language=fra -metadata:s:a:1 title=French \
   -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename 'seg-%d.ts' playlist.m3u8
+
+# The same as EXT-X-MEDIA audio renditions (TrackMenusIT's second test): ../renditions/ with master.m3u8, the
+# video alone in video/ and each language's audio alone in en/ and fr/ (about 450 kB).
+REND_DIR="$OUT_DIR/../renditions"
+rm -rf "$REND_DIR" && mkdir -p "$REND_DIR/video" "$REND_DIR/en" "$REND_DIR/fr"
+cd "$REND_DIR"
+ffmpeg -hide_banner -loglevel error -f lavfi -i testsrc2=size=320x180:rate=25 -t 12 \
+  -c:v libx264 -preset veryfast -b:v 150k -g 50 -keyint_min 50 -sc_threshold 0 -threads 1 -an \
+  -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename 'video/seg-%d.ts' video/playlist.m3u8
+for spec in en:440:eng fr:880:fra; do
+  IFS=: read -r dir hz lang <<< "$spec"
+  ffmpeg -hide_banner -loglevel error -f lavfi -i "sine=frequency=$hz:sample_rate=48000" -t 12 \
+    -c:a aac -b:a 32k -ac 1 -metadata:s:a:0 language="$lang" \
+    -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename "$dir/seg-%d.ts" "$dir/playlist.m3u8"
+done
+cat > master.m3u8 <<'M3U8'
+#EXTM3U
+#EXT-X-VERSION:3
+#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="en",NAME="English",DEFAULT=YES,AUTOSELECT=YES,URI="en/playlist.m3u8"
+#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="fr",NAME="French",DEFAULT=NO,AUTOSELECT=YES,URI="fr/playlist.m3u8"
+#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=320x180,CODECS="avc1.64000d,mp4a.40.2",AUDIO="aud"
+video/playlist.m3u8
+M3U8

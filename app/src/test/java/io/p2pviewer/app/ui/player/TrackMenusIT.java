@@ -31,22 +31,35 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrackMenusIT {
-    private static final String MEDIA = "/io/p2pviewer/app/ui/player/two-audio/";
+    private static final String MEDIA = "/io/p2pviewer/app/ui/player/";
+    private static final List<String> SEGMENTS = List.of("seg-0.ts", "seg-1.ts", "seg-2.ts", "seg-3.ts", "seg-4.ts",
+            "seg-5.ts");
+    private Stage stage;
     private LoopbackFiles server;
     private ViewerRuntime runtime;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         server = new LoopbackFiles();
-        for (String name : List.of("playlist.m3u8", "seg-0.ts", "seg-1.ts", "seg-2.ts", "seg-3.ts", "seg-4.ts",
-                "seg-5.ts")) {
-            try (InputStream in = TrackMenusIT.class.getResourceAsStream(MEDIA + name)) {
-                server.put("/two-audio/" + name, in.readAllBytes());
+    }
+
+    /** Serves the fixture's files under {@code /<fixture>/} and opens the window on {@code entry} there. */
+    private void open(FxRobot robot, String fixture, List<String> files, String entry) throws IOException {
+        for (String name : files) {
+            try (InputStream in = TrackMenusIT.class.getResourceAsStream(MEDIA + fixture + "/" + name)) {
+                server.put("/" + fixture + "/" + name, in.readAllBytes());
             }
         }
-        runtime = new ViewerRuntime(stage, new AppLaunch.Options(server.base() + "/two-audio/playlist.m3u8", true,
-                List.of(), 0));
-        stage.show();
+        robot.interact(() -> {
+            try {
+                runtime = new ViewerRuntime(stage, new AppLaunch.Options(server.base() + "/" + fixture + "/" + entry,
+                        true, List.of(), 0));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            stage.show();
+        });
     }
 
     @AfterEach
@@ -59,6 +72,32 @@ class TrackMenusIT {
 
     @Test
     void theAudioMenuListsBothTracksAndSwitchesLibVlcsTrack(FxRobot robot) throws Exception {
+        List<String> files = new java.util.ArrayList<>(SEGMENTS);
+        files.add("playlist.m3u8");
+        open(robot, "two-audio", files, "playlist.m3u8");
+        switchesTheAudioTrack(robot, "audio-track-switched.png");
+    }
+
+    /**
+     * The master's {@code EXT-X-MEDIA} audio renditions (English and French, each its own media playlist, the video
+     * in a third), all through the engine: libVLC lists both renditions and switches between them.
+     */
+    @Test
+    void theMastersAudioRenditionsAreTracksTheMenuSwitches(FxRobot robot) throws Exception {
+        List<String> files = new java.util.ArrayList<>(List.of("master.m3u8"));
+        for (String dir : List.of("video", "en", "fr")) {
+            files.add(dir + "/playlist.m3u8");
+            SEGMENTS.forEach(seg -> files.add(dir + "/" + seg));
+        }
+        files.add("en/seg-6.ts");
+        files.add("fr/seg-6.ts");
+        open(robot, "renditions", files, "master.m3u8");
+        switchesTheAudioTrack(robot, "audio-rendition-switched.png");
+        assertThat(server.served()).as("the renditions' segments were fetched")
+                .anyMatch(p -> p.startsWith("/renditions/en/seg-")).anyMatch(p -> p.startsWith("/renditions/fr/seg-"));
+    }
+
+    private void switchesTheAudioTrack(FxRobot robot, String screenshot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.playback().player().status().framesDisplayed() > 5
                 && runtime.playback().player().tracks().audio().size() >= 3
                 && onFx(() -> runtime.menusModel().audioProperty().get().size()) >= 3);
@@ -79,7 +118,7 @@ class TrackMenusIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> checked(robot, other.id())
                 && !checked(robot, before)));
         assertThat(onFx(() -> runtime.menusModel().audioIdProperty().get())).isEqualTo(other.id());
-        save(snapshot(robot.lookup("#videoArea").query().getScene().getRoot()), "audio-track-switched.png");
+        save(snapshot(robot.lookup("#videoArea").query().getScene().getRoot()), screenshot);
     }
 
     /** Whether the audio menu's item for track {@code id} is checked. */
