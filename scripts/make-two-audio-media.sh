@@ -46,3 +46,24 @@ cat > master.m3u8 <<'M3U8'
 #EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=320x180,CODECS="avc1.64000d,mp4a.40.2",AUDIO="aud"
 video/playlist.m3u8
 M3U8
+
+# A WebVTT subtitle rendition beside them (TrackMenusIT's subtitle test): subs/ with six 2-second cues, and
+# master-subs.m3u8 offering it with the English audio.
+mkdir -p subs
+{
+  printf '#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n'
+  for i in 0 1 2 3 4 5; do
+    printf '#EXTINF:2.000000,\nsub-%d.vtt\n' "$i"
+    printf 'WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000\n\n00:00:%02d.000 --> 00:00:%02d.900\nSubtitle %d\n' \
+      $((i * 2)) $((i * 2)) "$i" > "subs/sub-$i.vtt"
+  done
+  printf '#EXT-X-ENDLIST\n'
+} > subs/playlist.m3u8
+cat > master-subs.m3u8 <<'M3U8'
+#EXTM3U
+#EXT-X-VERSION:3
+#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="en",NAME="English",DEFAULT=YES,AUTOSELECT=YES,URI="en/playlist.m3u8"
+#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",LANGUAGE="en",NAME="English subtitles",DEFAULT=NO,AUTOSELECT=NO,URI="subs/playlist.m3u8"
+#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=320x180,CODECS="avc1.64000d,mp4a.40.2",AUDIO="aud",SUBTITLES="subs"
+video/playlist.m3u8
+M3U8

@@ -118,6 +118,12 @@ public final class Engine implements AutoCloseable {
                 result.complete(new StreamSession(this, controller, playerUri));
             } catch (StreamException e) {
                 result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                // A bug in opening must not leave the caller waiting for ever ("Opening…" with nothing after).
+                log.warn("opening {} failed", Redacted.url(url), e);
+                result.completeExceptionally(new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
+                        "The stream could not be opened (" + e.getClass().getSimpleName() + ": "
+                                + Redacted.text(String.valueOf(e.getMessage())) + ")", e));
             }
         }));
         return result;

@@ -97,6 +97,42 @@ class TrackMenusIT {
                 .anyMatch(p -> p.startsWith("/renditions/en/seg-")).anyMatch(p -> p.startsWith("/renditions/fr/seg-"));
     }
 
+    /**
+     * A WebVTT subtitle rendition ({@code EXT-X-MEDIA TYPE=SUBTITLES}) through the engine: libVLC lists it, the
+     * subtitle menu offers it, and choosing it makes it libVLC's subtitle track and moves the check mark.
+     */
+    @Test
+    void aWebVttSubtitleRenditionIsOfferedAndChosenInTheSubtitleMenu(FxRobot robot) throws Exception {
+        List<String> files = new java.util.ArrayList<>(List.of("master-subs.m3u8", "subs/playlist.m3u8"));
+        for (String dir : List.of("video", "en")) {
+            files.add(dir + "/playlist.m3u8");
+            SEGMENTS.forEach(seg -> files.add(dir + "/" + seg));
+        }
+        files.add("en/seg-6.ts");
+        for (int i = 0; i < 6; i++) {
+            files.add("subs/sub-" + i + ".vtt");
+        }
+        open(robot, "renditions", files, "master-subs.m3u8");
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.playback().player().status().framesDisplayed() > 5
+                && runtime.playback().player().tracks().subtitles().stream().anyMatch(t -> t.id() >= 0)
+                && onFx(() -> runtime.menusModel().subtitlesProperty().get().size()) >= 2);
+        var tracks = runtime.playback().player().tracks();
+        TrackChoice sub = tracks.subtitles().stream().filter(t -> t.id() >= 0).findFirst().orElseThrow();
+        assertThat(tracks.subtitleId()).as("no subtitles until chosen: %s", tracks.subtitles()).isNotEqualTo(sub.id());
+
+        robot.clickOn("#subtitleMenu");
+        robot.clickOn("#subtitle-" + sub.id());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> runtime.playback().player().tracks().subtitleId()
+                == sub.id());
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> robot.lookup("#subtitleMenu")
+                .queryAs(MenuButton.class).getItems().stream().anyMatch(i -> ("subtitle-" + sub.id()).equals(i.getId())
+                        && i instanceof RadioMenuItem r && r.isSelected())));
+        assertThat(onFx(() -> runtime.menusModel().subtitleIdProperty().get())).isEqualTo(sub.id());
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.served().stream()
+                .anyMatch(p -> p.startsWith("/renditions/subs/sub-")));
+    }
+
     private void switchesTheAudioTrack(FxRobot robot, String screenshot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.playback().player().status().framesDisplayed() > 5
                 && runtime.playback().player().tracks().audio().size() >= 3

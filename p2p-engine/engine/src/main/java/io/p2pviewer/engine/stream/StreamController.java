@@ -282,10 +282,10 @@ public final class StreamController {
 
     // ---- tracks, arrivals and P2P ----
 
-    /** The player uses the track: it joins its swarm (P2P configured) on first use. */
+    /** The player uses the track: it joins its swarm (P2P configured, the track has one) on first use. */
     private void activate(Track track, Instant now) {
         track.lastActivity = now;
-        if (track.p2p == null && context.p2p() != null && !closed && !draining) {
+        if (track.p2p == null && track.swarmId != null && context.p2p() != null && !closed && !draining) {
             track.p2p = new TrackP2p(track, context, stats.traffic(), events, host);
             track.p2p.start();
         }
@@ -316,7 +316,7 @@ public final class StreamController {
         changes++;
     }
 
-    private Track track(int index) {
+    Track track(int index) {
         return index >= 0 && index < tracks.size() ? tracks.get(index) : null;
     }
 

@@ -11,6 +11,7 @@ import io.p2pviewer.engine.playlist.PlaylistException;
 import io.p2pviewer.engine.playlist.PlaylistParser;
 import io.p2pviewer.engine.playlist.PlaylistRewriter;
 import io.p2pviewer.engine.playlist.Rendition;
+import io.p2pviewer.engine.playlist.RenditionType;
 import io.p2pviewer.engine.playlist.Variant;
 import io.p2pviewer.redaction.Redacted;
 import java.net.URI;
@@ -80,7 +81,9 @@ public final class StreamOpener {
         }
         for (Rendition r : master.renditions()) {
             Integer t = renditionTracks.get(r);
-            if (t != null) {
+            // Only audio renditions have swarms (p2p-media-loader shares main and audio streams); a subtitle or
+            // video rendition's track is fetched from the CDN alone. Naming one failed the whole open.
+            if (t != null && r.type() == RenditionType.AUDIO) {
                 name(tracks.get(t), base, StreamType.SECONDARY, SwarmIds.renditionIndex(r, master.variants()));
             }
         }

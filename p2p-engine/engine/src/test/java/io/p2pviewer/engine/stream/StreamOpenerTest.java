@@ -44,4 +44,28 @@ class StreamOpenerTest {
         assertThatCode(() -> StreamOpener.requirePlayable(MASTER, master("720p/playlist.m3u8?token=SECRET123",
                 "ftp://f.example/a.m3u8"))).doesNotThrowAnyException();
     }
+
+    /**
+     * A master with a subtitle rendition opens: its track is served through the proxy like the others but has no
+     * swarm (only main and audio streams do). Naming a swarm for it threw, and the open never completed.
+     */
+    @Test
+    void aMasterWithASubtitleRenditionOpensAndOnlyTheAudioRenditionHasASwarm() throws Exception {
+        String text = """
+                #EXTM3U
+                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="en",NAME="English",DEFAULT=YES,URI="en/a.m3u8"
+                #EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",LANGUAGE="en",NAME="English",URI="subs/s.m3u8"
+                #EXT-X-STREAM-INF:BANDWIDTH=300000,CODECS="avc1.64000d,mp4a.40.2",AUDIO="aud",SUBTITLES="subs"
+                video/v.m3u8
+                """;
+        var context = new StreamContext(new io.p2pviewer.testing.FakeTaskScheduler(), new FakeCdnClient(),
+                new io.p2pviewer.engine.cache.SegmentCache(1 << 20), 3, java.time.Duration.ofSeconds(1), null,
+                new java.util.HashSet<>());
+        StreamController c = StreamOpener.open("m", MASTER,
+                new io.p2pviewer.engine.http.TextResponse(MASTER, text), context);
+        assertThat(c.tracks()).hasSize(3);
+        assertThat(c.master().join()).contains("URI=\"t/2/playlist.m3u8\"").contains("URI=\"t/1/playlist.m3u8\"");
+        assertThat(java.util.stream.IntStream.range(0, 3).mapToObj(i -> c.track(i).swarmId == null))
+                .as("video and audio have swarms, subtitles none").containsExactly(false, false, true);
+    }
 }
