@@ -40,6 +40,9 @@ class LiveAnnouncementWindowTest {
         assertThat(controller.snapshot().cacheSegments())
                 .as("the engine holds the window and one window behind it, not all it played (%d)", played)
                 .isBetween(6, 2 * 6 + 1);
+        Track track = controller.track(0);
+        assertThat(track.known.firstKey()).as("segments remembered: two windows behind the playlist, not all seen")
+                .isGreaterThanOrEqualTo(origin.edge() - 5 - 2 * 6 - 1);
         long[] last = announced.get(announced.size() - 1);
         long newestPlayed = firstSeq + played - 1;
         long playlistFirst = origin.edge() - 5; // the origin lists 6
