@@ -169,14 +169,15 @@ public final class ChannelsViewModel {
     }
 
     /**
-     * Opens what the user typed in the URL bar when it may be a channel list ({@link #isPlaylistArgument}): a
-     * channel list opens here and its first channel plays, an HLS playlist plays as a stream, anything else
-     * gives the one-line error. FX thread.
+     * Opens what the user typed in the URL bar when it may be a channel list: a playlist file, or an http(s) URL
+     * the engine found to be no HLS playlist (IPTV panels serve lists under any name, {@code get.php?…}). A
+     * channel list opens here and its first channel plays, an HLS playlist plays as a stream, anything else gives
+     * the one-line error. FX thread.
      *
-     * @return false when the text is no playlist file or {@code .m3u}/{@code .m3u8} URL (the player takes it)
+     * @return false when the text is neither a playlist file nor an http(s) URL (the player takes it)
      */
     public boolean openGiven(String source) {
-        if (!isPlaylistArgument(source)) {
+        if (source == null || !(isPlaylistArgument(source) || source.strip().matches("(?i)https?://.+"))) {
             return false;
         }
         String name = source.strip();

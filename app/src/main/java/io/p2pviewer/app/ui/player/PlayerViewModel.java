@@ -1,6 +1,7 @@
 package io.p2pviewer.app.ui.player;
 
 import io.p2pviewer.app.ui.UiThread;
+import io.p2pviewer.engine.StreamException;
 import io.p2pviewer.engine.http.RequestHeaders;
 import io.p2pviewer.player.PlayerEvent;
 import java.net.URI;
@@ -47,17 +48,18 @@ public final class PlayerViewModel {
     /** Opens what the URL field holds; a bad URL shows a message and changes nothing else. */
     public void open() {
         String text = url.get() == null ? "" : url.get().trim();
-        if (listOpener.test(text)) {
-            error.set("");
+        if (!text.isEmpty() && !text.matches("(?i)https?:.*") && listOpener.test(text)) {
+            error.set(""); // a channel list file: the sidebar reads it
             return;
         }
-        open(RequestHeaders.NONE);
+        open(RequestHeaders.NONE, true);
     }
 
     /**
-     * Where the URL bar sends what may be a channel list (a {@code .m3u}/{@code .m3u8} URL or a local file) before
-     * it would play it as a stream: the window wires the channel sidebar here, which reads it, opens a channel
-     * list and plays an HLS playlist as a stream. Answers whether it took the text. None by default.
+     * Where the URL bar sends what may be a channel list: a local file at once; an http(s) URL the engine
+     * found to be no HLS playlist (a {@code .m3u}/{@code .m3u8} channel list served under an HLS-like name). The
+     * window wires the channel sidebar here, which reads it, opens a channel list and plays its first channel, or
+     * says what it is. Answers whether it took the text. None by default.
      */
     public void setListOpener(java.util.function.Predicate<String> opener) {
         this.listOpener = java.util.Objects.requireNonNull(opener);
@@ -77,10 +79,11 @@ public final class PlayerViewModel {
             error.set("The channel's headers cannot be sent: " + e.getMessage() + ".");
             return;
         }
-        open(h);
+        open(h, false);
     }
 
-    private void open(RequestHeaders headers) {
+    /** @param fromUrlBar typed by the user: a URL the engine finds to be no HLS playlist goes to the list opener */
+    private void open(RequestHeaders headers, boolean fromUrlBar) {
         String text = url.get() == null ? "" : url.get().trim();
         if (text.isEmpty()) {
             error.set("Enter the URL of an HLS playlist (http:// or https://).");
@@ -110,6 +113,11 @@ public final class PlayerViewModel {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 busy.set(false);
+                if (fromUrlBar && cause instanceof StreamException se
+                        && se.kind() == StreamException.Kind.MALFORMED_PLAYLIST && listOpener.test(text)) {
+                    state.set("Idle"); // a channel list: the sidebar reads it and plays its first channel
+                    return;
+                }
                 state.set("Error");
                 error.set("Cannot open the stream: " + (cause.getMessage() == null ? cause : cause.getMessage()));
             } else {

@@ -125,4 +125,32 @@ class PlayerViewModelTest {
         assertThat(model.fullScreenProperty().get()).isTrue();
         assertThat(model.stateProperty().get()).isEqualTo("Stopped");
     }
+
+    @Test
+    void aUrlTheEngineFindsNoHlsPlaylistGoesToTheListOpenerAnUnreachableOneShowsItsError() {
+        List<String> lists = new ArrayList<>();
+        model.setListOpener(text -> lists.add(text));
+
+        model.urlProperty().set("http://panel.example/get.php?type=m3u_plus");
+        model.open();
+        controls.next.completeExceptionally(new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
+                "not an HLS playlist"));
+        assertThat(lists).containsExactly("http://panel.example/get.php?type=m3u_plus");
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.busyProperty().get()).isFalse();
+
+        controls.next = new CompletableFuture<>();
+        model.urlProperty().set("http://127.0.0.1:1/live/master.m3u8");
+        model.open();
+        controls.next.completeExceptionally(new StreamException(StreamException.Kind.UNREACHABLE,
+                "Cannot connect to http://127.0.0.1:1/live/master.m3u8"));
+        assertThat(lists).hasSize(1);
+        assertThat(model.errorProperty().get()).startsWith("Cannot open the stream: Cannot connect");
+
+        controls.next = new CompletableFuture<>();
+        model.openChannel("http://cdn.example/bad.m3u8", java.util.Map.of());
+        controls.next.completeExceptionally(new StreamException(StreamException.Kind.MALFORMED_PLAYLIST, "bad"));
+        assertThat(lists).as("a channel of a list never goes back to the list opener").hasSize(1);
+        assertThat(model.errorProperty().get()).isEqualTo("Cannot open the stream: bad");
+    }
 }
