@@ -1,5 +1,8 @@
 package io.p2pviewer.app.channels;
 
+import io.p2pviewer.engine.playlist.PlaylistException;
+import io.p2pviewer.engine.playlist.PlaylistParser;
+import io.p2pviewer.engine.playlist.Variant;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -38,7 +41,7 @@ public final class FirstChannel {
             return Optional.empty(); // an HLS media playlist: its entries are segments, not channels
         }
         if (text.contains("#EXT-X-STREAM-INF")) {
-            return firstVariant(text); // an HLS master (which M3uReader refuses as a channel list): its first variant
+            return firstVariant(file, text); // an HLS master (which M3uReader refuses as a channel list): its first variant
         }
         if (!text.stripLeading().replace("\uFEFF", "").startsWith("#EXTM3U") && !everyLineIsAUrl(text)) {
             return Optional.empty(); // not a list: prose that happens to hold a URL
@@ -51,22 +54,14 @@ public final class FirstChannel {
         }
     }
 
-    /** The first absolute http(s) URI after an {@code #EXT-X-STREAM-INF} line of a master playlist. */
-    private static Optional<URI> firstVariant(String text) {
-        boolean afterStreamInf = false;
-        for (String line : text.split("\\R")) {
-            String l = line.strip();
-            if (l.startsWith("#EXT-X-STREAM-INF")) {
-                afterStreamInf = true;
-            } else if (afterStreamInf && !l.isEmpty() && !l.startsWith("#")) {
-                Optional<URI> uri = absolute(l).filter(FirstChannel::isHttp);
-                if (uri.isPresent()) {
-                    return uri;
-                }
-                afterStreamInf = false;
-            }
+    /** The first http(s) variant of an HLS master playlist, read by the engine's parser (relative ones are not). */
+    private static Optional<URI> firstVariant(Path file, String text) {
+        try {
+            return PlaylistParser.parseMaster(file.toUri(), text).variants().stream().map(Variant::uri)
+                    .filter(FirstChannel::isHttp).findFirst();
+        } catch (PlaylistException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static boolean everyLineIsAUrl(String text) {
