@@ -41,6 +41,27 @@ public final class FxTestSupport {
         }
     }
 
+    /**
+     * Opens the window as the command line would with {@code argument} (null: none), with fresh settings in a
+     * temporary XDG directory (never the user's), and shows the stage; on the FX thread.
+     */
+    public static ViewerRuntime openWindow(FxRobot robot, javafx.stage.Stage stage, String argument)
+            throws IOException {
+        io.p2pviewer.app.settings.XdgDirs dirs =
+                io.p2pviewer.app.settings.XdgDirs.under(Files.createTempDirectory("window-it"));
+        ViewerRuntime[] made = new ViewerRuntime[1];
+        robot.interact(() -> {
+            try {
+                made[0] = new ViewerRuntime(stage, new AppLaunch.Options(argument, true, java.util.List.of(), 0),
+                        dirs);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            stage.show();
+        });
+        return made[0];
+    }
+
     /** The text of the label with this id. */
     public static String text(FxRobot robot, String id) {
         return onFx(() -> ((Label) robot.lookup(id).query()).getText());

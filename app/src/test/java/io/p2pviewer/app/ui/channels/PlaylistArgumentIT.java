@@ -2,21 +2,18 @@ package io.p2pviewer.app.ui.channels;
 
 import static io.p2pviewer.app.ui.FxTestSupport.awaitEngineFrames;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
+import static io.p2pviewer.app.ui.FxTestSupport.openWindow;
+import static io.p2pviewer.app.ui.FxTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.p2pviewer.app.channels.Channel;
-import io.p2pviewer.app.settings.XdgDirs;
-import io.p2pviewer.app.ui.AppLaunch;
 import io.p2pviewer.app.ui.LoopbackFiles;
 import io.p2pviewer.app.ui.ViewerRuntime;
 import io.p2pviewer.demo.DemoOrigin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +65,7 @@ class PlaylistArgumentIT {
         open(robot, master);
         awaitEngineFrames(runtime, master);
         assertThat(onFx(() -> runtime.channelsModel().visible())).isEmpty();
-        assertThat(label(robot, "#channelsError")).isEmpty();
+        assertThat(text(robot, "#channelsError")).isEmpty();
         assertThat(onFx(() -> runtime.playerModel().urlProperty().get())).isEqualTo(master);
 
         // A channel list named .m3u8: its channels in the sidebar, the first one playing.
@@ -77,8 +74,8 @@ class PlaylistArgumentIT {
 
         // An HTML page named .m3u8: one line in the sidebar, nothing plays.
         open(robot, base + "/login.m3u8?token=secret");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !label(robot, "#channelsError").isEmpty());
-        assertThat(label(robot, "#channelsError")).isEqualTo("cannot open " + base + "/login.m3u8?token=***: neither"
+        await().atMost(Duration.ofSeconds(10)).until(() -> !text(robot, "#channelsError").isEmpty());
+        assertThat(text(robot, "#channelsError")).isEqualTo("cannot open " + base + "/login.m3u8?token=***: neither"
                 + " an HLS stream nor a channel list (playlist is an HTML page, not a playlist (line 1))");
         assertThat(runtime.playback().session()).isEmpty();
         assertThat(server.served()).contains("/tv.m3u8", "/login.m3u8");
@@ -96,11 +93,9 @@ class PlaylistArgumentIT {
 
         typeInUrlBar(robot, base + "/tv.m3u8");
         awaitChannelPlaying("Demo 360p", small);
-        assertThat(label(robot, "#errorMessage")).isEmpty();
+        assertThat(text(robot, "#errorMessage")).isEmpty();
 
         typeInUrlBar(robot, master);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                runtime.playback().session().map(s -> s.sourceUri().toString()).orElse("")).isEqualTo(master));
         awaitEngineFrames(runtime, master);
         assertThat(onFx(() -> runtime.channelsModel().visible().size())).as("the master is no list").isEqualTo(1);
     }
@@ -130,20 +125,6 @@ class PlaylistArgumentIT {
             runtime = null;
             robot.interact(stage::hide);
         }
-        XdgDirs dirs = XdgDirs.under(Files.createTempDirectory("argument-it"));
-        ViewerRuntime[] made = new ViewerRuntime[1];
-        robot.interact(() -> {
-            try {
-                made[0] = new ViewerRuntime(stage, new AppLaunch.Options(argument, true, List.of(), 0), dirs);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            stage.show();
-        });
-        runtime = made[0];
-    }
-
-    private static String label(FxRobot robot, String id) {
-        return onFx(() -> ((Label) robot.lookup(id).query()).getText());
+        runtime = openWindow(robot, stage, argument);
     }
 }

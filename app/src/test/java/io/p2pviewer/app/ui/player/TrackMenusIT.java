@@ -6,7 +6,7 @@ import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.p2pviewer.app.ui.AppLaunch;
+import io.p2pviewer.app.ui.FxTestSupport;
 import io.p2pviewer.app.ui.LoopbackFiles;
 import io.p2pviewer.app.ui.ViewerRuntime;
 import io.p2pviewer.player.TrackChoice;
@@ -51,15 +51,7 @@ class TrackMenusIT {
                 server.put("/" + fixture + "/" + name, in.readAllBytes());
             }
         }
-        robot.interact(() -> {
-            try {
-                runtime = new ViewerRuntime(stage, new AppLaunch.Options(server.base() + "/" + fixture + "/" + entry,
-                        true, List.of(), 0));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            stage.show();
-        });
+        runtime = FxTestSupport.openWindow(robot, stage, server.base() + "/" + fixture + "/" + entry);
     }
 
     @AfterEach
