@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.TestFiles.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,12 +45,12 @@ class ExportsIT {
                 .contains("target");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 runtime.playback().player().status().framesDisplayed() > 25);
-        robot.clickOn("#recordCsvButton");
+        click(robot, "#recordCsvButton");
         Thread.sleep(4500);
-        robot.clickOn("#videoArea");
+        click(robot, "#videoArea");
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         await().atMost(Duration.ofSeconds(10)).until(() -> !named(dir, "snapshot-").isEmpty());
-        robot.clickOn("#recordCsvButton");
+        click(robot, "#recordCsvButton");
 
         Path snapshotFile = named(dir, "snapshot-").get(0);
         PlayReport r = ReportWriter.mapper().readValue(snapshotFile.toFile(), PlayReport.class);

@@ -62,6 +62,39 @@ public final class FxTestSupport {
         return made[0];
     }
 
+    /**
+     * Clicks the middle of the visible node {@code query} finds, its place read on the FX thread. TestFX's own
+     * {@code clickOn(query)} reads node bounds on the test thread, which races the FX thread's layout (TestFX issue
+     * 813: "IndexOutOfBoundsException: Index -1" from Parent.updateCachedBounds, seen in CI).
+     */
+    public static FxRobot click(FxRobot robot, String query) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Node[] found = new Node[1];
+        org.awaitility.Awaitility.await("a visible node for " + query).atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> (found[0] = onFx(() -> robot.lookup(query).match(Node::isVisible).tryQuery()
+                        .orElse(null))) != null);
+        return click(robot, found[0]);
+    }
+
+    /** Clicks the middle of {@code node}, its place read on the FX thread. */
+    public static FxRobot click(FxRobot robot, Node node) {
+        return clickAt(robot, node, 0.5);
+    }
+
+    /** Clicks {@code node} at {@code fraction} of its width, halfway down, its place read on the FX thread. */
+    public static FxRobot clickAt(FxRobot robot, Node node, double fraction) {
+        javafx.geometry.Point2D point = onFx(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            if (b == null) {
+                throw new IllegalStateException("not on screen: " + node);
+            }
+            return new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * fraction, b.getCenterY());
+        });
+        robot.clickOn(point);
+        return robot;
+    }
+
     /** The text of the label with this id. */
     public static String text(FxRobot robot, String id) {
         return onFx(() -> ((Label) robot.lookup(id).query()).getText());

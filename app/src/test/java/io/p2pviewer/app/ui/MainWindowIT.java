@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,7 +63,7 @@ class MainWindowIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> runtime.playback().player().status().framesDisplayed() > 0);
         String demoUrl = runtime.playerModel().urlProperty().get();
         replaceUrl(robot, "http://127.0.0.1:1/live/master.m3u8");
-        robot.clickOn("#openButton");
+        click(robot, "#openButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#errorMessage").query().isVisible());
         assertThat(text(robot, "#errorMessage")).startsWith("Cannot open the stream: Cannot connect to http://127.0.0.1:1/");
         assertThat(robot.lookup("#busyIndicator").query().isVisible()).isFalse();
@@ -70,7 +71,7 @@ class MainWindowIT {
 
         // Still usable: the demo URL plays again.
         replaceUrl(robot, demoUrl);
-        robot.clickOn("#openButton");
+        click(robot, "#openButton");
         long framesBefore = runtime.playback().player().status().framesDisplayed();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 runtime.playback().player().status().framesDisplayed() > framesBefore + 20
@@ -79,7 +80,7 @@ class MainWindowIT {
 
     private static void replaceUrl(FxRobot robot, String url) {
         robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#urlField").query()).clear());
-        robot.clickOn("#urlField").write(url);
+        click(robot, "#urlField").write(url);
         assertThat(onFx(() -> ((javafx.scene.control.TextField) robot.lookup("#urlField").query()).getText()))
                 .isEqualTo(url);
     }
@@ -90,7 +91,7 @@ class MainWindowIT {
 
     @Test
     void theAboutBoxNamesTheAppAndLibVlcVersions(FxRobot robot) throws Exception {
-        robot.clickOn("#aboutButton");
+        click(robot, "#aboutButton");
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#aboutDialog").tryQuery().isPresent());
         javafx.scene.control.DialogPane about = robot.lookup("#aboutDialog").query();
         save(snapshot(about), "about.png");

@@ -1,5 +1,7 @@
 package io.p2pviewer.app.ui;
 
+import static io.p2pviewer.app.ui.FxTestSupport.clickAt;
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +14,6 @@ import io.p2pviewer.player.PlayerStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -60,10 +61,10 @@ class PlayerControlsIT {
         assertThat(status().timeMillis()).isLessThan(length / 4);
 
         Node slider = robot.lookup("#seekSlider").query();
-        Bounds b = slider.localToScreen(slider.getBoundsInLocal());
-        robot.clickOn(b.getMinX() + b.getWidth() * 0.5, b.getCenterY());
+        clickAt(robot, slider, 0.5);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> status().timeMillis() > length * 0.4);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status().timeMillis())
+                .as("after the click at half the seek bar: %s", status()).isGreaterThan((long) (length * 0.4)));
         await().atMost(Duration.ofSeconds(15)).until(() -> !text(robot, "#seekPosition").isEmpty()
                 && SeekClock.millis(text(robot, "#seekPosition")) > length * 0.4);
         save(snapshot(slider.getScene().getRoot()), "player-controls-seeked.png");
@@ -88,8 +89,8 @@ class PlayerControlsIT {
                 .orElseThrow();
         String expected = other.label().substring(0, other.label().indexOf(' '));
 
-        robot.clickOn("#qualityMenu");
-        robot.clickOn("#quality-" + other.id());
+        click(robot, "#qualityMenu");
+        click(robot, "#quality-" + other.id());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> text(robot, "#variant").equals(expected));
         long frames = status().framesDisplayed();

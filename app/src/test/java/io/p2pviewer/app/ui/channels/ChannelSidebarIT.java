@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.channels;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.changedFraction;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static io.p2pviewer.app.ui.FxTestSupport.save;
@@ -91,11 +92,11 @@ class ChannelSidebarIT {
                 + live.resolve("master.m3u8") + token + "\n").getBytes(StandardCharsets.UTF_8));
 
         // A bad playlist first: one line, nothing else changes.
-        robot.clickOn("#playlistField").write(base + "/gone.m3u").type(KeyCode.ENTER);
+        click(robot, "#playlistField").write(base + "/gone.m3u").type(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> !label(robot, "#channelsError").isEmpty());
         assertThat(label(robot, "#channelsError")).isEqualTo("cannot read playlist: HTTP 404 from " + base + "/gone.m3u");
 
-        robot.clickOn("#playlistField").write(base + "/tv.m3u").type(KeyCode.ENTER);
+        click(robot, "#playlistField").write(base + "/tv.m3u").type(KeyCode.ENTER);
         ChannelsViewModel model = runtime.channelsModel();
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> model.visible().size()) == 3);
         assertThat(label(robot, "#channelsError")).isEmpty();
@@ -114,7 +115,7 @@ class ChannelSidebarIT {
         save(snapshot(robot.lookup("#channelSidebar").query()), "sidebar.png");
 
         // Search narrows, ignoring case and accents.
-        robot.clickOn("#channelSearch").write("DEMO");
+        click(robot, "#channelSearch").write("DEMO");
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> names(model.visible()))
                 .equals(List.of("Demo 360p", "Démo 720p")));
         robot.write(" 7");
@@ -123,21 +124,21 @@ class ChannelSidebarIT {
         robot.interact(() -> model.queryProperty().set(""));
 
         // A favourite: the star, then the settings file.
-        robot.clickOn(starOf(robot, "Démo 720p"));
+        click(robot, starOf(robot, "Démo 720p"));
         SettingsStore store = new SettingsStore(dirs.config(), java.time.Clock.systemUTC());
         await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().library().favourites()
                 .equals(List.of("tvg:big")));
 
         // Zapping: Page Down plays the first channel, Page Down again the next; the picture changes with it.
         Node video = robot.lookup("#videoArea").query();
-        robot.clickOn(video);
+        click(robot, video);
         robot.type(KeyCode.PAGE_DOWN);
         awaitPlaying("Demo 360p");
         assertThat(onFx(() -> model.playingProperty().get().name())).isEqualTo("Demo 360p");
         Image first = snapshot(video);
         save(first, "zap-1.png");
         // A click before each key: under heavy load Xvfb was seen to drop keys typed after the picture changed.
-        robot.clickOn(video);
+        click(robot, video);
         robot.type(KeyCode.PAGE_DOWN);
         awaitPlaying("Démo 720p");
         assertThat(onFx(() -> model.playingProperty().get().name())).isEqualTo("Démo 720p");
@@ -152,7 +153,7 @@ class ChannelSidebarIT {
         List<String> shown = new CopyOnWriteArrayList<>();
         robot.interact(() -> robot.lookup("#channelNumberIndicator").queryAs(Label.class).textProperty()
                 .addListener((o, was, is) -> shown.add(is)));
-        robot.clickOn(video);
+        click(robot, video);
         String focus = onFx(() -> String.valueOf(video.getScene().getFocusOwner()));
         robot.type(KeyCode.DIGIT1);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(shown).as("focus on %s", focus)
@@ -162,7 +163,7 @@ class ChannelSidebarIT {
         assertThat(shown).startsWith("1", "");
         assertThat(onFx(() -> model.playingProperty().get().name())).isEqualTo("Demo 360p");
         assertThat(label(robot, "#channelNumberIndicator")).isEmpty();
-        robot.clickOn(video);
+        click(robot, video);
         robot.type(KeyCode.L);
         awaitPlaying("Démo 720p");
         save(snapshot(video.getScene().getRoot()), "sidebar-window.png");
@@ -203,15 +204,15 @@ class ChannelSidebarIT {
                 + "#EXTINF:-1 tvg-id=\"f1\" group-title=\"Films\",Film One\nhttp://127.0.0.1:9/f1.m3u8\n")
                 .getBytes(StandardCharsets.UTF_8));
         ChannelsViewModel model = runtime.channelsModel();
-        robot.clickOn("#playlistField").write(base + "/news.m3u").type(KeyCode.ENTER);
+        click(robot, "#playlistField").write(base + "/news.m3u").type(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> model.visible().size()) == 3);
-        robot.clickOn("#playlistField").write(base + "/films.m3u").type(KeyCode.ENTER);
+        click(robot, "#playlistField").write(base + "/films.m3u").type(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> model.visible().size()) == 4);
         assertThat(onFx(() -> names(model.visible()))).containsExactly("News One", "News Two", "Sport One",
                 "Film One");
 
         // A click on the News header folds it: its rows go, the header says so, the settings remember it.
-        robot.clickOn(headerOf(robot, "News"));
+        click(robot, headerOf(robot, "News"));
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> names(model.visible()))
                 .equals(List.of("Sport One", "Film One")));
         assertThat(headerOf(robot, "News").getText()).isEqualTo("▸ News  (2)");
@@ -237,11 +238,11 @@ class ChannelSidebarIT {
                 .isEmpty());
 
         // Favourites in both lists; then the news list is removed from the Lists menu.
-        robot.clickOn(starOf(robot, "Sport One"));
-        robot.clickOn(starOf(robot, "Film One"));
+        click(robot, starOf(robot, "Sport One"));
+        click(robot, starOf(robot, "Film One"));
         await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().library().favourites().size() == 2);
-        robot.clickOn("#playlistsMenu");
-        robot.clickOn("Remove " + base + "/news.m3u");
+        click(robot, "#playlistsMenu");
+        click(robot, "Remove " + base + "/news.m3u");
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> names(model.visible()))
                 .equals(List.of("Film One")));
         assertThat(label(robot, "#channelsStatus")).isEqualTo("1 channels in 1 groups");

@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.channels;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.awaitEngineFrames;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static io.p2pviewer.app.ui.FxTestSupport.openWindow;
@@ -115,7 +116,7 @@ class PlaylistArgumentIT {
     /** Types {@code text} into the URL bar and presses Enter, as a person does. */
     private static void typeInUrlBar(FxRobot robot, String text) {
         robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#urlField").query()).setText(text));
-        robot.clickOn("#urlField").type(javafx.scene.input.KeyCode.ENTER);
+        click(robot, "#urlField").type(javafx.scene.input.KeyCode.ENTER);
     }
 
     /** A new window (fresh settings) opened with {@code argument}, as the command line gives it. */

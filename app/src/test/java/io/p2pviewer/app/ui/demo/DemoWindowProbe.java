@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.demo;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static io.p2pviewer.app.ui.FxTestSupport.save;
 import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
@@ -62,7 +63,7 @@ public final class DemoWindowProbe {
             save(snapshot(panel.getScene().getRoot()), "demo-swarm-window.png");
             exportSnapshot(robot, exports, 1);
 
-            robot.clickOn("#demoPeersLeave");
+            click(robot, "#demoPeersLeave");
             Thread.sleep(30_000);
             save(snapshot(panel.getScene().getRoot()), "demo-swarm-peers-left.png");
             exportSnapshot(robot, exports, 2);
@@ -87,7 +88,7 @@ public final class DemoWindowProbe {
     }
 
     private static void exportSnapshot(FxRobot robot, Path dir, int count) throws Exception {
-        robot.clickOn("#videoArea");
+        click(robot, "#videoArea");
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         await("export " + count).atMost(Duration.ofSeconds(15)).until(() -> TestFiles.named(dir, "snapshot-").size() >= count);
     }

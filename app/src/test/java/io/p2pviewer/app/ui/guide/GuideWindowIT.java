@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.guide;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static io.p2pviewer.app.ui.FxTestSupport.save;
 import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
@@ -122,7 +123,7 @@ class GuideWindowIT {
         save(snapshot(robot.lookup("#videoArea").query()), "guide-banner.png");
 
         // The i overlay.
-        robot.clickOn("#videoArea").type(KeyCode.I);
+        click(robot, "#videoArea").type(KeyCode.I);
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#nowNextOverlay").query().isVisible());
         assertThat(text(robot, "#nowNextOverlayText")).isEqualTo("2  Two\n" + line("Now", "two.in", slot) + "\n"
                 + line("Next", "two.in", slot + 1));

@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.player;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static io.p2pviewer.app.ui.FxTestSupport.save;
 import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
@@ -112,8 +113,8 @@ class TrackMenusIT {
         TrackChoice sub = tracks.subtitles().stream().filter(t -> t.id() >= 0).findFirst().orElseThrow();
         assertThat(tracks.subtitleId()).as("no subtitles until chosen: %s", tracks.subtitles()).isNotEqualTo(sub.id());
 
-        robot.clickOn("#subtitleMenu");
-        robot.clickOn("#subtitle-" + sub.id());
+        click(robot, "#subtitleMenu");
+        click(robot, "#subtitle-" + sub.id());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> runtime.playback().player().tracks().subtitleId()
                 == sub.id());
@@ -138,8 +139,8 @@ class TrackMenusIT {
 
         MenuButton menu = robot.lookup("#audioMenu").queryAs(MenuButton.class);
         assertThat(onFx(menu::isVisible)).isTrue();
-        robot.clickOn("#audioMenu");
-        robot.clickOn("#audio-" + other.id());
+        click(robot, "#audioMenu");
+        click(robot, "#audio-" + other.id());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> runtime.playback().player().tracks().audioId()
                 == other.id());

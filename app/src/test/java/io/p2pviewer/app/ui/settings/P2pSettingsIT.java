@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.settings;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.awaitEngineFrames;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static io.p2pviewer.app.ui.FxTestSupport.save;
@@ -75,7 +76,7 @@ class P2pSettingsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> runtime.statsModel().statusProperty().get())
                 .contains("127.0.0.1:"));
 
-        robot.clickOn("#videoArea");
+        click(robot, "#videoArea");
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#settingsDialog").tryQuery().isPresent());
         TabPane tabs = robot.lookup("#settingsDialog .tab-pane").query();
@@ -83,8 +84,8 @@ class P2pSettingsIT {
         assertThat(onFx(() -> robot.lookup("#settingsDialog").queryAll().stream().flatMap(n -> n.lookupAll(".label")
                 .stream()).map(n -> ((javafx.scene.control.Label) n).getText()).toList()))
                 .contains("P2P changes apply to the next stream opened; command-line P2P options win.");
-        robot.clickOn("#p2pEnabledBox");
-        robot.clickOn("#settingsOk");
+        click(robot, "#p2pEnabledBox");
+        click(robot, "#settingsOk");
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#settingsDialog").tryQuery().isEmpty());
         assertThat(runtime.settings().get().p2p().enabled()).isFalse();
         assertThat(runtime.p2pActive()).as("the stream playing keeps its engine").isTrue();

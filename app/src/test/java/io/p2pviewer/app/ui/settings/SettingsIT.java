@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.settings;
 
+import static io.p2pviewer.app.ui.FxTestSupport.click;
 import static io.p2pviewer.app.ui.FxTestSupport.onFx;
 import static io.p2pviewer.app.ui.FxTestSupport.save;
 import static io.p2pviewer.app.ui.FxTestSupport.snapshot;
@@ -102,7 +103,7 @@ class SettingsIT {
             stage.setX(0);
             stage.setWidth(1200);
         });
-        robot.clickOn("#settingsProblemDismiss");
+        click(robot, "#settingsProblemDismiss");
         assertThat(onFx(() -> robot.lookup("#settingsProblemBanner").query().isVisible())).isFalse();
     }
 
@@ -114,13 +115,13 @@ class SettingsIT {
             stage.setHeight(700);
         });
 
-        robot.clickOn("#videoArea");
+        click(robot, "#videoArea");
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#settingsDialog").tryQuery().isPresent());
         TabPane tabs = robot.lookup("#settingsDialog .tab-pane").query();
         robot.interact(() -> tabs.getSelectionModel().select(1));
         typeInto(robot, "#uploadLimitField", "fast");
-        robot.clickOn("#settingsOk");
+        click(robot, "#settingsOk");
         assertThat(text(robot, "#settingsError")).isEqualTo("Upload limit: \"fast\" is not a whole number");
         assertThat(robot.lookup("#settingsDialog").tryQuery()).as("a bad field keeps the dialog open").isPresent();
         typeInto(robot, "#uploadLimitField", "1500");
@@ -128,7 +129,7 @@ class SettingsIT {
         ChoiceBox<String> theme = robot.lookup("#themeChoice").query();
         robot.interact(() -> theme.setValue("dark"));
         save(snapshot(robot.lookup("#settingsDialog").query()), "settings-dialog.png");
-        robot.clickOn("#settingsOk");
+        click(robot, "#settingsOk");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#settingsDialog").tryQuery().isEmpty());
         assertThat(Application.getUserAgentStylesheet()).as("the theme changes at once").contains("primer-dark");
@@ -160,6 +161,6 @@ class SettingsIT {
 
     private static void typeInto(FxRobot robot, String id, String text) {
         robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup(id).query()).clear());
-        robot.clickOn(id).write(text);
+        click(robot, id).write(text);
     }
 }
