@@ -71,6 +71,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private volatile Playback playback;
     /** P2P settings changed in the dialog, applied when the next stream opens; null when none (FX thread). */
     private io.p2pviewer.app.settings.Settings.P2p pendingP2p;
+    /** FX thread: completes when the last P2P restart is done (streams opened meanwhile wait for it). */
+    private CompletableFuture<Void> restarted = CompletableFuture.completedFuture(null);
     private final PlayerViewModel playerModel;
     private final SeekViewModel seekModel = new SeekViewModel(new Choices());
     private final TrackMenusViewModel menusModel = new TrackMenusViewModel(new Choices());
@@ -217,14 +219,20 @@ public final class ViewerRuntime implements AutoCloseable {
     }
 
     /**
-     * FX thread: stops what plays, restarts the engine and P2P stack with {@code p2p} and plays through a new
-     * {@link Playback} from now on.
+     * Sampler thread (off the FX thread: closing peer connections and the tracker socket takes a while): stops what
+     * plays, restarts the engine and P2P stack with {@code p2p} and plays through a new {@link Playback} from now on.
      */
-    private void applyP2p(io.p2pviewer.app.settings.Settings.P2p p2p) throws IOException {
+    private void applyP2p(io.p2pviewer.app.settings.Settings.P2p p2p) {
+        long started = System.nanoTime();
         playback.close();
-        var engine = session.restartEngine(new SettingsP2pSetup(p2p));
-        playback = new Playback(engine, fx.bridge(), clock);
-        log.info("P2P settings applied: P2P {}", engine.config().p2p() == null ? "off" : "on");
+        try {
+            var engine = session.restartEngine(new SettingsP2pSetup(p2p));
+            playback = new Playback(engine, fx.bridge(), clock);
+            log.info("P2P settings applied in {} ms: P2P {}", (System.nanoTime() - started) / 1_000_000,
+                    engine.config().p2p() == null ? "off" : "on");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the new P2P settings could not be applied: " + e.getMessage(), e);
+        }
     }
 
     /** Whether the engine running delivers with peers (false: CDN only). */
@@ -376,16 +384,17 @@ public final class ViewerRuntime implements AutoCloseable {
         public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
             menusModel.streamOpened();
             if (pendingP2p != null) {
-                try {
-                    applyP2p(pendingP2p);
-                } catch (IOException | RuntimeException e) {
-                    log.warn("the new P2P settings could not be applied: {}", e.toString());
-                    return CompletableFuture.failedFuture(e);
-                } finally {
-                    pendingP2p = null;
-                }
+                var p2p = pendingP2p;
+                pendingP2p = null;
+                CompletableFuture<Void> restart = restarted.thenRunAsync(() -> applyP2p(p2p), sampler);
+                restarted = restart.exceptionally(e -> {
+                    log.warn("{}", e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                    return null;
+                });
+                return restart.thenCompose(v -> playback.open(url, headers));
             }
-            return playback.open(url, headers);
+            // A stream opened while P2P restarts waits for it (at once when none runs).
+            return restarted.thenCompose(v -> playback.open(url, headers));
         }
 
         @Override
