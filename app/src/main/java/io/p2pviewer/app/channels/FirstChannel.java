@@ -79,6 +79,6 @@ public final class FirstChannel {
     }
 
     private static boolean isHttp(URI uri) {
-        return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        return SourceOpener.isUrl(uri.toString());
     }
 }

@@ -4,6 +4,7 @@ import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.ChannelList;
 import io.p2pviewer.app.channels.ReadError;
 import io.p2pviewer.app.channels.ReadException;
+import io.p2pviewer.app.channels.SourceOpener;
 import io.p2pviewer.app.channels.UrlMask;
 import io.p2pviewer.app.channels.guide.GuideStore;
 import io.p2pviewer.app.channels.guide.Programme;
@@ -177,7 +178,7 @@ public final class ChannelsViewModel {
      * @return false when the text is neither a playlist file nor an http(s) URL (the player takes it)
      */
     public boolean openGiven(String source) {
-        if (source == null || !(isPlaylistArgument(source) || source.strip().matches("(?i)https?://.+"))) {
+        if (source == null || !(isPlaylistArgument(source) || SourceOpener.isUrl(source.strip()))) {
             return false;
         }
         String name = source.strip();
@@ -215,7 +216,7 @@ public final class ChannelsViewModel {
             if (a.regionMatches(true, 0, "file:", 0, 5)) {
                 return Files.isRegularFile(Path.of(URI.create(a)));
             }
-            if (a.matches("(?i)https?://.*")) {
+            if (SourceOpener.isUrl(a)) {
                 String path = Optional.ofNullable(URI.create(a).getPath()).orElse("");
                 String lower = path.toLowerCase(Locale.ROOT);
                 return lower.endsWith(".m3u") || lower.endsWith(".m3u8");
