@@ -30,6 +30,8 @@ final class PeerStates {
      */
     static final Duration BUSY_BACKOFF = Duration.ofMillis(50);
     static final Duration MAX_BUSY_BACKOFF = Duration.ofMillis(1600);
+    /** How long a peer that fell silent on a transfer is asked nothing (doubled per further silence in a row). */
+    static final Duration SILENCE_BACKOFF = Duration.ofSeconds(2);
     /** Silent transfers in a row (strikes) that drop a peer. */
     static final int MAX_STRIKES = 3;
     /** How long a peer that never answered us may leave a request unanswered before it is dropped. */
@@ -126,9 +128,15 @@ final class PeerStates {
         measured(p, rate);
     }
 
-    /** The peer sent nothing of a transfer for the stall timeout: one strike. */
+    /**
+     * The peer sent nothing of a transfer for the stall timeout: one strike, and it is asked nothing for
+     * {@link #SILENCE_BACKOFF}, twice that after a second silence in a row (a peer that sends half a segment and
+     * stalls costs the player's patience once per backoff, not once per segment).
+     */
     void struck(PeerLink p) {
         p.stalls++;
+        p.busyUntil = host.now().plus(SILENCE_BACKOFF.multipliedBy(1L << Math.min(10, p.stalls - 1)));
+        changed(p);
     }
 
     /** Whether the peer stayed silent {@link #MAX_STRIKES} transfers in a row. */

@@ -75,6 +75,32 @@ class PeerStatesTest extends SwarmSessionFixture {
     }
 
     @Test
+    void aPeerSilentOnATransferIsAskedNothingForTheSilenceBackOffTwiceAsLongAfterASecondSilence() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12, 13}, new long[0]));
+        SegmentRequest first = ask(swarm, ch, 11);
+        ch.peerSays(new SegmentData(11, first.requestId(), 70_000)); // half a segment, then nothing
+        ch.peerSendsBytes(35_000);
+        scheduler.advance(Duration.ofSeconds(2));
+        swarm.abandon("-PM0203-abcdefghijkl", "sent nothing", true);
+        assertThat(swarm.peerStates().get(0).busy()).as("benched after its first silence").isTrue();
+        scheduler.advance(PeerStates.SILENCE_BACKOFF.minusMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).isTrue();
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).as("asked again after the back-off").isFalse();
+
+        ask(swarm, ch, 12);
+        scheduler.advance(Duration.ofSeconds(2));
+        swarm.abandon("-PM0203-abcdefghijkl", "sent nothing", true);
+        scheduler.advance(PeerStates.SILENCE_BACKOFF.multipliedBy(2).minusMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).as("twice as long after a second silence").isTrue();
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(swarm.peerStates().get(0).busy()).isFalse();
+        assertThat(ch.closed).isFalse();
+    }
+
+    @Test
     void aPeerOurChannelHoldsMuchOfAnUploadForIsNotAskedUntilItDrainsARequestWouldWaitBehindIt() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
