@@ -51,10 +51,18 @@ select_jdk() {
 # Flags for running the app on the selected JDK (silences restricted-method and Unsafe warnings on 24+).
 java_run_flags() {
   if [ "${JAVA_MAJOR:-21}" -ge 24 ]; then
-    echo "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+    echo "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow $(java_memory_flags)"
   else
-    echo "--enable-native-access=ALL-UNNAMED"
+    echo "--enable-native-access=ALL-UNNAMED $(java_memory_flags)"
   fi
+}
+
+# Native memory malloc freed goes back to the system every minute (JDK 22+): without it an engine's RSS crept up
+# by a fifth over an hour while what malloc had in use stayed flat (libwebrtc's freed buffers stayed in glibc's
+# arenas; docs/BENCHMARKS.md, soak). The tests' processes use the same (NetnsFixture.SHIPPED_JVM_OPTIONS).
+java_memory_flags() {
+  [ "${JAVA_MAJOR:-21}" -ge 22 ] && echo "-XX:TrimNativeHeapInterval=60000"
+  return 0
 }
 
 # Flags for one subcommand ($1). simulate is bound by memory traffic: its live heap (0.5-0.65 GB at 1,000

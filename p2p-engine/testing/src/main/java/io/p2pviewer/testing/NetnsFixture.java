@@ -182,11 +182,21 @@ public final class NetnsFixture implements AutoCloseable {
         return file;
     }
 
-    /** A command that runs a Java main class with this JVM's class path and native access enabled. */
+    /**
+     * The JVM options the app ships with that shape a long run's memory (scripts/lib.sh {@code java_run_flags},
+     * scripts/package {@code JAVA_OPTIONS}): native memory malloc freed is given back to the system every minute.
+     * Without it, an engine's RSS crept up by a fifth over an hour's soak while what malloc had in use stayed flat
+     * (libwebrtc's freed buffers stayed in glibc's arenas; docs/BENCHMARKS.md, soak). Test processes use them too,
+     * so a soak measures what ships.
+     */
+    public static final List<String> SHIPPED_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
+            "-XX:TrimNativeHeapInterval=60000");
+
+    /** A command that runs a Java main class with this JVM's class path and the app's shipped JVM options. */
     public static List<String> javaCommand(String mainClass, List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(SHIPPED_JVM_OPTIONS);
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
