@@ -3,7 +3,6 @@ package io.p2pviewer.sim;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The simulation split into partitions that run side by side on the machine's cores, each with its own
@@ -27,13 +26,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Partitions implements AutoCloseable {
     /**
-     * A thread with no partition to run busy-waits this long before yielding its core. Windows last a fraction of
-     * a millisecond of wall time; a thread that yields may lose its core to another runnable thread (a collector's,
-     * the compiler's) for a whole time slice.
+     * A thread with no partition to run busy-waits this long, then sleeps until a partition finishes a window. A
+     * partition's window takes some tens of microseconds of wall time, so a short wait ends spinning; a long one means
+     * the thread it waits for lost its core (to a collector, the compiler or another process), and spinning on would
+     * keep that core from it. 20 ms of spinning then yielding was 12-17 % of a loaded machine's samples.
      */
-    private static final long SPIN_NANOS = 20_000_000;
-    /** A thread waiting this long sleeps between checks instead of yielding. */
-    private static final long IDLE_NANOS = 200_000_000;
+    private static final long SPIN_NANOS = 200_000;
     /**
      * Windows a partition may run ahead of the one furthest behind. Two measured 1-2 % faster than one (n1000,
      * BENCHMARKS.md "Eleventh pass"); more windows cost more hand-overs.
@@ -79,6 +77,8 @@ final class Partitions implements AutoCloseable {
      * held (an increment racing another could be lost, and a thread waiting for it would wait for ever).
      */
     private volatile long progress;
+    /** Threads asleep until {@link #progress} moves. */
+    private int waiters;
     private volatile boolean stopping;
     private volatile Throwable failure;
     private long done;
@@ -171,7 +171,7 @@ final class Partitions implements AutoCloseable {
             callEnd = end;
             callFirst = callLast;
             callLast = callFirst + (end - done + window - 1) / window;
-            progress++;
+            advanced();
         }
         runShare(true);
         done = end;
@@ -201,7 +201,6 @@ final class Partitions implements AutoCloseable {
      * those it may run.
      */
     private void runShare(boolean driver) {
-        long since = 0;
         while (!stopping) {
             int p;
             long seen = progress;
@@ -212,12 +211,9 @@ final class Partitions implements AutoCloseable {
                 p = claim();
             }
             if (p < 0) {
-                while (progress == seen && !stopping) {
-                    since = pause(since);
-                }
+                awaitProgress(seen);
                 continue;
             }
-            since = 0;
             try {
                 runWindow(p);
             } catch (Throwable t) {
@@ -231,7 +227,7 @@ final class Partitions implements AutoCloseable {
                     least = Math.min(least, f);
                 }
                 leastFinished = least;
-                progress++;
+                advanced();
             }
         }
     }
@@ -276,25 +272,40 @@ final class Partitions implements AutoCloseable {
         schedulers[to].runUntilNanos(windowEnd(g));
     }
 
-    /** One step of waiting: {@code since} is when the wait began (0 before the first step); returns it. */
-    private static long pause(long since) {
-        long now = System.nanoTime();
-        if (since == 0) {
-            return now;
+    /** Moves {@link #progress} and wakes the threads asleep waiting for it (with this held). */
+    private void advanced() {
+        progress++;
+        if (waiters > 0) {
+            notifyAll();
         }
-        if (now - since < SPIN_NANOS) {
+    }
+
+    /** Waits until {@link #progress} is no longer {@code seen} or the partitions stop: spins, then sleeps. */
+    private void awaitProgress(long seen) {
+        long since = System.nanoTime();
+        while (progress == seen && !stopping && System.nanoTime() - since < SPIN_NANOS) {
             Thread.onSpinWait();
-        } else if (now - since < IDLE_NANOS) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(IDLE_NANOS / 1000); // long idle (between runs, before close): a core for others
         }
-        return since;
+        synchronized (this) {
+            waiters++;
+            try {
+                while (progress == seen && !stopping) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiters--;
+            }
+        }
     }
 
     /** Stops the worker threads. */
     @Override
     public void close() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+            notifyAll();
+        }
     }
 }

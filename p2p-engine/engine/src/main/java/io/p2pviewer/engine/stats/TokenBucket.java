@@ -1,7 +1,6 @@
 package io.p2pviewer.engine.stats;
 
 import io.p2pviewer.engine.time.EngineThread;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -28,7 +27,7 @@ public final class TokenBucket {
     /** Takes a token at {@code now}; false when the bucket is empty (the event exceeds the rate). */
     public boolean take(Instant now) {
         if (last != null && now.isAfter(last)) {
-            tokens = Math.min(burst, tokens + Duration.between(last, now).toNanos() * perSecond / 1e9);
+            tokens = Math.min(burst, tokens + nanosBetween(last, now) * perSecond / 1e9);
         }
         last = last == null || now.isAfter(last) ? now : last;
         if (tokens < 1) {
@@ -36,5 +35,14 @@ public final class TokenBucket {
         }
         tokens--;
         return true;
+    }
+
+    /**
+     * {@code Duration.between(from, to).toNanos()} without the {@code Duration}: every command a peer sends takes a
+     * token, and the simulator's thousands of engines spent 2 % of their time in that arithmetic.
+     */
+    private static long nanosBetween(Instant from, Instant to) {
+        return Math.addExact(Math.multiplyExact(to.getEpochSecond() - from.getEpochSecond(), 1_000_000_000L),
+                to.getNano() - from.getNano());
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 final class PeerLink {
     static final long[] NONE = new long[0];
     final String id;
+    /** Whether it is a p2p-media-loader browser peer ({@link SwarmIds#isBrowserPeerId}), looked up per announcement. */
+    final boolean browser;
     final PeerChannel channel;
     final PeerMessageDecoder decoder = new PeerMessageDecoder();
     /** How many commands a second it may send us. */
@@ -55,6 +57,7 @@ final class PeerLink {
 
     PeerLink(String id, PeerChannel channel, Instant connectedAt, String slotAddress) {
         this.id = id;
+        this.browser = SwarmIds.isBrowserPeerId(id);
         this.slotAddress = slotAddress;
         this.channel = channel;
         this.connectedAt = connectedAt;

@@ -304,7 +304,7 @@ public final class Swarm {
 
     /** What we tell a peer we hold: with the segments we are receiving for engine peers, without for browsers. */
     private long[] loadedFor(PeerLink p, long[] withRelays) {
-        return SwarmIds.isBrowserPeerId(p.id) ? announcedLoaded : withRelays;
+        return p.browser ? announcedLoaded : withRelays;
     }
 
     /** The segments we announce as held plus those we are receiving ({@link #relays}), sorted and distinct. */

@@ -134,7 +134,7 @@ final class SwarmUploads {
      * told of segments we are still receiving (browsers ask only for whole segments), so only they get them.
      */
     private Relay relay(PeerLink p, SegmentRequest r) {
-        if (SwarmIds.isBrowserPeerId(p.id)) {
+        if (p.browser) {
             return null;
         }
         Relay relay = relays.apply(r.segmentId());
@@ -273,40 +273,64 @@ final class SwarmUploads {
         }
     }
 
-    /** Sends upload chunks while channel buffers and the rate cap allow; re-arms itself while work remains. */
+    /**
+     * Sends upload chunks while channel buffers and the rate cap allow; re-arms itself while work remains. Only peers
+     * with an upload act, in connection order; they are all in {@link #uploadingTo} (a peer leaves it only once its
+     * upload is over or it closed, and a closed peer has left the swarm), so with none or one of them the swarm's
+     * peers are not walked. It is called for every chunk of a relayed segment that arrives: copying the 30 peers'
+     * list each time was 5 % of a 1,000-viewer simulation.
+     */
     private void pump() {
         pumpScheduled = false;
-        boolean pending = false;
-        for (PeerLink p : new ArrayList<>(connected.get())) {
-            PeerLink.Upload u = p.upload;
-            while (u != null && !p.closed && u.sent < u.available() && p.channel.bufferedAmount() < MAX_BUFFERED) {
-                int want = Math.min(PeerChannel.MAX_MESSAGE_BYTES, u.available() - u.sent);
-                int n = limiter.allowance(host.now(), want);
-                if (n <= 0) {
-                    break;
-                }
-                for (byte[] chunk : PeerMessages.payloadChunks(u.bytes(), u.sent, n)) {
-                    p.channel.send(chunk);
-                }
-                limiter.spend(n);
-                u.sent += n;
-                p.bytesUp += n;
-                host.uploaded(p.id, n);
+        PeerLink only = null;
+        int uploading = 0;
+        for (PeerLink p : uploadingTo) {
+            if (p.upload != null && !p.closed) {
+                only = p;
+                uploading++;
             }
-            if (u != null && u.remaining() <= 0 && u.releasable() && p.upload == u) {
-                p.upload = null;
-                if (u.relay == null) {
-                    uplinkMeasured(p, u); // a relayed upload waited for its sender too: it says little of our uplink
-                }
-                p.send(new SegmentDataSendingCompleted(u.wireId, u.requestId));
-            } else if (u != null && !p.closed && u.sent < u.available()) {
-                pending = true; // a relayed upload that sent all that arrived waits for relayProgressed()
+        }
+        boolean pending = false;
+        if (uploading == 1) {
+            pending = pump(only);
+        } else if (uploading > 1) {
+            for (PeerLink p : new ArrayList<>(connected.get())) {
+                pending |= pump(p);
             }
         }
         if (pending && !pumpScheduled && !closed) {
             pumpScheduled = true;
             scheduler.schedule(PUMP_INTERVAL, this::pump);
         }
+    }
+
+    /** Sends what the buffers allow of the upload to {@code p}; true when some of it waits for a later pump. */
+    private boolean pump(PeerLink p) {
+        PeerLink.Upload u = p.upload;
+        while (u != null && !p.closed && u.sent < u.available() && p.channel.bufferedAmount() < MAX_BUFFERED) {
+            int want = Math.min(PeerChannel.MAX_MESSAGE_BYTES, u.available() - u.sent);
+            int n = limiter.allowance(host.now(), want);
+            if (n <= 0) {
+                break;
+            }
+            for (byte[] chunk : PeerMessages.payloadChunks(u.bytes(), u.sent, n)) {
+                p.channel.send(chunk);
+            }
+            limiter.spend(n);
+            u.sent += n;
+            p.bytesUp += n;
+            host.uploaded(p.id, n);
+        }
+        if (u != null && u.remaining() <= 0 && u.releasable() && p.upload == u) {
+            p.upload = null;
+            if (u.relay == null) {
+                uplinkMeasured(p, u); // a relayed upload waited for its sender too: it says little of our uplink
+            }
+            p.send(new SegmentDataSendingCompleted(u.wireId, u.requestId));
+            return false;
+        }
+        return u != null && !p.closed && u.sent < u.available(); // a relayed upload that sent all that arrived
+                                                                  // waits for relayProgressed()
     }
 
     /** The swarm closed: nothing more is sent, held or measured. */
