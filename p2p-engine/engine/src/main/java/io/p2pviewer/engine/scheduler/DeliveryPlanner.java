@@ -75,11 +75,6 @@ public final class DeliveryPlanner {
     static final Duration OWED_LEAD = Duration.ofMillis(1000);
     /** See {@link #OWED_LEAD}. */
     static final Duration OWED_SLACK = Duration.ofMillis(500);
-    /**
-     * An engine whose quickest CDN fetch took more than this share of the segment's duration has a downlink of
-     * under about five times the stream ({@link #peerDownloadSlots}).
-     */
-    static final double NARROW_DOWNLINK_SHARE = 0.2;
 
     private final SchedulerConfig config;
     private final Random random;
@@ -134,16 +129,6 @@ public final class DeliveryPlanner {
     /** As above, with the connected peers by id (the swarm keeps them so, saving a map per tick). */
     public List<Action> plan(Instant now, List<SegmentState> segments, Map<String, PeerState> byId, String selfId,
                              int seedShares, boolean mayAskPeers) {
-        return plan(now, segments, byId, selfId, seedShares, mayAskPeers, MAX_PEER_DOWNLOADS);
-    }
-
-    /**
-     * As above.
-     *
-     * @param peerDownloadSlots how many peer downloads may run at once ({@link #peerDownloadSlots})
-     */
-    public List<Action> plan(Instant now, List<SegmentState> segments, Map<String, PeerState> byId, String selfId,
-                             int seedShares, boolean mayAskPeers, int peerDownloadSlots) {
         boolean maySeed = seedShares > 0;
         List<Action> actions = new ArrayList<>();
         Busy busy = new Busy();
@@ -204,7 +189,7 @@ public final class DeliveryPlanner {
                     if (!idle.isEmpty() && peerDownloads < 0) {
                         peerDownloads = downloading(byId.values());
                     }
-                    if (!idle.isEmpty() && peerDownloads + peerDownloadsChange < peerDownloadSlots) {
+                    if (!idle.isEmpty() && peerDownloads + peerDownloadsChange < MAX_PEER_DOWNLOADS) {
                         PeerState chosen = weightedChoice(idle);
                         actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));
                         busy.add(chosen.id());
@@ -220,20 +205,6 @@ public final class DeliveryPlanner {
             }
         }
         return actions;
-    }
-
-    /**
-     * How many peer downloads may run at once: {@link #MAX_PEER_DOWNLOADS}, but one on a narrow downlink (our
-     * quickest CDN fetch of a segment took more than {@link #NARROW_DOWNLINK_SHARE} of its duration). There,
-     * peer downloads from wide uplinks fill the downlink, and the CDN fetch a player waits for when a transfer
-     * fails shares it with them and misses its deadline: a 10 Mbit/s downlink fetches a 2.5 Mbit/s segment in
-     * 0.6 s alone, in 1.0-1.6 s beside two peer downloads.
-     *
-     * @param quickestCdnShare the quickest whole-segment CDN fetch's time over the segment's duration; 0 or less
-     *                         while none was measured
-     */
-    public static int peerDownloadSlots(double quickestCdnShare) {
-        return quickestCdnShare > NARROW_DOWNLINK_SHARE ? 1 : MAX_PEER_DOWNLOADS;
     }
 
     /** How many of the peers we download from now. */

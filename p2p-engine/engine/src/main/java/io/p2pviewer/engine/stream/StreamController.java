@@ -347,9 +347,6 @@ public final class StreamController {
             }
             deliver(segment);
             Track t = trackNamed(segment.id().track());
-            if (t != null && t.p2p != null && segment.peerBytes() == 0) {
-                t.p2p.cdnFetched(segment.fetchMillis(), segment.durationSeconds());
-            }
             var raced = t == null || t.p2p == null ? null : t.p2p.swarm().transfer(segment.id().mediaSequence());
             if (raced != null) {
                 t.p2p.swarm().abandon(raced.peer(), "the CDN delivered it first", false);

@@ -96,8 +96,6 @@ final class TrackP2p implements SwarmHost {
     private boolean swarmTickPending;
     private Instant morePeersAt;
     private Instant lastTickAt;
-    /** The quickest whole-segment CDN fetch's time over its segment's duration; 0 until one is measured. */
-    private double quickestCdnShare;
 
     /** The stream's {@code traffic} counts peer downloads and uploads; {@code events} gets its delivery events. */
     TrackP2p(Track track, StreamContext context, TrafficStats traffic, DeliveryEventListener events,
@@ -155,17 +153,6 @@ final class TrackP2p implements SwarmHost {
         }
         tick();
         scheduleTick();
-    }
-
-    /**
-     * A CDN fetch of a whole segment of this track took {@code fetchMillis}: the quickest one tells how wide our
-     * downlink is ({@link DeliveryPlanner#peerDownloadSlots}).
-     */
-    void cdnFetched(long fetchMillis, double durationSeconds) {
-        if (durationSeconds > 0) {
-            double share = fetchMillis / (durationSeconds * 1000);
-            quickestCdnShare = quickestCdnShare <= 0 ? share : Math.min(quickestCdnShare, share);
-        }
     }
 
     void playlistChanged() {
@@ -253,7 +240,7 @@ final class TrackP2p implements SwarmHost {
         }
         boolean downlinkClear = noHolders || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
         for (Action a : planner.plan(now, states, swarm.peerStatesById(), config.peerId(), seedShares(now),
-                downlinkClear, DeliveryPlanner.peerDownloadSlots(quickestCdnShare))) {
+                downlinkClear)) {
             switch (a) {
                 case Action.FetchCdn f -> host.fetchFromCdn(track, f.mediaSequence(),
                         f.fallback() ? DeliverySource.FALLBACK : DeliverySource.CDN, f.reason(), f.seed());

@@ -6,9 +6,7 @@ import io.p2pviewer.engine.scheduler.SegmentState.PeerTransfer;
 import io.p2pviewer.engine.scheduler.SegmentState.Status;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -210,23 +208,6 @@ class DeliveryPlannerTest {
                 .containsExactly(new Action.RequestPeer(12, "p1"));
         // and once the due fetch is in, peers are asked again
         assertThat(planner.plan(now, List.of(held), peers, "me")).containsExactly(new Action.RequestPeer(12, "p1"));
-    }
-
-    @Test
-    void onANarrowDownlinkOnePeerDownloadRunsAtATime() {
-        assertThat(DeliveryPlanner.peerDownloadSlots(0)).as("not measured yet").isEqualTo(3);
-        assertThat(DeliveryPlanner.peerDownloadSlots(0.07)).as("50 Mbit/s: 0.14 s for a 2 s segment").isEqualTo(3);
-        assertThat(DeliveryPlanner.peerDownloadSlots(0.3)).as("10 Mbit/s: 0.6 s for a 2 s segment").isEqualTo(1);
-        Map<String, PeerState> peers = new LinkedHashMap<>();
-        for (String id : List.of("p1", "p2", "p3")) {
-            peers.put(id, new PeerState(id, false, 0));
-        }
-        List<SegmentState> ahead = List.of(missing(10, 8000, Set.of("p1")), missing(11, 10000, Set.of("p2")),
-                missing(12, 12000, Set.of("p3")));
-        assertThat(planner.plan(now, ahead, peers, "me", 1, true, DeliveryPlanner.peerDownloadSlots(0.07)))
-                .hasSize(3);
-        assertThat(planner.plan(now, ahead, peers, "me", 1, true, DeliveryPlanner.peerDownloadSlots(0.3)))
-                .containsExactly(new Action.RequestPeer(10, "p1"));
     }
 
     @Test
