@@ -191,6 +191,26 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void whileADueSegmentLoadsFromTheCdnNoLaterSegmentIsAskedOfAPeerOrSeeded() {
+        List<PeerState> peers = List.of(new PeerState("p1", false, 0));
+        SegmentState loading = new SegmentState(11, 0, now.plusMillis(3_000), Status.CDN_LOADING, null, Set.of(),
+                Set.of(), true);
+        SegmentState held = missing(12, 14_000, Set.of("p1"));
+        SegmentState nobodyHasIt = missing(13, 16_000, Set.of());
+        assertThat(planner.plan(now, List.of(loading, held, nobodyHasIt), peers, "me")).isEmpty();
+        // sent to the CDN in this very plan: the same
+        assertThat(planner.plan(now, List.of(missing(11, 3_000, Set.of()), held), peers, "me"))
+                .containsExactly(new Action.FetchCdn(11, false, "due in 3000 ms, no peer delivery planned"));
+        // a CDN fetch not yet due (a seed) leaves the downlink to peers
+        SegmentState seeding = new SegmentState(11, 0, now.plusMillis(12_000), Status.CDN_LOADING, null, Set.of(),
+                Set.of(), false);
+        assertThat(planner.plan(now, List.of(seeding, held), peers, "me"))
+                .containsExactly(new Action.RequestPeer(12, "p1"));
+        // and once the due fetch is in, peers are asked again
+        assertThat(planner.plan(now, List.of(held), peers, "me")).containsExactly(new Action.RequestPeer(12, "p1"));
+    }
+
+    @Test
     void anEngineThatSeesMorePeersCountsOneSeedPerTenOfThem() {
         List<String> swarm = IntStream.range(0, 40).mapToObj(i -> String.format("-PV0100-%012d", i)).toList();
         int seeders = 0;
@@ -253,9 +273,10 @@ class DeliveryPlannerTest {
         SegmentState held = missing(12, 14_000, Set.of("p1"));
         assertThat(planner.plan(now, List.of(nobodyHasIt), List.of(), "me", true)).singleElement()
                 .isInstanceOf(Action.FetchCdn.class); // alone and past the join grace: it seeds
-        assertThat(planner.plan(now, List.of(nobodyHasIt, due, held), List.of(new PeerState("p1", false, 0)), "me",
-                false)).containsExactly(new Action.FetchCdn(11, false, "due in 3000 ms, no peer delivery planned"),
-                        new Action.RequestPeer(12, "p1"));
+        assertThat(planner.plan(now, List.of(nobodyHasIt, due), List.of(new PeerState("p1", false, 0)), "me",
+                false)).containsExactly(new Action.FetchCdn(11, false, "due in 3000 ms, no peer delivery planned"));
+        assertThat(planner.plan(now, List.of(nobodyHasIt, held), List.of(new PeerState("p1", false, 0)), "me",
+                false)).containsExactly(new Action.RequestPeer(12, "p1"));
     }
 
     @Test
