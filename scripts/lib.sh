@@ -57,9 +57,9 @@ java_run_flags() {
   fi
 }
 
-# Native memory malloc freed goes back to the system every minute (JDK 22+): without it an engine's RSS crept up
-# by a fifth over an hour while what malloc had in use stayed flat (libwebrtc's freed buffers stayed in glibc's
-# arenas; docs/BENCHMARKS.md, soak). The tests' processes use the same (NetnsFixture.SHIPPED_JVM_OPTIONS).
+# Native memory malloc freed goes back to the system every minute (JDK 22+): without it 50-60 MiB per engine
+# (350 MiB in the window) sat freed but resident in glibc's arenas after 40 minutes of a soak (docs/BENCHMARKS.md,
+# soak). The tests' processes use the same (NetnsFixture.SHIPPED_JVM_OPTIONS).
 java_memory_flags() {
   [ "${JAVA_MAJOR:-21}" -ge 22 ] && echo "-XX:TrimNativeHeapInterval=60000"
   return 0

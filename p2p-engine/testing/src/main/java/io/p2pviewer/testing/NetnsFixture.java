@@ -185,9 +185,8 @@ public final class NetnsFixture implements AutoCloseable {
     /**
      * The JVM options the app ships with that shape a long run's memory (scripts/lib.sh {@code java_run_flags},
      * scripts/package {@code JAVA_OPTIONS}): native memory malloc freed is given back to the system every minute.
-     * Without it, an engine's RSS crept up by a fifth over an hour's soak while what malloc had in use stayed flat
-     * (libwebrtc's freed buffers stayed in glibc's arenas; docs/BENCHMARKS.md, soak). Test processes use them too,
-     * so a soak measures what ships.
+     * Without it, 50-60 MiB per engine (350 MiB in the window) sat freed but resident in glibc's arenas after 40
+     * minutes of a soak (docs/BENCHMARKS.md, soak). Test processes use them too, so a soak measures what ships.
      */
     public static final List<String> SHIPPED_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
             "-XX:TrimNativeHeapInterval=60000");
