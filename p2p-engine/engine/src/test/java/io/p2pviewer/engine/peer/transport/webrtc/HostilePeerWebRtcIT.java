@@ -120,13 +120,20 @@ class HostilePeerWebRtcIT {
 
             long start = System.nanoTime();
             flooder.command("flood 5000");
-            String closed = flooder.await("closed", Duration.ofSeconds(10));
+            // The engine's own view (polled): whether the flooder hears of the close at once depends on libwebrtc
+            // getting the SCTP close out before the connection closes (otherwise it learns when ICE consent fails,
+            // 6 s or more later), which made a test on the flooder's side flaky (CI, 2026-12-05).
+            String peer = "";
+            long deadline = start + Duration.ofSeconds(10).toNanos();
+            while (!peer.startsWith("false ") && System.nanoTime() < deadline) {
+                engine.command("swarm-peers");
+                peer = engine.await("peer", Duration.ofSeconds(10));
+                if (!peer.startsWith("false ")) {
+                    sleepMillis(50);
+                }
+            }
             long ms = (System.nanoTime() - start) / 1_000_000;
-            engine.command("swarm-peers");
-            String peer = engine.await("peer", Duration.ofSeconds(10));
 
-            assertThat(closed).as("the flooder's channel is closed by the engine").isIn("closed by remote",
-                    "connection closed");
             assertThat(peer).as("connected, close reason").startsWith("false ").contains("request_flood");
             assertThat(ms).as("ms from the flood's start to the drop (one segment: 2,000)").isLessThan(2_000);
             engine.command("ping");
@@ -136,6 +143,15 @@ class HostilePeerWebRtcIT {
             flooder.command("exit");
             assertThat(engine.awaitExit(Duration.ofSeconds(30))).as("engine exit code").isZero();
             assertThat(engine.events("error")).isEmpty();
+        }
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 }
