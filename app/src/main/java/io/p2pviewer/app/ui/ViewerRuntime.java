@@ -223,12 +223,12 @@ public final class ViewerRuntime implements AutoCloseable {
      * plays, restarts the engine and P2P stack with {@code p2p} and plays through a new {@link Playback} from now on.
      */
     private void applyP2p(io.p2pviewer.app.settings.Settings.P2p p2p) {
-        long started = System.nanoTime();
+        java.time.Instant started = clock.instant();
         playback.close();
         try {
             var engine = session.restartEngine(new SettingsP2pSetup(p2p));
             playback = new Playback(engine, fx.bridge(), clock);
-            log.info("P2P settings applied in {} ms: P2P {}", (System.nanoTime() - started) / 1_000_000,
+            log.info("P2P settings applied in {} ms: P2P {}", java.time.Duration.between(started, clock.instant()).toMillis(),
                     engine.config().p2p() == null ? "off" : "on");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the new P2P settings could not be applied: " + e.getMessage(), e);

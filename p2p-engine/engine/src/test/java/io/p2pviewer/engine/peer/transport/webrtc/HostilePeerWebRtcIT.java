@@ -129,7 +129,7 @@ class HostilePeerWebRtcIT {
                 engine.command("swarm-peers");
                 peer = engine.await("peer", Duration.ofSeconds(10));
                 if (!peer.startsWith("false ")) {
-                    sleepMillis(50);
+                    TestPeerProcess.sleep(50);
                 }
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -143,15 +143,6 @@ class HostilePeerWebRtcIT {
             flooder.command("exit");
             assertThat(engine.awaitExit(Duration.ofSeconds(30))).as("engine exit code").isZero();
             assertThat(engine.events("error")).isEmpty();
-        }
-    }
-
-    private static void sleepMillis(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }

@@ -159,7 +159,7 @@ final class TestPeerProcess {
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
