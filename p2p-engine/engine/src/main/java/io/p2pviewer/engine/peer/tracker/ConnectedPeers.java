@@ -14,6 +14,11 @@ final class ConnectedPeers {
     private final Map<String, PeerChannel> channels = new ConcurrentHashMap<>();
     private final Set<String> answering = ConcurrentHashMap.newKeySet();
 
+    /** Peers we hold a channel to. */
+    int count() {
+        return channels.size();
+    }
+
     /** True if we hold a channel to this peer. */
     boolean isConnected(String peerId) {
         return channels.containsKey(peerId);

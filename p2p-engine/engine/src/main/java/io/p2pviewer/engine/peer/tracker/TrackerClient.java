@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * client), so browser peers and existing trackers work with it.
  *
  * <p>Behaviour: on connect it announces "started" with up to {@code offersPerAnnounce} offers, then re-announces
- * (no event) with fresh offers at the tracker's interval, keeping at most {@code maxPendingOffers} unanswered
+ * (no event) at the tracker's interval with fresh offers for the members it counts that we are not connected to
+ * ({@link #offersWanted()}), keeping at most {@code maxPendingOffers} unanswered
  * offers (the oldest are cancelled first); unanswered offers are cancelled after {@code offerTimeout}. When the
  * socket closes or fails it reconnects with exponential backoff and jitter. {@link #stop()} announces
  * "stopped" and closes the socket; channels already handed out stay open (they belong to the listener).
@@ -69,6 +70,8 @@ public final class TrackerClient implements AutoCloseable {
     private Cancellable reconnectTimer = Cancellable.NONE;
     private Cancellable announceTimer = Cancellable.NONE;
     private AnnounceRound round;
+    /** Members the tracker last counted in the swarm (us included); -1 until it told us. */
+    private int swarmSize = -1;
     private final LinkedHashMap<String, OutstandingOffer> offers = new LinkedHashMap<>();
     private final Map<String, Answering> answering = new HashMap<>();
 
@@ -259,9 +262,13 @@ public final class TrackerClient implements AutoCloseable {
             log.debug("tracker {}: announce already being prepared", shown);
             return;
         }
-        int count = config.offersPerAnnounce();
+        int count = offersWanted();
         AnnounceRound r = new AnnounceRound(c, event, count);
         round = r;
+        if (count == 0) {
+            finishRound(r);
+            return;
+        }
         r.timeout = scheduler.schedule(config.offerCreationTimeout(), () -> finishRound(r));
         for (int i = 0; i < count; i++) {
             CompletableFuture<PendingOffer> made;
@@ -272,6 +279,21 @@ public final class TrackerClient implements AutoCloseable {
             }
             made.whenComplete((offer, error) -> scheduler.execute(() -> r.offerDone(offer, error)));
         }
+    }
+
+    /**
+     * Offers worth making for the next announce: {@code offersPerAnnounce} until the tracker has counted the swarm;
+     * then only as many as it counts members we are neither connected to nor already offering to. Every offer is
+     * a peer connection gathering candidates, and an unanswered one is wasted work (and, with webrtc-java 0.14.0,
+     * native memory never given back: docs/BENCHMARKS.md, Connection churn). An announce without offers keeps us
+     * listed, so newcomers' offers still reach us.
+     */
+    int offersWanted() {
+        if (swarmSize < 0) {
+            return config.offersPerAnnounce();
+        }
+        int missing = swarmSize - 1 - peers.count() - offers.size();
+        return Math.max(0, Math.min(config.offersPerAnnounce(), missing));
     }
 
     private void finishRound(AnnounceRound r) {
@@ -393,6 +415,7 @@ public final class TrackerClient implements AutoCloseable {
         if (a.complete().isPresent() || a.incomplete().isPresent()) {
             int complete = a.complete().orElse(0);
             int incomplete = a.incomplete().orElse(0);
+            swarmSize = (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, complete) + Math.max(0, incomplete));
             notify(() -> listener.onSwarmCounts(tracker, complete, incomplete));
         }
     }

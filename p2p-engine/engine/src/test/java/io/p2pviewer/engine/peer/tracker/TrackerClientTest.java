@@ -74,9 +74,14 @@ class TrackerClientTest {
         return ids;
     }
 
+    /** An announce reply counting a swarm of 50 (room for every offer). */
     private static String reply(Integer interval) {
+        return reply(interval, 50);
+    }
+
+    private static String reply(Integer interval, int members) {
         ObjectNode n = JSON.createObjectNode().put("action", "announce").put("info_hash", SWARM.infoHash())
-                .put("complete", 0).put("incomplete", 2);
+                .put("complete", 1).put("incomplete", members - 1);
         if (interval != null) {
             n.put("interval", interval);
         }
@@ -185,6 +190,40 @@ class TrackerClientTest {
         assertThat(sent.get(1).has("event")).isFalse();
         assertThat(offerIds(sent.get(1))).hasSize(5).doesNotContainAnyElementsOf(offerIds(sent.get(0)));
         assertThat(sent.get(1).get("offers").get(0).get("offer").get("sdp").asText()).isEqualTo("offer-sdp-6");
+    }
+
+    @Test
+    void reAnnouncesOfferOnlyToMembersTheTrackerCountsThatWeAreNotConnectedTo() {
+        FakeSocket socket = connected(client());
+        receive(socket, reply(60, 4)); // us and three others
+        String offerId = offerIds(announces(socket).get(0)).get(0);
+        receive(socket, answer(REMOTE, offerId, "answer-sdp"));
+        assertThat(listener.peers).hasSize(1);
+        scheduler.advance(Duration.ofSeconds(50)); // the four unanswered offers expire
+
+        scheduler.advance(Duration.ofSeconds(10));
+        List<JsonNode> sent = announces(socket);
+        assertThat(sent).hasSize(2);
+        assertThat(offerIds(sent.get(1))).hasSize(2); // three others, one connected
+        assertThat(sent.get(1).get("numwant").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aSwarmWeAreConnectedToWhollyGetsAnnouncesWithoutOffers() {
+        TrackerClient client = client();
+        FakeSocket socket = connected(client);
+        receive(socket, reply(60, 1)); // only us
+        int made = transport.offers.size();
+
+        scheduler.advance(Duration.ofSeconds(60));
+        scheduler.advance(Duration.ofSeconds(60));
+
+        List<JsonNode> sent = announces(socket);
+        assertThat(sent).hasSize(3); // still announced: newcomers' offers reach us through it
+        assertThat(offerIds(sent.get(1))).isEmpty();
+        assertThat(offerIds(sent.get(2))).isEmpty();
+        assertThat(transport.offers).hasSize(made);
+        assertThat(client.offersWanted()).isZero();
     }
 
     @Test

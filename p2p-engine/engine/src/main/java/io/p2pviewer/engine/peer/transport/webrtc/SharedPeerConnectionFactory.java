@@ -17,19 +17,31 @@ import org.slf4j.LoggerFactory;
  * their connections: disposing the factory under a live connection crashes the JVM, and a factory never disposed
  * keeps the JVM from exiting.
  *
+ * <p><b>Renewal.</b> After {@link #connectionsPerFactory()} connections a factory is retired: later connections get
+ * a new one, and the retired one is disposed when the last connection made from it closes. webrtc-java 0.14.0
+ * keeps a JNI local reference to every data channel message it delivers (on its own threads, which stay attached
+ * to the JVM until they end), so those messages' Java buffers are never collected; disposing the factory ends its
+ * threads and frees them. Measured by {@code bench/connection-churn.sh} (docs/BENCHMARKS.md, Connection churn).
+ *
  * <p>A shutdown hook (for {@code System.exit} and SIGTERM) runs the close actions of the transports still holding
  * a lease, so peers see the connections close and the factory is disposed in the safe order.
  *
- * <p>Thread-safe; acquire and release block while the factory is created or disposed.
+ * <p>Thread-safe; acquire, release and a connection's start and end block while a factory is created or disposed.
+ * A factory is disposed on the thread that closes its last connection (a transport's control thread), never on one
+ * of WebRTC's own threads.
  */
 final class SharedPeerConnectionFactory {
     private static final Logger log = LoggerFactory.getLogger(SharedPeerConnectionFactory.class);
     private static final Object LOCK = new Object();
+    /** Connections made from one factory before it is retired; {@code -Dwebrtc.factory.connections=N}. */
+    private static final int CONNECTIONS_PER_FACTORY = Math.max(1, Integer.getInteger("webrtc.factory.connections",
+            500));
 
     private static final Set<Lease> leases = new LinkedHashSet<>();
-    private static PeerConnectionFactory factory;
-    private static HeadlessAudioDeviceModule audio;
+    private static Generation current;
     private static boolean hookInstalled;
+    private static int created;
+    private static int disposed;
 
     private SharedPeerConnectionFactory() {
     }
@@ -42,10 +54,10 @@ final class SharedPeerConnectionFactory {
      */
     static Lease acquire(Runnable closeAtShutdown) {
         synchronized (LOCK) {
-            if (factory == null) {
-                create();
+            if (current == null) {
+                current = create();
             }
-            Lease lease = new Lease(factory, closeAtShutdown);
+            Lease lease = new Lease(closeAtShutdown);
             leases.add(lease);
             return lease;
         }
@@ -58,12 +70,31 @@ final class SharedPeerConnectionFactory {
         }
     }
 
-    private static void create() {
+    /** Factories created in this JVM so far (for probes and diagnostics). */
+    static int created() {
+        synchronized (LOCK) {
+            return created;
+        }
+    }
+
+    /** Factories disposed in this JVM so far (for probes and diagnostics). */
+    static int disposed() {
+        synchronized (LOCK) {
+            return disposed;
+        }
+    }
+
+    /** Connections made from one factory before later ones get a new factory. */
+    static int connectionsPerFactory() {
+        return CONNECTIONS_PER_FACTORY;
+    }
+
+    private static Generation create() {
         HeadlessAudioDeviceModule module = null;
+        Generation g;
         try {
             module = new HeadlessAudioDeviceModule();
-            factory = new PeerConnectionFactory(module);
-            audio = module;
+            g = new Generation(new PeerConnectionFactory(module), module);
         } catch (LinkageError | RuntimeException e) {
             if (module != null) {
                 module.dispose();
@@ -72,12 +103,42 @@ final class SharedPeerConnectionFactory {
                     + "libraries missing? it needs libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 "
                     + "libudev1 libdbus-1-3): " + e, e);
         }
+        created++;
         if (!hookInstalled) {
             Runtime.getRuntime().addShutdownHook(new Thread(SharedPeerConnectionFactory::closeAllAtExit,
                     "webrtc-factory-shutdown"));
             hookInstalled = true;
         }
-        log.debug("PeerConnectionFactory created");
+        log.debug("PeerConnectionFactory {} created", created);
+        return g;
+    }
+
+    private static Use startConnection(Lease lease) {
+        synchronized (LOCK) {
+            if (lease.released.get() || current == null) {
+                throw new IllegalStateException("factory lease released");
+            }
+            if (current.made >= CONNECTIONS_PER_FACTORY) {
+                Generation old = current;
+                current = create();
+                old.retired = true;
+                if (old.open == 0) {
+                    dispose(old);
+                }
+            }
+            current.made++;
+            current.open++;
+            return new Use(current);
+        }
+    }
+
+    private static void endConnection(Generation g) {
+        synchronized (LOCK) {
+            g.open--;
+            if (g.retired && g.open == 0) {
+                dispose(g);
+            }
+        }
     }
 
     private static void release(Lease lease) {
@@ -85,20 +146,31 @@ final class SharedPeerConnectionFactory {
             if (!leases.remove(lease) || !leases.isEmpty()) {
                 return;
             }
-            try {
-                factory.dispose();
-            } catch (RuntimeException e) {
-                log.warn("PeerConnectionFactory dispose failed", e);
+            Generation g = current;
+            current = null;
+            g.retired = true;
+            if (g.open == 0) {
+                dispose(g);
+            } else {
+                log.warn("the last WebRTC transport closed with {} connection(s) still open; their factory is "
+                        + "disposed when they close", g.open);
             }
-            try {
-                audio.dispose();
-            } catch (RuntimeException e) {
-                log.warn("audio module dispose failed", e);
-            }
-            factory = null;
-            audio = null;
-            log.debug("PeerConnectionFactory disposed");
         }
+    }
+
+    private static void dispose(Generation g) {
+        try {
+            g.factory.dispose();
+        } catch (RuntimeException e) {
+            log.warn("PeerConnectionFactory dispose failed", e);
+        }
+        try {
+            g.audio.dispose();
+        } catch (RuntimeException e) {
+            log.warn("audio module dispose failed", e);
+        }
+        disposed++;
+        log.debug("PeerConnectionFactory disposed after {} connection(s) ({} disposed so far)", g.made, disposed);
     }
 
     private static void closeAllAtExit() {
@@ -118,22 +190,58 @@ final class SharedPeerConnectionFactory {
         }
     }
 
-    /** One reference to the factory; {@link #close()} releases it once. */
-    static final class Lease implements AutoCloseable {
-        private final PeerConnectionFactory factory;
-        private final Runnable closeAtShutdown;
-        private final AtomicBoolean released = new AtomicBoolean();
+    /** One factory and its audio module, with what was made from it; guarded by {@link #LOCK}. */
+    private static final class Generation {
+        final PeerConnectionFactory factory;
+        final HeadlessAudioDeviceModule audio;
+        int made;
+        int open;
+        boolean retired;
 
-        private Lease(PeerConnectionFactory factory, Runnable closeAtShutdown) {
+        Generation(PeerConnectionFactory factory, HeadlessAudioDeviceModule audio) {
             this.factory = factory;
-            this.closeAtShutdown = closeAtShutdown;
+            this.audio = audio;
+        }
+    }
+
+    /** One connection's use of a factory: {@link #close()} after closing the peer connection made from it. */
+    static final class Use implements AutoCloseable {
+        private final Generation generation;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        private Use(Generation generation) {
+            this.generation = generation;
         }
 
         PeerConnectionFactory factory() {
-            if (released.get()) {
-                throw new IllegalStateException("factory lease released");
+            return generation.factory;
+        }
+
+        /** Ends the use once; the last use of a retired factory disposes it. */
+        @Override
+        public void close() {
+            if (ended.compareAndSet(false, true)) {
+                endConnection(generation);
             }
-            return factory;
+        }
+    }
+
+    /** One reference to the factory; {@link #close()} releases it once. */
+    static final class Lease implements AutoCloseable {
+        private final Runnable closeAtShutdown;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Lease(Runnable closeAtShutdown) {
+            this.closeAtShutdown = closeAtShutdown;
+        }
+
+        /**
+         * The factory a new connection is made from, counted until the use is closed.
+         *
+         * @throws IllegalStateException if this lease was released
+         */
+        Use startConnection() {
+            return SharedPeerConnectionFactory.startConnection(this);
         }
 
         /** Releases the reference; the last release disposes the factory. Call after closing every connection. */

@@ -1,7 +1,6 @@
 package io.p2pviewer.engine.peer.transport.webrtc;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
-import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -75,10 +74,12 @@ final class WebRtcConnection implements NativeChannel {
     private final int id;
     private final TransportThreads threads;
     private final WebRtcTransportConfig config;
-    private final PeerConnectionFactory factory;
+    private final SharedPeerConnectionFactory.Use factory;
     private final Consumer<WebRtcConnection> onTeardown;
     private final IceServerProblems iceProblems;
     private final Events events = new Events();
+    /** What the data channel holds (webrtc-java never lets go of it); detached at teardown. */
+    private final DetachableChannelObserver channelEvents = new DetachableChannelObserver(events);
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
     private final CompletableFuture<PeerChannel> opened = new CompletableFuture<>();
     private final AtomicBoolean acceptCalled = new AtomicBoolean();
@@ -104,7 +105,8 @@ final class WebRtcConnection implements NativeChannel {
     private Future<?> disconnectTimer;
     private Future<?> routeTimer;
 
-    WebRtcConnection(int id, TransportThreads threads, WebRtcTransportConfig config, PeerConnectionFactory factory,
+    WebRtcConnection(int id, TransportThreads threads, WebRtcTransportConfig config,
+            SharedPeerConnectionFactory.Use factory,
             Consumer<WebRtcConnection> onTeardown, IceServerProblems iceProblems) {
         this.id = id;
         this.iceProblems = iceProblems;
@@ -252,6 +254,7 @@ final class WebRtcConnection implements NativeChannel {
             disposeChannel(dc);
             dc = null;
         }
+        channelEvents.detach();
         if (pc != null) {
             try {
                 pc.close();
@@ -260,6 +263,7 @@ final class WebRtcConnection implements NativeChannel {
             }
             pc = null;
         }
+        factory.close();
         onTeardown.accept(this);
         log.debug("{} closed: {}", describe(), reason);
     }
@@ -274,7 +278,7 @@ final class WebRtcConnection implements NativeChannel {
             rtc.iceServers.add(s);
         }
         rtc.iceTransportPolicy = config.relayOnly() ? RTCIceTransportPolicy.RELAY : RTCIceTransportPolicy.ALL;
-        pc = factory.createPeerConnection(rtc, events);
+        pc = factory.factory().createPeerConnection(rtc, events);
         if (pc == null) {
             throw new WebRtcTransportException("webrtc-java refused to create a peer connection");
         }
@@ -382,7 +386,7 @@ final class WebRtcConnection implements NativeChannel {
         dc = c;
         channel = new WebRtcPeerChannel(this, threads.controlScheduler(), threads.newSerialExecutor(),
                 config.sendBufferThreshold(), config.sendPollInterval());
-        c.registerObserver(events);
+        c.registerObserver(channelEvents);
         channelStateChanged();
     }
 

@@ -126,8 +126,8 @@ public final class WebRtcPeerTransport implements PeerTransport {
     }
 
     private WebRtcConnection newConnection() {
-        WebRtcConnection c = new WebRtcConnection(connectionIds.incrementAndGet(), threads, config, lease.factory(),
-                connections::remove, iceProblems);
+        WebRtcConnection c = new WebRtcConnection(connectionIds.incrementAndGet(), threads, config,
+                lease.startConnection(), connections::remove, iceProblems);
         connections.add(c);
         return c;
     }
