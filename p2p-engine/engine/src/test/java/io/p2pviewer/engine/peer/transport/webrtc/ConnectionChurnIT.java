@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Connection churn over real webrtc-java leaves nothing of ours behind: {@link ConnectionChurnProbe} opens, uses
- * and closes 30 connections (with an unanswered offer each: 90 peer connections) between two transports in a test-made namespace, with
- * a new factory every 40 connections. Closed connections must become collectable (webrtc-java 0.14.0 keeps every
- * data channel observer it was given reachable forever; {@link DetachableChannelObserver} keeps that to a shell),
- * and a retired factory must be disposed once its last connection closed (which is what frees webrtc-java's leaked
- * per-message JNI references). Memory figures are printed, not asserted: {@code bench/connection-churn.sh} measures
+ * and closes 30 connections (with an unanswered offer each: 90 peer connections) between two transports in a
+ * test-made namespace, with a new factory every 40 peer connections. Closed connections must become collectable
+ * (webrtc-java 0.14.0 keeps every data channel observer it was given reachable forever;
+ * {@link DetachableChannelObserver} keeps that to a shell), and a retired factory must be disposed once its last
+ * connection closed (which is what frees webrtc-java's leaked per-message JNI references). Memory figures are printed, not asserted: {@code bench/connection-churn.sh} measures
  * them (docs/BENCHMARKS.md, Connection churn).
  */
 class ConnectionChurnIT {

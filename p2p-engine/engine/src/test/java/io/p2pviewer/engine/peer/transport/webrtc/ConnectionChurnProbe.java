@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
 
 /**
  * A child-JVM probe of what connection churn costs: two {@link WebRtcPeerTransport}s in one JVM open a connection,
- * send {@code messages} messages of 16 KiB one way, close it; {@code rounds} times, plus {@code unanswered} offers
- * per round that are made and cancelled without an answer (as the tracker client's expired offers are). Every
- * {@code every} rounds it prints one line, after a full GC: {@code ROUND n heapUsedKiB=H liveChannels=L
- * factories=F disposed=D mallocInUseKiB=M rssKiB=R}, where L counts the closed rounds' channels still reachable (weakly held). Run it in a network
- * namespace with a non-loopback address (webrtc-java ignores loopback), as {@code bench/connection-churn.sh} does.
- * Each line also has glibc's bytes in use ({@code jcmd System.native_heap_info}) and the RSS.
+ * send {@code messages} messages of 16 KiB one way and close it, {@code rounds} times, with {@code unanswered}
+ * offers per round made and cancelled without an answer (as the tracker client's expired offers are). Every
+ * {@code every} rounds, after a full GC, it prints {@code ROUND n heapUsedKiB=H liveChannels=L factories=F
+ * disposed=D mallocInUseKiB=M rssKiB=R}: L counts the closed rounds' channels still reachable (weakly held), F and
+ * D the factories created and disposed, M glibc's bytes in use ({@code jcmd System.native_heap_info}). Run it in a
+ * network namespace with a non-loopback address (webrtc-java ignores loopback), as {@code bench/connection-churn.sh}
+ * and {@code ConnectionChurnIT} do.
  */
 public final class ConnectionChurnProbe {
     private static final int MESSAGE_BYTES = 16 * 1024;
@@ -89,7 +90,8 @@ public final class ConnectionChurnProbe {
             Thread.sleep(50);
         }
         long live = closed.stream().filter(r -> r.get() != null).count();
-        System.out.printf("ROUND %d heapUsedKiB=%d liveChannels=%d factories=%d disposed=%d mallocInUseKiB=%d rssKiB=%d%n",
+        System.out.printf("ROUND %d heapUsedKiB=%d liveChannels=%d factories=%d disposed=%d mallocInUseKiB=%d "
+                + "rssKiB=%d%n",
                 round, memory.getHeapMemoryUsage().getUsed() / 1024, live, SharedPeerConnectionFactory.created(),
                 SharedPeerConnectionFactory.disposed(), mallocInUseKiB(), rssKiB());
         System.out.flush();
