@@ -2,6 +2,7 @@ package io.p2pviewer.engine.peer.tracker;
 
 import io.p2pviewer.engine.peer.transport.PeerChannel;
 import io.p2pviewer.engine.peer.transport.PeerTransport;
+import io.p2pviewer.engine.stats.TokenBucket;
 import io.p2pviewer.engine.peer.transport.PeerTransport.PendingOffer;
 import io.p2pviewer.engine.time.Cancellable;
 import io.p2pviewer.engine.time.TaskScheduler;
@@ -70,6 +71,8 @@ public final class TrackerClient implements AutoCloseable {
     private Cancellable reconnectTimer = Cancellable.NONE;
     private Cancellable announceTimer = Cancellable.NONE;
     private AnnounceRound round;
+    private final TokenBucket answerBudget;
+    private int answersRefused;
     /** Members the tracker last counted in the swarm (us included); -1 until it told us. */
     private int swarmSize = -1;
     private final LinkedHashMap<String, OutstandingOffer> offers = new LinkedHashMap<>();
@@ -105,6 +108,7 @@ public final class TrackerClient implements AutoCloseable {
         this.random = Objects.requireNonNull(random, "random");
         this.peers = Objects.requireNonNull(peers, "peers");
         this.interval = config.defaultInterval();
+        this.answerBudget = new TokenBucket(config.answersPerMinute() / 60.0, config.maxPendingAnswers());
     }
 
     static URI requireWebSocketUri(URI tracker) {
@@ -431,6 +435,13 @@ public final class TrackerClient implements AutoCloseable {
                     BinaryString.printable(from));
             return;
         }
+        if (!answerBudget.take(scheduler.clock().instant())) {
+            peers.doneAnswering(from);
+            answersRefused++;
+            log.debug("tracker {}: offer from {} ignored, over {} answers a minute", shown,
+                    BinaryString.printable(from), config.answersPerMinute());
+            return;
+        }
         Answering a = new Answering(from);
         a.timeout = scheduler.schedule(config.offerTimeout(), () -> a.done(answering, peers));
         answering.put(from, a);
@@ -441,6 +452,11 @@ public final class TrackerClient implements AutoCloseable {
             made = CompletableFuture.failedFuture(e);
         }
         made.whenComplete((answered, error) -> scheduler.execute(() -> answered(m, a, answered, error)));
+    }
+
+    /** Relayed offers ignored for being over {@code answersPerMinute}; engine thread (tests). */
+    int answersRefused() {
+        return answersRefused;
     }
 
     private void answered(TrackerReply.RelayedOffer m, Answering a, PeerTransport.Answered answered,

@@ -12,6 +12,10 @@ import java.time.Duration;
  *     the connection of an offer we answered
  * @param offerCreationTimeout an announce goes out with the offers ready by then; late ones are cancelled
  * @param maxPendingAnswers relayed offers we answer at the same time; more are ignored
+ * @param answersPerMinute relayed offers we answer a minute, with {@code maxPendingAnswers} saved up; more are
+ *     ignored. Each answer is a peer connection: without a rate, a peer that reconnects under new ids as fast as
+ *     connections open makes us build hundreds a minute (each costing native memory webrtc-java 0.14.0 never
+ *     gives back)
  * @param defaultInterval re-announce interval until the tracker names one (120 s)
  * @param minInterval lower bound on the tracker's interval (protects us from a tracker asking for 0 s)
  * @param backoffMin first reconnect delay (before jitter)
@@ -19,7 +23,8 @@ import java.time.Duration;
  * @param maxMessageChars incoming tracker messages longer than this are dropped
  */
 public record TrackerClientConfig(int offersPerAnnounce, int maxPendingOffers, Duration offerTimeout,
-                                  Duration offerCreationTimeout, int maxPendingAnswers, Duration defaultInterval,
+                                  Duration offerCreationTimeout, int maxPendingAnswers, int answersPerMinute,
+                                  Duration defaultInterval,
                                   Duration minInterval, Duration backoffMin, Duration backoffMax,
                                   int maxMessageChars) {
     /** @throws IllegalArgumentException on a non-positive count or duration, or min above max */
@@ -27,6 +32,7 @@ public record TrackerClientConfig(int offersPerAnnounce, int maxPendingOffers, D
         positive("offersPerAnnounce", offersPerAnnounce);
         positive("maxPendingOffers", maxPendingOffers);
         positive("maxPendingAnswers", maxPendingAnswers);
+        positive("answersPerMinute", answersPerMinute);
         positive("maxMessageChars", maxMessageChars);
         positive("offerTimeout", offerTimeout);
         positive("offerCreationTimeout", offerCreationTimeout);
@@ -72,6 +78,7 @@ public record TrackerClientConfig(int offersPerAnnounce, int maxPendingOffers, D
         private Duration offerTimeout = Duration.ofSeconds(50);
         private Duration offerCreationTimeout = Duration.ofSeconds(15);
         private int maxPendingAnswers = 20;
+        private int answersPerMinute = 30;
         private Duration defaultInterval = Duration.ofSeconds(120);
         private Duration minInterval = Duration.ofSeconds(5);
         private Duration backoffMin = Duration.ofSeconds(1);
@@ -87,6 +94,7 @@ public record TrackerClientConfig(int offersPerAnnounce, int maxPendingOffers, D
             offerTimeout = c.offerTimeout;
             offerCreationTimeout = c.offerCreationTimeout;
             maxPendingAnswers = c.maxPendingAnswers;
+            answersPerMinute = c.answersPerMinute;
             defaultInterval = c.defaultInterval;
             minInterval = c.minInterval;
             backoffMin = c.backoffMin;
@@ -119,6 +127,11 @@ public record TrackerClientConfig(int offersPerAnnounce, int maxPendingOffers, D
             return this;
         }
 
+        public Builder answersPerMinute(int n) {
+            answersPerMinute = n;
+            return this;
+        }
+
         public Builder defaultInterval(Duration d) {
             defaultInterval = d;
             return this;
@@ -142,7 +155,7 @@ public record TrackerClientConfig(int offersPerAnnounce, int maxPendingOffers, D
 
         public TrackerClientConfig build() {
             return new TrackerClientConfig(offersPerAnnounce, maxPendingOffers, offerTimeout, offerCreationTimeout,
-                    maxPendingAnswers, defaultInterval, minInterval, backoffMin, backoffMax, maxMessageChars);
+                    maxPendingAnswers, answersPerMinute, defaultInterval, minInterval, backoffMin, backoffMax, maxMessageChars);
         }
     }
 }

@@ -568,6 +568,29 @@ class TrackerClientTest {
     }
 
     @Test
+    void aPeerReconnectingUnderNewIdsIsAnsweredOnlyAtTheAnswerRate() {
+        TrackerClientConfig config = TrackerClientConfig.defaults();
+        TrackerClient client = client(config);
+        FakeSocket socket = connected(client);
+
+        // Each connection opens at once (the fake transport) and the peer comes back under a new id 10 times a
+        // second for two minutes: without a rate that is 1,200 peer connections.
+        for (int i = 0; i < 1_200; i++) {
+            receive(socket, offer(String.format("-PM0203-sybil%07d", i), String.format("sybil-offer-%08d", i),
+                    "s" + i));
+            listener.peers.forEach(p -> p.channel().close());
+            scheduler.advance(Duration.ofMillis(100));
+        }
+
+        int burst = config.maxPendingAnswers();
+        int rated = 2 * config.answersPerMinute();
+        assertThat(transport.answeredSdps.size()).as("answers in two minutes")
+                .isBetween(burst + rated - 2, burst + rated + 1);
+        assertThat(client.answersRefused()).isEqualTo(1_200 - transport.answeredSdps.size());
+        assertThat(socket.closed).isFalse();
+    }
+
+    @Test
     void answersForOffersNeverMadeOpenNothing() {
         FakeSocket socket = connected(client());
 
