@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * their connections: disposing the factory under a live connection crashes the JVM, and a factory never disposed
  * keeps the JVM from exiting.
  *
- * <p><b>Renewal.</b> After {@link #connectionsPerFactory()} connections a factory is retired: later connections get
+ * <p><b>Renewal.</b> After {@link #CONNECTIONS_PER_FACTORY} connections a factory is retired: later connections get
  * a new one, and the retired one is disposed when the last connection made from it closes. webrtc-java 0.14.0
  * keeps a JNI local reference to every data channel message it delivers (on its own threads, which stay attached
  * to the JVM until they end), so those messages' Java buffers are never collected; disposing the factory ends its
@@ -33,15 +33,15 @@ import org.slf4j.LoggerFactory;
 final class SharedPeerConnectionFactory {
     private static final Logger log = LoggerFactory.getLogger(SharedPeerConnectionFactory.class);
     private static final Object LOCK = new Object();
-    /** Connections made from one factory before it is retired; {@code -Dwebrtc.factory.connections=N}. */
-    private static final int CONNECTIONS_PER_FACTORY = Math.max(1, Integer.getInteger("webrtc.factory.connections",
-            500));
+    /** Connections made from one factory before it is retired, unless a probe sets another number. */
+    static final int CONNECTIONS_PER_FACTORY = 500;
 
     private static final Set<Lease> leases = new LinkedHashSet<>();
     private static Generation current;
     private static boolean hookInstalled;
     private static int created;
     private static int disposed;
+    private static int connectionsPerFactory = CONNECTIONS_PER_FACTORY;
 
     private SharedPeerConnectionFactory() {
     }
@@ -86,7 +86,19 @@ final class SharedPeerConnectionFactory {
 
     /** Connections made from one factory before later ones get a new factory. */
     static int connectionsPerFactory() {
-        return CONNECTIONS_PER_FACTORY;
+        synchronized (LOCK) {
+            return connectionsPerFactory;
+        }
+    }
+
+    /** Sets how many connections one factory makes (probes and tests: a renewal without 500 connections). */
+    static void connectionsPerFactory(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("connections per factory must be positive, got " + n);
+        }
+        synchronized (LOCK) {
+            connectionsPerFactory = n;
+        }
     }
 
     private static Generation create() {
@@ -118,7 +130,7 @@ final class SharedPeerConnectionFactory {
             if (lease.released.get() || current == null) {
                 throw new IllegalStateException("factory lease released");
             }
-            if (current.made >= CONNECTIONS_PER_FACTORY) {
+            if (current.made >= connectionsPerFactory) {
                 Generation old = current;
                 current = create();
                 old.retired = true;

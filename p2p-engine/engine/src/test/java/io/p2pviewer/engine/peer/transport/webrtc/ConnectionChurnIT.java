@@ -29,7 +29,7 @@ class ConnectionChurnIT {
     void closedConnectionsAreCollectedAndRetiredFactoriesDisposed() throws Exception {
         try (NetnsFixture ns = NetnsFixture.create()) {
             Process p = ns.exec(NetnsFixture.javaCommand(ConnectionChurnProbe.class.getName(),
-                    List.of("-Xmx256m", "-Dwebrtc.factory.connections=40"), List.of("30", "20", "1", "30")),
+                    List.of("-Xmx256m"), List.of("30", "20", "1", "30", "40")),
                     Map.of());
             assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("probe finishes; log %s", ns.logFile(p)).isTrue();
             List<String> rounds;

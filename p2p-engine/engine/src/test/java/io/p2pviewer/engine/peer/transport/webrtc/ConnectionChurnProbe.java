@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * A child-JVM probe of what connection churn costs: two {@link WebRtcPeerTransport}s in one JVM open a connection,
  * send {@code messages} messages of 16 KiB one way and close it, {@code rounds} times, with {@code unanswered}
- * offers per round made and cancelled without an answer (as the tracker client's expired offers are). Every
+ * offers per round made and cancelled without an answer (as the tracker client's expired offers are), and a new
+ * factory every {@code connectionsPerFactory} peer connections (an optional fifth argument). Every
  * {@code every} rounds, after a full GC, it prints {@code ROUND n heapUsedKiB=H liveChannels=L factories=F
  * disposed=D mallocInUseKiB=M rssKiB=R}: L counts the closed rounds' channels still reachable (weakly held), F and
  * D the factories created and disposed, M glibc's bytes in use ({@code jcmd System.native_heap_info}). Run it in a
@@ -39,6 +40,9 @@ public final class ConnectionChurnProbe {
         int messages = Integer.parseInt(args[1]);
         int unanswered = Integer.parseInt(args[2]);
         int every = Integer.parseInt(args[3]);
+        if (args.length > 4) {
+            SharedPeerConnectionFactory.connectionsPerFactory(Integer.parseInt(args[4]));
+        }
         List<WeakReference<PeerChannel>> closed = new ArrayList<>();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (WebRtcPeerTransport a = new WebRtcPeerTransport(); WebRtcPeerTransport b = new WebRtcPeerTransport()) {
