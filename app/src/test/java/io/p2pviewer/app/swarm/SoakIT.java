@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.testing.NetnsFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,11 @@ class SoakIT {
                 List<String> args = List.of("play", swarm.origin.masterUri().toString(), "--tracker",
                         swarm.trackerUri.toString(), "--no-audio");
                 Map<String, String> env = new LinkedHashMap<>(Map.of("DISPLAY", display));
+                // Its own settings, logs and cache: not the user's (a remembered playlist would load first).
+                Path home = Files.createTempDirectory(Path.of("target"), "soak-window-").toAbsolutePath();
+                env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+                env.put("XDG_STATE_HOME", home.resolve("state").toString());
+                env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
                 String xauthority = System.getenv("XAUTHORITY"); // xvfb-run's cookie: without it X refuses
                 if (xauthority != null) {
                     env.put("XAUTHORITY", xauthority);
@@ -152,6 +159,8 @@ class SoakIT {
             assertThat(failedStayers).as("staying engines that exited with an error").isEmpty();
             if (window != null) {
                 assertThat(windowAlive).as("the window ran to the end (log %s)", swarm.ns.logFile(window)).isTrue();
+                assertThat(Files.readString(swarm.ns.logFile(window))).as("the window played (log %s)",
+                        swarm.ns.logFile(window)).contains("first frame");
                 window.destroy();
             }
         }

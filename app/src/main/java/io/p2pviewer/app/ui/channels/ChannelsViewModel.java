@@ -262,8 +262,11 @@ public final class ChannelsViewModel {
                         loaded(null, "");
                         player.playStream(name);
                     } else {
+                        // Only the argument's own failure ends it: a remembered playlist failing first must not.
                         boolean given = name.equals(argument);
-                        argument = null;
+                        if (given) {
+                            argument = null;
+                        }
                         loaded(null, !given || e.error() instanceof ReadError.Unreadable ? e.getMessage()
                                 : "cannot open " + UrlMask.mask(name) + ": neither an HLS stream nor a channel"
                                 + " list (" + e.getMessage() + ")");

@@ -45,6 +45,10 @@ class ChannelsViewModelTest {
     private final ManualDelay delay = new ManualDelay();
 
     private ChannelsViewModel model() {
+        return model(Runnable::run);
+    }
+
+    private ChannelsViewModel model(java.util.concurrent.Executor loads) {
         PlaylistLoader loader = source -> {
             String text = playlists.get(source);
             if (text == null) {
@@ -56,7 +60,7 @@ class ChannelsViewModelTest {
                 throw new IllegalStateException(e);
             }
         };
-        return new ChannelsViewModel(loader, io.p2pviewer.app.settings.SettingsAccess.direct(store()), played::add, Runnable::run, Runnable::run, UiThread.DIRECT,
+        return new ChannelsViewModel(loader, io.p2pviewer.app.settings.SettingsAccess.direct(store()), played::add, loads, Runnable::run, UiThread.DIRECT,
                 delay, new FakeClock(Instant.parse("2026-12-01T20:00:00Z")));
     }
 
@@ -320,6 +324,27 @@ class ChannelsViewModelTest {
         assertThat(page.errorProperty().get()).isEqualTo("playlist is an HLS stream, not a channel list (line 3):"
                 + " play it as a stream");
         assertThat(played).hasSize(1);
+    }
+
+    @Test
+    void anHlsStreamGivenAtStartPlaysEvenWhenARememberedPlaylistFailsToLoad() throws IOException {
+        // Found in the soak: a remembered playlist that is gone failed first and made the window forget its
+        // argument, so `viewer play .../master.m3u8?token=...` showed "an HLS stream, not a channel list" and
+        // played nothing.
+        playlists.put("http://127.0.0.1:9/live/master.m3u8?token=t", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\n"
+                + "v0/media.m3u8\n");
+        Settings s = store().load().settings();
+        store().save(s.withSources(new Settings.Sources(List.of("/gone/tv.m3u"), List.of(), 12)));
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        ChannelsViewModel m = model(queued::add); // loads run after the start, as on the window's io thread
+
+        m.start("http://127.0.0.1:9/live/master.m3u8?token=t", true);
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+
+        assertThat(played).extracting(Channel::url).containsExactly("http://127.0.0.1:9/live/master.m3u8?token=t");
+        assertThat(m.errorProperty().get()).doesNotContain("not a channel list");
     }
 
     private static List<String> rows(ChannelsViewModel m) {
