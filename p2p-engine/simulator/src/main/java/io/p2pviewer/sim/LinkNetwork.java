@@ -8,9 +8,10 @@ package io.p2pviewer.sim;
  * capacities are never exceeded.
  *
  * <p>Simplifications, all deterministic: pieces are stored and forwarded whole (a 64 KiB piece pays its downlink
- * time after its uplink time, as a packet would at one hop); a message of at most {@value #SMALL_MESSAGE_BYTES}
- * wire bytes pays no capacity where its flow is idle (protocol commands: latency only on an idle flow; behind
- * payload still queued at either end, it waits its turn there); links are lossless.
+ * time after its uplink time, as a packet would at one hop); a protocol command of at most
+ * {@value #SMALL_MESSAGE_BYTES} wire bytes pays no capacity where its flow is idle (latency only on an idle flow;
+ * behind payload still queued at either end, it waits its turn there), while payload always pays its wire bytes,
+ * however small the message (a paced upload sends small ones); links are lossless.
  *
  * <p><b>Payload scale.</b> Segment payloads are small arrays standing for segments {@code payloadScale} times larger:
  * a raw payload byte weighs {@code payloadScale} wire bytes, and a payload message is delivered in consecutive
@@ -106,17 +107,30 @@ public final class LinkNetwork {
         }
 
         /**
-         * Sends a piece of {@code wireBytes}; {@code arrived} runs in the receiver's partition when its last byte
-         * reached the receiver, unless the flow was closed before.
+         * Sends a piece of payload of {@code wireBytes}; {@code arrived} runs in the receiver's partition when its
+         * last byte reached the receiver, unless the flow was closed before. Payload always pays capacity, however
+         * small the piece (a paced upload's last bytes, a segment's last piece).
          */
         void send(long wireBytes, Runnable arrived) {
+            send(wireBytes, false, arrived);
+        }
+
+        /**
+         * Sends a protocol command of {@code wireBytes}: as {@link #send(long, Runnable)}, but one of at most
+         * {@link #SMALL_MESSAGE_BYTES} pays no capacity where its flow is idle.
+         */
+        void sendCommand(long wireBytes, Runnable arrived) {
+            send(wireBytes, true, arrived);
+        }
+
+        private void send(long wireBytes, boolean command, Runnable arrived) {
             if (!sending) {
                 return;
             }
             if (up == null) {
                 up = from.uplink().newQueue();
             }
-            boolean small = wireBytes <= SMALL_MESSAGE_BYTES;
+            boolean small = command && wireBytes <= SMALL_MESSAGE_BYTES;
             if (small && up.idle()) {
                 post(from, to, latency, () -> arrive(wireBytes, true, arrived));
                 return;

@@ -47,9 +47,12 @@ final class SimChannel implements PeerChannel {
         SimChannel to = remote;
         int piece = links.pieceBytes();
         boolean payload = LinkNetwork.isPayload(message);
-        if (!payload || message.length <= piece) {
-            long wire = payload ? (long) message.length * links.payloadScale() : message.length;
-            out.send(wire, () -> to.inbox.deliver(message));
+        if (!payload) {
+            out.sendCommand(message.length, () -> to.inbox.deliver(message));
+            return;
+        }
+        if (message.length <= piece) {
+            out.send((long) message.length * links.payloadScale(), () -> to.inbox.deliver(message));
             return;
         }
         for (int from = 0; from < message.length; from += piece) {

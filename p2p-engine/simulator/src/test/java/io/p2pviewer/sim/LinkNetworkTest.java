@@ -99,14 +99,30 @@ class LinkNetworkTest {
         assertThat(ends[0].bufferedAmount()).isZero();
     }
 
-    @Test
-    void payloadIsDeliveredInPiecesThatEachStandFor64KibOfWire() {
+    /** A channel at payload scale 1024 from a host with a 1 MB/s uplink; what arrives is logged. */
+    private SimChannel[] scaledPairThroughA1MBpsUplink(List<String> log) {
         LinkNetwork scaled = new LinkNetwork(one, 1024);
         SimNode a = scaled.addNode("a", 8 * MBIT, 1e12, 0, false, 0);
         SimNode b = scaled.addNode("b", 1e12, 1e12, 0, false, 0);
         SimChannel[] ends = SimChannel.pair(scaled, a, b);
-        List<String> log = new ArrayList<>();
         ends[1].setListener(logging(log, scheduler));
+        return ends;
+    }
+
+    @Test
+    void aSmallPayloadMessageOnAnIdleFlowStillPaysItsWireBytes() {
+        List<String> log = new ArrayList<>();
+        SimChannel[] ends = scaledPairThroughA1MBpsUplink(log);
+        ends[0].send(new byte[1]); // a paced upload's last byte: 1 KiB of wire, under the size of a command
+        scheduler.runUntilNanos(1_000_000_000L);
+        // 1,024 wire bytes through a 1 MB/s uplink: about 1 ms, not free as a command would be
+        assertThat(log).containsExactly("1@1");
+    }
+
+    @Test
+    void payloadIsDeliveredInPiecesThatEachStandFor64KibOfWire() {
+        List<String> log = new ArrayList<>();
+        SimChannel[] ends = scaledPairThroughA1MBpsUplink(log);
         ends[0].send(new byte[640]);
         scheduler.runUntilNanos(10_000_000_000L);
         // ten pieces of 64 B, each 64 KiB of wire through a 1 MB/s uplink

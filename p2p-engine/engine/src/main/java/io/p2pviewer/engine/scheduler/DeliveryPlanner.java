@@ -35,8 +35,7 @@ import java.util.Set;
  *       nothing for the segments after it: a new transfer would share our downlink with the fetch the player
  *       waits for. On a 10 Mbit/s downlink a lone segment fetch takes 0.6 s, within the 1 s deadline grace;
  *       sharing it with one or two peer downloads of later segments made it 1.0-1.6 s (n100-u0.8r simulated:
- *       84 missed deadlines, 73 with this rule, CDN-only 29). Transfers already running go on: a cancel does not
- *       stop what their senders have queued.</li>
+ *       84 missed deadlines, 73 with this rule, CDN-only 29). Transfers already running go on.</li>
  * </ol>
  */
 public final class DeliveryPlanner {
@@ -56,8 +55,8 @@ public final class DeliveryPlanner {
     /**
      * A peer transfer is judged too slow only once it has run this long, or once its segment is in high demand.
      * Its first bytes come after the request's round trip and often behind the tail of the peer's previous
-     * upload, so an early rate predicts a late finish for transfers that end in time; and a cancel stops nothing
-     * the peer has already queued, so each wrong verdict also wastes the rest of that upload. Judging from the
+     * upload, so an early rate predicts a late finish for transfers that end in time; and each wrong verdict also
+     * wastes what the peer had already queued of that upload (before uploads were paced, all of it). Judging from the
      * first bytes: n100 simulated (4 seeds) 68.9 % offload, 556 missed deadlines; after 2 s 76.9 % and 458;
      * after 3 s 79.8 % and 325 (after 4 s, seeds 1-2: more offload, more missed deadlines). Since a given-up
      * transfer's bytes are kept and the CDN sends only the rest, letting it run longer pays: with a 500 ms safety

@@ -22,7 +22,9 @@ final class CancelledTails {
     /**
      * A cancelled transfer's tail counts as on its way to us for this long after the cancel, plus
      * {@link #TAIL_RATE_FLOOR} worth of time for every byte of it that arrived since, then no more (its bytes are
-     * still accepted quietly). A tail is what the peer had already handed its channel. Counting it for ever let
+     * still accepted quietly). A tail is what the peer had already handed its channel: about 150 ms of its uplink
+     * from a paced engine, which ends it with the transfer's completion ({@link #completion}); the whole rest of
+     * the segment from a sender that queues all at once, as engines did before. Counting it for ever let
      * one peer that declares 64 MiB and trickles a byte a second hold the downlink "busy" ({@link #bytes}) and
      * keep the engine from asking any peer (the adversary suite's trickle: its bytes extend nothing).
      */

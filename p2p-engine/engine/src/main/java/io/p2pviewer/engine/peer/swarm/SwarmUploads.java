@@ -28,7 +28,28 @@ import java.util.function.Supplier;
 final class SwarmUploads {
     /** Keep the channel's send buffer under this; above it, uploads wait for the buffer to drain. */
     static final long MAX_BUFFERED = 1 << 20;
+    /** How often uploads are pumped while our uplink speed is unknown. */
     static final Duration PUMP_INTERVAL = Duration.ofMillis(10);
+    /**
+     * An upload keeps about this much of our measured uplink queued in its channel, no more: the rest stays with us,
+     * so that when the receiver cancels (it fell back to the CDN, or a peer that stops needing the segment closes)
+     * at most this much still comes down its downlink, beside the fallback that must now arrive in time. Handing a
+     * whole segment to the channel at once made a cancel stop nothing: from a thin uplink the abandoned tail took
+     * seconds, sharing the receiver's downlink with its CDN fallback (issue 25).
+     */
+    static final Duration PACED_QUEUE = Duration.ofMillis(150);
+    /** The least an upload keeps queued in its channel (wire bytes), whatever our uplink's measured speed. */
+    static final long PACED_MIN_QUEUE = 16 << 10;
+    /**
+     * What an upload keeps queued while our uplink speed is unknown (wire bytes): pumped every
+     * {@link #PUMP_INTERVAL}, enough for 6.5 MB/s, so the first uploads measure the uplink.
+     */
+    static final long UNMEASURED_QUEUE = 64 << 10;
+    /**
+     * How often paced uploads are topped up once our uplink speed is known: a third of {@link #PACED_QUEUE}, so an
+     * uplink up to three times faster than measured never idles and its next measure shows it.
+     */
+    static final Duration PACED_REFILL = PACED_QUEUE.dividedBy(3);
     /**
      * Uploads go out one at a time: while another peer's channel still holds more than this of an upload, a
      * request is held ({@link #HOLD_MAX}) or answered SegmentAbsent (the requester asks another holder or the
@@ -162,10 +183,17 @@ final class SwarmUploads {
         }
     }
 
-    /** A peer cancelled a request: its upload stops, or its held request is dropped. */
+    /**
+     * A peer cancelled a request: its upload stops, or its held request is dropped. An engine peer is then sent the
+     * transfer's completion, so that it knows its tail ends with what our channel still held (it counts the rest
+     * of the segment as still on its way until then: {@link CancelledTails}); browsers are sent nothing more.
+     */
     void cancelled(PeerLink p, CancelSegmentRequest c) {
         if (p.upload != null && p.upload.wireId == c.segmentId() && p.upload.requestId == c.requestId()) {
             p.upload = null;
+            if (!p.browser) {
+                p.send(new SegmentDataSendingCompleted(c.segmentId(), c.requestId()));
+            }
         }
         if (held != null && held.peer == p && held.request.segmentId() == c.segmentId()
                 && held.request.requestId() == c.requestId()) {
@@ -281,7 +309,6 @@ final class SwarmUploads {
      * list each time was 5 % of a 1,000-viewer simulation.
      */
     private void pump() {
-        pumpScheduled = false;
         PeerLink only = null;
         int uploading = 0;
         for (PeerLink p : uploadingTo) {
@@ -300,15 +327,38 @@ final class SwarmUploads {
         }
         if (pending && !pumpScheduled && !closed) {
             pumpScheduled = true;
-            scheduler.schedule(PUMP_INTERVAL, this::pump);
+            scheduler.schedule(uplinkSpeed > 0 ? PACED_REFILL : PUMP_INTERVAL, () -> {
+                pumpScheduled = false;
+                pump();
+            });
         }
     }
 
-    /** Sends what the buffers allow of the upload to {@code p}; true when some of it waits for a later pump. */
+    /**
+     * Wire bytes an upload may keep queued in a channel: {@link #PACED_QUEUE} of our measured uplink, at least
+     * {@link #PACED_MIN_QUEUE}, at most {@link #MAX_BUFFERED}; {@link #UNMEASURED_QUEUE} until it is measured.
+     */
+    long pacedQueue() {
+        if (uplinkSpeed <= 0) {
+            return UNMEASURED_QUEUE;
+        }
+        long ofSpeed = (long) (uplinkSpeed * PACED_QUEUE.toMillis() / 1000.0);
+        return Math.min(MAX_BUFFERED, Math.max(PACED_MIN_QUEUE, ofSpeed));
+    }
+
+    /**
+     * Sends what the buffers allow of the upload to {@code p}, in messages that keep its channel's queue within
+     * {@link #pacedQueue}; true when some of it waits for a later pump.
+     */
     private boolean pump(PeerLink p) {
         PeerLink.Upload u = p.upload;
-        while (u != null && !p.closed && u.sent < u.available() && p.channel.bufferedAmount() < MAX_BUFFERED) {
-            int want = Math.min(PeerChannel.MAX_MESSAGE_BYTES, u.available() - u.sent);
+        long queue = pacedQueue();
+        int scale = p.channel.payloadScale();
+        long room;
+        while (u != null && !p.closed && u.sent < u.available()
+                && (room = queue - p.channel.bufferedAmount()) > 0) {
+            long roomBytes = Math.max(1, room / scale); // a real byte stands for `scale` wire bytes in the simulator
+            int want = (int) Math.min(Math.min(PeerChannel.MAX_MESSAGE_BYTES, u.available() - u.sent), roomBytes);
             int n = limiter.allowance(host.now(), want);
             if (n <= 0) {
                 break;

@@ -44,6 +44,9 @@ abstract class SwarmSessionFixture {
                     case Decoded.Payload p -> {
                         payloadBytes += p.bytes().length;
                         payload.writeBytes(p.bytes());
+                        if (queues) {
+                            buffered += p.bytes().length;
+                        }
                     }
                     default -> { }
                 }
@@ -53,6 +56,8 @@ abstract class SwarmSessionFixture {
         }
 
         long buffered; // what the test says is still queued in the channel
+        /** True: payload we send stays queued in {@link #buffered} until the test drains it. */
+        boolean queues;
         String remoteHost = ""; // what the test says the remote's address is
 
         @Override

@@ -70,15 +70,38 @@ class SwarmSessionTest extends SwarmSessionFixture {
         assertThat(ch.closed).isFalse();
     }
 
-    @Test
-    void bytesInFlightWhenWeCancelAreIgnoredButNoMoreThanTheSegmentHadLeft() {
-        Swarm swarm = swarm(true);
-        ScriptedChannel ch = connect(swarm);
+    /** Segment 11 (70,000 bytes) asked of the scripted peer, 30,000 of it received, then given up as too slow. */
+    private SegmentRequest elevenGivenUpAfter30000(Swarm swarm, ScriptedChannel ch) {
         ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
         SegmentRequest first = ask(swarm, ch, 11);
         ch.peerSays(new SegmentData(11, first.requestId(), 70_000));
         ch.peerSendsBytes(30_000);
         swarm.abandon("-PM0203-abcdefghijkl", "too slow", false);
+        return first;
+    }
+
+    @Test
+    void aCancelledTransfersCompletionEndsItsTailSoThePeerIsAskedAgainAtOnce() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        SegmentRequest first = elevenGivenUpAfter30000(swarm, ch);
+        ch.peerSendsBytes(10_000); // what its channel still held when our cancel came (a paced sender)
+        assertThat(swarm.cancelledTailBytes()).isEqualTo(30_000);
+        ch.peerSays(new SegmentDataSendingCompleted(11, first.requestId())); // it stopped there
+        assertThat(swarm.cancelledTailBytes()).as("nothing more on its way").isZero();
+        assertThat(ch.closed).isFalse();
+        SegmentRequest second = ask(swarm, ch, 12);
+        ch.peerSays(new SegmentData(12, second.requestId(), 5_000));
+        ch.peerSendsBytes(5_000);
+        ch.peerSays(new SegmentDataSendingCompleted(12, second.requestId()));
+        assertThat(events).containsExactly("partial 11: 30000 of 70000", "failed 11: too slow", "delivered 12 5000");
+    }
+
+    @Test
+    void bytesInFlightWhenWeCancelAreIgnoredButNoMoreThanTheSegmentHadLeft() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        elevenGivenUpAfter30000(swarm, ch);
         assertThat(swarm.cancelledTailBytes()).as("what the peer may still send of it").isEqualTo(40_000);
         ch.peerSendsBytes(20_000); // sent before our cancel reached the peer
         assertThat(ch.closed).isFalse();

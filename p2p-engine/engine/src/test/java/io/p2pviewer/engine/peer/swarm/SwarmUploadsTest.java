@@ -77,8 +77,9 @@ class SwarmUploadsTest extends SwarmSessionFixture {
     void aRequestWhileTheUplinkIsBusyIsHeldAndServedWhenItFreesIfThatIsSoonOneAtATime() {
         Swarm swarm = swarm(true);
         ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
-        chs[0].buffered = 100_000; // free in about 0.17 s at the measured speed
+        chs[0].buffered = 30_000; // under the paced queue: the upload is handed to the channel at once
         chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[0].buffered = 100_000; // free in about 0.17 s at the measured speed
         chs[1].peerSays(new SegmentRequest(10, 3, null));
         assertThat(answered(chs[1], 3)).as("held, not answered").isFalse();
         chs[2].peerSays(new SegmentRequest(10, 4, null));
@@ -95,8 +96,9 @@ class SwarmUploadsTest extends SwarmSessionFixture {
     void aRequestIsAnsweredAbsentWhenTheUplinkWillNotBeFreeSoonOrStaysBusyAndAHeldOneCanBeCancelled() {
         Swarm swarm = swarm(true);
         ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
-        chs[0].buffered = 300_000; // about 1.2 s to go
+        chs[0].buffered = 30_000;
         chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[0].buffered = 300_000; // about 1.2 s to go
         chs[1].peerSays(new SegmentRequest(10, 3, null));
         assertThat(chs[1].received).as("not held: too long").contains(new SegmentAbsent(10, 3));
 
@@ -141,5 +143,62 @@ class SwarmUploadsTest extends SwarmSessionFixture {
         scheduler.advance(java.time.Duration.ofSeconds(2));
         assertThat(ch.payloadBytes).isEqualTo(100_000);
         assertThat(ch.received).contains(new SegmentDataSendingCompleted(10, 1));
+    }
+
+    @Test
+    void anUploadKeepsOnlyAboutPacedQueueOfTheMeasuredUplinkInItsChannelSoACancelStopsTheRest() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm); // about 200-260 kB/s
+        ScriptedChannel ch = chs[1];
+        ch.queues = true; // what we send stays in the channel until the network takes it
+        ch.peerSays(new SegmentRequest(10, 2, null));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        long queued = ch.payloadBytes;
+        assertThat(queued).as("150 ms of the uplink, not the whole segment").isBetween(20_000L, 45_000L);
+
+        ch.buffered = 0; // the network took what was queued: we top it up, no more
+        scheduler.advance(SwarmUploads.PACED_REFILL);
+        long beforeCancel = ch.payloadBytes;
+        assertThat(beforeCancel).isEqualTo(2 * queued);
+        ch.peerSays(new CancelSegmentRequest(10, 2));
+        ch.buffered = 0;
+        scheduler.advance(java.time.Duration.ofSeconds(2));
+        assertThat(ch.payloadBytes).as("nothing after the cancel").isEqualTo(beforeCancel).isLessThan(100_000);
+        assertThat(ch.received).doesNotContain(new SegmentDataSendingCompleted(10, 2));
+    }
+
+    @Test
+    void aPacedUploadStillSendsTheWholeSegmentAndCompletes() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
+        ScriptedChannel ch = chs[1];
+        ch.queues = true;
+        ch.peerSays(new SegmentRequest(10, 2, null));
+        for (int i = 0; i < 40 && !ch.received.contains(new SegmentDataSendingCompleted(10, 2)); i++) {
+            ch.buffered = 0;
+            scheduler.advance(SwarmUploads.PACED_REFILL);
+        }
+        assertThat(ch.received).contains(new SegmentData(10, 2, 100_000), new SegmentDataSendingCompleted(10, 2));
+        assertThat(ch.payload.toByteArray()).isEqualTo(segment10);
+    }
+
+    @Test
+    void anEnginePeerThatCancelsIsToldTheTransferEndedABrowserIsNot() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
+        ScriptedChannel browser = chs[1];
+        ScriptedChannel engine = connect(swarm, "engine-peer-000000001");
+        for (ScriptedChannel ch : new ScriptedChannel[] {browser, engine}) {
+            ch.queues = true;
+            ch.peerSays(new SegmentRequest(10, 2, null));
+            ch.peerSays(new CancelSegmentRequest(10, 2));
+            ch.buffered = 0;
+            scheduler.advance(java.time.Duration.ofSeconds(1));
+        }
+        assertThat(engine.received).as("its tail ends here: it need not count the rest as on its way")
+                .endsWith(new SegmentDataSendingCompleted(10, 2));
+        assertThat(engine.payloadBytes).isLessThan(100_000);
+        assertThat(browser.received).as("an ordinary stream for a browser: nothing after its cancel")
+                .doesNotContain(new SegmentDataSendingCompleted(10, 2));
     }
 }
