@@ -84,13 +84,6 @@ final class SharedPeerConnectionFactory {
         }
     }
 
-    /** Connections made from one factory before later ones get a new factory. */
-    static int connectionsPerFactory() {
-        synchronized (LOCK) {
-            return connectionsPerFactory;
-        }
-    }
-
     /** Sets how many connections one factory makes (probes and tests: a renewal without 500 connections). */
     static void connectionsPerFactory(int n) {
         if (n < 1) {
@@ -133,7 +126,6 @@ final class SharedPeerConnectionFactory {
             if (current.made >= connectionsPerFactory) {
                 Generation old = current;
                 current = create();
-                old.retired = true;
                 if (old.open == 0) {
                     dispose(old);
                 }
@@ -147,7 +139,7 @@ final class SharedPeerConnectionFactory {
     private static void endConnection(Generation g) {
         synchronized (LOCK) {
             g.open--;
-            if (g.retired && g.open == 0) {
+            if (g != current && g.open == 0) { // retired, and its last connection closed
                 dispose(g);
             }
         }
@@ -160,7 +152,6 @@ final class SharedPeerConnectionFactory {
             }
             Generation g = current;
             current = null;
-            g.retired = true;
             if (g.open == 0) {
                 dispose(g);
             } else {
@@ -202,13 +193,15 @@ final class SharedPeerConnectionFactory {
         }
     }
 
-    /** One factory and its audio module, with what was made from it; guarded by {@link #LOCK}. */
+    /**
+     * One factory and its audio module, with what was made from it; guarded by {@link #LOCK}. Retired once it is
+     * no longer {@link #current}.
+     */
     private static final class Generation {
         final PeerConnectionFactory factory;
         final HeadlessAudioDeviceModule audio;
         int made;
         int open;
-        boolean retired;
 
         Generation(PeerConnectionFactory factory, HeadlessAudioDeviceModule audio) {
             this.factory = factory;
