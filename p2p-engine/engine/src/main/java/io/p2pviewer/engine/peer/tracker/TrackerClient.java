@@ -203,6 +203,10 @@ public final class TrackerClient implements AutoCloseable {
             return;
         }
         c.open = true;
+        // Forget the swarm's last count: a tracker that restarted counts nobody until members re-announce, and the
+        // members who came meanwhile offered into an empty swarm. Announcing as a newcomer does (with offers) is
+        // what joins us up again; each side's offers reach whoever is listed before it.
+        swarmSize = -1;
         log.debug("tracker {}: connected", shown);
         report(new TrackerStatus.Connected(tracker));
         announce(AnnounceEvent.STARTED);

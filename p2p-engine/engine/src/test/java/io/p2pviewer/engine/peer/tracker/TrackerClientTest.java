@@ -227,6 +227,25 @@ class TrackerClientTest {
     }
 
     @Test
+    void reconnectingOffersAgainEvenToASwarmWeWereWhollyConnectedTo() {
+        TrackerClient client = client();
+        FakeSocket first = connected(client);
+        receive(first, reply(60, 2)); // us and one other
+        receive(first, answer(REMOTE, offerIds(announces(first).get(0)).get(0), "answer-sdp"));
+        assertThat(client.offersWanted()).isZero();
+
+        first.drop("tracker restarted");
+        scheduler.advance(Duration.ofSeconds(1));
+        FakeSocket second = connector.last();
+        second.open();
+        scheduler.runUntilIdle();
+
+        // A restarted tracker lost its swarm; a member that joined meanwhile offered to nobody and counts only
+        // itself, so only our offers can reach it.
+        assertThat(announces(second)).singleElement().satisfies(a -> assertThat(offerIds(a)).hasSize(5));
+    }
+
+    @Test
     void reAnnouncesEvery120SecondsWhenTheTrackerNamesNoInterval() {
         FakeSocket socket = connected(client());
         receive(socket, reply(null));
