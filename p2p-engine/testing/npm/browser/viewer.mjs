@@ -3,9 +3,12 @@
 //   { peerId, infoHashes: [announced info_hash...], segments: [{url, source: "http"|"p2p", peerId, bytes, sha256}],
 //     chunksDown: {peerId|"http": bytes}, chunksUp: {peerId: bytes}, peers: [connected peer ids], errors: [...],
 //     signals: [{kind: "offer"|"answer", from: peerId, candidates: n}] (offers and answers the tracker relayed to us,
-//     with the number of a=candidate lines in their SDP), currentTime }
-// Optional: ?highDemand=SECONDS (p2p-media-loader's highDemandTimeWindow), ?swarmId=ID, ?variant=NAME (lock hls.js
-// to the level whose URL has /NAME/ in it, e.g. 360p, so it shares the desktop engine's swarm).
+//     with the number of a=candidate lines in their SDP), currentTime }; each segment also has at (seconds since the page
+//     started when it arrived), askedAt (when hls.js asked for it) and aheadWhenAsked (its start minus the playhead
+//     then: hls.js at the live edge asks for each new segment about two segment durations ahead)
+// Optional: ?highDemand=SECONDS (p2p-media-loader's highDemandTimeWindow), ?httpWindow=SECONDS (its
+// httpDownloadTimeWindow: how far ahead it fetches, at random, segments no peer has), ?swarmId=ID, ?variant=NAME
+// (lock hls.js to the level whose URL has /NAME/ in it, e.g. 360p, so it shares the desktop engine's swarm).
 // Needs a secure context for crypto.subtle (start Chromium with --unsafely-treat-insecure-origin-as-secure).
 import Hls from "hls.js";
 import { HlsJsP2PEngine } from "p2p-media-loader-hlsjs";
@@ -46,11 +49,13 @@ Object.defineProperty(WebSocket.prototype, "onmessage", { ...onmessage, set(hand
 } });
 
 const highDemand = params.get("highDemand");
+const httpWindow = params.get("httpWindow");
 const engine = new HlsJsP2PEngine({
   core: {
     announceTrackers: [params.get("tracker")],
     rtcConfig: { iceServers: [] },
     ...(highDemand ? { highDemandTimeWindow: Number(highDemand) } : {}),
+    ...(httpWindow ? { httpDownloadTimeWindow: Number(httpWindow) } : {}),
     ...(params.get("swarmId") ? { swarmId: params.get("swarmId") } : {}),
   },
 });
@@ -69,6 +74,7 @@ const { fLoader, pLoader } = engine.getConfigForHlsJs();
 class HashingFragmentLoader extends fLoader {
   load(context, config, callbacks) {
     const onSuccess = callbacks.onSuccess;
+    const asked = { at: performance.now() / 1000, ahead: (context.frag?.start ?? 0) - document.getElementById("video").currentTime };
     super.load(context, config, { ...callbacks, onSuccess: (response, stats, ctx, details) => {
       const url = ctx.url;
       const bytes = response.data.byteLength;
@@ -76,7 +82,8 @@ class HashingFragmentLoader extends fLoader {
       digest.then((d) => {
         const sha256 = [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");
         const from = loaded.get(url) ?? { source: "unknown", peerId: null };
-        state.segments.push({ url, source: from.source, peerId: from.peerId, bytes, sha256 });
+        state.segments.push({ url, source: from.source, peerId: from.peerId, bytes, sha256,
+          at: performance.now() / 1000, askedAt: asked.at, aheadWhenAsked: asked.ahead });
       });
       onSuccess(response, stats, ctx, details);
     } });

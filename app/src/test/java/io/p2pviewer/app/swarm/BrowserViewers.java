@@ -70,6 +70,18 @@ final class BrowserViewers implements AutoCloseable {
      * @param highDemand p2p-media-loader's highDemandTimeWindow in seconds, null for its default (15)
      */
     Process start(String name, URI master, URI tracker, String variant, Integer highDemand) throws IOException {
+        return start(name, master, tracker, variant, highDemand, null);
+    }
+
+    /**
+     * Same as {@link #start(String, URI, URI, String, Integer)}, and sets p2p-media-loader's httpDownloadTimeWindow.
+     *
+     * @param httpWindow seconds ahead of the playhead in which the page fetches over HTTP, at random, segments no
+     *                   peer has (null for its default, 3,000: every segment it sees); set to the high-demand window,
+     *                   the page never races its peers to the live edge and waits for them until it must fetch
+     */
+    Process start(String name, URI master, URI tracker, String variant, Integer highDemand, Integer httpWindow)
+            throws IOException {
         Path profile = Files.createTempDirectory("p2pv-chromium-" + name + "-");
         profiles.add(profile);
         StringBuilder page = new StringBuilder("index.html?run=viewer&src=").append(encode(master.toString()))
@@ -78,6 +90,9 @@ final class BrowserViewers implements AutoCloseable {
                 .append("&variant=").append(encode(variant));
         if (highDemand != null) {
             page.append("&highDemand=").append(highDemand);
+        }
+        if (httpWindow != null) {
+            page.append("&httpWindow=").append(httpWindow);
         }
         List<String> command = new ArrayList<>();
         command.add("chromium");
