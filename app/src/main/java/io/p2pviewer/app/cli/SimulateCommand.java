@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -123,6 +124,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 "Jain index of uplink use %.2f, mean use %.1f %%, top 10 %% send %.1f %% of uploads",
                 r.fairness().jainIndexOfUtilisation(), 100 * r.fairness().meanUtilisation(),
                 100 * r.fairness().topTenthShare()));
+        out.printf(Locale.ROOT, f, "uplink use by speed", r.fairness().byUplink().stream()
+                .map(u -> String.format(Locale.ROOT, "%s Mbit/s %.1f %% (%d)", mbps(u.uplinkMbps()),
+                        100 * u.meanUtilisation(), u.viewers()))
+                .collect(Collectors.joining(", ")));
         SimReport.Summary pv = r.peersPerViewer();
         out.printf(Locale.ROOT, f, "peers per viewer", String.format(Locale.ROOT,
                 "p50 %.0f  p90 %.0f  max %.0f  (connected at the end)", pv.p50(), pv.p90(), pv.max()));
@@ -131,5 +136,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.cost().wallSeconds(), r.cost().tasks() / 1e6, r.cost().realTimeFactor(), r.viewersTotal(),
                 r.cost().partitions(), r.cost().partitions() == 1 ? "" : "s", r.cost().threads(),
                 r.cost().threads() == 1 ? "" : "s"));
+    }
+
+    /** An uplink speed as people write it: 1, 2.5, 0.75. */
+    private static String mbps(double value) {
+        double rounded = Math.round(value * 1000) / 1000.0;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
     }
 }

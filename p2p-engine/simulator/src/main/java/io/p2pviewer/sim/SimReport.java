@@ -60,9 +60,21 @@ public record SimReport(String scenario, boolean p2p, int viewers, double durati
      * @param meanUtilisation mean of those ratios
      * @param topTenthShare share of all uploaded bytes sent by the 10 % of viewers who uploaded most
      * @param uploadedBytes wire bytes uploaded by all viewers
+     * @param byUplink the mean use per uplink speed of the scenario, slowest first: where a thin-uplink swarm leaves
+     *                 its upload capacity unused
      */
     public record Fairness(double jainIndexOfUtilisation, double meanUtilisation, double topTenthShare,
-                           long uploadedBytes) {
+                           long uploadedBytes, List<UplinkUse> byUplink) {
+    }
+
+    /**
+     * The viewers of one uplink speed and how much of it they used.
+     *
+     * @param uplinkMbps the uplink speed
+     * @param viewers viewers with it who were present at some time
+     * @param meanUtilisation mean of their uploaded bytes over their uplink capacity times their time present
+     */
+    public record UplinkUse(double uplinkMbps, int viewers, double meanUtilisation) {
     }
 
     /**

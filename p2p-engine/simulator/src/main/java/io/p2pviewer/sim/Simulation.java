@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -253,6 +254,7 @@ public final class Simulation {
         List<Double> peersNow = new ArrayList<>();
         double[] utilisation = new double[count];
         double[] uploaded = new double[count];
+        double[] uplinkMbps = new double[count];
         int withStalls = 0;
         int neverStarted = 0;
         long stallsTotal = 0;
@@ -282,6 +284,7 @@ public final class Simulation {
                 uploaded[i] = (double) s.uploadedBytes() * scale;
                 uploadedTotal += s.uploadedBytes() * scale;
             }
+            uplinkMbps[i] = v.uplinkBytesPerSecond * 8 / 1e6;
             double capacity = v.uplinkBytesPerSecond * v.presentSeconds(now);
             utilisation[i] = capacity > 0 ? uploaded[i] / capacity : 0;
         }
@@ -306,12 +309,14 @@ public final class Simulation {
                         SimReport.Summary.of(toArray(perSegment))),
                 withStalls, stallsTotal, SimReport.Summary.of(stalls), SimReport.Summary.of(stallSeconds),
                 missedTotal, SimReport.Summary.of(missed), SimReport.Summary.of(toArray(startups)), neverStarted,
-                failed, fairness(utilisation, uploaded, uploadedTotal), SimReport.Summary.of(toArray(peersNow)),
+                failed, fairness(utilisation, uploaded, uploadedTotal, uplinkMbps),
+                SimReport.Summary.of(toArray(peersNow)),
                 new SimReport.Cost(wallSeconds, partitions.executedTasks(),
                         wallSeconds == 0 ? 0 : now / 1e9 / wallSeconds, partitions.count(), partitions.threads()));
     }
 
-    private static SimReport.Fairness fairness(double[] utilisation, double[] uploaded, long total) {
+    private static SimReport.Fairness fairness(double[] utilisation, double[] uploaded, long total,
+                                               double[] uplinkMbps) {
         double sum = Arrays.stream(utilisation).sum();
         double squares = Arrays.stream(utilisation).map(x -> x * x).sum();
         double jain = squares == 0 ? 1 : sum * sum / (utilisation.length * squares);
@@ -323,7 +328,20 @@ public final class Simulation {
             topSum += sorted[i];
         }
         return new SimReport.Fairness(jain, utilisation.length == 0 ? 0 : sum / utilisation.length,
-                total == 0 ? 0 : topSum / total, total);
+                total == 0 ? 0 : topSum / total, total, useByUplink(utilisation, uplinkMbps));
+    }
+
+    /** Mean uplink use per uplink speed, slowest first. */
+    static List<SimReport.UplinkUse> useByUplink(double[] utilisation, double[] uplinkMbps) {
+        TreeMap<Double, double[]> bySpeed = new TreeMap<>(); // speed -> {viewers, sum of use}
+        for (int i = 0; i < utilisation.length; i++) {
+            double[] a = bySpeed.computeIfAbsent(uplinkMbps[i], k -> new double[2]);
+            a[0]++;
+            a[1] += utilisation[i];
+        }
+        List<SimReport.UplinkUse> uses = new ArrayList<>();
+        bySpeed.forEach((speed, a) -> uses.add(new SimReport.UplinkUse(speed, (int) a[0], a[1] / a[0])));
+        return uses;
     }
 
     private static double[] toArray(List<Double> values) {

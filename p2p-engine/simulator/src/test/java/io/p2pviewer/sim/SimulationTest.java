@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,10 +79,24 @@ class SimulationTest {
     }
 
     @Test
+    void uplinkUseIsReportedPerUplinkSpeedSlowestFirst() throws Exception {
+        Scenario s = scenario("n50");
+        SimReport r = run(s);
+        List<SimReport.UplinkUse> uses = r.fairness().byUplink();
+        assertThat(uses).extracting(SimReport.UplinkUse::uplinkMbps).isSorted().doesNotHaveDuplicates();
+        assertThat(uses.stream().mapToInt(SimReport.UplinkUse::viewers).sum()).isEqualTo(r.viewersTotal());
+        double weighted = uses.stream().mapToDouble(u -> u.meanUtilisation() * u.viewers()).sum() / r.viewersTotal();
+        assertThat(weighted).isCloseTo(r.fairness().meanUtilisation(), within(1e-9));
+        assertThat(Simulation.useByUplink(new double[] {0.5, 0.25, 1.0}, new double[] {5, 1, 1}))
+                .containsExactly(new SimReport.UplinkUse(1, 2, 0.625), new SimReport.UplinkUse(5, 1, 0.5));
+    }
+
+    @Test
     void withoutPeersEverySegmentEveryViewerPlaysComesFromTheCdn() throws Exception {
         SimReport r = run(scenario("n10").withP2p(false));
         assertThat(r.offload()).isZero();
         assertThat(r.fairness().uploadedBytes()).isZero();
+        assertThat(r.fairness().byUplink()).allSatisfy(u -> assertThat(u.meanUtilisation()).isZero());
         assertThat(r.cdn().bytes()).isGreaterThanOrEqualTo(r.cdn().playerBytes());
         assertThat(r.cdn().fetchesPerSegment().max()).isLessThanOrEqualTo(10);
     }
