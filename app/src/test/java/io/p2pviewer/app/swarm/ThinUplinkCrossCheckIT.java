@@ -46,8 +46,11 @@ class ThinUplinkCrossCheckIT {
     static final String VARIANT = "360p";
     /** Most the real offload may differ from the simulated one: issue 25's goal. */
     static final double TOLERANCE = 0.05;
-    /** Longest a shaped queue holds at its rate before it drops (a small home router's queue). */
-    static final int QUEUE_MILLIS = 200;
+    /**
+     * Longest a shaped queue holds at its rate before it drops (a small home router's queue); {@code
+     * -Dthin.queueMillis=N} sets another.
+     */
+    static final int QUEUE_MILLIS = Integer.getInteger("thin.queueMillis", 200);
     /** Upload the shaping lets through above its rate over a whole run (the token bucket's first burst). */
     static final double SHAPING_SLACK = 1.05;
 
@@ -77,8 +80,8 @@ class ThinUplinkCrossCheckIT {
                      .mode(DemoMode.LIVE).build())) {
             double bitrate = measuredBitrateMbps(origin, scenario.stream().segmentSeconds());
             System.out.printf(Locale.ROOT, "THIN origin %s: %.4f Mbit/s (scenario %.4f); uplinks %d bit/s = %.2fx, "
-                    + "downlinks %d bit/s%n", VARIANT, bitrate, scenario.meanBitrateMbps(), uplink,
-                    uplink / (bitrate * 1e6), downlink);
+                    + "downlinks %d bit/s, queues %d ms%n", VARIANT, bitrate, scenario.meanBitrateMbps(), uplink,
+                    uplink / (bitrate * 1e6), downlink, QUEUE_MILLIS);
             assertThat(scenario.meanBitrateMbps()).as("the scenario's bitrate is the origin's %s", VARIANT)
                     .isCloseTo(bitrate, Percentage.withPercentage(1));
             EmbeddedTracker tracker = new EmbeddedTracker();
