@@ -129,11 +129,14 @@ class ThinUplinkCrossCheckIT {
         long missed = engines.stream().mapToLong(e -> e.report().missedDeadlines()).sum();
         long stalls = engines.stream().mapToLong(e -> e.report().stalls().count()).sum();
         double real = (double) peer / served;
+        double uplinkUse = engines.stream().mapToDouble(e -> e.report().uploadedBytes() * 8.0
+                / (uplink * e.report().durationSeconds())).average().orElse(0);
         SimReport sim = new Simulation(scenario, Clock.systemUTC()).run(Duration.ofMinutes(5), p -> { });
-        System.out.printf(Locale.ROOT, "THIN %s: real offload %.1f%%, missed deadlines %d, stalls %d | simulated "
-                        + "offload %.1f%%, missed deadlines %d, stalls %d (bound %.1f%%) | %.1f points apart%n",
-                scenario.name(), real * 100, missed, stalls, sim.offload() * 100, sim.missedDeadlinesTotal(),
-                sim.stallsTotal(), sim.bound() * 100, Math.abs(real - sim.offload()) * 100);
+        System.out.printf(Locale.ROOT, "THIN %s: real offload %.1f%%, missed deadlines %d, stalls %d, uplink use "
+                        + "%.1f%% | simulated offload %.1f%%, missed deadlines %d, stalls %d, uplink use %.1f%% "
+                        + "(bound %.1f%%) | %.1f points apart%n", scenario.name(), real * 100, missed, stalls,
+                uplinkUse * 100, sim.offload() * 100, sim.missedDeadlinesTotal(), sim.stallsTotal(),
+                sim.fairness().meanUtilisation() * 100, sim.bound() * 100, Math.abs(real - sim.offload()) * 100);
 
         assertThat(engines.stream().mapToLong(e -> SwarmHarness.cdnAndFallback(e.report())).sum())
                 .as("origin bytes = engines' CDN + FALLBACK").isEqualTo(originBytes);
