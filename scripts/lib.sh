@@ -11,7 +11,7 @@ PACKAGE_PACKAGES="fakeroot binutils"
 # Extra packages for the tests (scripts/test-package adds desktop-file-utils, xdg-utils, x11-utils (xprop),
 # imagemagick (screenshots), jq and python3 (a local HTTP origin) to install and check the .deb): a virtual display, screenshots, the build tool, and Debian's Chromium for the
 # browser interop tests (a real p2p-media-loader viewer; no downloaded browser builds).
-TEST_PACKAGES="xvfb xauth maven chromium coturn iptables $PACKAGE_PACKAGES desktop-file-utils xdg-utils x11-utils imagemagick jq python3"
+TEST_PACKAGES="xvfb xauth maven chromium coturn iptables iproute2 $PACKAGE_PACKAGES desktop-file-utils xdg-utils x11-utils imagemagick jq python3"
 # The npm projects the tests run (pinned versions, package-lock.json committed): bittorrent-tracker's server and the
 # browser viewer page (hls.js + p2p-media-loader).
 NPM_TEST_PROJECTS="p2p-engine/testing/npm/bittorrent-tracker p2p-engine/testing/npm/browser"

@@ -26,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * origin and the tracker bind {@link #PUBLIC_HOST} there), coturn in the public namespace at {@link #TURN_HOST},
  * and per side a NAT router namespace (public address, iptables MASQUERADE, optionally {@code --random-fully} for
  * symmetric mapping, only established traffic let in from the wan, to the router as to its hosts) with one viewer
- * host namespace behind it.
+ * host namespace behind it; or hosts directly on the public segment, whose links tc may shape.
  *
- * <p>Needs root, iproute2, iptables and coturn's {@code turnserver}. One bed per machine at a time (a file lock
- * held until {@link #close()}, which kills every process started here and deletes every namespace and veth, also
- * when the test failed). Not thread-safe.
+ * <p>Needs root, iproute2 ({@code ip}, {@code tc}), iptables and coturn's {@code turnserver} (the last two only for
+ * NAT sides and TURN). One bed per machine at a time (a file lock held until {@link #close()}, which kills every
+ * process started here and deletes every namespace and veth, also when the test failed). Not thread-safe.
  */
 final class NatBed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NatBed.class);
@@ -89,13 +89,7 @@ final class NatBed implements AutoCloseable {
         String host = "pv" + id + "H" + n;
         addNamespace(router);
         addNamespace(host);
-        ip("-n", router, "link", "add", "wan0", "type", "veth", "peer", "name", "w" + n, "netns", pub);
-        ip("-n", pub, "link", "set", "w" + n, "master", "br0");
-        ip("-n", pub, "link", "set", "w" + n, "up");
-        ip("-n", router, "addr", "add", "198.51.100." + n + "/24", "dev", "wan0");
-        ip("-n", router, "link", "set", "wan0", "up");
-        ip("-n", router, "link", "set", "lo", "up");
-        ip("-n", router, "route", "add", "default", "dev", "wan0");
+        onPublicSegment(router, "wan0", n);
         ip("-n", router, "link", "add", "lan0", "type", "veth", "peer", "name", "eth0", "netns", host);
         ip("-n", router, "addr", "add", "172.29." + n + ".1/24", "dev", "lan0");
         ip("-n", router, "link", "set", "lan0", "up");
@@ -124,6 +118,68 @@ final class NatBed implements AutoCloseable {
                 "ESTABLISHED,RELATED", "-j", "ACCEPT");
         inNs(router, "iptables", "-A", "INPUT", "-i", "wan0", "-j", "DROP");
         return host;
+    }
+
+    /**
+     * Adds a host namespace directly on the public segment (no NAT) with address 198.51.100.{@code n}: its
+     * {@code eth0} is one end of a veth whose other end, {@code w<n>}, is a port of the bridge.
+     *
+     * @return the host's namespace
+     */
+    String addPublicHost(int n) {
+        String host = "pv" + id + "H" + n;
+        addNamespace(host);
+        onPublicSegment(host, "eth0", n);
+        return host;
+    }
+
+    /**
+     * Plugs a namespace into the bridge: a veth whose end {@code dev} in {@code ns} gets 198.51.100.{@code n} and the
+     * default route, and whose other end {@code w<n>} is a bridge port; also brings up the namespace's {@code lo}.
+     */
+    private void onPublicSegment(String ns, String dev, int n) {
+        ip("-n", ns, "link", "add", dev, "type", "veth", "peer", "name", "w" + n, "netns", pub);
+        ip("-n", pub, "link", "set", "w" + n, "master", "br0");
+        ip("-n", pub, "link", "set", "w" + n, "up");
+        ip("-n", ns, "addr", "add", "198.51.100." + n + "/24", "dev", dev);
+        ip("-n", ns, "link", "set", dev, "up");
+        ip("-n", ns, "link", "set", "lo", "up");
+        ip("-n", ns, "route", "add", "default", "dev", dev);
+    }
+
+    /**
+     * Shapes a public host's links with tc's token bucket filter (tbf): its uplink on the egress of its own
+     * {@code eth0} (everything the host sends: to peers, the origin and the tracker) and its downlink on the
+     * egress of the bridge's port {@code w<n>} (everything it receives). Each queue holds at most {@code
+     * queueMillis} at its rate; more is dropped, as a full router queue does, and the senders' congestion control
+     * backs off.
+     *
+     * @param host a namespace from {@link #addPublicHost}
+     * @param n the number it was added with
+     */
+    void shape(String host, int n, long uplinkBitsPerSecond, long downlinkBitsPerSecond, int queueMillis) {
+        tc("-n", host, "qdisc", "add", "dev", "eth0", "root", "tbf", "rate", uplinkBitsPerSecond + "bit", "burst",
+                burstBytes(uplinkBitsPerSecond) + "b", "latency", queueMillis + "ms");
+        tc("-n", pub, "qdisc", "add", "dev", "w" + n, "root", "tbf", "rate", downlinkBitsPerSecond + "bit", "burst",
+                burstBytes(downlinkBitsPerSecond) + "b", "latency", queueMillis + "ms");
+    }
+
+    /**
+     * What a shaped host's uplink queue sent and dropped so far, from {@code tc -s qdisc show}: "Sent B bytes P pkt
+     * (dropped D, ...)".
+     */
+    String uplinkStats(String host) {
+        String out = run(List.of("tc", "-n", host, "-s", "qdisc", "show", "dev", "eth0"));
+        var m = java.util.regex.Pattern.compile("Sent (\\d+) bytes (\\d+) pkt \\(dropped (\\d+)").matcher(out);
+        return m.find() ? m.group(1) + " B in " + m.group(2) + " packets, " + m.group(3) + " dropped" : out.strip();
+    }
+
+    /**
+     * The token bucket's depth: two full-size frames, or one timer tick's worth of the rate if that is more (tbf
+     * cannot send faster than a bucket per tick).
+     */
+    private static long burstBytes(long bitsPerSecond) {
+        return Math.max(2 * 1514, bitsPerSecond / 8 / 100);
     }
 
     /** Starts coturn in the public namespace with one static long-term user; its log goes to {@link #turnLog()}. */
@@ -252,6 +308,12 @@ final class NatBed implements AutoCloseable {
     private static void inNs(String ns, String... command) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         full.addAll(List.of(command));
+        run(full);
+    }
+
+    private static void tc(String... args) {
+        List<String> full = new ArrayList<>(List.of("tc"));
+        full.addAll(List.of(args));
         run(full);
     }
 

@@ -90,6 +90,11 @@ final class SwarmHarness implements AutoCloseable {
 
     /** Every segment the peer handed its player is byte-identical to what the origin serves. */
     void assertSegmentsMatchOrigin(PlayReport r) {
+        assertSegmentsMatchOrigin(origin, r);
+    }
+
+    /** Every segment the peer handed its player is byte-identical to what this origin serves. */
+    static void assertSegmentsMatchOrigin(DemoOrigin origin, PlayReport r) {
         assertThat(r.segments()).isNotEmpty();
         for (PlayReport.Segment s : r.segments()) {
             assertThat(s.sha256()).as("segment %s#%d from %s", s.variant(), s.mediaSequence(), s.source())
