@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,13 @@ import org.junit.jupiter.api.Test;
  * engine and WebRTC factory) that plays until the scenario's end. Simulated side: the same scenario in process
  * ({@link Simulation}). The scenario's bitrate must be the origin's measured bitrate of that variant, so the file
  * and the origin cannot drift apart unnoticed. Needs root and iproute2's {@code ip} and {@code tc}.
+ *
+ * <p>A benchmark, not part of CI: with so few segments crossing between peers at this uplink, one run's real
+ * offload moves by several points (4.7-8.6 % over six runs, 0.5-4.5 points from the simulator's), too close to the
+ * tolerance for a gate. Run: {@code mvn -Pbench verify -pl app -am -Dit.test=ThinUplinkCrossCheckIT
+ * -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
+@Tag("bench")
 class ThinUplinkCrossCheckIT {
     /** The case; {@code -Dthin.scenario=FILE} runs another (one uplink for all, the 360p bitrate). */
     static final Path SCENARIO = Path.of(System.getProperty("thin.scenario",
