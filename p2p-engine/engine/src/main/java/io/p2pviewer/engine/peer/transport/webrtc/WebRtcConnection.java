@@ -256,8 +256,10 @@ final class WebRtcConnection implements NativeChannel {
         }
         channelEvents.detach();
         if (pc != null) {
+            long handle = NativePeerConnectionRelease.handleOf(pc);
             try {
                 pc.close();
+                NativePeerConnectionRelease.release(handle); // before the factory may be disposed
             } catch (RuntimeException e) {
                 log.debug("{}: peer connection close failed: {}", describe(), e.toString());
             }

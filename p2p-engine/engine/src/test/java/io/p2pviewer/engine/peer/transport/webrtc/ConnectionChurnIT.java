@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
  * test-made namespace, with a new factory every 40 peer connections. Closed connections must become collectable
  * (webrtc-java 0.14.0 keeps every data channel observer it was given reachable forever;
  * {@link DetachableChannelObserver} keeps that to a shell), and a retired factory must be disposed once its last
- * connection closed (which is what frees webrtc-java's leaked per-message JNI references). Memory figures are printed, not asserted: {@code bench/connection-churn.sh} measures
- * them (docs/BENCHMARKS.md, Connection churn).
+ * connection closed (which is what frees webrtc-java's leaked per-message JNI references), and every closed peer
+ * connection must be destroyed natively (webrtc-java's close() keeps it; {@link NativePeerConnectionRelease} gives it
+ * back). Memory figures are printed, not asserted: {@code bench/connection-churn.sh} measures them
+ * (docs/BENCHMARKS.md, Connection churn).
  */
 class ConnectionChurnIT {
     private static final Pattern ROUND = Pattern.compile(
-            "ROUND (\\d+) heapUsedKiB=\\d+ liveChannels=(\\d+) factories=(\\d+) disposed=(\\d+) .*");
+            "ROUND (\\d+) heapUsedKiB=\\d+ liveChannels=(\\d+) factories=(\\d+) disposed=(\\d+) .* "
+                    + "destroyedPeerConnections=(\\d+)");
 
     @Test
     void closedConnectionsAreCollectedAndRetiredFactoriesDisposed() throws Exception {
@@ -46,6 +49,8 @@ class ConnectionChurnIT {
             int factories = Integer.parseInt(last.group(3));
             assertThat(factories).as("factories made for 90 connections at 40 each").isEqualTo(3);
             assertThat(Integer.parseInt(last.group(4))).as("retired factories disposed").isEqualTo(factories - 1);
+            assertThat(Integer.parseInt(last.group(5))).as("closed peer connections libwebrtc destroyed "
+                    + "(webrtc-java's close() keeps them: NativePeerConnectionRelease)").isEqualTo(90);
         }
     }
 }

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  * offers per round made and cancelled without an answer (as the tracker client's expired offers are), and a new
  * factory every {@code connectionsPerFactory} peer connections (an optional fifth argument). Every
  * {@code every} rounds, after a full GC, it prints {@code ROUND n heapUsedKiB=H liveChannels=L factories=F
- * disposed=D mallocInUseKiB=M rssKiB=R}: L counts the closed rounds' channels still reachable (weakly held), F and
- * D the factories created and disposed, M glibc's bytes in use ({@code jcmd System.native_heap_info}). Run it in a
+ * disposed=D mallocInUseKiB=M rssKiB=R destroyedPeerConnections=P}: L counts the closed rounds' channels still
+ * reachable (weakly held), F and D the factories created and disposed, M glibc's bytes in use
+ * ({@code jcmd System.native_heap_info}), P the closed peer connections libwebrtc destroyed
+ * ({@link NativePeerConnectionRelease}). Run it in a
  * network namespace with a non-loopback address (webrtc-java ignores loopback), as {@code bench/connection-churn.sh}
  * and {@code ConnectionChurnIT} do.
  */
@@ -95,9 +97,10 @@ public final class ConnectionChurnProbe {
         }
         long live = closed.stream().filter(r -> r.get() != null).count();
         System.out.printf("ROUND %d heapUsedKiB=%d liveChannels=%d factories=%d disposed=%d mallocInUseKiB=%d "
-                + "rssKiB=%d%n",
+                + "rssKiB=%d destroyedPeerConnections=%d%n",
                 round, memory.getHeapMemoryUsage().getUsed() / 1024, live, SharedPeerConnectionFactory.created(),
-                SharedPeerConnectionFactory.disposed(), mallocInUseKiB(), rssKiB());
+                SharedPeerConnectionFactory.disposed(), mallocInUseKiB(), rssKiB(),
+                NativePeerConnectionRelease.destroyed());
         System.out.flush();
     }
 
