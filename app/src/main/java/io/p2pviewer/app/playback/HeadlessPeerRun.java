@@ -86,7 +86,8 @@ public final class HeadlessPeerRun {
         boolean ok = result.error() == null && result.segments() > 0;
         String reason = ok ? null : "playback failed: " + (result.error() != null ? result.error()
                 : "no segment could be read");
-        PlayReport r = Reports.of(url, started, finished, ok, reason, 0, result.secondsPlayed(), -1,
+        PlayReport r = Reports.of(url, started, finished, ok, reason, 0, result.secondsPlayed(),
+                result.startupSeconds(),
                 new PlayReport.Stalls(result.stalls(), result.stallSeconds()), snap, session.servedSegments(),
                 errors, Map.of(), viewer.notices());
         if (report != null) {

@@ -33,9 +33,14 @@ public final class PacedPlayer {
     /** Keep this much media downloaded ahead of the playhead, as libVLC with {@code --adaptive-maxbuffer}. */
     public static final Duration BUFFER_TARGET = Duration.ofSeconds(6);
 
-    /** What the run saw. */
+    /**
+     * What the run saw.
+     *
+     * @param startupSeconds from the call to {@link #play} until the first segment arrived and playback started;
+     *                       -1 if it never did
+     */
     public record Result(double secondsPlayed, int segments, int stalls, double stallSeconds, String variant,
-                         String error) {
+                         String error, double startupSeconds) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,6 +65,8 @@ public final class PacedPlayer {
         int segments = 0;
         int stalls = 0;
         double stallSeconds = 0;
+        Instant called = clock.instant();
+        Instant startedAt = null;       // when playback started: the first segment arrived
         try {
             Playlist first = PlaylistParser.parse(playerUri, get(playerUri));
             if (first instanceof MasterPlaylist master) {
@@ -73,7 +80,6 @@ public final class PacedPlayer {
                     : Math.max(media.mediaSequence(), media.mediaSequence() + media.segments().size()
                             - liveDelaySegments);
             double downloaded = 0;          // media seconds downloaded
-            Instant startedAt = null;       // when playback started
             double stalledTotal = 0;        // seconds the playhead stood still after start
             Instant stallSince = null;
             while (clock.instant().isBefore(until)) {
@@ -130,10 +136,15 @@ public final class PacedPlayer {
                 }
                 played = Math.min(downloaded, Duration.between(startedAt, end).toMillis() / 1000.0 - stalledTotal);
             }
-            return new Result(played, segments, stalls, stallSeconds, variant, null);
+            return new Result(played, segments, stalls, stallSeconds, variant, null, seconds(called, startedAt));
         } catch (IOException | io.p2pviewer.engine.playlist.PlaylistException e) {
-            return new Result(played, segments, stalls, stallSeconds, variant, e.getMessage());
+            return new Result(played, segments, stalls, stallSeconds, variant, e.getMessage(),
+                    seconds(called, startedAt));
         }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return to == null ? -1 : Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private Variant choose(MasterPlaylist master) {

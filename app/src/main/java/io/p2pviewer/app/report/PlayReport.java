@@ -11,6 +11,8 @@ import java.util.Map;
  * @param reason one line saying why the run failed, null when ok
  * @param framesDisplayed frames the video surface received (0 for a headless peer, which decodes nothing)
  * @param secondsPlayed media seconds the player advanced
+ * @param firstFrameSeconds seconds from the start of playback to the first frame; for a headless peer, which
+ *     decodes nothing, to its player's first segment (when its playback starts); -1 when it never started
  * @param downloadedBytes every byte received by source (peer, cdn, fallback), cancelled transfers included
  * @param servedBytes bytes handed to the player by source
  * @param offload share of served bytes that came from peers, 0..1

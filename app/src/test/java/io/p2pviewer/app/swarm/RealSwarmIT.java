@@ -27,12 +27,14 @@ class RealSwarmIT {
                 assertThat(r.ok()).as("%s ok: %s", n, r.reason()).isTrue();
                 assertThat(r.missedDeadlines()).as("%s missed deadlines", n).isZero();
                 assertThat(r.stalls().count()).as("%s stalls", n).isZero();
+                assertThat(r.firstFrameSeconds()).as("%s: seconds until its playback started", n)
+                        .isPositive().isLessThan(r.durationSeconds());
                 swarm.assertSegmentsMatchOrigin(r);
                 peer += r.servedBytes().get("peer");
                 all += r.servedBytes().values().stream().mapToLong(Long::longValue).sum();
                 cdnAndFallback += SwarmHarness.cdnAndFallback(r);
-                lines.add(String.format(Locale.ROOT, "%s offload %.1f%% up %d B peers %d", n, r.offload() * 100,
-                        r.uploadedBytes(), r.peers().size()));
+                lines.add(String.format(Locale.ROOT, "%s offload %.1f%% up %d B peers %d startup %.2f s", n,
+                        r.offload() * 100, r.uploadedBytes(), r.peers().size(), r.firstFrameSeconds()));
             }
             double offload = (double) peer / all;
             lines.forEach(System.out::println);

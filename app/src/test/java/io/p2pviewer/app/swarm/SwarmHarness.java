@@ -65,9 +65,16 @@ final class SwarmHarness implements AutoCloseable {
     }
 
     Process startPeer(String peer, double seconds, String... extra) {
-        List<String> args = new ArrayList<>(List.of("peer", origin.masterUri().toString(), "--tracker",
-                trackerUri.toString(), "--duration", Double.toString(seconds), "--report",
-                report(peer).toAbsolutePath().toString()));
+        return startPeer(peer, seconds, true, extra);
+    }
+
+    /** Starts a {@code viewer peer}; without {@code p2p} it has no tracker and takes everything from the CDN. */
+    Process startPeer(String peer, double seconds, boolean p2p, String... extra) {
+        List<String> args = new ArrayList<>(List.of("peer", origin.masterUri().toString(), "--duration",
+                Double.toString(seconds), "--report", report(peer).toAbsolutePath().toString()));
+        if (p2p) {
+            args.addAll(List.of("--tracker", trackerUri.toString()));
+        }
         args.addAll(List.of(extra));
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow"));
         String extraJvm = System.getProperty("swarm.peerJvmOpts", "").strip();
