@@ -41,6 +41,7 @@ public final class ViewerMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        NativeHeapTuning.fixMmapThreshold();
         System.exit(commandLine().execute(args));
     }
 
