@@ -538,10 +538,14 @@ public final class Swarm {
         dl.relay.append(bytes);
         dl.lastBytesAt = host.now();
         if (relaying) {
-            if (relays.get(dl.wireId) == dl.relay) {
+            if (dl.relay.offered) {
                 uploads.relayProgressed();
             } else if (dl.received < dl.total && endsWithin(dl, relayWithin)) {
-                relays.put(dl.wireId, dl.relay);
+                Relay replaced = relays.put(dl.wireId, dl.relay);
+                if (replaced != null) {
+                    replaced.offered = false;
+                }
+                dl.relay.offered = true;
                 sendAnnouncements(Long.MIN_VALUE);
             }
         }
@@ -565,6 +569,7 @@ public final class Swarm {
         if (r == null) {
             return;
         }
+        r.offered = false;
         if (ok) {
             r.state = Relay.State.VERIFIED;
             uploads.relayProgressed();
@@ -585,7 +590,9 @@ public final class Swarm {
     /** A segment we were passing on will not come (see {@link Relay}): its uploads fail, peers are told. */
     private void relayFailed(Relay r) {
         r.state = Relay.State.FAILED;
-        relays.remove(r.wireId, r);
+        if (relays.remove(r.wireId, r)) {
+            r.offered = false;
+        }
         uploads.relayFailed(r);
         sendAnnouncements(r.wireId);
     }
@@ -665,7 +672,7 @@ public final class Swarm {
     private void endDownload(PeerLink p) {
         if (p.download != null) {
             Relay r = p.download.relay;
-            if (r != null && r.state == Relay.State.RECEIVING && relays.get(r.wireId) == r) {
+            if (r != null && r.state == Relay.State.RECEIVING && r.offered) {
                 relayFailed(r);
             }
             downloads.remove(p.download.mediaSequence, p);
@@ -714,6 +721,7 @@ public final class Swarm {
         scheduler.assertCurrentThread();
         closed = true;
         uploads.close();
+        relays.values().forEach(r -> r.offered = false);
         relays.clear();
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
