@@ -3,6 +3,7 @@ package io.p2pviewer.app.swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.app.report.PlayReport;
+import io.p2pviewer.sim.SimReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,19 +52,14 @@ class SwarmOffloadBenchIT {
             }
             double offload = (double) peer / all;
             double ceiling = 1 - 1.0 / n;
-            startups.sort(null);
+            SimReport.Summary startup = SimReport.Summary.of(startups.stream().mapToDouble(Double::doubleValue)
+                    .toArray());
             System.out.printf(Locale.ROOT, "BENCH startup (%s): first frame p50 %.2f s, p90 %.2f s, max %.2f s%n",
-                    p2p ? "P2P" : "CDN only", percentile(startups, 0.5), percentile(startups, 0.9),
-                    startups.get(startups.size() - 1));
+                    p2p ? "P2P" : "CDN only", startup.p50(), startup.p90(), startup.max());
             System.out.printf(Locale.ROOT, "BENCH swarm of %d for %.0f s: offload %.1f%% of ceiling %.1f%% = %.1f%% "
                     + "(goal >= 95%%), missed deadlines %d (goal 0)%n", n, seconds, offload * 100, ceiling * 100,
                     offload / ceiling * 100, missed);
             assertThat(cdnAndFallback).isEqualTo(swarm.origin.segmentBytesServed());
         }
-    }
-
-    /** The nearest-rank percentile of sorted values. */
-    private static double percentile(List<Double> sorted, double q) {
-        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
     }
 }
