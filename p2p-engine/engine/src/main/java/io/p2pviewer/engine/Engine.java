@@ -10,6 +10,7 @@ import io.p2pviewer.engine.metrics.EngineTotals;
 import io.p2pviewer.engine.proxy.LoopbackProxy;
 import io.p2pviewer.engine.proxy.ProxyBackend;
 import io.p2pviewer.engine.proxy.ProxyFailure;
+import io.p2pviewer.engine.stream.P2pWarmUp;
 import io.p2pviewer.engine.stream.StreamContext;
 import io.p2pviewer.engine.stream.StreamController;
 import io.p2pviewer.engine.stream.StreamOpener;
@@ -54,6 +55,9 @@ public final class Engine implements AutoCloseable {
         if (cacheBytes < config.cacheMaxBytes()) {
             log.info("segment cache limited to {} MiB (half the {} MiB heap), not the {} MiB configured",
                     cacheBytes >> 20, Runtime.getRuntime().maxMemory() >> 20, config.cacheMaxBytes() >> 20);
+        }
+        if (config.p2p() != null) {
+            P2pWarmUp.start();
         }
         this.ownScheduler = new ExecutorTaskScheduler("p2p-engine", config.clock());
         this.scheduler = ownScheduler;

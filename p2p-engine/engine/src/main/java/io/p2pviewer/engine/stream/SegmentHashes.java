@@ -1,7 +1,8 @@
 package io.p2pviewer.engine.stream;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.p2pviewer.engine.http.CdnClient;
 import io.p2pviewer.engine.integrity.ContainerKind;
 import io.p2pviewer.engine.integrity.SegmentVerifier;
@@ -9,6 +10,7 @@ import io.p2pviewer.engine.integrity.Verdict;
 import io.p2pviewer.engine.playlist.KeyMethod;
 import io.p2pviewer.engine.playlist.MediaSegment;
 import io.p2pviewer.engine.time.TaskScheduler;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +31,13 @@ import org.slf4j.LoggerFactory;
  */
 final class SegmentHashes {
     private static final Logger log = LoggerFactory.getLogger(SegmentHashes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The list is read with jackson-core's streaming parser, not an {@code ObjectMapper}: the first track to join
+     * its swarm builds this class on the engine thread while the player waits for its first playlist, and
+     * jackson-databind's first {@code ObjectMapper} costs 0.3-0.4 s of class loading in a cold JVM (0.06-0.08 s
+     * for the parser), which every P2P viewer's startup paid (docs/BENCHMARKS.md, startup against CDN-only).
+     */
+    private static final JsonFactory JSON = new JsonFactory();
     static final String FILE_NAME = "segments-sha256.json";
     private static final Duration MIN_REFRESH = Duration.ofMillis(300);
     private static final int MAX_ENTRIES = 100_000;
@@ -95,7 +103,7 @@ final class SegmentHashes {
                 }
             } else {
                 try {
-                    Map<String, String> m = JSON.readValue(r.body(), new TypeReference<Map<String, String>>() { });
+                    Map<String, String> m = parse(r.body());
                     if (sha.size() + m.size() > MAX_ENTRIES) {
                         sha.clear();
                     }
@@ -119,6 +127,32 @@ final class SegmentHashes {
                 }
             }
         }));
+    }
+
+    /**
+     * Reads a hash list: one JSON object whose values are strings (or numbers, read as their text).
+     *
+     * @throws IOException when the text is not such an object, naming what was found instead
+     */
+    static Map<String, String> parse(String text) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("expected a JSON object of file names to hashes, found " + p.currentToken());
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value != JsonToken.VALUE_STRING && !value.isNumeric()) {
+                    throw new IOException("expected a hash string for " + name + ", found " + value);
+                }
+                out.put(name, p.getText());
+            }
+            if (p.nextToken() != null) {
+                throw new IOException("text after the JSON object");
+            }
+        }
+        return out;
     }
 
     private static Verdict check(MediaSegment segment, byte[] data, long declared, String expected) {

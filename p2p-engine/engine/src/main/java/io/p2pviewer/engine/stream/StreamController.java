@@ -16,11 +16,14 @@ import io.p2pviewer.engine.proxy.ProxyFailure;
 import io.p2pviewer.engine.time.EngineThread;
 import io.p2pviewer.engine.time.TaskScheduler;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One opened stream: its tracks and the player's requests for their playlists and segments, coordinated over
@@ -32,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @EngineThread
 public final class StreamController {
+    private static final Logger log = LoggerFactory.getLogger(StreamController.class);
     private final String id;
     private final URI sourceUri;
     private final String masterText;
@@ -61,10 +65,10 @@ public final class StreamController {
         this.context = context;
         this.scheduler = context.scheduler();
         this.cache = context.cache();
-        DeliveryEventListener log = new LoggingDeliveryEventListener(id);
+        DeliveryEventListener debugLog = new LoggingDeliveryEventListener(id);
         this.events = event -> {
             context.events().onEvent(event);
-            log.onEvent(event);
+            debugLog.onEvent(event);
         };
         this.stats = new StreamStats(id);
         this.playlists = new PlaylistLoader(scheduler, context.cdn(), stats, cache, this::changed, () -> closed);
@@ -288,6 +292,10 @@ public final class StreamController {
         if (track.p2p == null && track.swarmId != null && context.p2p() != null && !closed && !draining) {
             track.p2p = new TrackP2p(track, context, stats.traffic(), events, host);
             track.p2p.start();
+            if (log.isDebugEnabled()) {
+                log.debug("[{}] {} joined its swarm in {} ms of the engine thread", id, track.name,
+                        Duration.between(now, now()).toMillis());
+            }
         }
     }
 
