@@ -51,26 +51,27 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
 
     /** The same scenario with P2P on or off. */
     public Scenario withP2p(boolean on) {
-        return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions, relay, wire);
+        return with(seed, on, relay, wire);
     }
 
     /** The same scenario with relaying as {@code r} says. */
     public Scenario withRelay(RelayConfig r) {
-        return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, p2p, payloadScale, sampleEvery, partitions, r, wire);
+        return with(seed, p2p, r, wire);
     }
 
     /** The same scenario drawn with another seed. */
     public Scenario withSeed(long other) {
-        return new Scenario(name, other, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, p2p, payloadScale, sampleEvery, partitions, relay, wire);
+        return with(other, p2p, relay, wire);
     }
 
     /** The same scenario with the wire model {@code w}. */
     public Scenario withWire(Wire w) {
-        return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, p2p, payloadScale, sampleEvery, partitions, relay, w);
+        return with(seed, p2p, relay, w);
+    }
+
+    private Scenario with(long s, boolean on, RelayConfig r, Wire w) {
+        return new Scenario(name, s, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
+                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions, r, w);
     }
 
     /**
