@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 25's real-WebRTC cross-check where uplinks are thinner than the stream: the case of
  * {@code bench/scenarios/real-thin-5.json} (five viewers of the live 360p variant joining evenly over the ramp,
- * each with an uplink of about 0.7x the bitrate) played by real engines over real WebRTC and by the simulator, whose
- * offloads must be within {@link #TOLERANCE}. About 130 s; numbers in docs/BENCHMARKS.md ("Issue 25: real-WebRTC
- * cross-check").
+ * each with an uplink of about 0.7x the bitrate) played by real engines over real WebRTC and by the simulator (the
+ * mean of {@link #SEEDS} seeds, with the scenario's wire model), whose offloads must be within {@link #TOLERANCE}.
+ * About 130 s; numbers in docs/BENCHMARKS.md ("Issue 25: real-WebRTC cross-check" and "Issue 25: the wire model").
  *
  * <p>Real side: a {@link NatBed} public segment (a bridge in a namespace the test makes) with the demo origin and
  * the embedded tracker on the test JVM's side of its veth, unshaped, and one namespace per engine on the bridge
