@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 25's real-WebRTC cross-check where uplinks are thinner than the stream: the case of
  * {@code bench/scenarios/real-thin-5.json} (five viewers of the live 360p variant joining evenly over the ramp,
- * each with an uplink of about 0.7x the bitrate) played by real engines over real WebRTC and by the simulator, whose
- * offloads must be within {@link #TOLERANCE}. About 130 s; numbers in docs/BENCHMARKS.md ("Issue 25: real-WebRTC
- * cross-check").
+ * each with an uplink of about 0.7x the bitrate) played by real engines over real WebRTC and by the simulator (the
+ * mean of {@link #SEEDS} seeds, with the scenario's wire model), whose offloads must be within {@link #TOLERANCE}.
+ * About 130 s; numbers in docs/BENCHMARKS.md ("Issue 25: real-WebRTC cross-check" and "Issue 25: the wire model").
  *
  * <p>Real side: a {@link NatBed} public segment (a bridge in a namespace the test makes) with the demo origin and
  * the embedded tracker on the test JVM's side of its veth, unshaped, and one namespace per engine on the bridge
@@ -55,10 +55,17 @@ class ThinUplinkCrossCheckIT {
     /** Most the real offload may differ from the simulated one: issue 25's goal. */
     static final double TOLERANCE = 0.05;
     /**
-     * Longest a shaped queue holds at its rate before it drops (a small home router's queue); {@code
-     * -Dthin.queueMillis=N} sets another.
+     * Longest a shaped queue holds at its rate before it drops (a small home router's queue): the scenario's {@code
+     * wire.uplinkQueueMs} (default 200 ms); {@code -Dthin.queueMillis=N} sets another for both the real and the
+     * simulated run.
      */
-    static final int QUEUE_MILLIS = Integer.getInteger("thin.queueMillis", 200);
+    static final Integer QUEUE_MILLIS = Integer.getInteger("thin.queueMillis");
+    /**
+     * Seeds the simulated side is drawn with (the scenario's and the next ones), compared by their mean: just above
+     * u = r one draw of five viewers is chaotic (47.7 / 43.4 / 52.9 % offload over seeds 1-3 at 1.3 Mbit/s with the
+     * wire model), as is one real run, so a single seed would be a poor stand-in for the simulator.
+     */
+    static final int SEEDS = 3;
     /** Upload the shaping lets through above its rate over a whole run (the token bucket's first burst). */
     static final double SHAPING_SLACK = 1.05;
 
@@ -71,7 +78,10 @@ class ThinUplinkCrossCheckIT {
 
     @Test
     void realEnginesOverShapedUplinksOffloadWithinFivePointsOfTheSimulator() throws Exception {
-        Scenario scenario = ScenarioReader.read(SCENARIO);
+        Scenario read = ScenarioReader.read(SCENARIO);
+        Scenario scenario = QUEUE_MILLIS == null ? read : read.withWire(new Scenario.Wire(read.wire().overhead(),
+                Duration.ofMillis(QUEUE_MILLIS)));
+        int queueMillis = (int) scenario.wire().uplinkQueue().toMillis();
         int n = scenario.viewers();
         double seconds = scenario.duration().toMillis() / 1000.0;
         double gap = scenario.ramp().toMillis() / 1000.0 / n;
@@ -89,7 +99,7 @@ class ThinUplinkCrossCheckIT {
             double bitrate = measuredBitrateMbps(origin, scenario.stream().segmentSeconds());
             System.out.printf(Locale.ROOT, "THIN origin %s: %.4f Mbit/s (scenario %.4f); uplinks %d bit/s = %.2fx, "
                     + "downlinks %d bit/s, queues %d ms%n", VARIANT, bitrate, scenario.meanBitrateMbps(), uplink,
-                    uplink / (bitrate * 1e6), downlink, QUEUE_MILLIS);
+                    uplink / (bitrate * 1e6), downlink, queueMillis);
             assertThat(scenario.meanBitrateMbps()).as("the scenario's bitrate is the origin's %s", VARIANT)
                     .isCloseTo(bitrate, Percentage.withPercentage(1));
             EmbeddedTracker tracker = new EmbeddedTracker();
@@ -98,7 +108,7 @@ class ThinUplinkCrossCheckIT {
                 List<String> hosts = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     String host = bed.addPublicHost(11 + i);
-                    bed.shape(host, 11 + i, uplink, downlink, QUEUE_MILLIS);
+                    bed.shape(host, 11 + i, uplink, downlink, queueMillis);
                     hosts.add(host);
                 }
                 List<Process> processes = new ArrayList<>();
@@ -139,12 +149,20 @@ class ThinUplinkCrossCheckIT {
         double real = (double) peer / served;
         double uplinkUse = engines.stream().mapToDouble(e -> e.report().uploadedBytes() * 8.0
                 / (uplink * e.report().durationSeconds())).average().orElse(0);
-        SimReport sim = new Simulation(scenario, Clock.systemUTC()).run(Duration.ofMinutes(5), p -> { });
+        double simulated = 0;
+        for (int k = 0; k < SEEDS; k++) {
+            Scenario drawn = scenario.withSeed(scenario.seed() + k);
+            SimReport sim = new Simulation(drawn, Clock.systemUTC()).run(Duration.ofMinutes(5), p -> { });
+            simulated += sim.offload() / SEEDS;
+            System.out.printf(Locale.ROOT, "THIN %s seed %d: simulated offload %.1f%%, missed deadlines %d, stalls "
+                            + "%d, uplink use %.1f%% (bound %.1f%%; wire overhead %.2f, uplink queue %d ms)%n",
+                    scenario.name(), drawn.seed(), sim.offload() * 100, sim.missedDeadlinesTotal(), sim.stallsTotal(),
+                    sim.fairness().meanUtilisation() * 100, sim.bound() * 100, drawn.wire().overhead(), queueMillis);
+        }
         System.out.printf(Locale.ROOT, "THIN %s: real offload %.1f%%, missed deadlines %d, stalls %d, uplink use "
-                        + "%.1f%% | simulated offload %.1f%%, missed deadlines %d, stalls %d, uplink use %.1f%% "
-                        + "(bound %.1f%%) | %.1f points apart%n", scenario.name(), real * 100, missed, stalls,
-                uplinkUse * 100, sim.offload() * 100, sim.missedDeadlinesTotal(), sim.stallsTotal(),
-                sim.fairness().meanUtilisation() * 100, sim.bound() * 100, Math.abs(real - sim.offload()) * 100);
+                        + "%.1f%% | simulated offload %.1f%% (mean of %d seeds) | %.1f points apart%n",
+                scenario.name(), real * 100, missed, stalls, uplinkUse * 100, simulated * 100, SEEDS,
+                Math.abs(real - simulated) * 100);
 
         assertThat(engines.stream().mapToLong(e -> SwarmHarness.cdnAndFallback(e.report())).sum())
                 .as("origin bytes = engines' CDN + FALLBACK").isEqualTo(originBytes);
@@ -153,8 +171,8 @@ class ThinUplinkCrossCheckIT {
                     .as("%s's upload rate is held to its shaped uplink", e.name())
                     .isLessThanOrEqualTo(uplink * SHAPING_SLACK);
         }
-        assertThat(real).as("real offload against the simulated %.3f", sim.offload())
-                .isCloseTo(sim.offload(), Offset.offset(TOLERANCE));
+        assertThat(real).as("real offload against the simulated %.3f", simulated)
+                .isCloseTo(simulated, Offset.offset(TOLERANCE));
     }
 
     private static Path report(Path dir, String name) {

@@ -9,9 +9,16 @@ package io.p2pviewer.sim;
  *
  * <p>Simplifications, all deterministic: pieces are stored and forwarded whole (a 64 KiB piece pays its downlink
  * time after its uplink time, as a packet would at one hop); a protocol command of at most
- * {@value #SMALL_MESSAGE_BYTES} wire bytes pays no capacity where its flow is idle (latency only on an idle flow;
- * behind payload still queued at either end, it waits its turn there), while payload always pays its wire bytes,
- * however small the message (a paced upload sends small ones); links are lossless.
+ * {@value #SMALL_MESSAGE_BYTES} wire bytes pays no capacity where its flow is idle (behind payload still queued at
+ * either end, it waits its turn there), while payload always pays its wire bytes, however small the message (a paced
+ * upload sends small ones); links are lossless.
+ *
+ * <p><b>The wire</b> ({@link Scenario.Wire}). A peer connection's flows ({@link #channelFlow}) weigh {@code overhead}
+ * times what they carry on both links (headers, acknowledgements and requests, as tc measured them); CDN downloads
+ * weigh their bytes. A real host's uplink is one FIFO queue (its router's) in front of the processor sharing
+ * modelled here, so a command on an idle flow, and an HTTP request ({@link #uplinkWaitNanos}), waits behind the bytes
+ * the host's other flows have queued, at most {@code uplinkQueue}; payload that follows it on its flow never
+ * overtakes it. Its own few bytes pay no capacity (the overhead factor counts them).
  *
  * <p><b>Payload scale.</b> Segment payloads are small arrays standing for segments {@code payloadScale} times larger:
  * a raw payload byte weighs {@code payloadScale} wire bytes, and a payload message is delivered in consecutive
@@ -34,15 +41,24 @@ public final class LinkNetwork {
     private final Partitions partitions;
     private final int payloadScale;
     private final int pieceBytes;
+    private final double channelOverhead;
+    private final long uplinkQueueNanos;
+
+    /** Payload only, no shared uplink queue ({@link Scenario.Wire#NONE}). */
+    LinkNetwork(Partitions partitions, int payloadScale) {
+        this(partitions, payloadScale, Scenario.Wire.NONE);
+    }
 
     /** @param payloadScale wire bytes per payload byte (1 for real-size payloads) */
-    LinkNetwork(Partitions partitions, int payloadScale) {
+    LinkNetwork(Partitions partitions, int payloadScale, Scenario.Wire wire) {
         if (payloadScale < 1) {
             throw new IllegalArgumentException("payload scale must be at least 1, got " + payloadScale);
         }
         this.partitions = partitions;
         this.payloadScale = payloadScale;
         this.pieceBytes = (int) Math.max(1, PIECE_WIRE_BYTES / payloadScale);
+        this.channelOverhead = wire.overhead();
+        this.uplinkQueueNanos = wire.uplinkQueue().toNanos();
     }
 
     int payloadScale() {
@@ -62,9 +78,25 @@ public final class LinkNetwork {
                 new SharedLink(scheduler, downlinkBytesPerSecond), latencyNanos, behindNat, partition);
     }
 
-    /** A new one-way flow between two hosts; any thread may create it, its ends work on their own partitions. */
+    /**
+     * A new one-way flow between two hosts (an HTTP response); any thread may create it, its ends work on their own
+     * partitions.
+     */
     Flow flow(SimNode from, SimNode to) {
-        return new Flow(from, to);
+        return new Flow(from, to, 1);
+    }
+
+    /** As {@link #flow}, for one direction of a peer connection: it weighs the wire's overhead. */
+    Flow channelFlow(SimNode from, SimNode to) {
+        return new Flow(from, to, channelOverhead);
+    }
+
+    /**
+     * How long a small packet {@code host} sends now waits in its uplink's FIFO queue behind what its flows have
+     * queued (at most the scenario's {@code wire.uplinkQueue}). Its partition's thread.
+     */
+    long uplinkWaitNanos(SimNode host) {
+        return host.uplink().queuedNanos(uplinkQueueNanos);
     }
 
     /** Runs {@code task} in the partition of {@code to}, {@code delayNanos} after now in that of {@code from}. */
@@ -84,16 +116,20 @@ public final class LinkNetwork {
         private final SimNode from;
         private final SimNode to;
         private final long latency;
+        private final double overhead;
         private SharedLink.Queue up;
         private SharedLink.Queue down;
         private long buffered;
+        /** When the last command sent past the uplink's queue leaves it: nothing sent after it may leave before. */
+        private long commandLeavesAt;
         private boolean sending = true;
         private boolean receiving = true;
 
-        private Flow(SimNode from, SimNode to) {
+        private Flow(SimNode from, SimNode to, double overhead) {
             this.from = from;
             this.to = to;
             this.latency = from.latencyNanos() + to.latencyNanos();
+            this.overhead = overhead;
         }
 
         /** The two hosts' latencies: what a piece pays between the two links. */
@@ -101,7 +137,7 @@ public final class LinkNetwork {
             return latency;
         }
 
-        /** Wire bytes sent but not yet through the sender's uplink. */
+        /** Wire bytes sent but not yet through the sender's uplink (as sent: without the wire's overhead). */
         long buffered() {
             return buffered;
         }
@@ -131,14 +167,19 @@ public final class LinkNetwork {
                 up = from.uplink().newQueue();
             }
             boolean small = command && wireBytes <= SMALL_MESSAGE_BYTES;
+            long onWire = overhead == 1 ? wireBytes : Math.round(wireBytes * overhead);
             if (small && up.idle()) {
-                post(from, to, latency, () -> arrive(wireBytes, true, arrived));
+                long now = from.uplink().nanos();
+                long leaves = Math.max(now + uplinkWaitNanos(from), commandLeavesAt);
+                commandLeavesAt = leaves;
+                post(from, to, leaves - now + latency, () -> arrive(onWire, true, arrived));
                 return;
             }
             buffered += wireBytes;
-            from.uplink().add(up, wireBytes, () -> {
+            from.uplink().add(up, onWire, () -> {
                 buffered -= wireBytes;
-                post(from, to, latency, () -> arrive(wireBytes, small, arrived));
+                long behind = commandLeavesAt - from.uplink().nanos();
+                post(from, to, behind > 0 ? behind + latency : latency, () -> arrive(onWire, small, arrived));
             });
         }
 

@@ -23,11 +23,13 @@ import java.util.List;
  * @param sampleEvery period of the offload-over-time samples
  * @param partitions how many parts the viewers are split into to run side by side ({@link Partitions}); 0 chooses
  *                   ({@link #partitionsToRun}). The same scenario with another count gives another (equally valid) run
+ * @param wire what a peer connection costs on the wire beyond its payload, and how long a host's own uploads make its
+ *             requests wait ({@link Wire})
  */
 public record Scenario(String name, long seed, Duration duration, int viewers, Duration ramp, double churnPerMinute,
                        Distribution uplinkMbps, Distribution downlinkMbps, Distribution latencyMs, double natShare,
                        Stream stream, Cdn cdn, Tracker tracker, Player player, boolean p2p, int payloadScale,
-                       Duration sampleEvery, int partitions, RelayConfig relay) {
+                       Duration sampleEvery, int partitions, RelayConfig relay, Wire wire) {
     /** Most partitions a scenario may ask for. */
     public static final int MAX_PARTITIONS = 64;
     /** Viewers from which a scenario runs in {@link #AUTO_PARTITIONS} partitions unless it says otherwise. */
@@ -49,14 +51,27 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
 
     /** The same scenario with P2P on or off. */
     public Scenario withP2p(boolean on) {
-        return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions, relay);
+        return with(seed, on, relay, wire);
     }
 
     /** The same scenario with relaying as {@code r} says. */
     public Scenario withRelay(RelayConfig r) {
-        return new Scenario(name, seed, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
-                natShare, stream, cdn, tracker, player, p2p, payloadScale, sampleEvery, partitions, r);
+        return with(seed, p2p, r, wire);
+    }
+
+    /** The same scenario drawn with another seed. */
+    public Scenario withSeed(long other) {
+        return with(other, p2p, relay, wire);
+    }
+
+    /** The same scenario with the wire model {@code w}. */
+    public Scenario withWire(Wire w) {
+        return with(seed, p2p, relay, w);
+    }
+
+    private Scenario with(long s, boolean on, RelayConfig r, Wire w) {
+        return new Scenario(name, s, duration, viewers, ramp, churnPerMinute, uplinkMbps, downlinkMbps, latencyMs,
+                natShare, stream, cdn, tracker, player, on, payloadScale, sampleEvery, partitions, r, w);
     }
 
     /**
@@ -137,6 +152,41 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
      */
     public record Tracker(int peersPerAnnounce, Duration announceInterval, Duration connectDelayMin,
                           Duration connectDelayMax) {
+    }
+
+    /**
+     * What the wire adds to a peer connection, as measured on real engines over real WebRTC (docs/BENCHMARKS.md,
+     * "Issue 25: real-WebRTC cross-check" and "the wire model"). {@code Wire(1, Duration.ZERO)} is the model before
+     * either existed: payload only, and a request waits behind nothing but its own flow's payload.
+     *
+     * @param overhead wire bytes per payload byte a peer connection sends, on both links it crosses: IP, UDP, DTLS and
+     *                 SCTP headers, the retransmission of what a full router queue dropped, and, lumped in because
+     *                 the sender pays them on the same uplink, the SCTP acknowledgements of what it receives, its HTTP
+     *                 and tracker requests and the protocol's commands ({@link #DEFAULTS})
+     * @param uplinkQueue the deepest a host's uplink queue gets (a home router's queue): a command or an HTTP
+     *                    request leaving a host waits behind the bytes its other uploads have queued, up to this
+     *                    long, as in the one FIFO queue of a real uplink. Zero: it waits behind nothing but its own
+     *                    flow
+     */
+    public record Wire(double overhead, Duration uplinkQueue) {
+        /**
+         * The real-WebRTC cross-check's measurement (ThinUplinkCrossCheckIT at 1.3 Mbit/s, three runs): tc's byte
+         * count on the five shaped uplinks over the engines' uploaded payload, 1.276-1.280, with its routers' queue,
+         * tbf's 200 ms (a small home router's), which dropped about 2,400 packets a run: 9 % of the payload sent
+         * again. With a 1 s queue (0-44 drops per engine) tc counted 1.19.
+         */
+        public static final Wire DEFAULTS = new Wire(1.28, Duration.ofMillis(200));
+        /** Payload only, no shared queue: the simulator before this model. */
+        public static final Wire NONE = new Wire(1, Duration.ZERO);
+
+        public Wire {
+            if (!(overhead >= 1)) {
+                throw new IllegalArgumentException("wire.overhead must be at least 1, got " + overhead);
+            }
+            if (uplinkQueue.isNegative()) {
+                throw new IllegalArgumentException("wire.uplinkQueueMs must not be negative");
+            }
+        }
     }
 
     /**

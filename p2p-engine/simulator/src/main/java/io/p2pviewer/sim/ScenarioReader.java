@@ -63,7 +63,7 @@ public final class ScenarioReader {
     private static Scenario scenario(Obj o, String defaultName) throws ScenarioException {
         o.only("name", "seed", "durationSeconds", "viewers", "arrival", "churn", "uplinkMbps", "downlinkMbps",
                 "latencyMs", "natShare", "stream", "cdn", "tracker", "player", "p2p", "payloadScale", "sampleSeconds",
-                "partitions", "relay");
+                "partitions", "relay", "wire");
         int viewers = (int) o.number("viewers", null, 1, 1_000_000);
         Obj arrival = o.object("arrival");
         arrival.only("rampSeconds");
@@ -98,6 +98,8 @@ public final class ScenarioReader {
         player.only("liveDelaySegments", "bufferSeconds");
         Obj relay = o.object("relay");
         relay.only("enabled", "withinMs");
+        Obj wire = o.object("wire");
+        wire.only("overhead", "uplinkQueueMs");
         return new Scenario(
                 o.text("name", defaultName),
                 (long) o.number("seed", 1.0, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -124,7 +126,10 @@ public final class ScenarioReader {
                 seconds(o.number("sampleSeconds", 10.0, 0.1, 86_400)),
                 (int) o.number("partitions", 0.0, 0, Scenario.MAX_PARTITIONS),
                 new RelayConfig(relay.bool("enabled", RelayConfig.DEFAULTS.enabled()), millis(relay.number("withinMs",
-                        (double) RelayConfig.DEFAULTS.within().toMillis(), 0, 600_000))));
+                        (double) RelayConfig.DEFAULTS.within().toMillis(), 0, 600_000))),
+                new Scenario.Wire(wire.number("overhead", Scenario.Wire.DEFAULTS.overhead(), 1, 10),
+                        millis(wire.number("uplinkQueueMs", (double) Scenario.Wire.DEFAULTS.uplinkQueue().toMillis(),
+                                0, 60_000))));
     }
 
     private static Duration seconds(double s) {

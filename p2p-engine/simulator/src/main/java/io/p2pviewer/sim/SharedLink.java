@@ -25,6 +25,7 @@ final class SharedLink {
         private final long id;
         private final ArrayDeque<Piece> pieces = new ArrayDeque<>();
         private double finishTag;
+        private long bytes;
         private boolean backlogged;
 
         private Queue(long id) {
@@ -48,6 +49,10 @@ final class SharedLink {
     private Cancellable timer = Cancellable.NONE;
     private long timerAt = Long.MAX_VALUE;
     private long carriedBytes;
+    /** Wire bytes of the pieces queued and not finished, the head pieces' served parts included. */
+    private long queuedBytes;
+    /** Sum over the backlogged queues of the service at which their head piece began: see {@link #queuedNanos}. */
+    private double startTags;
     private long queues;
     /** The pieces one {@link #fire} finished (kept between fires: a link fires thousands of times). */
     private final List<Runnable> finished = new ArrayList<>();
@@ -71,9 +76,12 @@ final class SharedLink {
     void add(Queue queue, long wireBytes, Runnable done) {
         advance();
         queue.pieces.add(new Piece(wireBytes, done));
+        queue.bytes += wireBytes;
+        queuedBytes += wireBytes;
         if (!queue.backlogged) {
             queue.backlogged = true;
             queue.finishTag = service + wireBytes;
+            startTags += service;
             backlog.add(queue);
             // one more sharer delays every finish: a timer already set can only be early, and fire() copes
             rescheduleIfEarlier();
@@ -82,18 +90,45 @@ final class SharedLink {
 
     /** Drops the queue's pieces (their callbacks never run) and frees its share. */
     void remove(Queue queue) {
+        Piece head = queue.pieces.peek();
         queue.pieces.clear();
+        queuedBytes -= queue.bytes;
+        queue.bytes = 0;
         if (queue.backlogged) {
             advance();
             queue.backlogged = false;
+            startTags -= queue.finishTag - head.wireBytes;
             backlog.remove(queue);
+            if (backlog.isEmpty()) {
+                startTags = 0; // exact again whenever the link goes idle
+            }
             reschedule();
         }
+    }
+
+    /**
+     * How long the bytes queued on this link right now take to leave it at its full capacity, at most {@code
+     * atMostNanos}: what a packet entering a FIFO queue of that depth behind them waits (0 on an idle link). Exact
+     * under processor sharing: each backlogged queue's head piece has been served {@code service - its start tag}.
+     */
+    long queuedNanos(long atMostNanos) {
+        if (atMostNanos <= 0 || backlog.isEmpty()) {
+            return 0;
+        }
+        double now = service + (scheduler.nanos() - updatedAt) * bytesPerNano / backlog.size();
+        double served = backlog.size() * now - startTags;
+        double left = Math.min(queuedBytes, Math.max(0, queuedBytes - served));
+        return Math.min(atMostNanos, (long) Math.ceil(left / bytesPerNano));
     }
 
     /** Queues with bytes to send right now. */
     int backlogged() {
         return backlog.size();
+    }
+
+    /** Its partition's virtual time. */
+    long nanos() {
+        return scheduler.nanos();
     }
 
     /** Wire bytes that have left through this link. */
@@ -138,14 +173,21 @@ final class SharedLink {
             Queue q = backlog.poll();
             Piece p = q.pieces.poll();
             carriedBytes += p.wireBytes;
+            q.bytes -= p.wireBytes;
+            queuedBytes -= p.wireBytes;
+            startTags -= q.finishTag - p.wireBytes;
             finished.add(p.done);
             Piece next = q.pieces.peek();
             if (next == null) {
                 q.backlogged = false;
             } else {
+                startTags += q.finishTag; // the next piece begins where this one finished
                 q.finishTag += next.wireBytes;
                 backlog.add(q);
             }
+        }
+        if (backlog.isEmpty()) {
+            startTags = 0;
         }
         reschedule();
         for (Runnable done : finished) {

@@ -24,7 +24,7 @@ final class SimChannel implements PeerChannel {
         this.links = links;
         this.self = self;
         this.peer = peer;
-        this.out = links.flow(self, peer);
+        this.out = links.channelFlow(self, peer);
     }
 
     /** The two ends of a new connection between {@code a} and {@code b}: a's first. Any thread. */

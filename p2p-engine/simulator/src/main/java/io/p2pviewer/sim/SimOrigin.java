@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Segments are small deterministic arrays (a multiple of 16 bytes, so the engine's AES-128 length check
  * passes) standing for the real size divided by the payload scale; no byte of them is ASCII "c" or "d" (see
  * {@link LinkNetwork}). No SHA-256 list is published, so engines verify peers' segments by size and structure.
- * Playlist requests pay a round trip and no capacity. Counts every segment fetch, per variant and segment.
+ * Playlist requests pay a round trip and no capacity. A request first waits in the viewer's uplink queue behind its
+ * uploads ({@link LinkNetwork#uplinkWaitNanos}). Counts every segment fetch, per variant and segment.
  * One per partition ({@link Partitions}), serving that partition's viewers on its thread.
  */
 final class SimOrigin {
@@ -150,7 +151,7 @@ final class SimOrigin {
             public CompletableFuture<TextResponse> fetchText(URI uri) {
                 CompletableFuture<TextResponse> f = new CompletableFuture<>();
                 long rtt = 2 * (viewer.latencyNanos() + cdn.latencyNanos());
-                scheduler.scheduleNanos(rtt, () -> {
+                scheduler.scheduleNanos(network.uplinkWaitNanos(viewer) + rtt, () -> {
                     String path = uri.getPath();
                     if (path.endsWith("master.m3u8")) {
                         f.complete(new TextResponse(uri, master()));
@@ -183,7 +184,7 @@ final class SimOrigin {
         LinkNetwork.Flow flow = network.flow(cdn, viewer);
         boolean[] cancelled = {false};
         long oneWay = viewer.latencyNanos() + cdn.latencyNanos();
-        scheduler.scheduleNanos(oneWay, () -> {
+        scheduler.scheduleNanos(network.uplinkWaitNanos(viewer) + oneWay, () -> {
             if (cancelled[0]) {
                 return;
             }

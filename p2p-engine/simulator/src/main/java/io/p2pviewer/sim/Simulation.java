@@ -76,7 +76,7 @@ public final class Simulation {
         int count = scenario.partitionsToRun();
         long lookahead = scenario.lookaheadNanos();
         this.partitions = new Partitions(count, lookahead, Math.max(1, threads));
-        this.links = new LinkNetwork(partitions, scenario.payloadScale());
+        this.links = new LinkNetwork(partitions, scenario.payloadScale(), scenario.wire());
         for (int p = 0; p < count; p++) {
             parts.add(new Part(p, new SimOrigin(partitions.scheduler(p), links, scenario, p, count),
                     new Random(p == 0 ? scenario.seed() : mix(scenario.seed(), -1 - p))));

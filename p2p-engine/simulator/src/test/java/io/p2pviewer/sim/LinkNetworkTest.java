@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.p2pviewer.engine.peer.transport.PeerChannelListener;
+import io.p2pviewer.engine.source.SegmentListener;
 import io.p2pviewer.engine.time.VirtualTimeScheduler;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The link model's arithmetic: capacity shared per link, latency per message, order kept; and the simulated peer
- * channels over it, within one partition and across two.
+ * The link model's arithmetic: capacity shared per link, latency per message, order kept; the simulated peer
+ * channels over it, within one partition and across two; and the wire model (a peer connection's overhead, the
+ * host's one uplink queue that its requests wait in).
  */
 class LinkNetworkTest {
     private static final double MBIT = 125_000;
@@ -179,5 +183,85 @@ class LinkNetworkTest {
         scheduler.runUntilNanos(10_000_000_000L);
         // c had 0.25 MB after 0.5 s, then the whole 1 MB/s for its last 0.75 MB
         assertThat(log).containsExactly("c@1250");
+    }
+
+    /** A network at payload scale 1 with the wire model {@code overhead} and {@code queueMillis}. */
+    private LinkNetwork wired(double overhead, long queueMillis) {
+        return new LinkNetwork(one, 1, new Scenario.Wire(overhead, Duration.ofMillis(queueMillis)));
+    }
+
+    @Test
+    void aPeerConnectionWeighsTheWireOverheadOnBothLinksWhileACdnDownloadWeighsItsBytes() {
+        LinkNetwork w = wired(1.2, 0);
+        SimNode a = w.addNode("a", 8 * MBIT, 1e12, 0, false, 0);
+        SimNode b = w.addNode("b", 1e12, 16 * MBIT, 0, false, 0);
+        LinkNetwork.Flow peer = w.channelFlow(a, b);
+        double[] at = {-1};
+        peer.send(100_000, () -> at[0] = scheduler.nanos() / 1e9);
+        // what the engine sees buffered is what it sent; the links carry 120 kB
+        assertThat(peer.buffered()).isEqualTo(100_000);
+        scheduler.runUntilNanos(10_000_000_000L);
+        // 120 kB: 120 ms up at 1 MB/s, 60 ms down at 2 MB/s
+        assertThat(at[0]).isCloseTo(0.180, within(1e-6));
+        assertThat(a.uplink().carriedBytes()).isEqualTo(120_000);
+        // an HTTP response: 100 ms up, 50 ms down
+        double sent = scheduler.nanos() / 1e9;
+        assertThat(arrivalSeconds(w.flow(a, b), 100_000) - sent).isCloseTo(0.150, within(1e-6));
+    }
+
+    @Test
+    void aCommandOnAnIdleFlowWaitsBehindTheHostsOtherUploadsUpToTheQueueAndPayloadAfterItNeverOvertakesIt() {
+        LinkNetwork w = wired(1, 200);
+        SimNode a = w.addNode("a", 8 * MBIT, 1e12, 10_000_000, false, 0);
+        SimNode b = w.addNode("b", 1e12, 1e12, 0, false, 0);
+        SimNode c = w.addNode("c", 1e12, 1e12, 0, false, 0);
+        w.flow(a, b).send(500_000, () -> { }); // a's upload to b: 500 ms alone at 1 MB/s
+        SimChannel[] ac = SimChannel.pair(w, a, c);
+        List<String> log = new ArrayList<>();
+        ac[1].setListener(logging(log, scheduler));
+        scheduler.runUntilNanos(100_000_000L);
+        // 400 kB still queued: the command waits the queue's 200 ms (+10 ms of latency); the 1 kB after it would
+        // leave a shared uplink in 2 ms, but leaves behind the command
+        ac[0].send("cstr..cend".getBytes());
+        ac[0].send(new byte[1_000]);
+        scheduler.runUntilNanos(400_000_000L);
+        // at 400 ms, 101 kB of the upload are left (it shared the uplink with the 1 kB for 2 ms): a 101 ms wait
+        ac[0].send("cstr..cend".getBytes());
+        scheduler.runUntilNanos(600_000_000L);
+        ac[0].send("cstr..cend".getBytes()); // nothing queued: latency only
+        scheduler.runUntilNanos(10_000_000_000L);
+        assertThat(log).containsExactly("cmd@310", "1000@310", "cmd@511", "cmd@610");
+    }
+
+    @Test
+    void aCdnRequestWaitsInTheViewersUplinkQueueBehindItsUploads() throws Exception {
+        LinkNetwork w = wired(1, 200);
+        Scenario scenario = ScenarioReader.parse("{\"viewers\": 1, \"cdn\": {\"latencyMs\": 0}}", "o");
+        SimOrigin origin = new SimOrigin(scheduler, w, scenario, 0, 1);
+        SimNode viewer = w.addNode("v", 8 * MBIT, 1e12, 5_000_000, false, 0);
+        SimNode other = w.addNode("o", 1e12, 1e12, 0, false, 0);
+        w.flow(viewer, other).send(150_000, () -> { }); // 150 ms of upload queued
+        double[] segmentAt = {-1};
+        double[] playlistAt = {-1};
+        var cdn = origin.client(viewer);
+        cdn.fetchBytes(URI.create("http://cdn.sim/stream/v0/seg-0.ts"), 0, -1, new SegmentListener() {
+            @Override
+            public void onBytes(int count) {
+            }
+
+            @Override
+            public void onComplete(byte[] data) {
+                segmentAt[0] = scheduler.nanos() / 1e9;
+            }
+
+            @Override
+            public void onFailure(String reason, boolean retryable) {
+            }
+        });
+        cdn.fetchText(SimOrigin.MASTER).thenRun(() -> playlistAt[0] = scheduler.nanos() / 1e9);
+        scheduler.runUntilNanos(10_000_000_000L);
+        // 150 ms in the uplink queue, then 5 ms each way (the CDN's capacity and the downlink are near infinite)
+        assertThat(segmentAt[0]).isCloseTo(0.160, within(1e-3));
+        assertThat(playlistAt[0]).isCloseTo(0.160, within(1e-3));
     }
 }

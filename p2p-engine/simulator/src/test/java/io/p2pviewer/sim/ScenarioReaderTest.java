@@ -46,6 +46,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void theWireModelIsTheMeasuredOneUnlessTheScenarioSaysOtherwise() throws Exception {
+        Scenario s = ScenarioReader.parse("{\"viewers\": 20}", "w");
+        assertThat(s.wire()).isEqualTo(new Scenario.Wire(1.28, Duration.ofMillis(200)));
+        Scenario none = ScenarioReader.parse("{\"viewers\": 20, \"wire\": {\"overhead\": 1, \"uplinkQueueMs\": 0}}",
+                "w");
+        assertThat(none.wire()).isEqualTo(Scenario.Wire.NONE);
+        assertError("{\"viewers\": 10, \"wire\": {\"overhead\": 0.9}}", "wire.overhead must be in 1..10, got 0.9");
+        assertError("{\"viewers\": 10, \"wire\": {\"queueMs\": 100}}", "unknown field wire.queueMs");
+    }
+
+    @Test
     void distributionsAreANumberARangeOrAWeightedMix() throws Exception {
         Scenario s = ScenarioReader.parse("""
                 {"viewers": 10, "uplinkMbps": [{"value": 1, "weight": 3}, {"value": 5}],

@@ -52,7 +52,7 @@ class SimulationTest {
         assertThat(withoutCost(b)).isEqualTo(withoutCost(a));
         SimReport other = run(new Scenario(s.name(), 2, s.duration(), s.viewers(), s.ramp(), s.churnPerMinute(),
                 s.uplinkMbps(), s.downlinkMbps(), s.latencyMs(), s.natShare(), s.stream(), s.cdn(), s.tracker(),
-                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), s.partitions(), s.relay()));
+                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), s.partitions(), s.relay(), s.wire()));
         assertThat(withoutCost(other)).isNotEqualTo(withoutCost(a));
     }
 
@@ -61,7 +61,7 @@ class SimulationTest {
         Scenario s = scenario("n50");
         Scenario split = new Scenario(s.name(), s.seed(), s.duration(), s.viewers(), s.ramp(), s.churnPerMinute(),
                 s.uplinkMbps(), s.downlinkMbps(), s.latencyMs(), s.natShare(), s.stream(), s.cdn(), s.tracker(),
-                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), 4, s.relay());
+                s.player(), s.p2p(), s.payloadScale(), s.sampleEvery(), 4, s.relay(), s.wire());
         SimReport onTwo = new Simulation(split, FROZEN, 2).run(Duration.ofDays(1), p -> { });
         SimReport onOne = new Simulation(split, FROZEN, 1).run(Duration.ofDays(1), p -> { });
         assertThat(onTwo.cost().partitions()).isEqualTo(4);
@@ -107,7 +107,7 @@ class SimulationTest {
         Scenario churned = new Scenario("churn", base.seed(), base.duration(), base.viewers(), base.ramp(), 0.5,
                 base.uplinkMbps(), base.downlinkMbps(), base.latencyMs(), 1.0, base.stream(), base.cdn(),
                 base.tracker(), base.player(), true, base.payloadScale(), base.sampleEvery(), base.partitions(),
-                base.relay());
+                base.relay(), base.wire());
         SimReport r = run(churned);
         assertThat(r.viewersTotal()).isGreaterThan(10);
         assertThat(r.overTime()).allMatch(sample -> sample.viewers() == 10 || sample.atSeconds() <= 20);
