@@ -97,7 +97,7 @@ public final class ScenarioReader {
         Obj player = o.object("player");
         player.only("liveDelaySegments", "bufferSeconds");
         Obj relay = o.object("relay");
-        relay.only("enabled", "withinMs");
+        relay.only("enabled", "withinMs", "sources");
         return new Scenario(
                 o.text("name", defaultName),
                 (long) o.number("seed", 1.0, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -124,7 +124,8 @@ public final class ScenarioReader {
                 seconds(o.number("sampleSeconds", 10.0, 0.1, 86_400)),
                 (int) o.number("partitions", 0.0, 0, Scenario.MAX_PARTITIONS),
                 new RelayConfig(relay.bool("enabled", RelayConfig.DEFAULTS.enabled()), millis(relay.number("withinMs",
-                        (double) RelayConfig.DEFAULTS.within().toMillis(), 0, 600_000))));
+                        (double) RelayConfig.DEFAULTS.within().toMillis(), 0, 600_000)),
+                        (int) relay.number("sources", (double) RelayConfig.DEFAULT_SOURCES, 1, 16)));
     }
 
     private static Duration seconds(double s) {
