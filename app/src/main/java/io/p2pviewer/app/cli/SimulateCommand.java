@@ -41,6 +41,10 @@ public final class SimulateCommand implements Callable<Integer> {
             + "receiving (relay while receiving off, for comparing the same build with and without it).")
     boolean noRelay;
 
+    @Option(names = "--sources", paramLabel = "N", description = "At most N engine peers send parts of one segment "
+            + "at once (default: the scenario's relay.sources, else 3; 1: one peer per segment, multi-source off).")
+    Integer sources;
+
     @Option(names = "--relay-within-ms", paramLabel = "MS", description = "Offer a segment being received once it "
             + "ends within this many ms (default: the scenario's relay.withinMs, else 1000).")
     Long relayWithinMs;
@@ -72,16 +76,25 @@ public final class SimulateCommand implements Callable<Integer> {
                 System.err.println("error: --relay-within-ms must not be negative");
                 return ExitCodes.USAGE;
             }
-            s = s.withRelay(new RelayConfig(s.relay().enabled(), Duration.ofMillis(relayWithinMs)));
+            s = s.withRelay(new RelayConfig(s.relay().enabled(), Duration.ofMillis(relayWithinMs),
+                    s.relay().sources()));
         }
         if (noRelay) {
-            s = s.withRelay(new RelayConfig(false, s.relay().within()));
+            s = s.withRelay(new RelayConfig(false, s.relay().within(), s.relay().sources()));
+        }
+        if (sources != null) {
+            if (sources < 1) {
+                System.err.println("error: --sources must be at least 1");
+                return ExitCodes.USAGE;
+            }
+            s = s.withRelay(s.relay().withSources(sources));
         }
         PrintStream out = System.out;
+        String sources = s.relay().sources() > 1 ? ", " + s.relay().sources() + " sources per segment at most" : "";
         out.printf(Locale.ROOT, "simulating %s: %d viewers, %s, %.0f s, P2P %s%n", s.name(), s.viewers(),
                 s.stream().live() ? "live" : "VOD", s.duration().toMillis() / 1000.0, !s.p2p() ? "off"
-                        : s.relay().enabled() ? "on (relay within " + s.relay().within().toMillis() + " ms)"
-                        : "on (relay off)");
+                        : (s.relay().enabled() ? "on (relay within " + s.relay().within().toMillis() + " ms"
+                        : "on (relay off") + sources + ")");
         double total = s.duration().toMillis() / 1000.0;
         SimReport r = new Simulation(s, Clock.systemUTC()).run(Duration.ofMillis((long) (progressSeconds * 1000)),
                 p -> out.printf(Locale.ROOT, "  t=%.0f/%.0f s  viewers %d  offload so far %.1f %%%n",

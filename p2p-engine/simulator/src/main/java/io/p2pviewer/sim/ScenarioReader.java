@@ -97,7 +97,7 @@ public final class ScenarioReader {
         Obj player = o.object("player");
         player.only("liveDelaySegments", "bufferSeconds");
         Obj relay = o.object("relay");
-        relay.only("enabled", "withinMs");
+        relay.only("enabled", "withinMs", "sources");
         Obj wire = o.object("wire");
         wire.only("overhead", "uplinkQueueMs");
         return new Scenario(
@@ -126,7 +126,8 @@ public final class ScenarioReader {
                 seconds(o.number("sampleSeconds", 10.0, 0.1, 86_400)),
                 (int) o.number("partitions", 0.0, 0, Scenario.MAX_PARTITIONS),
                 new RelayConfig(relay.bool("enabled", RelayConfig.DEFAULTS.enabled()), millis(relay.number("withinMs",
-                        (double) RelayConfig.DEFAULTS.within().toMillis(), 0, 600_000))),
+                        (double) RelayConfig.DEFAULTS.within().toMillis(), 0, 600_000)),
+                        (int) relay.number("sources", (double) RelayConfig.DEFAULT_SOURCES, 1, 16)),
                 new Scenario.Wire(wire.number("overhead", Scenario.Wire.DEFAULTS.overhead(), 1, 10),
                         millis(wire.number("uplinkQueueMs", (double) Scenario.Wire.DEFAULTS.uplinkQueue().toMillis(),
                                 0, 60_000))));

@@ -19,6 +19,19 @@ public sealed interface Action {
     record RequestPeer(long mediaSequence, String peer) implements Action { }
 
     /**
+     * Ask several peers for the segment at once, each from its part's first byte ({@link DeliveryPlanner}'s
+     * multi-source rule): the first part starts at byte 0, each part ends where the next begins.
+     */
+    record RequestParts(long mediaSequence, java.util.List<Part> parts) implements Action {
+        public RequestParts {
+            parts = java.util.List.copyOf(parts);
+        }
+    }
+
+    /** One part of {@link RequestParts}: the peer, and the byte of the segment its part starts at. */
+    record Part(String peer, long from) { }
+
+    /**
      * Give up the peer transfer (send a cancel), then fetch from the CDN as FALLBACK.
      *
      * @param silent the peer sent nothing for the stall timeout (a strike against it), rather than being too slow

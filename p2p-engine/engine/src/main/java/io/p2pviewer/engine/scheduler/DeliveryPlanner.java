@@ -36,6 +36,12 @@ import java.util.Set;
  *       waits for. On a 10 Mbit/s downlink a lone segment fetch takes 0.6 s, within the 1 s deadline grace;
  *       sharing it with one or two peer downloads of later segments made it 1.0-1.6 s (n100-u0.8r simulated:
  *       84 missed deadlines, 73 with this rule, CDN-only 29). Transfers already running go on.</li>
+ *   <li>Multi-source (rule 3 when no idle holder alone is in time): a missing segment that two or three idle engine
+ *       holders ({@link PeerState#sendsParts}) deliver in time together, by their measured speeds, is asked of all
+ *       of them at once, each for a part sized by its speed ({@link Action.RequestParts}); it takes one of the
+ *       {@link #MAX_PEER_DOWNLOADS}. A 625 kB segment takes 5 s from a 1 Mbit/s uplink, longer than a neighbour
+ *       can wait, so such holders are skipped and their uplinks half idle; three of them deliver it in under 2 s.
+ *       The engine asks up to 3 ({@code RelayConfig.DEFAULT_SOURCES}, where the measured gain is written down).</li>
  * </ol>
  */
 public final class DeliveryPlanner {
@@ -77,10 +83,22 @@ public final class DeliveryPlanner {
 
     private final SchedulerConfig config;
     private final Random random;
+    /** Peers that may send parts of one segment at once (rule 6); 1: one peer per segment. */
+    private final int maxSources;
 
+    /** A planner that asks one peer per segment. */
     public DeliveryPlanner(SchedulerConfig config, Random random) {
+        this(config, random, 1);
+    }
+
+    /** @param maxSources how many peers may send parts of one segment at once (rule 6); 1 turns rule 6 off */
+    public DeliveryPlanner(SchedulerConfig config, Random random, int maxSources) {
+        if (maxSources < 1) {
+            throw new IllegalArgumentException("sources per segment must be at least 1: " + maxSources);
+        }
         this.config = config;
         this.random = random;
+        this.maxSources = maxSources;
     }
 
     /** Plans for an engine past its join grace (seeding allowed). */
@@ -134,8 +152,12 @@ public final class DeliveryPlanner {
         int peerDownloads = -1; // counted when first needed: most plans ask no peer
         int peerDownloadsChange = 0;
         long prefetching = 0;
+        int extraParts = 0; // peers beyond the first of multi-source transfers: a segment takes one download
         for (SegmentState s : segments) {
             prefetching += s.status() == Status.CDN_LOADING && !inHighDemand(now, s) ? 1 : 0;
+            if (s.status() == Status.PEER_LOADING && s.peerTransfer() != null) {
+                extraParts += s.peerTransfer().sources() - 1;
+            }
         }
 
         boolean downlinkForUrgent = false; // rule 5
@@ -182,16 +204,23 @@ public final class DeliveryPlanner {
                             idle.add(p);
                         }
                     }
-                    if (!idle.isEmpty() && !mayAskPeers) {
+                    List<PeerState> parts = idle.isEmpty() ? sharedInTime(byId, busy, s, left) : null;
+                    boolean askable = !idle.isEmpty() || parts != null;
+                    if (askable && !mayAskPeers) {
                         continue; // holders exist: wait for the tails to drain, then ask them
                     }
-                    if (!idle.isEmpty() && peerDownloads < 0) {
-                        peerDownloads = downloading(byId.values());
+                    if (askable && peerDownloads < 0) {
+                        peerDownloads = downloading(byId.values()) - extraParts;
                     }
-                    if (!idle.isEmpty() && peerDownloads + peerDownloadsChange < MAX_PEER_DOWNLOADS) {
-                        PeerState chosen = weightedChoice(idle);
-                        actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));
-                        busy.add(chosen.id());
+                    if (askable && peerDownloads + peerDownloadsChange < MAX_PEER_DOWNLOADS) {
+                        if (parts != null) {
+                            actions.add(new Action.RequestParts(s.mediaSequence(), split(parts, s.sizeHint())));
+                            parts.forEach(p -> busy.add(p.id()));
+                        } else {
+                            PeerState chosen = weightedChoice(idle);
+                            actions.add(new Action.RequestPeer(s.mediaSequence(), chosen.id()));
+                            busy.add(chosen.id());
+                        }
                         peerDownloadsChange++;
                     } else if (maySeed && s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
                             && prefetching < config.maxPrefetchCdn()
@@ -204,6 +233,56 @@ public final class DeliveryPlanner {
             }
         }
         return actions;
+    }
+
+    /**
+     * Rule 6: two to {@link #maxSources} idle holders that send parts and whose measured speeds together deliver the
+     * segment before its deadline minus the safety margin, drawn at random weighted by speed (so that engines do not
+     * all pick the same ones), the fewest that suffice; null when there are none or rule 6 is off. Holders of
+     * unknown speed are not here: rule 3 takes them alone.
+     */
+    private List<PeerState> sharedInTime(Map<String, PeerState> byId, Busy busy, SegmentState s, Duration left) {
+        if (maxSources < 2 || s.sizeHint() <= 0 || s.holders().size() < 2) {
+            return null;
+        }
+        List<PeerState> candidates = new ArrayList<>();
+        for (String h : s.holders()) {
+            PeerState p = byId.get(h);
+            if (p != null && p.sendsParts() && p.bytesPerSecond() > 0 && !busy.contains(h, p)) {
+                candidates.add(p);
+            }
+        }
+        if (candidates.size() < 2) {
+            return null;
+        }
+        long budgetMs = left.minus(config.safetyMargin()).toMillis();
+        List<PeerState> chosen = new ArrayList<>();
+        double speed = 0;
+        while (chosen.size() < maxSources && !candidates.isEmpty()) {
+            PeerState p = weightedChoice(candidates);
+            candidates.remove(p);
+            chosen.add(p);
+            speed += p.bytesPerSecond();
+            if (chosen.size() >= 2 && s.sizeHint() * 1000.0 / speed <= budgetMs) {
+                return chosen;
+            }
+        }
+        return null;
+    }
+
+    /** The parts of a segment of about {@code size} bytes, in the order given, each sized by the peer's speed. */
+    static List<Action.Part> split(List<PeerState> peers, long size) {
+        double total = 0;
+        for (PeerState p : peers) {
+            total += p.bytesPerSecond();
+        }
+        List<Action.Part> parts = new ArrayList<>(peers.size());
+        double before = 0;
+        for (PeerState p : peers) {
+            parts.add(new Action.Part(p.id(), (long) (size * before / total)));
+            before += p.bytesPerSecond();
+        }
+        return parts;
     }
 
     /** How many of the peers we download from now. */

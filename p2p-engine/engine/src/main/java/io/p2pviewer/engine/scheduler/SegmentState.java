@@ -22,7 +22,17 @@ public record SegmentState(long mediaSequence, long sizeHint, Instant deadline, 
     /** Where a segment's bytes are. */
     public enum Status { MISSING, CACHED, CDN_LOADING, PEER_LOADING, VERIFYING }
 
-    /** A transfer from a peer in flight. */
-    public record PeerTransfer(String peer, Instant startedAt, Instant lastBytesAt, long received, long total) {
+    /**
+     * A transfer from a peer in flight, or from several peers at once each sending a part ({@code sources} above 1):
+     * then {@code peer} is one of them (giving it up gives up every part), {@code sources} the parts still receiving,
+     * {@code lastBytesAt} the latest bytes of any part and {@code received} the bytes of all parts that belong to the
+     * segment.
+     */
+    public record PeerTransfer(String peer, Instant startedAt, Instant lastBytesAt, long received, long total,
+                               int sources) {
+        /** A transfer from one peer. */
+        public PeerTransfer(String peer, Instant startedAt, Instant lastBytesAt, long received, long total) {
+            this(peer, startedAt, lastBytesAt, received, total, 1);
+        }
     }
 }

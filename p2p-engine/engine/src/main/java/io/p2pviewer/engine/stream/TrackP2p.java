@@ -109,7 +109,8 @@ final class TrackP2p implements SwarmHost {
         this.events = events;
         this.swarm = new Swarm(track.name, this, scheduler, context.banned(), config.upload(),
                 config.uploadBytesPerSecond(), config.relay());
-        this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()));
+        this.planner = new DeliveryPlanner(config.scheduler(), new Random(config.peerId().hashCode()),
+                config.relay().sources());
         this.hashes = new SegmentHashes(scheduler, context.cdn(), track);
         this.infoHash = track.infoHash;
     }
@@ -248,6 +249,17 @@ final class TrackP2p implements SwarmHost {
                     events.onEvent(new DeliveryEvent.PeerRequested(new SegmentId(track.name, r.mediaSequence()),
                             r.peer()));
                     swarm.request(r.peer(), r.mediaSequence(), wireId(r.mediaSequence()));
+                }
+                case Action.RequestParts r -> {
+                    List<String> peers = new ArrayList<>(r.parts().size());
+                    long[] froms = new long[r.parts().size()];
+                    for (Action.Part part : r.parts()) {
+                        events.onEvent(new DeliveryEvent.PeerRequested(new SegmentId(track.name, r.mediaSequence()),
+                                part.peer()));
+                        froms[peers.size()] = part.from();
+                        peers.add(part.peer());
+                    }
+                    swarm.requestParts(peers, froms, r.mediaSequence(), wireId(r.mediaSequence()));
                 }
                 case Action.AbandonPeer ab -> {
                     events.onEvent(new DeliveryEvent.PeerAbandoned(new SegmentId(track.name, ab.mediaSequence()),
@@ -422,6 +434,37 @@ final class TrackP2p implements SwarmHost {
                         verdict.how());
             } else {
                 rejected(peer, mediaSequence, verdict);
+            }
+        });
+    }
+
+    /**
+     * A segment joined from parts several peers sent: verified as a peer delivery is. A bad one bans nobody (we
+     * cannot tell whose part was bad): its peers are asked for whole segments only from then on
+     * ({@link Swarm#partsRejected}), and the segment is fetched again.
+     */
+    @Override
+    public void partsDelivered(List<String> peers, long mediaSequence, byte[] data, long declaredSize,
+                               long fetchMillis) {
+        MediaSegment segment = track.known.get(mediaSequence);
+        if (segment == null) {
+            swarm.partsRejected(peers);
+            host.peerFetchFailed(track, mediaSequence);
+            return;
+        }
+        verifying.add(mediaSequence);
+        hashes.verify(segment, data, declaredSize, verdict -> {
+            verifying.remove(mediaSequence);
+            swarm.verified(mediaSequence, verdict.ok());
+            if (verdict.ok()) {
+                host.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), peers.get(0), fetchMillis,
+                        verdict.how());
+            } else {
+                log.warn("[{}] #{} joined from parts of {} failed verification ({}: {}): they are asked for whole "
+                        + "segments only", track.name, mediaSequence, peers.stream().map(PeerIds::shortId).toList(),
+                        verdict.how(), verdict.problem());
+                swarm.partsRejected(peers);
+                host.peerFetchFailed(track, mediaSequence);
             }
         });
     }

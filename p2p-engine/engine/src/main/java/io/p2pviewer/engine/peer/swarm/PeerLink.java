@@ -51,6 +51,11 @@ final class PeerLink {
     long bytesUp;
     double speed;
     int stalls;
+    /**
+     * True once a segment joined from parts it sent (with other peers') failed verification: we cannot tell whose
+     * part was bad, so it is asked for whole segments only, where its own bytes answer for it.
+     */
+    boolean noParts;
     /** True once the peer answered any request of ours (a data header or SegmentAbsent). */
     boolean answered;
     boolean closed;
@@ -85,23 +90,56 @@ final class PeerLink {
         }
     }
 
-    /** A download from this peer in flight. */
+    /**
+     * A download from this peer in flight: a whole segment, or a part of one ({@link SplitDownload}), asked from
+     * byte {@link #from}: the peer declares the whole segment's size and sends from there to the segment's end (an
+     * engine peer's uploads do; we stop it where the next part begins).
+     */
     static final class Download {
         final long mediaSequence;
         final long wireId;
         final int requestId;
         final Instant startedAt;
+        /** The peer it is from. */
+        final PeerLink source;
+        /** The segment's byte the peer sends first (0 for a whole segment); at most the declared size once known. */
+        long from;
+        /** The segment's size as the peer declared it, -1 until its data header came. */
         long total = -1;
+        /** Payload bytes received, all of them (a part's beyond its end too). */
         long received;
         Instant lastBytesAt;
-        /** The bytes received so far (also the buffer our uploads may pass on); null until the data header came. */
+        /**
+         * The bytes received that we keep, from {@link #from} (also the buffer our uploads may pass on for a whole
+         * segment); null until the data header came.
+         */
         Relay relay;
+        /** The segment this is a part of, or null for a whole segment. */
+        SplitDownload split;
+        /** A part that has all its bytes (it reached the next part, or the segment's end). */
+        boolean done;
 
         Download(long mediaSequence, long wireId, int requestId, Instant startedAt) {
+            this(mediaSequence, wireId, requestId, startedAt, null, 0);
+        }
+
+        Download(long mediaSequence, long wireId, int requestId, Instant startedAt, PeerLink source, long from) {
             this.mediaSequence = mediaSequence;
             this.wireId = wireId;
             this.requestId = requestId;
             this.startedAt = startedAt;
+            this.source = source;
+            this.from = from;
+        }
+
+        /** Payload bytes the peer sends: from {@link #from} to the segment's end (-1 before the header). */
+        long expected() {
+            return total < 0 ? -1 : total - from;
+        }
+
+        /** Bytes kept so far. */
+        int kept() {
+            return relay == null ? 0 : relay.received;
         }
     }
 

@@ -74,6 +74,8 @@ public final class Swarm {
     private final SwarmUploads uploads;
     /** Our downloads in flight, by media sequence (the planner asks per segment, every tick). */
     private final Map<Long, PeerLink> downloads = new HashMap<>();
+    /** Our downloads from several peers at once, each sending a part, by media sequence ({@link SplitDownload}). */
+    private final Map<Long, SplitDownload> splits = new HashMap<>();
     /**
      * Segments we are receiving from peers (or received and are verifying), by wire id, announced to engine peers
      * as held and passed on as they arrive ({@link Relay}); empty when relaying is off.
@@ -211,7 +213,9 @@ public final class Swarm {
             departed.remove(departed.keySet().iterator().next());
         }
         log.info("[{}] peer {} dropped: {}", track, PeerIds.shortId(p.id), reason);
-        if (p.download != null) {
+        if (p.download != null && p.download.split != null) {
+            partFailed(p, p.download, reason, keepPartial);
+        } else if (p.download != null) {
             PeerLink.Download d = p.download;
             endDownload(p);
             tellFailed(p, d, reason, keepPartial);
@@ -389,6 +393,45 @@ public final class Swarm {
     }
 
     /**
+     * Asks several engine peers for parts of one segment at once ({@link SplitDownload}): the first peer from byte 0,
+     * each other from its {@code froms} entry. Peers gone, busy or browsers are left out (the part before takes
+     * their bytes); with one left it is an ordinary request. False when none is left.
+     *
+     * @param froms each part's first byte in real bytes, ascending, in the order of {@code peerIds} (the planner
+     *              sizes parts from the segment's expected size; a simulated channel's payload stands for
+     *              {@link io.p2pviewer.engine.peer.transport.PeerChannel#payloadScale()} real bytes a byte)
+     */
+    public boolean requestParts(List<String> peerIds, long[] froms, long mediaSequence, long wireId) {
+        scheduler.assertCurrentThread();
+        List<PeerLink> ready = new ArrayList<>(peerIds.size());
+        List<Long> starts = new ArrayList<>(peerIds.size());
+        for (int i = 0; i < peerIds.size(); i++) {
+            PeerLink p = peers.get(peerIds.get(i));
+            if (p != null && p.download == null && !p.browser && !ready.contains(p)) {
+                ready.add(p);
+                starts.add(ready.size() == 1 ? 0 : Math.max(0, froms[i] / p.channel.payloadScale()));
+            }
+        }
+        if (ready.size() <= 1 || splits.containsKey(mediaSequence) || downloads.containsKey(mediaSequence)) {
+            return ready.size() == 1 && request(ready.get(0).id, mediaSequence, wireId);
+        }
+        SplitDownload split = new SplitDownload(mediaSequence, wireId, host.now());
+        for (int i = 0; i < ready.size(); i++) {
+            PeerLink p = ready.get(i);
+            long from = starts.get(i);
+            int requestId = nextRequestId++;
+            PeerLink.Download d = new PeerLink.Download(mediaSequence, wireId, requestId, host.now(), p, from);
+            d.split = split;
+            split.parts.add(d);
+            p.download = d;
+            states.changed(p);
+            p.send(new SegmentRequest(wireId, requestId, from == 0 ? null : from));
+        }
+        splits.put(mediaSequence, split);
+        return true;
+    }
+
+    /**
      * Gives up our download from a peer (sends a cancel); the host is told through {@code peerFailed}. A peer that
      * was too slow keeps its connection and gets the speed it showed, so it is chosen less; a peer that stayed
      * silent gets a strike, and three strikes in a row drop it; a peer that never answered any request is dropped
@@ -400,6 +443,10 @@ public final class Swarm {
         scheduler.assertCurrentThread();
         PeerLink p = peers.get(peerId);
         if (p == null || p.download == null) {
+            return;
+        }
+        if (p.download.split != null) {
+            abandonSplit(p.download.split, reason, silent);
             return;
         }
         PeerLink.Download d = p.download;
@@ -481,10 +528,17 @@ public final class Swarm {
                 if (d.totalBytes() <= 0 || d.totalBytes() > MAX_SEGMENT_BYTES) {
                     throw new ProtocolViolation("declared segment size " + d.totalBytes());
                 }
+                if (dl.split != null && dl.split.total >= 0 && d.totalBytes() != dl.split.total) {
+                    throw new ProtocolViolation("declared segment size " + d.totalBytes() + ", another part's "
+                            + dl.split.total);
+                }
                 dl.total = d.totalBytes();
                 PeerStates.transferStarted(p);
                 CancelledTails.newTransfer(p);
-                dl.relay = new Relay(dl.wireId, dl.mediaSequence, (int) dl.total);
+                if (dl.split != null && dl.split.total < 0) {
+                    dl.split.sized(dl.total);
+                }
+                dl.relay = new Relay(dl.wireId, dl.mediaSequence, (int) dl.expected());
             }
             case SegmentDataSendingCompleted c -> {
                 PeerLink.Download dl = p.download;
@@ -494,8 +548,12 @@ public final class Swarm {
                 if (dl == null || dl.wireId != c.segmentId() || dl.requestId != c.requestId() || dl.total < 0) {
                     throw new ProtocolViolation("completion of segment " + c.segmentId() + " not being sent");
                 }
-                if (dl.received != dl.total) {
-                    throw new ProtocolViolation("size mismatch: received " + dl.received + " of " + dl.total);
+                if (dl.received != dl.expected()) {
+                    throw new ProtocolViolation("size mismatch: received " + dl.received + " of " + dl.expected());
+                }
+                if (dl.split != null) {
+                    partDone(p, dl);
+                    return;
                 }
                 dl.relay.state = Relay.State.RECEIVED;
                 endDownload(p);
@@ -506,7 +564,9 @@ public final class Swarm {
             case SegmentAbsent a -> {
                 PeerLink.Download dl = p.download;
                 states.answeredAbsent(p);
-                if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
+                if (dl != null && dl.split != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
+                    partFailed(p, dl, "peer " + PeerIds.shortId(p.id) + " does not have it", true);
+                } else if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
                     endDownload(p);
                     // after some data, its own sender failed it (a relay): keep what came, the CDN sends the rest
                     tellFailed(p, dl, "peer " + PeerIds.shortId(p.id) + " does not have it", true);
@@ -532,8 +592,13 @@ public final class Swarm {
             p.bytesRelayed += bytes.length;
         }
         host.peerBytes(p.id, bytes.length);
-        if (dl.received > dl.total) {
-            throw new ProtocolViolation("size mismatch: " + dl.received + " bytes of a " + dl.total + "-byte segment");
+        if (dl.received > dl.expected()) {
+            throw new ProtocolViolation("size mismatch: " + dl.received + " bytes of a " + dl.total + "-byte segment"
+                    + (dl.from > 0 ? " from byte " + dl.from : ""));
+        }
+        if (dl.split != null) {
+            partPayload(p, dl, bytes);
+            return;
         }
         dl.relay.append(bytes);
         dl.lastBytesAt = host.now();
@@ -547,6 +612,120 @@ public final class Swarm {
                 }
                 dl.relay.offered = true;
                 sendAnnouncements(Long.MIN_VALUE);
+            }
+        }
+    }
+
+    // ---- downloads in parts ----
+
+    /** Payload of a part: what belongs to it is kept; once it reaches the next part, its peer is stopped. */
+    private void partPayload(PeerLink p, PeerLink.Download dl, byte[] bytes) {
+        SplitDownload split = dl.split;
+        int keep = split.keep(dl, bytes.length);
+        if (keep > 0) {
+            dl.relay.append(keep == bytes.length ? bytes : Arrays.copyOf(bytes, keep));
+        }
+        dl.lastBytesAt = host.now();
+        if (dl.received < dl.expected() && split.reachedEnd(dl)) {
+            cancel(dl); // the next part's peer sends the rest
+            partDone(p, dl);
+        }
+    }
+
+    /** A part has all its bytes: once every part has, the joined segment goes to the host. */
+    private void partDone(PeerLink p, PeerLink.Download dl) {
+        SplitDownload split = dl.split;
+        dl.done = true;
+        p.download = null;
+        long ms = Math.max(1, Duration.between(dl.startedAt, host.now()).toMillis());
+        if (dl.kept() > 0) {
+            states.delivered(p, dl.kept() * (double) p.channel.payloadScale() * 1000.0 / ms);
+        } else {
+            states.changed(p);
+        }
+        if (split.complete() && splits.remove(split.mediaSequence, split)) {
+            long took = Math.max(1, Duration.between(split.startedAt, host.now()).toMillis());
+            host.partsDelivered(split.peers(), split.mediaSequence, split.join(), split.total, took);
+        } else {
+            host.swarmChanged(); // the peer is free for another request
+        }
+    }
+
+    /**
+     * A part failed (absent, its peer dropped, a protocol violation): the part before takes its bytes over if it is
+     * still receiving; otherwise the download fails, its other parts are cancelled, and the first part's bytes go to
+     * the host as a prefix (unless {@code keepPartial} is false and they are the failed peer's own).
+     */
+    private void partFailed(PeerLink p, PeerLink.Download dl, String reason, boolean keepPartial) {
+        SplitDownload split = dl.split;
+        p.download = null;
+        states.changed(p);
+        if (split.absorb(dl)) {
+            return;
+        }
+        for (PeerLink.Download other : split.running()) {
+            if (other != dl) {
+                cancel(other);
+                other.source.download = null;
+                states.changed(other.source);
+            }
+        }
+        splitFailed(split, p, reason, keepPartial || split.parts.get(0) != dl);
+    }
+
+    /** Gives up every part of a download (the planner's verdict on it as a whole). */
+    private void abandonSplit(SplitDownload split, String reason, boolean silent) {
+        for (PeerLink.Download d : split.running()) {
+            PeerLink q = d.source;
+            cancel(d);
+            q.download = null;
+            if (d.received > 0) {
+                long ms = Math.max(1, Duration.between(d.startedAt, host.now()).toMillis());
+                states.measured(q, d.received * (double) q.channel.payloadScale() * 1000.0 / ms);
+            }
+            if (silent) {
+                states.struck(q);
+            } else {
+                states.changed(q);
+            }
+        }
+        PeerLink first = split.parts.get(0).source;
+        splitFailed(split, first, reason, true);
+        for (PeerLink.Download d : split.parts) {
+            if (PeerStates.outOfStrikes(d.source)) {
+                drop(d.source, "three silent transfers");
+            }
+        }
+    }
+
+    /** Tells the host a download in parts ended without the segment, with the first part's bytes if kept. */
+    private void splitFailed(SplitDownload split, PeerLink blamed, String reason, boolean keepPrefix) {
+        splits.remove(split.mediaSequence, split);
+        PeerLink.Download first = split.parts.get(0);
+        if (keepPrefix && split.total > 0 && first.kept() > 0 && first.kept() < split.total) {
+            host.peerPartial(first.source.id, split.mediaSequence, first.relay.receivedBytes(), split.total);
+        }
+        host.peerFailed(blamed.id, split.mediaSequence, reason);
+    }
+
+    /** Sends a cancel for a download and counts what its peer may still send of it as a tail. */
+    private void cancel(PeerLink.Download d) {
+        tails.add(d.source, new PeerLink.Cancelled(d.wireId, d.requestId,
+                d.total < 0 ? -1 : d.expected() - d.received, host.now()));
+        d.source.send(new CancelSegmentRequest(d.wireId, d.requestId));
+    }
+
+    /**
+     * A segment joined from parts failed verification: we cannot tell whose part was bad, so its peers are asked
+     * for whole segments only from now on ({@link PeerState#sendsParts}), where their own bytes answer for them.
+     */
+    public void partsRejected(List<String> peerIds) {
+        scheduler.assertCurrentThread();
+        for (String id : peerIds) {
+            PeerLink p = peers.get(id);
+            if (p != null) {
+                p.noParts = true;
+                states.changed(p);
             }
         }
     }
@@ -607,8 +786,9 @@ public final class Swarm {
             while (j < before.length && before[j] < id) {
                 j++;
             }
-            if ((j == before.length || before[j] != id) && host.lacks(id)
-                    && !downloads.containsKey(host.mediaSequenceOf(id))) {
+            long seq = host.mediaSequenceOf(id);
+            if ((j == before.length || before[j] != id) && host.lacks(id) && !downloads.containsKey(seq)
+                    && !splits.containsKey(seq)) {
                 return true;
             }
         }
@@ -664,6 +844,13 @@ public final class Swarm {
 
     /** The peer transfer of a segment in flight, or null. */
     public SegmentState.PeerTransfer transfer(long mediaSequence) {
+        SplitDownload split = splits.isEmpty() ? null : splits.get(mediaSequence);
+        if (split != null) {
+            List<PeerLink.Download> running = split.running();
+            PeerLink.Download one = running.isEmpty() ? split.parts.get(0) : running.get(0);
+            return new SegmentState.PeerTransfer(one.source.id, split.startedAt, split.lastBytesAt(), split.kept(),
+                    split.total, Math.max(1, running.size()));
+        }
         PeerLink p = downloads.get(mediaSequence);
         PeerLink.Download d = p == null ? null : p.download;
         return d == null ? null : new SegmentState.PeerTransfer(p.id, d.startedAt, d.lastBytesAt, d.received, d.total);
@@ -723,6 +910,7 @@ public final class Swarm {
         uploads.close();
         relays.values().forEach(r -> r.offered = false);
         relays.clear();
+        splits.clear();
         for (PeerLink p : new ArrayList<>(peers.values())) {
             p.closed = true;
             unindex(p);

@@ -1,6 +1,7 @@
 package io.p2pviewer.engine.peer.swarm;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What a {@link Swarm} needs from the track it serves. Called on the engine thread; must not block. */
 public interface SwarmHost {
@@ -22,6 +23,16 @@ public interface SwarmHost {
 
     /** A peer delivered a whole segment of the declared size in {@code fetchMillis}; the host verifies it. */
     void peerDelivered(String peer, long mediaSequence, byte[] data, long declaredSize, long fetchMillis);
+
+    /**
+     * Several peers delivered the parts of a segment ({@link Swarm#requestParts}), joined to the declared size in
+     * {@code fetchMillis}; the host verifies it. A bad one cannot be blamed on one of them: see
+     * {@link Swarm#partsRejected}. By default, as a delivery by the first.
+     */
+    default void partsDelivered(List<String> peers, long mediaSequence, byte[] data, long declaredSize,
+                                long fetchMillis) {
+        peerDelivered(peers.get(0), mediaSequence, data, declaredSize, fetchMillis);
+    }
 
     /**
      * A download from a peer that we gave up, or whose connection closed, had delivered the first

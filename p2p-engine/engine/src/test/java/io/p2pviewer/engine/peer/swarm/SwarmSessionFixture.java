@@ -107,6 +107,11 @@ abstract class SwarmSessionFixture {
         @Override public void peerBytes(String peer, int count) { }
         @Override public void peerDelivered(String peer, long seq, byte[] data, long declared, long fetchMillis) {
             events.add("delivered " + seq + " " + data.length);
+            delivered = data;
+        }
+        @Override public void partsDelivered(List<String> peers, long seq, byte[] data, long declared, long ms) {
+            events.add("delivered " + seq + " " + data.length + " from " + peers);
+            delivered = data;
         }
         @Override public void peerPartial(String peer, long seq, byte[] prefix, long total) {
             events.add("partial " + seq + ": " + prefix.length + " of " + total);
@@ -116,6 +121,8 @@ abstract class SwarmSessionFixture {
         @Override public void swarmChanged() { swarmChanges++; }
     };
     int swarmChanges;
+    /** The bytes of the latest segment delivered. */
+    byte[] delivered;
 
     Swarm swarm(boolean upload) {
         return swarm(upload, RelayConfig.DEFAULTS);
