@@ -142,12 +142,27 @@ final class SwarmUploads {
         }
         int total = relay != null ? relay.total : data.length;
         int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(total, r.byteFrom()));
+        if (p.browser && from >= total) {
+            p.send(new SegmentAbsent(r.segmentId(), r.requestId())); // nothing left to send: a browser takes no 0
+            return;
+        }
         p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), data, from, relay, host.now());
         if (!uploadingTo.contains(p)) {
             uploadingTo.add(p);
         }
-        p.send(new SegmentData(r.segmentId(), r.requestId(), total));
+        p.send(new SegmentData(r.segmentId(), r.requestId(), declaredSize(p, total, from)));
         pump();
+    }
+
+    /**
+     * The size a data header declares for a request from byte {@code from}: the whole segment's to an engine peer
+     * (each part of a multi-source download is cut where the next begins, against the whole size), the rest's to a
+     * browser. p2p-media-loader 2.3 asks with {@code b} = the bytes it already has when it resumes a segment from
+     * another peer, expects the size of what follows ({@code totalBytes - loadedBytes}), and otherwise cancels and
+     * closes the connection ("peer-response-bytes-length-mismatch", {@code peer.ts}).
+     */
+    static int declaredSize(PeerLink p, int total, int from) {
+        return p.browser ? total - from : total;
     }
 
     /**

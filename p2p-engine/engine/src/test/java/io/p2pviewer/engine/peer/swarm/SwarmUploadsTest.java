@@ -201,4 +201,36 @@ class SwarmUploadsTest extends SwarmSessionFixture {
         assertThat(browser.received).as("an ordinary stream for a browser: nothing after its cancel")
                 .doesNotContain(new SegmentDataSendingCompleted(10, 2));
     }
+
+    @Test
+    void aBrowserResumingFromAnOffsetIsToldTheSizeOfTheRestAnEngineTheWholeSegments() {
+        Swarm toBrowser = swarm(true);
+        toBrowser.announce(Set.of(10L), Set.of());
+        ScriptedChannel browser = connect(toBrowser);
+        browser.peerSays(new SegmentRequest(10, 1, 40_000L));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(browser.received).as("p2p-media-loader closes the connection on any other size")
+                .contains(new SegmentData(10, 1, 60_000), new SegmentDataSendingCompleted(10, 1));
+        assertThat(browser.payloadBytes).isEqualTo(60_000);
+
+        Swarm toEngine = swarm(true);
+        toEngine.announce(Set.of(10L), Set.of());
+        ScriptedChannel engine = connect(toEngine, "engine-peer-000000001");
+        engine.peerSays(new SegmentRequest(10, 1, 40_000L));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(engine.received).as("a part of a multi-source download is cut against the whole size")
+                .contains(new SegmentData(10, 1, 100_000), new SegmentDataSendingCompleted(10, 1));
+        assertThat(engine.payloadBytes).isEqualTo(60_000);
+    }
+
+    @Test
+    void aBrowserAskingFromTheEndIsAnsweredAbsent() {
+        Swarm swarm = swarm(true);
+        swarm.announce(Set.of(10L), Set.of());
+        ScriptedChannel browser = connect(swarm);
+        browser.peerSays(new SegmentRequest(10, 1, 100_000L));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(browser.received).contains(new SegmentAbsent(10, 1));
+        assertThat(browser.payloadBytes).isZero();
+    }
 }
