@@ -204,20 +204,12 @@ class SwarmUploadsTest extends SwarmSessionFixture {
 
     @Test
     void aBrowserResumingFromAnOffsetIsToldTheSizeOfTheRestAnEngineTheWholeSegments() {
-        Swarm toBrowser = swarm(true);
-        toBrowser.announce(Set.of(10L), Set.of());
-        ScriptedChannel browser = connect(toBrowser);
-        browser.peerSays(new SegmentRequest(10, 1, 40_000L));
-        scheduler.advance(java.time.Duration.ofMillis(100));
+        ScriptedChannel browser = askedForSegment10From("-PM0203-abcdefghijkl", 40_000);
         assertThat(browser.received).as("p2p-media-loader closes the connection on any other size")
                 .contains(new SegmentData(10, 1, 60_000), new SegmentDataSendingCompleted(10, 1));
         assertThat(browser.payloadBytes).isEqualTo(60_000);
 
-        Swarm toEngine = swarm(true);
-        toEngine.announce(Set.of(10L), Set.of());
-        ScriptedChannel engine = connect(toEngine, "engine-peer-000000001");
-        engine.peerSays(new SegmentRequest(10, 1, 40_000L));
-        scheduler.advance(java.time.Duration.ofMillis(100));
+        ScriptedChannel engine = askedForSegment10From("engine-peer-000000001", 40_000);
         assertThat(engine.received).as("a part of a multi-source download is cut against the whole size")
                 .contains(new SegmentData(10, 1, 100_000), new SegmentDataSendingCompleted(10, 1));
         assertThat(engine.payloadBytes).isEqualTo(60_000);
@@ -225,12 +217,18 @@ class SwarmUploadsTest extends SwarmSessionFixture {
 
     @Test
     void aBrowserAskingFromTheEndIsAnsweredAbsent() {
-        Swarm swarm = swarm(true);
-        swarm.announce(Set.of(10L), Set.of());
-        ScriptedChannel browser = connect(swarm);
-        browser.peerSays(new SegmentRequest(10, 1, 100_000L));
-        scheduler.advance(java.time.Duration.ofMillis(100));
+        ScriptedChannel browser = askedForSegment10From("-PM0203-abcdefghijkl", 100_000);
         assertThat(browser.received).contains(new SegmentAbsent(10, 1));
         assertThat(browser.payloadBytes).isZero();
+    }
+
+    /** A swarm of its own holding segment 10 (100,000 bytes), asked for it from byte {@code from} by a peer. */
+    private ScriptedChannel askedForSegment10From(String peerId, long from) {
+        Swarm swarm = swarm(true);
+        swarm.announce(Set.of(10L), Set.of());
+        ScriptedChannel ch = connect(swarm, peerId);
+        ch.peerSays(new SegmentRequest(10, 1, from));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        return ch;
     }
 }
