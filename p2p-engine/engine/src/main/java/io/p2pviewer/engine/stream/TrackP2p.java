@@ -425,17 +425,8 @@ final class TrackP2p implements SwarmHost {
             host.peerFetchFailed(track, mediaSequence);
             return;
         }
-        verifying.add(mediaSequence);
-        hashes.verify(segment, data, declaredSize, verdict -> {
-            verifying.remove(mediaSequence);
-            swarm.verified(mediaSequence, verdict.ok()); // uploads relaying it complete, or fail
-            if (verdict.ok()) {
-                host.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), peer, fetchMillis,
-                        verdict.how());
-            } else {
-                rejected(peer, mediaSequence, verdict);
-            }
-        });
+        verifyFromPeers(segment, data, declaredSize, peer, fetchMillis, verdict -> rejected(peer, mediaSequence,
+                verdict));
     }
 
     /**
@@ -452,19 +443,32 @@ final class TrackP2p implements SwarmHost {
             host.peerFetchFailed(track, mediaSequence);
             return;
         }
+        verifyFromPeers(segment, data, declaredSize, peers.get(0), fetchMillis, verdict -> {
+            log.warn("[{}] #{} joined from parts of {} failed verification ({}: {}): they are asked for whole "
+                    + "segments only", track.name, mediaSequence, peers.stream().map(PeerIds::shortId).toList(),
+                    verdict.how(), verdict.problem());
+            swarm.partsRejected(peers);
+            host.peerFetchFailed(track, mediaSequence);
+        });
+    }
+
+    /**
+     * Verifies a segment peers delivered (one whole, or joined from parts); the verdict arrives on the engine thread.
+     * Uploads relaying it complete, or fail; a good one goes to the host credited to {@code credited}, a bad one to
+     * {@code rejected}.
+     */
+    private void verifyFromPeers(MediaSegment segment, byte[] data, long declaredSize, String credited,
+                                 long fetchMillis, Consumer<Verdict> rejected) {
+        long mediaSequence = segment.mediaSequence();
         verifying.add(mediaSequence);
         hashes.verify(segment, data, declaredSize, verdict -> {
             verifying.remove(mediaSequence);
             swarm.verified(mediaSequence, verdict.ok());
             if (verdict.ok()) {
-                host.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), peers.get(0), fetchMillis,
+                host.deliveredByPeer(track, mediaSequence, data, Hashes.sha256Hex(data), credited, fetchMillis,
                         verdict.how());
             } else {
-                log.warn("[{}] #{} joined from parts of {} failed verification ({}: {}): they are asked for whole "
-                        + "segments only", track.name, mediaSequence, peers.stream().map(PeerIds::shortId).toList(),
-                        verdict.how(), verdict.problem());
-                swarm.partsRejected(peers);
-                host.peerFetchFailed(track, mediaSequence);
+                rejected.accept(verdict);
             }
         });
     }
