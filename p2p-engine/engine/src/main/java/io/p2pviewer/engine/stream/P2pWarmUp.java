@@ -6,14 +6,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads and initialises, on a short-lived background thread, the classes a track's first swarm join needs, so that
- * the join does not load them on the engine thread while the player waits for its first playlist.
+ * the join does not load them on the engine thread while the player is starting.
  *
- * <p>A track joins its swarm on the player's first request for its playlist ({@code StreamController}), and
- * everything the engine does next waits for the join. In a fresh JVM that join loaded about 150 classes first
+ * <p>A track joins its swarm once the player's first segment of it has been served ({@code StreamController}),
+ * and everything the engine does next waits for the join. In a fresh JVM that join loaded about 150 classes first
  * (the swarm, the planner, the tracker client and its JSON codec, OkHttp's WebSocket): 0.2-0.35 s of the engine
  * thread on these 2 cores with other engines running, every P2P viewer's startup paying it and no CDN-only one
  * (docs/BENCHMARKS.md, startup against CDN-only). The engine starts this when P2P is configured; the stream's
- * opening (a playlist fetch) and the player's first requests leave it time to finish first. A class still loading
+ * opening and the player's first segment leave it time to finish first. A class still loading
  * here when the engine thread needs it makes that thread wait for the load, never load it twice.
  */
 public final class P2pWarmUp {

@@ -86,7 +86,11 @@ final class PlayerWaits {
     Instant due(Track track, long mediaSequence, Instant now) {
         Instant due = now;
         if (mediaSequence >= track.playhead) {
-            due = track.p2p == null ? now : track.p2p.playerDue(mediaSequence, now);
+            if (track.p2p == null) {
+                track.playerNeed(mediaSequence, now); // kept for a swarm the track may join later
+            } else {
+                due = track.p2p.playerDue(mediaSequence, now);
+            }
             track.playhead = mediaSequence;
             track.playheadDue = due;
         }

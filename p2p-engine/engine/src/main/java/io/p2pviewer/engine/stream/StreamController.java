@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 @EngineThread
 public final class StreamController {
     private static final Logger log = LoggerFactory.getLogger(StreamController.class);
+    /** A track joins its swarm this long after its first use at the latest (see {@link #activate}). */
+    static final Duration JOIN_AT_THE_LATEST = Duration.ofSeconds(1);
     private final String id;
     private final URI sourceUri;
     private final String masterText;
@@ -197,6 +199,10 @@ public final class StreamController {
     public void served(CachedSegment segment, long bytes, String sha256) {
         scheduler.assertCurrentThread();
         stats.served(segment, bytes, sha256, now());
+        Track track = trackNamed(segment.id().track());
+        if (track != null && track.p2p == null && track.joinTimer != null) {
+            join(track);
+        }
     }
 
     /** The player reports how far it has played (media seconds since it started), for the buffer estimate. */
@@ -286,10 +292,28 @@ public final class StreamController {
 
     // ---- tracks, arrivals and P2P ----
 
-    /** The player uses the track: it joins its swarm (P2P configured, the track has one) on first use. */
+    /**
+     * The player uses the track. A track with a swarm (P2P configured) joins it once the player's first segment of
+     * it has been served, or {@link #JOIN_AT_THE_LATEST} after its first use if that takes longer: until then the
+     * engine does what a CDN-only one does, so the tracker connection, the first WebRTC offers and the hash list do
+     * not compete with the player's start (they cost a P2P engine 70-120 ms of its first frame, docs/BENCHMARKS.md).
+     */
     private void activate(Track track, Instant now) {
         track.lastActivity = now;
-        if (track.p2p == null && track.swarmId != null && context.p2p() != null && !closed && !draining) {
+        if (track.joinTimer == null && mayJoin(track)) {
+            track.joinTimer = scheduler.schedule(JOIN_AT_THE_LATEST, () -> join(track));
+        }
+    }
+
+    private boolean mayJoin(Track track) {
+        return track.p2p == null && track.swarmId != null && context.p2p() != null && !closed && !draining;
+    }
+
+    /** Joins the track's swarm unless it has already (see {@link #activate}). */
+    private void join(Track track) {
+        track.joinTimer.cancel();
+        if (mayJoin(track)) {
+            Instant now = now();
             track.p2p = new TrackP2p(track, context, stats.traffic(), events, host);
             track.p2p.start();
             if (log.isDebugEnabled()) {

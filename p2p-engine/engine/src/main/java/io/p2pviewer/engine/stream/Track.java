@@ -47,11 +47,28 @@ final class Track {
     /** The newest segment ever cached (it may have been evicted since); -1 before the first. */
     long newestHeld = -1;
     TrackP2p p2p;
+    /** Joins the swarm at the latest (see StreamController#activate); null before the track's first use. */
+    Cancellable joinTimer;
     /** The p2p-media-loader stream swarm id of this track and its info_hash (set by the opener). */
     String swarmId;
     String infoHash;
     Cancellable reloadTimer = Cancellable.NONE;
     final NavigableMap<Long, MediaSegment> known = new TreeMap<>();
+
+    /**
+     * The player's estimated need of the segment it asks for now, before {@link #playhead} moves to it: the previous
+     * segment's need plus its duration when it asks for the next one (it plays at normal speed from its first
+     * segment on), else now; never before now. Kept whether or not the track has joined its swarm yet, so a track
+     * that joins after its first segments knows how far ahead its player is.
+     */
+    Instant playerNeed(long mediaSequence, Instant now) {
+        MediaSegment previous = known.get(playhead);
+        boolean next = playhead >= 0 && mediaSequence == playhead + 1 && playheadNeed != null && previous != null;
+        Instant chained = next ? playheadNeed.plusMillis((long) (previous.duration() * 1000)) : now;
+        Instant need = chained.isAfter(now) ? chained : now;
+        playheadNeed = need;
+        return need;
+    }
 
     Track(int index, String name, URI originUri, long bandwidth, String resolution) {
         this.index = index;

@@ -185,12 +185,7 @@ final class TrackP2p implements SwarmHost {
      * time is the deadline.
      */
     Instant playerDue(long mediaSequence, Instant now) {
-        MediaSegment previous = track.known.get(track.playhead);
-        boolean next = track.playhead >= 0 && mediaSequence == track.playhead + 1 && track.playheadNeed != null
-                && previous != null;
-        Instant chained = next ? track.playheadNeed.plusMillis((long) (previous.duration() * 1000)) : now;
-        Instant need = chained.isAfter(now) ? chained : now;
-        track.playheadNeed = need;
+        Instant need = track.playerNeed(mediaSequence, now);
         var sc = config.scheduler();
         Duration patience = young(now) ? sc.startupPatience() : sc.patience();
         if (patience.isZero()) {

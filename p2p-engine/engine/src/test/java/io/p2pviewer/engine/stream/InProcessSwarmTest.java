@@ -216,13 +216,16 @@ class InProcessSwarmTest {
     /** Viewer 1, playing for 20 s, and viewer 2, which joined then and filled a 4-segment buffer 10 s ago. */
     private record FirstAndLate(Viewer first, Viewer late) {
         /**
-         * The late viewer's first segment was due at once and its second within the high-demand window (CDN); the
-         * next two came from the first viewer; nobody missed a deadline.
+         * The late viewer's first {@code fromCdn} segments came from the CDN and the rest of its 4-segment buffer
+         * from the first viewer; nobody missed a deadline.
          */
-        void startedFromTheCdnThenFromThePeer() {
+        void startedFromTheCdnThenFromThePeer(int fromCdn) {
             assertThat(late.got).hasSizeGreaterThanOrEqualTo(6);
-            assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source)
-                    .containsExactly(DeliverySource.CDN, DeliverySource.CDN, DeliverySource.PEER, DeliverySource.PEER);
+            List<DeliverySource> expected = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                expected.add(i < fromCdn ? DeliverySource.CDN : DeliverySource.PEER);
+            }
+            assertThat(late.got.subList(0, 4)).extracting(CachedSegment::source).containsExactlyElementsOf(expected);
             assertThat(late.controller.snapshot().missedDeadlines()).isZero();
             assertThat(first.controller.snapshot().missedDeadlines()).isZero();
         }
@@ -236,7 +239,7 @@ class InProcessSwarmTest {
         Viewer first = join(1, false);
         scheduler.advance(Duration.ofSeconds(20));
         Viewer late = new Viewer(2, false, 0, log);
-        late.controller.playlist(0); // joins the swarm
+        late.controller.playlist(0); // joins the swarm a second later at the latest
         scheduler.advance(beforePlaying);
         late.playFillingBuffer(4);
         scheduler.advance(Duration.ofSeconds(10));
@@ -244,13 +247,15 @@ class InProcessSwarmTest {
     }
 
     @Test
-    void aLateJoinerFillsItsStartUpBufferFromPeersAfterItsFirstTwoSegments() throws Exception {
+    void aLateJoinerStartsAsACdnOnlyEngineAndFillsTheRestOfItsStartUpBufferFromPeers() throws Exception {
         RecordingDeliveryEventListener log = new RecordingDeliveryEventListener();
         FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ZERO);
 
-        // The player asks for the third and fourth segments before it plays them, while the connection to the
-        // first viewer is being made: they wait briefly for it rather than going to the CDN.
-        viewers.startedFromTheCdnThenFromThePeer();
+        // It joins its swarm once the player has its first segment (the second is read ahead from the CDN
+        // meanwhile, as without P2P). The player asks for the third and fourth before it plays them, while the
+        // connection to the first viewer is being made: they wait briefly for it rather than going to the CDN.
+        assertThat(viewers.late.controller.snapshot().peers()).isNotEmpty();
+        viewers.startedFromTheCdnThenFromThePeer(2);
         assertThat(log.ofType(DeliveryEvent.PlayerWaitsForPeers.class)).isNotEmpty();
     }
 
@@ -261,7 +266,9 @@ class InProcessSwarmTest {
 
         // The third and fourth segments are needed 4 and 6 s after they are asked for: they wait for the peer, up
         // to 1.5 and 3.5 s (the request time as deadline would have sent all four to the CDN).
-        viewers.startedFromTheCdnThenFromThePeer();
+        // It joined its swarm a second after its first playlist request (the latest), before its player started:
+        // only the segment due at once and the next, due within the high-demand window, came from the CDN.
+        viewers.startedFromTheCdnThenFromThePeer(2);
         assertThat(log.ofType(DeliveryEvent.PlayerWaitsForPeers.class))
                 .anyMatch(e -> e.patienceMillis() >= 3000 && e.patienceMillis() <= 3999);
     }

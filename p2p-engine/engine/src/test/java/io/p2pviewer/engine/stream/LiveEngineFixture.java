@@ -91,6 +91,17 @@ final class LiveEngineFixture {
 
     /** As {@link #open()}, joining swarms through {@code viewerSignalling} (a tracker's, say). */
     StreamController open(SwarmSignalling.Factory viewerSignalling) throws Exception {
+        StreamController controller = openPlaylist(viewerSignalling);
+        scheduler.advance(StreamController.JOIN_AT_THE_LATEST); // no segment served: it joins at the latest
+        return controller;
+    }
+
+    /** Opens the engine's stream and its playlist, 100 ms ago; the engine has not joined its swarm yet. */
+    StreamController openPlaylist() throws Exception {
+        return openPlaylist(signalling.factory(network.transport("desktop")));
+    }
+
+    private StreamController openPlaylist(SwarmSignalling.Factory viewerSignalling) throws Exception {
         P2pConfig p2p = new P2pConfig((hash, id, listener) -> {
             infoHashes.add(hash);
             swarmListeners.add(listener);
