@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 public final class P2pWarmUp {
     private static final Logger log = LoggerFactory.getLogger(P2pWarmUp.class);
     /**
-     * Roots of what the first join loads (each pulls its static initialisers: the tracker codec's ObjectMapper is
-     * most of the cost). A renamed class fails {@code P2pWarmUpTest}; one missing here merely loads later.
+     * Roots of what the first join loads (each pulls its static initialisers). Neither the tracker client's codec
+     * nor the hash list needs jackson-databind: the embedded tracker's relay does, and loads it when it starts. A
+     * renamed class fails {@code P2pWarmUpTest}; one missing here merely loads later.
      */
     static final List<String> CLASSES = List.of(
             "io.p2pviewer.engine.stream.TrackP2p",
@@ -41,7 +42,6 @@ public final class P2pWarmUp {
             "io.p2pviewer.engine.peer.tracker.TrackerSignalling",
             "io.p2pviewer.engine.peer.tracker.TrackerClient",
             "io.p2pviewer.engine.peer.tracker.ClientCodec",
-            "io.p2pviewer.engine.peer.tracker.TrackerRelay",
             "com.carrotsearch.hppc.LongObjectHashMap",
             "com.fasterxml.jackson.core.JsonFactory",
             "okhttp3.internal.ws.RealWebSocket");
@@ -51,11 +51,17 @@ public final class P2pWarmUp {
 
     /** Starts the warm-up on a daemon thread of its own; returns at once. */
     public static Thread start() {
-        Thread t = new Thread(P2pWarmUp::run, "p2p-warm-up");
+        Thread t = new Thread(P2pWarmUp::runAndLog, "p2p-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
+    }
+
+    private static void runAndLog() {
+        log.debug("warm-up starts");
+        int failed = run();
+        log.debug("warm-up loaded {} classes", CLASSES.size() - failed);
     }
 
     /** Loads and initialises {@link #CLASSES}; returns how many failed to load (logged at DEBUG). */

@@ -1,12 +1,18 @@
 package io.p2pviewer.engine.peer.tracker;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -15,9 +21,13 @@ import java.util.OptionalInt;
  * (bittorrent-tracker's websocket client). Binary fields are strings of chars 0..255 and pass through
  * unchanged: Jackson writes them as such (escaping only control characters), and the WebSocket carries the
  * text as UTF-8, exactly like {@code JSON.stringify} in a browser. Stateless and thread-safe.
+ *
+ * <p>It uses jackson-core's streaming generator and parser, not an {@code ObjectMapper}: a P2P engine's first
+ * swarm join loaded jackson-databind for this alone, 0.3-0.4 s of class loading in a cold JVM while the player
+ * starts (docs/BENCHMARKS.md, startup against CDN-only).
  */
 final class ClientCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** An offer in an announce: its id (20-char binary string) and its SDP. */
     record OutgoingOffer(String offerId, String sdp) {
@@ -29,59 +39,84 @@ final class ClientCodec {
     /** An announce, with offers unless the event is "stopped". */
     static String announce(SwarmIdentity swarm, AnnounceEvent event, long uploaded, long downloaded,
                            List<OutgoingOffer> offers) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("action", "announce");
-        event.wireName().ifPresent(e -> n.put("event", e));
-        n.put("info_hash", swarm.infoHash());
-        n.put("peer_id", swarm.peerId());
-        n.put("numwant", offers.size());
-        n.put("uploaded", uploaded);
-        n.put("downloaded", downloaded);
-        if (event != AnnounceEvent.STOPPED) {
-            ArrayNode array = n.putArray("offers");
-            for (OutgoingOffer o : offers) {
-                ObjectNode entry = array.addObject();
-                ObjectNode offer = entry.putObject("offer");
-                offer.put("type", "offer");
-                offer.put("sdp", o.sdp());
-                entry.put("offer_id", o.offerId());
+        return write(g -> {
+            g.writeStringField("action", "announce");
+            if (event.wireName().isPresent()) {
+                g.writeStringField("event", event.wireName().get());
             }
-        }
-        return n.toString();
+            g.writeStringField("info_hash", swarm.infoHash());
+            g.writeStringField("peer_id", swarm.peerId());
+            g.writeNumberField("numwant", offers.size());
+            g.writeNumberField("uploaded", uploaded);
+            g.writeNumberField("downloaded", downloaded);
+            if (event != AnnounceEvent.STOPPED) {
+                g.writeArrayFieldStart("offers");
+                for (OutgoingOffer o : offers) {
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("offer");
+                    g.writeStringField("type", "offer");
+                    g.writeStringField("sdp", o.sdp());
+                    g.writeEndObject();
+                    g.writeStringField("offer_id", o.offerId());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+        });
     }
 
     /** Our answer to a relayed offer, addressed to the offerer, echoing its offer id unchanged. */
     static String answer(SwarmIdentity swarm, String toPeerId, String offerId, String sdp) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("action", "announce");
-        n.put("info_hash", swarm.infoHash());
-        n.put("peer_id", swarm.peerId());
-        n.put("to_peer_id", toPeerId);
-        ObjectNode answer = n.putObject("answer");
-        answer.put("type", "answer");
-        answer.put("sdp", sdp);
-        n.put("offer_id", offerId);
-        return n.toString();
+        return write(g -> {
+            g.writeStringField("action", "announce");
+            g.writeStringField("info_hash", swarm.infoHash());
+            g.writeStringField("peer_id", swarm.peerId());
+            g.writeStringField("to_peer_id", toPeerId);
+            g.writeObjectFieldStart("answer");
+            g.writeStringField("type", "answer");
+            g.writeStringField("sdp", sdp);
+            g.writeEndObject();
+            g.writeStringField("offer_id", offerId);
+        });
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** One JSON object with the fields {@code fields} writes. */
+    private static String write(Fields fields) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
     /** Parses one incoming message; never throws. */
     static TrackerReply parse(String text, SwarmIdentity swarm) {
-        JsonNode n;
+        Map<String, Value> n;
         try {
-            n = JSON.readTree(text);
+            n = readObject(text);
         } catch (JacksonException e) {
             return new TrackerReply.Garbage("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return new TrackerReply.Garbage("not JSON: " + e.getMessage());
         }
-        if (n == null || !n.isObject()) {
+        if (n == null) {
             return new TrackerReply.Garbage("not a JSON object");
         }
-        JsonNode infoHash = n.get("info_hash");
-        if (infoHash != null && !swarm.infoHash().equals(infoHash.asText(null))) {
+        Value infoHash = n.get("info_hash");
+        if (infoHash != null && !swarm.infoHash().equals(infoHash.text())) {
             return new TrackerReply.Ignored("another info_hash");
         }
-        JsonNode failure = n.get("failure reason");
+        Value failure = n.get("failure reason");
         if (failure != null) {
-            return new TrackerReply.Failure(failure.isTextual() ? failure.asText() : failure.toString());
+            return new TrackerReply.Failure(failure.text() != null ? failure.text() : failure.raw());
         }
         String action = text(n, "action");
         if (!"announce".equals(action)) {
@@ -96,15 +131,15 @@ final class ClientCodec {
         if (peerId != null && peerId.equals(swarm.peerId())) {
             return new TrackerReply.Ignored("our own message");
         }
-        if (n.has("offer") || n.has("answer")) {
+        if (n.containsKey("offer") || n.containsKey("answer")) {
             return relayed(n, peerId);
         }
         return new TrackerReply.AnnounceReply(interval(n), count(n, "complete"), count(n, "incomplete"),
                 Optional.ofNullable(text(n, "warning message")));
     }
 
-    private static TrackerReply relayed(JsonNode n, String peerId) {
-        boolean offer = n.has("offer");
+    private static TrackerReply relayed(Map<String, Value> n, String peerId) {
+        boolean offer = n.containsKey("offer");
         if (!BinaryString.isId(peerId)) {
             return new TrackerReply.Garbage((offer ? "offer" : "answer") + " without a valid peer_id");
         }
@@ -112,8 +147,7 @@ final class ClientCodec {
         if (offerId == null || offerId.isEmpty() || offerId.length() > 64) {
             return new TrackerReply.Garbage((offer ? "offer" : "answer") + " without a valid offer_id");
         }
-        JsonNode description = n.get(offer ? "offer" : "answer");
-        String sdp = description.isObject() ? text(description, "sdp") : null;
+        String sdp = n.get(offer ? "offer" : "answer").sdp();
         if (sdp == null || sdp.isEmpty()) {
             return new TrackerReply.Garbage((offer ? "offer" : "answer") + " without sdp");
         }
@@ -121,21 +155,75 @@ final class ClientCodec {
                 : new TrackerReply.RelayedAnswer(peerId, offerId, sdp);
     }
 
-    private static Optional<Duration> interval(JsonNode n) {
-        JsonNode v = n.has("interval") ? n.get("interval") : n.get("min interval");
-        if (v == null || !v.isNumber() || v.asLong() <= 0) {
+    private static Optional<Duration> interval(Map<String, Value> n) {
+        Value v = n.containsKey("interval") ? n.get("interval") : n.get("min interval");
+        if (v == null || v.number() == null || v.number().longValue() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofSeconds(Math.min(v.asLong(), Duration.ofDays(1).toSeconds())));
+        return Optional.of(Duration.ofSeconds(Math.min(v.number().longValue(), Duration.ofDays(1).toSeconds())));
     }
 
-    private static OptionalInt count(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.canConvertToInt() && v.asInt() >= 0 ? OptionalInt.of(v.asInt()) : OptionalInt.empty();
+    private static OptionalInt count(Map<String, Value> n, String field) {
+        Value v = n.get(field);
+        if (v == null || v.number() == null) {
+            return OptionalInt.empty();
+        }
+        Number number = v.number();
+        boolean fitsInt = number instanceof BigInteger big ? big.bitLength() < 32
+                : number.doubleValue() >= Integer.MIN_VALUE && number.doubleValue() <= Integer.MAX_VALUE;
+        return fitsInt && number.intValue() >= 0 ? OptionalInt.of(number.intValue()) : OptionalInt.empty();
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
+    private static String text(Map<String, Value> n, String field) {
+        Value v = n.get(field);
+        return v == null ? null : v.text();
+    }
+
+    /**
+     * A top-level field's value, as much of it as the codec reads: its text if it is a string, its number if it is
+     * one, the text of its own "sdp" field if it is an object, and (a failure reason that is not a string) its JSON
+     * text as written.
+     */
+    private record Value(String text, Number number, String sdp, String raw) {
+    }
+
+    /**
+     * The top-level fields of a JSON object (a repeated name: the last), or null if the text holds another JSON
+     * value; what follows the object is not read.
+     */
+    private static Map<String, Value> readObject(String text) throws IOException {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, Value> fields = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken token = p.nextToken();
+                int from = (int) p.currentTokenLocation().getCharOffset();
+                String string = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                Number number = token != null && token.isNumeric() ? p.getNumberValue() : null;
+                String sdp = token == JsonToken.START_OBJECT ? sdpOf(p) : null;
+                p.skipChildren();
+                String raw = name.equals("failure reason") && string == null
+                        ? text.substring(from, Math.max(from, (int) p.currentLocation().getCharOffset())) : null;
+                fields.put(name, new Value(string, number, sdp, raw));
+            }
+            return fields;
+        }
+    }
+
+    /** Reads the object the parser is at the start of, up to its end: the text of its own "sdp" field (the last). */
+    private static String sdpOf(JsonParser p) throws IOException {
+        String sdp = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken token = p.nextToken();
+            if (name.equals("sdp")) {
+                sdp = token == JsonToken.VALUE_STRING ? p.getText() : null;
+            }
+            p.skipChildren();
+        }
+        return sdp;
     }
 }

@@ -180,4 +180,41 @@ class ClientCodecTest {
         assertThat(reply).isEqualTo(new TrackerReply.AnnounceReply(Optional.empty(), OptionalInt.empty(),
                 OptionalInt.of(3), Optional.empty()));
     }
+
+    /** What the tree model (the codec's reading before the streaming parser) made of these, kept. */
+    @Test
+    void readsEdgeCasesAsJacksonsTreeModelDid() {
+        String ih = "\"info_hash\":\"" + SWARM.infoHash() + "\"";
+        String relayedTo = ",\"offer_id\":\"o\",\"peer_id\":\"" + OTHER + "\"," + ih + "}";
+
+        // a repeated name: the last counts, at the top and inside the offer
+        assertThat(ClientCodec.parse("{\"action\":\"scrape\",\"action\":\"announce\",\"interval\":5,"
+                + "\"interval\":7," + ih + "}", SWARM)).isEqualTo(new TrackerReply.AnnounceReply(
+                Optional.of(Duration.ofSeconds(7)), OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
+        assertThat(ClientCodec.parse("{\"action\":\"announce\",\"offer\":{\"sdp\":\"a\",\"sdp\":\"b\","
+                + "\"x\":{\"sdp\":\"c\"}}" + relayedTo, SWARM))
+                .isEqualTo(new TrackerReply.RelayedOffer(OTHER, "o", "b"));
+        assertThat(ClientCodec.parse("{\"action\":\"announce\",\"offer\":{\"sdp\":\"a\",\"sdp\":1}"
+                + relayedTo, SWARM)).isInstanceOf(TrackerReply.Garbage.class);
+        assertThat(ClientCodec.parse("{\"action\":\"announce\",\"offer\":null" + relayedTo, SWARM))
+                .isInstanceOf(TrackerReply.Garbage.class);
+        // numbers: fractions truncated, "min interval" only without "interval", counts only within int range
+        assertThat(ClientCodec.parse("{\"action\":\"announce\",\"interval\":90.9,\"min interval\":30,"
+                + "\"complete\":2.5,\"incomplete\":99999999999," + ih + "}", SWARM))
+                .isEqualTo(new TrackerReply.AnnounceReply(Optional.of(Duration.ofSeconds(90)), OptionalInt.of(2),
+                        OptionalInt.empty(), Optional.empty()));
+        assertThat(ClientCodec.parse("{\"action\":\"announce\",\"min interval\":1e30,"
+                + "\"complete\":123456789012345678901234567890," + ih + "}", SWARM))
+                .isEqualTo(new TrackerReply.AnnounceReply(Optional.of(Duration.ofDays(1)), OptionalInt.empty(),
+                        OptionalInt.empty(), Optional.empty()));
+        // a failure reason that is not a string is shown as its JSON
+        assertThat(ClientCodec.parse("{\"failure reason\":{\"code\":7}}", SWARM))
+                .isEqualTo(new TrackerReply.Failure("{\"code\":7}"));
+        assertThat(ClientCodec.parse("{\"failure reason\":404}", SWARM)).isEqualTo(new TrackerReply.Failure("404"));
+        // what follows the object is not read; nesting beyond Jackson's limit is garbage
+        assertThat(ClientCodec.parse("{\"failure reason\":\"full\"} trailing", SWARM))
+                .isEqualTo(new TrackerReply.Failure("full"));
+        assertThat(ClientCodec.parse("{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}", SWARM))
+                .isInstanceOf(TrackerReply.Garbage.class);
+    }
 }
