@@ -35,13 +35,21 @@ import java.util.Set;
  *       nothing for the segments after it: a new transfer would share our downlink with the fetch the player
  *       waits for. On a 10 Mbit/s downlink a lone segment fetch takes 0.6 s, within the 1 s deadline grace;
  *       sharing it with one or two peer downloads of later segments made it 1.0-1.6 s (n100-u0.8r simulated:
- *       84 missed deadlines, 73 with this rule, CDN-only 29). Transfers already running go on.</li>
+ *       84 missed deadlines, 73 with this rule, CDN-only 29). Transfers already running go on. The same holds from
+ *       {@link #OWED_LEAD} before the high-demand window for a fetch rule 7 started.</li>
  *   <li>Multi-source (rule 3 when no idle holder alone is in time): a missing segment that two or three idle engine
  *       holders ({@link PeerState#sendsParts}) deliver in time together, by their measured speeds, is asked of all
  *       of them at once, each for a part sized by its speed ({@link Action.RequestParts}); it takes one of the
  *       {@link #MAX_PEER_DOWNLOADS}. A 625 kB segment takes 5 s from a 1 Mbit/s uplink, longer than a neighbour
  *       can wait, so such holders are skipped and their uplinks half idle; three of them deliver it in under 2 s.
  *       The engine asks up to 3 ({@code RelayConfig.DEFAULT_SOURCES}, where the measured gain is written down).</li>
+ *   <li>Owed soon: a missing segment within {@link #OWED_LEAD} of its high-demand window (a patient player request
+ *       is owed then, and missed 1 s later) is asked of peers only if they end it by {@link #OWED_SLACK} after that
+ *       moment, the time a running transfer is judged against; if none can (or no download slot or the tails
+ *       forbid asking) it is fetched from the CDN at once, up to a second before it is owed, rather than asked of a
+ *       holder whose transfer would be judged too slow a moment later. On 10 Mbit/s downlinks the fallback that
+ *       came at the owed moment took 1.0-2.0 s beside one to three peer transfers of later segments (n100-u0.8r
+ *       simulated with the wire model, seed 1: 37 missed deadlines, all such; 17 with this rule; CDN only 29).</li>
  * </ol>
  */
 public final class DeliveryPlanner {
@@ -170,9 +178,10 @@ public final class DeliveryPlanner {
                 break;
             }
             boolean urgent = inHighDemand(now, s);
+            boolean owedSoon = owedSoon(now, s);
             switch (s.status()) {
                 case CACHED, VERIFYING -> { }
-                case CDN_LOADING -> downlinkForUrgent |= urgent;
+                case CDN_LOADING -> downlinkForUrgent |= owedSoon;
                 case PEER_LOADING -> {
                     String problem = transferProblem(now, s);
                     if (problem != null) {
@@ -197,20 +206,29 @@ public final class DeliveryPlanner {
                     if (downlinkForUrgent) {
                         continue; // rule 5: nothing new shares the downlink with a due CDN fetch
                     }
+                    long budgetMs = budgetMs(now, s, owedSoon);
                     List<PeerState> idle = new ArrayList<>();
                     for (String h : s.holders()) {
                         PeerState p = byId.get(h);
-                        if (p != null && !busy.contains(h, p) && inTime(p, s, left)) {
+                        if (p != null && !busy.contains(h, p) && inTime(p, s, budgetMs)) {
                             idle.add(p);
                         }
                     }
-                    List<PeerState> parts = idle.isEmpty() ? sharedInTime(byId, busy, s, left) : null;
+                    List<PeerState> parts = idle.isEmpty() ? sharedInTime(byId, busy, s, budgetMs) : null;
                     boolean askable = !idle.isEmpty() || parts != null;
-                    if (askable && !mayAskPeers) {
-                        continue; // holders exist: wait for the tails to drain, then ask them
-                    }
                     if (askable && peerDownloads < 0) {
                         peerDownloads = downloading(byId.values()) - extraParts;
+                    }
+                    if (owedSoon && (!askable || !mayAskPeers
+                            || peerDownloads + peerDownloadsChange >= MAX_PEER_DOWNLOADS)) {
+                        // rule 7: no peer delivers it before the player's wait is owed; the CDN has a second more
+                        actions.add(new Action.FetchCdn(s.mediaSequence(), s.peerFailed(), "due in " + left.toMillis()
+                                + " ms, no peer delivers it before it is owed"));
+                        downlinkForUrgent = true;
+                        continue;
+                    }
+                    if (askable && !mayAskPeers) {
+                        continue; // holders exist: wait for the tails to drain, then ask them
                     }
                     if (askable && peerDownloads + peerDownloadsChange < MAX_PEER_DOWNLOADS) {
                         if (parts != null) {
@@ -241,7 +259,7 @@ public final class DeliveryPlanner {
      * all pick the same ones), the fewest that suffice; null when there are none or rule 6 is off. Holders of
      * unknown speed are not here: rule 3 takes them alone.
      */
-    private List<PeerState> sharedInTime(Map<String, PeerState> byId, Busy busy, SegmentState s, Duration left) {
+    private List<PeerState> sharedInTime(Map<String, PeerState> byId, Busy busy, SegmentState s, long budgetMs) {
         if (maxSources < 2 || s.sizeHint() <= 0 || s.holders().size() < 2) {
             return null;
         }
@@ -255,7 +273,6 @@ public final class DeliveryPlanner {
         if (candidates.size() < 2) {
             return null;
         }
-        long budgetMs = left.minus(config.safetyMargin()).toMillis();
         List<PeerState> chosen = new ArrayList<>();
         double speed = 0;
         while (chosen.size() < maxSources && !candidates.isEmpty()) {
@@ -320,13 +337,29 @@ public final class DeliveryPlanner {
         }
     }
 
-    /** False when the peer's measured speed says it would not deliver the segment before its deadline. */
-    private boolean inTime(PeerState p, SegmentState s, Duration left) {
+    /** False when the peer's measured speed says it would not deliver the segment within {@code budgetMs}. */
+    private static boolean inTime(PeerState p, SegmentState s, long budgetMs) {
         if (p.bytesPerSecond() <= 0 || s.sizeHint() <= 0) {
             return true;
         }
         double seconds = s.sizeHint() / p.bytesPerSecond();
-        return seconds * 1000 <= left.minus(config.safetyMargin()).toMillis();
+        return seconds * 1000 <= budgetMs;
+    }
+
+    /**
+     * How long from now a new peer transfer of the segment may take: until its deadline minus the safety margin, or,
+     * once it is owed soon ({@link #OWED_LEAD}), until {@link #OWED_SLACK} after its high-demand window begins, the
+     * time {@link #transferProblem} then judges a running transfer against.
+     */
+    private long budgetMs(Instant now, SegmentState s, boolean owedSoon) {
+        Instant latest = owedSoon ? s.deadline().minus(config.highDemand()).plus(OWED_SLACK)
+                : s.deadline().minus(config.safetyMargin());
+        return Duration.between(now, latest).toMillis();
+    }
+
+    /** Whether the segment is within the high-demand window plus {@link #OWED_LEAD} of its deadline. */
+    private boolean owedSoon(Instant now, SegmentState s) {
+        return Duration.between(now, s.deadline()).compareTo(config.highDemand().plus(OWED_LEAD)) <= 0;
     }
 
     private boolean inHighDemand(Instant now, SegmentState s) {
@@ -346,7 +379,7 @@ public final class DeliveryPlanner {
             return "peer " + shortId(t.peer()) + " sent nothing for " + silent.toMillis() + " ms";
         }
         long elapsedMs = Math.max(1, Duration.between(t.startedAt(), now).toMillis());
-        boolean owedSoon = Duration.between(now, s.deadline()).compareTo(config.highDemand().plus(OWED_LEAD)) <= 0;
+        boolean owedSoon = owedSoon(now, s);
         boolean judged = elapsedMs >= JUDGE_AFTER.toMillis() || owedSoon;
         if (judged && t.received() > 0 && t.total() > 0) {
             double rate = t.received() * 1000.0 / elapsedMs;

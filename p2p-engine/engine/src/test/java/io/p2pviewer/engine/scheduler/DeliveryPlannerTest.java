@@ -129,6 +129,33 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void aSegmentOwedWithinASecondThatNoIdleHolderDeliversBeforeItIsOwedGoesToTheCdnAtOnce() {
+        // Due in 4.8 s with a 4 s high-demand window: owed in 0.8 s, so a peer must end it by 1.3 s from now. The
+        // holder needs 2 s for it: in time for the deadline minus the safety margin (3.3 s), not for the player's
+        // wait, which would take the CDN a second later with a transfer of a later segment sharing the downlink.
+        SegmentState s = new SegmentState(10, 625_000, now.plusMillis(4800), Status.MISSING, null, Set.of("p1"),
+                Set.of(), true);
+        List<PeerState> slow = List.of(new PeerState("p1", false, 312_500));
+        assertThat(planner.plan(now, List.of(s), slow, "me"))
+                .containsExactly(new Action.FetchCdn(10, true, "due in 4800 ms, no peer delivers it before it is owed"));
+        assertThat(planner.plan(now, List.of(s), List.of(new PeerState("p1", false, 1_000_000)), "me"))
+                .as("a holder that ends it within 0.6 s is asked").containsExactly(new Action.RequestPeer(10, "p1"));
+        assertThat(planner.plan(now, List.of(new SegmentState(10, 625_000, now.plusMillis(6000), Status.MISSING, null,
+                Set.of("p1"), Set.of(), true)), slow, "me"))
+                .as("owed in 2 s: the slow holder still ends it 0.5 s before the deadline's margin")
+                .containsExactly(new Action.RequestPeer(10, "p1"));
+        assertThat(planner.plan(now, List.of(new SegmentState(10, 0, now.plusMillis(4800), Status.MISSING, null,
+                Set.of(), Set.of(), false)), slow, "me"))
+                .as("nobody holds it").containsExactly(new Action.FetchCdn(10, false,
+                        "due in 4800 ms, no peer delivers it before it is owed"));
+        // and while that fetch loads, nothing new shares the downlink with it (rule 5)
+        SegmentState loading = new SegmentState(10, 625_000, now.plusMillis(4800), Status.CDN_LOADING, null,
+                Set.of(), Set.of(), true);
+        assertThat(planner.plan(now, List.of(loading, missing(11, 6800, Set.of("p2"))),
+                List.of(new PeerState("p2", false, 0)), "me")).isEmpty();
+    }
+
+    @Test
     void aHolderMeasuredTooSlowForTheDeadlineIsNotAsked() {
         // 1 MB due in 8 s, 1.5 s safety margin: 6.5 s to deliver it
         SegmentState s = new SegmentState(10, 1_000_000, now.plusMillis(8000), Status.MISSING, null,
