@@ -252,10 +252,11 @@ class InProcessSwarmTest {
         FirstAndLate viewers = aLateViewerFillsItsBuffer(log, Duration.ZERO);
 
         // It joins its swarm once the player has its first segment (the second is read ahead from the CDN
-        // meanwhile, as without P2P). The player asks for the third and fourth before it plays them, while the
-        // connection to the first viewer is being made: they wait briefly for it rather than going to the CDN.
+        // meanwhile, as without P2P). The third is owed within a second when the player asks for it, before the
+        // connection to the first viewer is made: with no holder to deliver it by then it goes to the CDN at once
+        // (planner rule 7). The fourth, asked for before the player needs it, waits briefly for the peer.
         assertThat(viewers.late.controller.snapshot().peers()).isNotEmpty();
-        viewers.startedFromTheCdnThenFromThePeer(2);
+        viewers.startedFromTheCdnThenFromThePeer(3);
         assertThat(log.ofType(DeliveryEvent.PlayerWaitsForPeers.class)).isNotEmpty();
     }
 
