@@ -197,22 +197,26 @@ final class Partitions implements AutoCloseable {
 
     /**
      * Runs windows of partitions until every partition has finished the running call's last window or one failed
-     * (the driving thread), or until stopped (a worker). Each thread takes the partition furthest behind among
-     * those it may run.
+     * (the driving thread), or until stopped (a worker). Each thread goes on with the partition it ran last while
+     * it may, else takes the partition furthest behind among those it may run; it claims its next partition in the
+     * same hold of the lock in which it marks the last one's window finished.
      */
     private void runShare(boolean driver) {
+        int last = -1;
+        int p = -1;
         while (!stopping) {
-            int p;
-            long seen = progress;
-            synchronized (this) {
-                if (driver && (leastFinished >= callLast || failure != null)) {
-                    return;
-                }
-                p = claim();
-            }
             if (p < 0) {
-                awaitProgress(seen);
-                continue;
+                long seen = progress;
+                synchronized (this) {
+                    if (driver && (leastFinished >= callLast || failure != null)) {
+                        return;
+                    }
+                    p = claim(last);
+                }
+                if (p < 0) {
+                    awaitProgress(seen);
+                    continue;
+                }
             }
             try {
                 runWindow(p);
@@ -228,6 +232,8 @@ final class Partitions implements AutoCloseable {
                 }
                 leastFinished = least;
                 advanced();
+                last = p;
+                p = driver && (leastFinished >= callLast || failure != null) ? -1 : claim(last);
             }
         }
     }
@@ -235,15 +241,21 @@ final class Partitions implements AutoCloseable {
     /**
      * A partition that may run its next window now (with this held), or -1: not running, not past the call, and no
      * more than {@link #SLACK} windows ahead of the partition furthest behind, whose posts it may otherwise miss.
+     * The thread's {@code last} partition if it may (its engines' data is still in this core's caches), else the
+     * one furthest behind.
      */
-    private int claim() {
+    private int claim(int last) {
         if (failure != null) {
             return -1;
+        }
+        if (last >= 0 && claimable(last)) {
+            running[last] = true;
+            return last;
         }
         int best = -1;
         for (int p = 0; p < finished.length; p++) {
             long f = finished[p];
-            if (!running[p] && f < callLast && f <= leastFinished + SLACK && (best < 0 || f < finished[best])) {
+            if (claimable(p) && (best < 0 || f < finished[best])) {
                 best = p;
             }
         }
@@ -251,6 +263,11 @@ final class Partitions implements AutoCloseable {
             running[best] = true;
         }
         return best;
+    }
+
+    private boolean claimable(int p) {
+        long f = finished[p];
+        return !running[p] && f < callLast && f <= leastFinished + SLACK;
     }
 
     /**

@@ -168,9 +168,11 @@ public class VirtualTimeScheduler implements TaskScheduler {
     }
 
     /**
-     * A binary min-heap of entries by (due, order). The keys sit in arrays of their own, so sifting reads
+     * A 4-ary min-heap of entries by (due, order). The keys sit in arrays of their own, so sifting reads
      * contiguous memory instead of one scattered entry per comparison (a simulation keeps tens of thousands of
-     * tasks queued; a {@code PriorityQueue} with a comparator spent most of its time waiting for memory).
+     * tasks queued; a {@code PriorityQueue} with a comparator spent most of its time waiting for memory); four
+     * children a node halve the levels an insert or a removal walks, and a node's children sit side by side.
+     * (due, order) is a total order, so the tasks come out in the same order as from any other heap.
      */
     static final class TaskHeap {
         private long[] dues = new long[1024];
@@ -195,7 +197,7 @@ public class VirtualTimeScheduler implements TaskScheduler {
             }
             int i = size++;
             while (i > 0) {
-                int parent = (i - 1) >>> 1;
+                int parent = (i - 1) >>> 2;
                 if (!before(e.due, e.order, dues[parent], orders[parent])) {
                     break;
                 }
@@ -215,12 +217,14 @@ public class VirtualTimeScheduler implements TaskScheduler {
             if (last > 0) {
                 int i = 0;
                 while (true) {
-                    int child = 2 * i + 1;
+                    int child = 4 * i + 1;
                     if (child >= last) {
                         break;
                     }
-                    if (child + 1 < last && before(dues[child + 1], orders[child + 1], dues[child], orders[child])) {
-                        child++;
+                    for (int c = child + 1, end = Math.min(last, child + 4); c < end; c++) {
+                        if (before(dues[c], orders[c], dues[child], orders[child])) {
+                            child = c;
+                        }
                     }
                     if (!before(dues[child], orders[child], due, order)) {
                         break;
