@@ -68,14 +68,13 @@ java_memory_flags() {
 # Flags for one subcommand ($1). simulate is bound by memory traffic: its live heap (0.5-0.65 GB at 1,000
 # viewers, several GB at 10,000) is read at random (docs/BENCHMARKS.md, eleventh and twelfth passes). Compact
 # object headers (JDK 25+) make its millions of small objects smaller, and transparent huge pages (where the
-# kernel offers them) spare it most TLB misses. The parallel collector's plain card-marking write barrier and its
-# lack of concurrent threads leave more of the two cores to the partitions' threads than G1 (n1000: 10 % less CPU
-# for the same report; docs/BENCHMARKS.md, "Issue 25: simulator speed"). Another collector through
-# VIEWER_JAVA_OPTS needs -XX:-UseParallelGC before it (the JVM refuses two).
+# kernel offers them) spare it most TLB misses. G1 stays: the parallel collector was no faster on a quiet
+# machine (n1000 median of 5: 55.3 s against 55.6 s) and held 0.6 GB more (docs/BENCHMARKS.md, "Issue 25:
+# simulator speed").
 java_command_flags() {
   [ "$1" = simulate ] || return 0
-  local flags="-XX:+UseParallelGC"
-  [ "${JAVA_MAJOR:-21}" -ge 25 ] && flags="$flags -XX:+UseCompactObjectHeaders"
+  local flags=""
+  [ "${JAVA_MAJOR:-21}" -ge 25 ] && flags="-XX:+UseCompactObjectHeaders"
   if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
     flags="$flags -XX:+UseTransparentHugePages"
   fi
