@@ -86,11 +86,8 @@ final class PlayerWaits {
     Instant due(Track track, long mediaSequence, Instant now) {
         Instant due = now;
         if (mediaSequence >= track.playhead) {
-            if (track.p2p == null) {
-                track.playerNeed(mediaSequence, now); // kept for a swarm the track may join later
-            } else {
-                due = track.p2p.playerDue(mediaSequence, now);
-            }
+            Instant need = track.playerNeed(mediaSequence, now); // kept before the join too
+            due = track.p2p == null ? now : track.p2p.playerDue(need, now);
             track.playhead = mediaSequence;
             track.playheadDue = due;
         }

@@ -33,9 +33,9 @@ final class SegmentHashes {
     private static final Logger log = LoggerFactory.getLogger(SegmentHashes.class);
     /**
      * The list is read with jackson-core's streaming parser, not an {@code ObjectMapper}: the first track to join
-     * its swarm builds this class on the engine thread while the player waits for its first playlist, and
-     * jackson-databind's first {@code ObjectMapper} costs 0.3-0.4 s of class loading in a cold JVM (0.06-0.08 s
-     * for the parser), which every P2P viewer's startup paid (docs/BENCHMARKS.md, startup against CDN-only).
+     * its swarm builds this class on the engine thread while the player is starting, and jackson-databind's first
+     * {@code ObjectMapper} costs 0.3-0.4 s of class loading in a cold JVM (0.06-0.08 s for the parser), which
+     * every P2P viewer's startup paid (docs/BENCHMARKS.md, startup against CDN-only).
      */
     private static final JsonFactory JSON = new JsonFactory();
     static final String FILE_NAME = "segments-sha256.json";

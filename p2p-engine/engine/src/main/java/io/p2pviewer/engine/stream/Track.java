@@ -55,6 +55,14 @@ final class Track {
     Cancellable reloadTimer = Cancellable.NONE;
     final NavigableMap<Long, MediaSegment> known = new TreeMap<>();
 
+    Track(int index, String name, URI originUri, long bandwidth, String resolution) {
+        this.index = index;
+        this.name = name;
+        this.originUri = originUri;
+        this.bandwidth = bandwidth;
+        this.resolution = resolution;
+    }
+
     /**
      * The player's estimated need of the segment it asks for now, before {@link #playhead} moves to it: the previous
      * segment's need plus its duration when it asks for the next one (it plays at normal speed from its first
@@ -68,14 +76,6 @@ final class Track {
         Instant need = chained.isAfter(now) ? chained : now;
         playheadNeed = need;
         return need;
-    }
-
-    Track(int index, String name, URI originUri, long bandwidth, String resolution) {
-        this.index = index;
-        this.name = name;
-        this.originUri = originUri;
-        this.bandwidth = bandwidth;
-        this.resolution = resolution;
     }
 
     boolean live() {

@@ -176,16 +176,14 @@ final class TrackP2p implements SwarmHost {
     }
 
     /**
-     * The deadline of a segment the player asks for now, and the player's estimated need of it (stored in the
-     * track). A player filling or keeping a buffer asks for segments seconds before it plays them: the deadline is
-     * then the estimated need (the previous segment's need plus its duration, as the player plays at normal speed
-     * from its first segment on), but at most {@code highDemand} plus the patience from now, so the request waits
-     * at most that patience for peers before the CDN fetches it. The patience is {@code startupPatience} while the
-     * engine is young (its peers are still connecting) and {@code patience} after that; zero means the request
-     * time is the deadline.
+     * The deadline of a segment the player asks for now, given the player's estimated need of it
+     * ({@link Track#playerNeed}). A player filling or keeping a buffer asks for segments seconds before it plays
+     * them: the deadline is then the estimated need, but at most {@code highDemand} plus the patience from now, so
+     * the request waits at most that patience for peers before the CDN fetches it. The patience is
+     * {@code startupPatience} while the engine is young (its peers are still connecting) and {@code patience} after
+     * that; zero means the request time is the deadline.
      */
-    Instant playerDue(long mediaSequence, Instant now) {
-        Instant need = track.playerNeed(mediaSequence, now);
+    Instant playerDue(Instant need, Instant now) {
         var sc = config.scheduler();
         Duration patience = young(now) ? sc.startupPatience() : sc.patience();
         if (patience.isZero()) {
