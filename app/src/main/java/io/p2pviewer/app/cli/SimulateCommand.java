@@ -117,6 +117,9 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, f, "offload", String.format(Locale.ROOT,
                 "%.1f %%  (bound min(1 - 1/N, u/r) = %.1f %%, u/r = %.2f; %.1f %% of the bound)",
                 100 * r.offload(), 100 * r.bound(), r.uplinkOverBitrate(), 100 * r.offloadOfBound()));
+        out.printf(Locale.ROOT, f, "", String.format(Locale.ROOT,
+                "(against the uplinks' payload, min(1 - 1/N, u/(overhead r)) = %.1f %%: %.1f %% of it)",
+                100 * r.payloadBound(), 100 * r.offloadOfPayloadBound()));
         SimReport.Summary seg = r.cdn().fetchesPerSegment();
         out.printf(Locale.ROOT, f, "CDN fetches per segment", String.format(Locale.ROOT,
                 "mean %.2f  p50 %.0f  p90 %.0f  max %.0f  (%d segments, %.1f GB from the CDN)", seg.mean(), seg.p50(),

@@ -24,11 +24,13 @@ class SimulateCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("simulating n10: 10 viewers, live, 120 s, P2P on")
                 .contains("offload so far").contains("bound min(1 - 1/N, u/r) = 90.0 %")
+                .contains("against the uplinks' payload, min(1 - 1/N, u/(overhead r))")
                 .contains("CDN fetches per segment").contains("startup s").contains("upload fairness");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("scenario").asText()).isEqualTo("n10");
         assertThat(json.get("offload").asDouble()).isPositive().isLessThanOrEqualTo(json.get("bound").asDouble());
         assertThat(json.get("overTime")).hasSize(12);
+        assertThat(json.get("payloadBound").asDouble()).isPositive().isLessThanOrEqualTo(json.get("bound").asDouble());
     }
 
     @Test

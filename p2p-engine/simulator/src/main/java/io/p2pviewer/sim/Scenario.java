@@ -113,6 +113,20 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
      * more than their uplinks). With several variants N is per variant, weighted by audience.
      */
     public double offloadBound() {
+        return bound(uplinkMbps.mean());
+    }
+
+    /**
+     * {@link #offloadBound()} with the uplinks' payload capacity in place of their raw speed: min(1 - 1/N,
+     * u / (overhead r)). A peer connection carries {@link Wire#overhead()} wire bytes per payload byte (measured on
+     * real WebRTC), so no scheme can send more payload than this through the uplinks. Equal to the bound when
+     * the overhead does not cap it (u = 1.5r: 1.17r of payload against 1 - 1/N).
+     */
+    public double payloadOffloadBound() {
+        return bound(uplinkMbps.mean() / wire.overhead());
+    }
+
+    private double bound(double uplinkPayloadMbps) {
         double total = stream.variants().stream().mapToDouble(Variant::weight).sum();
         double swarmTerm = 0;
         for (Variant v : stream.variants()) {
@@ -120,7 +134,7 @@ public record Scenario(String name, long seed, Duration duration, int viewers, D
             double n = Math.max(1, viewers * share);
             swarmTerm += share * (1 - 1 / n);
         }
-        return Math.max(0, Math.min(swarmTerm, uplinkMbps.mean() / meanBitrateMbps()));
+        return Math.max(0, Math.min(swarmTerm, uplinkPayloadMbps / meanBitrateMbps()));
     }
 
     /**

@@ -10,6 +10,9 @@ import java.util.List;
  * @param offload share of the bytes handed to players that came from peers, whole run
  * @param bound min(1 - 1/N, u/r) for the scenario ({@link Scenario#offloadBound()})
  * @param offloadOfBound offload / bound
+ * @param payloadBound the bound against the uplinks' payload capacity, min(1 - 1/N, u / (overhead r))
+ *                     ({@link Scenario#payloadOffloadBound()})
+ * @param offloadOfPayloadBound offload / payloadBound
  * @param viewersTotal viewers that joined (churn replacements included)
  * @param peakViewers most viewers present at once
  * @param overTime offload per sample period
@@ -24,6 +27,7 @@ import java.util.List;
  */
 public record SimReport(String scenario, boolean p2p, int viewers, double durationSeconds, long seed,
                         double offload, double bound, double uplinkOverBitrate, double offloadOfBound,
+                        double payloadBound, double offloadOfPayloadBound,
                         int viewersTotal, int peakViewers, List<Sample> overTime, Cdn cdn,
                         int viewersWithStalls, long stallsTotal, Summary stallsPerViewer,
                         Summary stallSecondsPerViewer, long missedDeadlinesTotal, Summary missedDeadlinesPerViewer,

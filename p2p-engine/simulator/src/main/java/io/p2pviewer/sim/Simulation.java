@@ -291,6 +291,7 @@ public final class Simulation {
         long[] served = served();
         double offload = ratio(served[0], served[1]);
         double bound = scenario.offloadBound();
+        double payloadBound = scenario.payloadOffloadBound();
         int[][] fetches = fetches();
         long segmentRequests = parts.stream().mapToLong(p -> p.origin.segmentRequests()).sum();
         long wireBytesServed = parts.stream().mapToLong(p -> p.origin.wireBytesServed()).sum();
@@ -304,7 +305,8 @@ public final class Simulation {
         }
         double u = scenario.uplinkMbps().mean() / scenario.meanBitrateMbps();
         return new SimReport(scenario.name(), scenario.p2p(), scenario.viewers(), now / 1e9, scenario.seed(),
-                offload, bound, u, bound == 0 ? 0 : offload / bound, count, peakPresent, samples,
+                offload, bound, u, bound == 0 ? 0 : offload / bound, payloadBound,
+                payloadBound == 0 ? 0 : offload / payloadBound, count, peakPresent, samples,
                 new SimReport.Cdn(segmentRequests, wireBytesServed, served[1],
                         SimReport.Summary.of(toArray(perSegment))),
                 withStalls, stallsTotal, SimReport.Summary.of(stalls), SimReport.Summary.of(stallSeconds),

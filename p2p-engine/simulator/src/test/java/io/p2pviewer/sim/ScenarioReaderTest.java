@@ -79,6 +79,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void thePayloadBoundChargesTheWireOverheadToTheUplinks() throws Exception {
+        Scenario thin = ScenarioReader.parse("{\"viewers\": 100, \"uplinkMbps\": 2, \"wire\": {\"overhead\": 1.25}, "
+                + "\"stream\": {\"variants\": [{\"bitrateMbps\": 2.5}]}}", "s");
+        assertThat(thin.offloadBound()).isCloseTo(0.8, within(1e-9));
+        assertThat(thin.payloadOffloadBound()).isCloseTo(0.64, within(1e-9)); // 2 / 1.25 / 2.5
+        Scenario wide = ScenarioReader.parse("{\"viewers\": 100, \"uplinkMbps\": 3.75, "
+                + "\"stream\": {\"variants\": [{\"bitrateMbps\": 2.5}]}}", "s");
+        assertThat(wide.payloadOffloadBound()).isCloseTo(0.99, within(1e-9)).isEqualTo(wide.offloadBound());
+    }
+
+    @Test
     void largeScenariosRunInSixteenPartitionsOverTwiceTheLeastLatencyUnlessTheySayOtherwise() throws Exception {
         Scenario large = ScenarioReader.parse("{\"viewers\": 1000, \"latencyMs\": {\"min\": 10, \"max\": 80}}",
                 "l");

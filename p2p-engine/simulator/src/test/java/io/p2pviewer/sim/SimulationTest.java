@@ -132,7 +132,7 @@ class SimulationTest {
 
     private static SimReport withoutCost(SimReport r) {
         return new SimReport(r.scenario(), r.p2p(), r.viewers(), r.durationSeconds(), r.seed(), r.offload(), r.bound(),
-                r.uplinkOverBitrate(), r.offloadOfBound(), r.viewersTotal(), r.peakViewers(), r.overTime(), r.cdn(),
+                r.uplinkOverBitrate(), r.offloadOfBound(), r.payloadBound(), r.offloadOfPayloadBound(), r.viewersTotal(), r.peakViewers(), r.overTime(), r.cdn(),
                 r.viewersWithStalls(), r.stallsTotal(), r.stallsPerViewer(), r.stallSecondsPerViewer(),
                 r.missedDeadlinesTotal(), r.missedDeadlinesPerViewer(), r.startupSeconds(), r.viewersNeverStarted(),
                 r.failedSegments(), r.fairness(), r.peersPerViewer(), null);
