@@ -194,6 +194,20 @@ class SwarmUploadsTest extends SwarmSessionFixture {
     }
 
     @Test
+    void aSlowerUploadLowersOurUplinkMeasureOnlyATenthOfTheWay() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAFastUplink(swarm); // about 2 MB/s
+        double fast = swarm.uplinkBytesPerSecond();
+        chs[1].buffered = 100_000; // a receiver whose downlink takes 200 kB in 0.86 s
+        chs[1].peerSays(new SegmentRequest(10, 2, null));
+        scheduler.advance(java.time.Duration.ofMillis(850));
+        chs[1].buffered = 0;
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        double afterSlow = swarm.uplinkBytesPerSecond();
+        assertThat(afterSlow).as("a tenth of the way down (a faster one: three tenths up)").isBetween(0.85 * fast, 0.95 * fast);
+    }
+
+    @Test
     void uploadCapPacesTheUpload() {
         Swarm swarm = new Swarm("720p", host, scheduler, banned, true, 50_000);
         ScriptedChannel ch = connect(swarm);
