@@ -183,6 +183,8 @@ final class PeerLink {
         final Instant startedAt;
         /** The position in the segment up to which we sent. */
         int sent;
+        /** Wire bytes our uploads had sent out through the network when this one began ({@code SwarmUploads}). */
+        long uplinkOutAtStart;
 
         Upload(long wireId, int requestId, byte[] data, int from, Relay relay, Instant startedAt) {
             this.wireId = wireId;

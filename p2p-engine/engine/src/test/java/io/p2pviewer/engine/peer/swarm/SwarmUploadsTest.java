@@ -11,7 +11,7 @@ import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Our uploads to scripted remote peers, in virtual time: serving, holding, one at a time, uplink measure, cap. */
+/** Our uploads to scripted remote peers, in virtual time: serving, holding, several at once, uplink measure, cap. */
 class SwarmUploadsTest extends SwarmSessionFixture {
     @Test
     void announcesOnConnectAndServesARequestedSegmentInChunks() {
@@ -57,14 +57,30 @@ class SwarmUploadsTest extends SwarmSessionFixture {
 
     /** Three peers connected; our uplink measured at about 200 kB/s by a first upload to {@code chs[0]}. */
     private ScriptedChannel[] threePeersAndAMeasuredUplink(Swarm swarm) {
+        ScriptedChannel[] chs = threePeersAndAnUploadDrainedAfter(swarm, 850);
+        assertThat(swarm.uplinkBytesPerSecond()).isBetween(180_000.0, 260_000.0);
+        return chs;
+    }
+
+    /** Three peers connected; our uplink measured at about 2 MB/s by a first upload to {@code chs[0]}. */
+    private ScriptedChannel[] threePeersAndAFastUplink(Swarm swarm) {
+        ScriptedChannel[] chs = threePeersAndAnUploadDrainedAfter(swarm, 90);
+        assertThat(swarm.uplinkBytesPerSecond()).isBetween(1_600_000.0, 2_600_000.0);
+        return chs;
+    }
+
+    /**
+     * Three peers connected and a first upload (100 kB) to {@code chs[0]}, whose channel still holds 100 kB of an
+     * earlier one: all of it left after {@code ms} (and a pump interval).
+     */
+    private ScriptedChannel[] threePeersAndAnUploadDrainedAfter(Swarm swarm, long ms) {
         ScriptedChannel[] chs = {connect(swarm, "-PM0203-aaaaaaaaaaaa"), connect(swarm, "-PM0203-bbbbbbbbbbbb"),
                 connect(swarm, "-PM0203-cccccccccccc")};
         chs[0].buffered = 100_000;
         chs[0].peerSays(new SegmentRequest(10, 1, null));
-        scheduler.advance(java.time.Duration.ofMillis(400));
+        scheduler.advance(java.time.Duration.ofMillis(ms));
         chs[0].buffered = 0;
         scheduler.advance(java.time.Duration.ofMillis(100));
-        assertThat(swarm.uplinkBytesPerSecond()).isBetween(180_000.0, 260_000.0);
         return chs;
     }
 
@@ -120,17 +136,75 @@ class SwarmUploadsTest extends SwarmSessionFixture {
     }
 
     @Test
+    void aFastUplinkServesARequestAtOnceBesideARunningUploadWhenBothLeaveWithinTheConcurrentDrain() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAFastUplink(swarm);
+        chs[0].buffered = 30_000;
+        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[0].buffered = 100_000; // busy: this and the next upload leave in about 70 ms at 2 MB/s
+        chs[1].queues = true;
+        chs[1].peerSays(new SegmentRequest(10, 3, null));
+        assertThat(chs[1].received).as("served beside, not held").contains(new SegmentData(10, 3, 100_000));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertThat(chs[1].received).contains(new SegmentDataSendingCompleted(10, 3));
+        assertThat(chs[1].payloadBytes).isEqualTo(100_000);
+
+        chs[0].buffered = 1_100_000; // about half a second to go: a third upload would make it too long
+        chs[1].buffered = 0;
+        chs[2].peerSays(new SegmentRequest(10, 4, null));
+        assertThat(answered(chs[2], 4)).as("too much already queued: held or absent, as before").isTrue()
+                .isEqualTo(chs[2].received.contains(new SegmentAbsent(10, 4)));
+        assertThat(chs[2].payloadBytes).isZero();
+    }
+
+    @Test
+    void ourUplinkSpeedCountsWhatConcurrentUploadsSentTogether() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAFastUplink(swarm);
+        double alone = swarm.uplinkBytesPerSecond();
+        for (int round = 0; round < 3; round++) {
+            for (ScriptedChannel ch : new ScriptedChannel[] {chs[1], chs[2]}) {
+                ch.queues = true; // each channel holds what it was handed until the network takes it
+                ch.peerSays(new SegmentRequest(10, 10 + round, null));
+            }
+            assertThat(chs[2].received).as("served beside the first").contains(new SegmentData(10, 10 + round,
+                    100_000));
+            scheduler.advance(java.time.Duration.ofMillis(40)); // both left within 50 ms, as one did alone
+            chs[1].buffered = 0;
+            chs[2].buffered = 0;
+            scheduler.advance(java.time.Duration.ofMillis(100));
+        }
+        assertThat(swarm.uplinkBytesPerSecond()).as("two uploads of 2 MB/s at once: our uplink sends more")
+                .isGreaterThan(1.5 * alone);
+    }
+
+    @Test
     void ourUplinkSpeedIsMeasuredFromWhenAnUploadHasLeftTheChannel() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
         assertThat(swarm.uplinkBytesPerSecond()).isZero();
-        ch.buffered = 100_000; // the network takes the segment slowly
+        ch.buffered = 100_000; // the network takes an earlier upload's tail, then the segment, slowly
         ch.peerSays(new SegmentRequest(10, 1, null));
-        scheduler.advance(java.time.Duration.ofMillis(400));
+        scheduler.advance(java.time.Duration.ofMillis(850));
         assertThat(swarm.uplinkBytesPerSecond()).as("still in the channel").isZero();
         ch.buffered = 0;
         scheduler.advance(java.time.Duration.ofMillis(100));
-        assertThat(swarm.uplinkBytesPerSecond()).as("100 kB in about 0.45 s").isBetween(180_000.0, 260_000.0);
+        assertThat(swarm.uplinkBytesPerSecond()).as("the tail and the segment, 200 kB, in about 0.86 s")
+                .isBetween(180_000.0, 260_000.0);
+    }
+
+    @Test
+    void aSlowerUploadLowersOurUplinkMeasureOnlyATenthOfTheWay() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAFastUplink(swarm); // about 2 MB/s
+        double fast = swarm.uplinkBytesPerSecond();
+        chs[1].buffered = 100_000; // a receiver whose downlink takes 200 kB in 0.86 s
+        chs[1].peerSays(new SegmentRequest(10, 2, null));
+        scheduler.advance(java.time.Duration.ofMillis(850));
+        chs[1].buffered = 0;
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        double afterSlow = swarm.uplinkBytesPerSecond();
+        assertThat(afterSlow).as("a tenth of the way down (a faster one: three tenths up)").isBetween(0.85 * fast, 0.95 * fast);
     }
 
     @Test
