@@ -57,8 +57,7 @@ final class CommandBodyReader {
                     safe(required(fields, 's'), 's', "total bytes"));
             case SEGMENT_DATA_SENDING_COMPLETED ->
                     new SegmentDataSendingCompleted(segmentId(fields), requestId(fields));
-            case SEGMENT_ABSENT -> new SegmentAbsent(segmentId(fields), requestId(fields),
-                    fields.has('w') ? safe(fields.number('w'), 'w', "busy time") : null);
+            case SEGMENT_ABSENT -> new SegmentAbsent(segmentId(fields), requestId(fields));
             case CANCEL_SEGMENT_REQUEST -> new CancelSegmentRequest(segmentId(fields), requestId(fields));
         };
     }
@@ -69,7 +68,6 @@ final class CommandBodyReader {
             case SEGMENTS_ANNOUNCEMENT -> name == 'l' || name == 'p' ? TYPE_INT_ARRAY : -1;
             case SEGMENT_REQUEST -> name == 'i' || name == 'r' || name == 'b' ? TYPE_INT : -1;
             case SEGMENT_DATA -> name == 'i' || name == 'r' || name == 's' ? TYPE_INT : -1;
-            case SEGMENT_ABSENT -> name == 'i' || name == 'r' || name == 'w' ? TYPE_INT : -1;
             default -> name == 'i' || name == 'r' ? TYPE_INT : -1;
         };
     }
@@ -223,10 +221,10 @@ final class CommandBodyReader {
 
     /**
      * The known fields of one command body, by name: the id arrays {@code l} and {@code p}, the Ints {@code i},
-     * {@code r}, {@code b}, {@code s} and {@code w} (a map of boxed values cost more than the rest of a small command's decoding).
+     * {@code r}, {@code b} and {@code s} (a map of boxed values cost more than the rest of a small command's decoding).
      */
     private static final class Fields {
-        private static final String NAMES = "lpirbsw";
+        private static final String NAMES = "lpirbs";
         private static final long[] NO_IDS = new long[0];
         private final long[] numbers = new long[NAMES.length()];
         private long[] loaded = NO_IDS;

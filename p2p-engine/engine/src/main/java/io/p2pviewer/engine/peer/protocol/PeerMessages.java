@@ -95,12 +95,7 @@ public final class PeerMessages {
             case SegmentData d ->
                     w.integer('i', d.segmentId()).integer('s', d.totalBytes()).integer('r', d.requestId());
             case SegmentDataSendingCompleted c -> w.integer('i', c.segmentId()).integer('r', c.requestId());
-            case SegmentAbsent a -> {
-                w.integer('i', a.segmentId()).integer('r', a.requestId());
-                if (a.busyForMs() != null) {
-                    w.integer('w', a.busyForMs());
-                }
-            }
+            case SegmentAbsent a -> w.integer('i', a.segmentId()).integer('r', a.requestId());
             case CancelSegmentRequest c -> w.integer('i', c.segmentId()).integer('r', c.requestId());
         }
         return w.toByteArray();

@@ -30,11 +30,6 @@ final class PeerStates {
      */
     static final Duration BUSY_BACKOFF = Duration.ofMillis(50);
     static final Duration MAX_BUSY_BACKOFF = Duration.ofMillis(1600);
-    /**
-     * The longest a peer is asked nothing because its absent answer said its uplink is busy that long
-     * ({@link #answeredAbsent}): a 2 s segment at 2.5 Mbit/s takes 6.4 s from a 1 Mbit/s uplink.
-     */
-    static final Duration MAX_TOLD_BUSY = Duration.ofSeconds(10);
     /** How long a peer that fell silent on a transfer is asked nothing (doubled per further silence in a row). */
     static final Duration SILENCE_BACKOFF = Duration.ofSeconds(2);
     /** Silent transfers in a row (strikes) that drop a peer. */
@@ -164,18 +159,13 @@ final class PeerStates {
 
     /**
      * The peer answered SegmentAbsent: it is asked nothing for {@link #BUSY_BACKOFF}, doubled per absent answer in a
-     * row up to {@link #MAX_BUSY_BACKOFF}; or, when the answer says when its uplink is free
-     * ({@link io.p2pviewer.engine.peer.protocol.SegmentAbsent#busyForMs}, engine peers), until then (at least
-     * {@link #BUSY_BACKOFF}, at most {@link #MAX_TOLD_BUSY}).
-     *
-     * @param busyForMs what the answer says of the peer's busy uplink, or null
+     * row up to {@link #MAX_BUSY_BACKOFF}.
      */
-    void answeredAbsent(PeerLink p, Long busyForMs) {
+    void answeredAbsent(PeerLink p) {
         p.answered = true;
         p.absentStreak++;
-        long backoff = busyForMs != null
-                ? Math.max(BUSY_BACKOFF.toMillis(), Math.min(MAX_TOLD_BUSY.toMillis(), busyForMs))
-                : Math.min(MAX_BUSY_BACKOFF.toMillis(), BUSY_BACKOFF.toMillis() << Math.min(10, p.absentStreak - 1));
+        long backoff = Math.min(MAX_BUSY_BACKOFF.toMillis(),
+                BUSY_BACKOFF.toMillis() << Math.min(10, p.absentStreak - 1));
         p.busyUntil = host.now().plusMillis(backoff);
         changed(p);
     }

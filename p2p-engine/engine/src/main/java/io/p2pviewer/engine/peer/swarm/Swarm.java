@@ -563,7 +563,7 @@ public final class Swarm {
             }
             case SegmentAbsent a -> {
                 PeerLink.Download dl = p.download;
-                states.answeredAbsent(p, a.busyForMs());
+                states.answeredAbsent(p);
                 if (dl != null && dl.split != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {
                     partFailed(p, dl, "peer " + PeerIds.shortId(p.id) + " does not have it", true);
                 } else if (dl != null && dl.wireId == a.segmentId() && dl.requestId == a.requestId()) {

@@ -137,9 +137,7 @@ final class SwarmUploads {
         byte[] data = enabled && !busy ? host.cachedByWireId(r.segmentId()) : null;
         Relay relay = data == null && enabled && !busy ? relay(p, r) : null;
         if (data == null && relay == null) {
-            Long busyFor = busy && (host.cachedByWireId(r.segmentId()) != null || relay(p, r) != null)
-                    ? busyFor(p, backlog) : null;
-            p.send(new SegmentAbsent(r.segmentId(), r.requestId(), busyFor));
+            p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
             return;
         }
         int total = relay != null ? relay.total : data.length;
@@ -235,32 +233,10 @@ final class SwarmUploads {
         }
         held = null;
         if (freeIn > 0) {
-            h.peer.send(new SegmentAbsent(h.request.segmentId(), h.request.requestId(), h.peer.browser ? null : freeIn));
+            h.peer.send(new SegmentAbsent(h.request.segmentId(), h.request.requestId()));
         } else {
             requested(h.peer, h.request);
         }
-    }
-
-    /**
-     * What an absent answer to a busy uplink tells an engine requester ({@link SegmentAbsent#busyForMs}): in how
-     * many ms our uplink should be free for it, by its measured speed, counting the held request's upload, which
-     * goes first; null to a browser (p2p-media-loader knows no such field) or while our speed is unknown.
-     *
-     * @param backlog {@link #uplinkBacklog} for the requester, above 0
-     */
-    private Long busyFor(PeerLink requester, long backlog) {
-        if (requester.browser || uplinkSpeed <= 0) {
-            return null;
-        }
-        long bytes = backlog;
-        if (held != null && held.peer != requester) {
-            byte[] data = host.cachedByWireId(held.request.segmentId());
-            Relay relay = data == null ? relay(held.peer, held.request) : null;
-            long total = data != null ? data.length : relay != null ? relay.total : 0;
-            long from = held.request.byteFrom() == null ? 0 : Math.min(total, held.request.byteFrom());
-            bytes += (total - from) * held.peer.channel.payloadScale();
-        }
-        return freeIn(bytes);
     }
 
     /**

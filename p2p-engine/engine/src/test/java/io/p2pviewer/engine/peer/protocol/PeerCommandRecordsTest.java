@@ -63,7 +63,6 @@ class PeerCommandRecordsTest {
         assertThatThrownBy(() -> new SegmentRequest(0, 0, -5L)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SegmentData(0, 0, 1L << 53)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SegmentAbsent(1L << 53, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SegmentAbsent(0, 0, -1L)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SegmentDataSendingCompleted(0, -2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CancelSegmentRequest(-3, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new SegmentData(PeerCommand.MAX_SAFE_INTEGER, Integer.MAX_VALUE, PeerCommand.MAX_SAFE_INTEGER)

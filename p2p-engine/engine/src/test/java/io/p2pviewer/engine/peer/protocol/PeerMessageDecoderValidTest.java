@@ -40,18 +40,6 @@ class PeerMessageDecoderValidTest {
     }
 
     @Test
-    void anEnginesAbsentAnswerCarriesItsBusyTimeInFieldWAndOneWithoutItIsUpstreamsCommand() throws Exception {
-        List<byte[]> told = PeerMessages.encode(new SegmentAbsent(10, 5, 3_000L));
-        List<byte[]> plain = PeerMessages.encode(new SegmentAbsent(10, 5));
-
-        assertThat(told).hasSize(1);
-        assertThat(decoder.feed(told.get(0))).isEqualTo(new Decoded.Command(new SegmentAbsent(10, 5, 3_000L)));
-        assertThat(decoder.feed(plain.get(0))).isEqualTo(new Decoded.Command(new SegmentAbsent(10, 5)));
-        assertThat(new String(plain.get(0), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("w");
-        assertThat(told.get(0).length).as("field w: name, Int header, two bytes").isEqualTo(plain.get(0).length + 4);
-    }
-
-    @Test
     void upstreamsWrappedFullBlockReadsAs256Ids() throws Exception {
         Decoded decoded = decoder.feed(hex(UpstreamWireFixtures.FULL_BLOCK_BY_UPSTREAM));
 

@@ -75,24 +75,6 @@ class PeerStatesTest extends SwarmSessionFixture {
     }
 
     @Test
-    void anEngineThatSaysItsUplinkIsBusyForAWhileIsAskedNothingUntilThenNotJustTheBackOff() {
-        Swarm swarm = swarm(true);
-        ScriptedChannel ch = connect(swarm, "-PV0100-busyholder0a");
-        ch.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0]));
-        ch.peerSays(new SegmentAbsent(11, ask(swarm, ch, "-PV0100-busyholder0a", 11).requestId(), 3_000L));
-        scheduler.advance(PeerStates.MAX_BUSY_BACKOFF);
-        assertThat(swarm.peerStates().get(0).busy()).as("longer than any back-off: it said 3 s").isTrue();
-        scheduler.advance(Duration.ofMillis(3_000).minus(PeerStates.MAX_BUSY_BACKOFF).minusMillis(1));
-        assertThat(swarm.peerStates().get(0).busy()).isTrue();
-        scheduler.advance(Duration.ofMillis(1));
-        assertThat(swarm.peerStates().get(0).busy()).as("free when it said").isFalse();
-
-        ch.peerSays(new SegmentAbsent(12, ask(swarm, ch, "-PV0100-busyholder0a", 12).requestId(), 60_000L));
-        scheduler.advance(PeerStates.MAX_TOLD_BUSY);
-        assertThat(swarm.peerStates().get(0).busy()).as("a told busy time is capped").isFalse();
-    }
-
-    @Test
     void aPeerSilentOnATransferIsAskedNothingForTheSilenceBackOffTwiceAsLongAfterASecondSilence() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);

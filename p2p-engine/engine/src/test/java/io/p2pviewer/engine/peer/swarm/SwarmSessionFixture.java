@@ -145,12 +145,7 @@ abstract class SwarmSessionFixture {
 
     /** Asks the scripted peer for a segment (live: wire id = media sequence); returns the request it received. */
     static SegmentRequest ask(Swarm swarm, ScriptedChannel ch, long seq) {
-        return ask(swarm, ch, "-PM0203-abcdefghijkl", seq);
-    }
-
-    /** As {@link #ask(Swarm, ScriptedChannel, long)}, of the peer {@code peerId} connected on {@code ch}. */
-    static SegmentRequest ask(Swarm swarm, ScriptedChannel ch, String peerId, long seq) {
-        assertThat(swarm.request(peerId, seq, seq)).isTrue();
+        assertThat(swarm.request("-PM0203-abcdefghijkl", seq, seq)).isTrue();
         return (SegmentRequest) ch.received.get(ch.received.size() - 1);
     }
 }

@@ -120,29 +120,6 @@ class SwarmUploadsTest extends SwarmSessionFixture {
     }
 
     @Test
-    void aBusyUplinkTellsAnEngineRequesterWhenItShouldBeFreeABrowserNothing() {
-        Swarm swarm = swarm(true);
-        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
-        ScriptedChannel engine = connect(swarm, "-PV0100-enginepeer0a");
-        chs[0].buffered = 30_000;
-        chs[0].peerSays(new SegmentRequest(10, 2, null));
-        chs[0].buffered = 300_000; // about 1.2 s to go at the measured ~200 kB/s: too long to hold
-        engine.peerSays(new SegmentRequest(10, 3, null));
-        chs[1].peerSays(new SegmentRequest(10, 4, null));
-        assertThat(chs[1].received).as("a browser: upstream's answer").contains(new SegmentAbsent(10, 4));
-        SegmentAbsent told = engine.received.stream().filter(SegmentAbsent.class::isInstance)
-                .map(SegmentAbsent.class::cast).findFirst().orElseThrow();
-        assertThat(told.requestId()).isEqualTo(3);
-        assertThat(told.busyForMs()).as("what our channels still hold, at our measured speed").isBetween(900L, 1_700L);
-
-        Swarm notHeld = swarm(true);
-        ScriptedChannel asker = connect(notHeld, "-PV0100-enginepeer0b");
-        asker.peerSays(new SegmentRequest(99, 1, null));
-        assertThat(asker.received).as("a segment we do not hold: nothing to wait for")
-                .contains(new SegmentAbsent(99, 1));
-    }
-
-    @Test
     void ourUplinkSpeedIsMeasuredFromWhenAnUploadHasLeftTheChannel() {
         Swarm swarm = swarm(true);
         ScriptedChannel ch = connect(swarm);
