@@ -26,7 +26,8 @@ public record SegmentState(long mediaSequence, long sizeHint, Instant deadline, 
      * A transfer from a peer in flight, or from several peers at once each sending a part ({@code sources} above 1):
      * then {@code peer} is one of them (giving it up gives up every part), {@code sources} the parts still receiving,
      * {@code lastBytesAt} the latest bytes of any part and {@code received} the bytes of all parts that belong to the
-     * segment.
+     * segment. {@code startedAt}: when the peer began sending (its data header came), the request time until then;
+     * for parts, when they were asked.
      */
     public record PeerTransfer(String peer, Instant startedAt, Instant lastBytesAt, long received, long total,
                                int sources) {

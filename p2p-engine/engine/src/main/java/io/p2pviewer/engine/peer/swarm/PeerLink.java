@@ -109,6 +109,8 @@ final class PeerLink {
         /** Payload bytes received, all of them (a part's beyond its end too). */
         long received;
         Instant lastBytesAt;
+        /** When the peer's data header came (it began sending), null before: the planner judges the rate from it. */
+        Instant answeredAt;
         /**
          * The bytes received that we keep, from {@link #from} (also the buffer our uploads may pass on for a whole
          * segment); null until the data header came.

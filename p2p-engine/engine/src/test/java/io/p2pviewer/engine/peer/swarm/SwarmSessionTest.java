@@ -17,6 +17,24 @@ import org.junit.jupiter.api.Test;
  */
 class SwarmSessionTest extends SwarmSessionFixture {
     @Test
+    void aTransferStartsForThePlannerWhenThePeerBeganSendingNotWhenWeAsked() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel ch = connect(swarm);
+        ch.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0]));
+        java.time.Instant asked = scheduler.now();
+        SegmentRequest req = ask(swarm, ch, 11);
+        scheduler.advance(java.time.Duration.ofMillis(400)); // a round trip and the peer's hold
+        assertThat(swarm.transfer(11).startedAt()).as("no answer yet: from the request").isEqualTo(asked);
+
+        java.time.Instant answered = scheduler.now();
+        ch.peerSays(new SegmentData(11, req.requestId(), 70_000));
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        ch.peerSendsBytes(7_000);
+        assertThat(swarm.transfer(11).startedAt()).as("the rate counts from the data header").isEqualTo(answered);
+        assertThat(swarm.transfer(11).received()).isEqualTo(7_000);
+    }
+
+    @Test
     void aPeerFreesTheAddressSlotItTookEvenWhenItsChannelLearnsABetterAddressLater() {
         Swarm swarm = swarm(true);
         List<ScriptedChannel> fromOne = new ArrayList<>();
