@@ -113,14 +113,12 @@ public final class XmltvReader {
                 }
             }
         } catch (XMLStreamException e) {
-            if (!sawRoot) {
-                throw new ReadException(new ReadError.Unreadable(WHAT, xml.failure() != null ? cause(xml.failure())
-                        : "not well-formed XML: " + cause(e)), e);
+            stopped(e, cause(e), sawRoot, xml, e.getLocation() == null ? 0 : e.getLocation().getLineNumber());
+        } catch (RuntimeException e) {
+            if (!thrownByTheParser(e)) {
+                throw e;
             }
-            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
-            String why = xml.failure() != null ? cause(xml.failure()) : cause(e);
-            warnings.add(new ReadWarning(WHAT, line, STOPPED + why + "; kept the " + programmes
-                    + " programmes read before"));
+            stopped(e, "the XML parser failed on it (" + cause(e) + ")", sawRoot, xml, 0);
         } finally {
             close(r);
         }
@@ -129,6 +127,39 @@ public final class XmltvReader {
         }
         summarize();
         return new Guide(builder.build(warnings), warnings);
+    }
+
+    /**
+     * The XML could not be read on: before the root element that is the guide's error, after it a warning that
+     * keeps what was read before.
+     */
+    private void stopped(Exception e, String why, boolean sawRoot, FailureRecordingInputStream xml, int line)
+            throws ReadException {
+        if (!sawRoot) {
+            throw new ReadException(new ReadError.Unreadable(WHAT, xml.failure() != null ? cause(xml.failure())
+                    : "not well-formed XML: " + why), e);
+        }
+        warnings.add(new ReadWarning(WHAT, Math.max(0, line), STOPPED + (xml.failure() != null
+                ? cause(xml.failure()) : why) + "; kept the " + programmes + " programmes read before"));
+    }
+
+    /**
+     * Whether a runtime exception came from inside the JDK's StAX parser rather than from our code: on some
+     * malformed documents it throws one instead of an XMLStreamException (a DTD with a control character made
+     * its error reporter throw MissingResourceException "InvalidCharInDTD", JDK 25; found by the fuzz test).
+     * Those are bad input like any other; a runtime exception from our own code is a bug and is not caught.
+     */
+    static boolean thrownByTheParser(RuntimeException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("io.p2pviewer.")) {
+                return false;
+            }
+            if (c.startsWith("com.sun.org.apache.xerces.internal.") || c.startsWith("com.sun.xml.internal.stream.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void channel(XMLStreamReader r) throws XMLStreamException {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
@@ -251,6 +252,14 @@ class XmltvReaderTest {
             Guide g = read(xml);
             assertThat(g.store().programmeCount()).isZero();
             assertThat(g.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("lol9"));
+        }
+
+        @Test
+        void aDtdThatMakesTheJdkParserThrowARuntimeExceptionIsUnreadable() throws Exception {
+            // found by XmltvReaderFuzzTest: the JDK's parser threw MissingResourceException("InvalidCharInDTD")
+            byte[] input = Base64.getDecoder().decode("PCFET0NUWVBFIHR2IFs8IUVOVElUWSBhIARiIj5dPoc=");
+            assertThat(error(input).reason()).startsWith("cannot read guide: not well-formed XML: ");
+            assertThat(XmltvReader.thrownByTheParser(new IllegalStateException("ours"))).as("our own bug").isFalse();
         }
 
         @Test
