@@ -94,17 +94,17 @@ class SwarmUploadsTest extends SwarmSessionFixture {
         Swarm swarm = swarm(true);
         ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
         chs[0].buffered = 30_000; // under the paced queue: the upload is handed to the channel at once
-        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[0].peerSays(new SegmentRequest(9, 2, null));
         chs[0].buffered = 100_000; // free in about 0.17 s at the measured speed
-        chs[1].peerSays(new SegmentRequest(10, 3, null));
+        chs[1].peerSays(new SegmentRequest(9, 3, null));
         assertThat(answered(chs[1], 3)).as("held, not answered").isFalse();
-        chs[2].peerSays(new SegmentRequest(10, 4, null));
-        assertThat(chs[2].received).as("one held request at a time").contains(new SegmentAbsent(10, 4));
+        chs[2].peerSays(new SegmentRequest(9, 4, null));
+        assertThat(chs[2].received).as("one held request at a time").contains(new SegmentAbsent(9, 4));
 
         chs[0].buffered = 0;
         scheduler.advance(SwarmUploads.HOLD_MAX);
-        assertThat(chs[1].received).contains(new SegmentData(10, 3, 100_000),
-                new SegmentDataSendingCompleted(10, 3));
+        assertThat(chs[1].received).contains(new SegmentData(9, 3, 100_000),
+                new SegmentDataSendingCompleted(9, 3));
         assertThat(chs[1].payloadBytes).isEqualTo(100_000);
     }
 
@@ -113,26 +113,26 @@ class SwarmUploadsTest extends SwarmSessionFixture {
         Swarm swarm = swarm(true);
         ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
         chs[0].buffered = 30_000;
-        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[0].peerSays(new SegmentRequest(9, 2, null));
         chs[0].buffered = 300_000; // about 1.2 s to go
-        chs[1].peerSays(new SegmentRequest(10, 3, null));
-        assertThat(chs[1].received).as("not held: too long").contains(new SegmentAbsent(10, 3));
+        chs[1].peerSays(new SegmentRequest(9, 3, null));
+        assertThat(chs[1].received).as("not held: too long").contains(new SegmentAbsent(9, 3));
 
         chs[0].buffered = 100_000; // about 0.17 s to go, but the network then stalls
-        chs[1].peerSays(new SegmentRequest(10, 4, null));
+        chs[1].peerSays(new SegmentRequest(9, 4, null));
         assertThat(answered(chs[1], 4)).isFalse();
         scheduler.advance(SwarmUploads.HOLD_MAX.multipliedBy(2));
-        assertThat(chs[1].received).as("still busy after twice the hold").contains(new SegmentAbsent(10, 4));
+        assertThat(chs[1].received).as("still busy after twice the hold").contains(new SegmentAbsent(9, 4));
 
-        chs[1].peerSays(new SegmentRequest(10, 5, null));
+        chs[1].peerSays(new SegmentRequest(9, 5, null));
         assertThat(answered(chs[1], 5)).isFalse();
-        chs[1].peerSays(new CancelSegmentRequest(10, 5));
+        chs[1].peerSays(new CancelSegmentRequest(9, 5));
         chs[0].buffered = 0;
         scheduler.advance(SwarmUploads.HOLD_MAX);
         assertThat(answered(chs[1], 5)).as("cancelled while held: nothing sent").isFalse();
         assertThat(chs[1].payloadBytes).isZero();
-        chs[2].peerSays(new SegmentRequest(10, 6, null));
-        assertThat(chs[2].received).as("the hold was released").contains(new SegmentData(10, 6, 100_000));
+        chs[2].peerSays(new SegmentRequest(9, 6, null));
+        assertThat(chs[2].received).as("the hold was released").contains(new SegmentData(9, 6, 100_000));
     }
 
     @Test
@@ -140,21 +140,36 @@ class SwarmUploadsTest extends SwarmSessionFixture {
         Swarm swarm = swarm(true);
         ScriptedChannel[] chs = threePeersAndAFastUplink(swarm);
         chs[0].buffered = 30_000;
-        chs[0].peerSays(new SegmentRequest(10, 2, null));
+        chs[0].peerSays(new SegmentRequest(9, 2, null));
         chs[0].buffered = 100_000; // busy: this and the next upload leave in about 70 ms at 2 MB/s
         chs[1].queues = true;
-        chs[1].peerSays(new SegmentRequest(10, 3, null));
-        assertThat(chs[1].received).as("served beside, not held").contains(new SegmentData(10, 3, 100_000));
+        chs[1].peerSays(new SegmentRequest(9, 3, null));
+        assertThat(chs[1].received).as("served beside, not held").contains(new SegmentData(9, 3, 100_000));
         scheduler.advance(java.time.Duration.ofMillis(100));
-        assertThat(chs[1].received).contains(new SegmentDataSendingCompleted(10, 3));
+        assertThat(chs[1].received).contains(new SegmentDataSendingCompleted(9, 3));
         assertThat(chs[1].payloadBytes).isEqualTo(100_000);
 
         chs[0].buffered = 1_100_000; // about half a second to go: a third upload would make it too long
         chs[1].buffered = 0;
-        chs[2].peerSays(new SegmentRequest(10, 4, null));
+        chs[2].peerSays(new SegmentRequest(9, 4, null));
         assertThat(answered(chs[2], 4)).as("too much already queued: held or absent, as before").isTrue()
-                .isEqualTo(chs[2].received.contains(new SegmentAbsent(10, 4)));
+                .isEqualTo(chs[2].received.contains(new SegmentAbsent(9, 4)));
         assertThat(chs[2].payloadBytes).isZero();
+    }
+
+    @Test
+    void aRequestForTheNewestSegmentAskedIsServedBesideUploadsThatLeaveWithinTheLongerNewestDrain() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm); // segment 10 asked; about 200-260 kB/s
+        chs[0].buffered = 30_000;
+        chs[0].peerSays(new SegmentRequest(9, 2, null));
+        chs[0].buffered = 200_000; // with one more upload about 1 s to go: over CONCURRENT_DRAIN, under NEWEST_DRAIN
+        chs[1].peerSays(new SegmentRequest(9, 3, null));
+        assertThat(chs[1].received).as("an older segment: absent, as before").contains(new SegmentAbsent(9, 3));
+        chs[2].queues = true;
+        chs[2].peerSays(new SegmentRequest(10, 4, null));
+        assertThat(chs[2].received).as("the newest asked: served beside").contains(new SegmentData(10, 4, 100_000));
+        assertThat(chs[2].payloadBytes).isPositive();
     }
 
     @Test
