@@ -158,12 +158,12 @@ final class SwarmUploads {
         long backlog = enabled ? uplinkBacklog(p) : 0;
         byte[] data = enabled ? host.cachedByWireId(r.segmentId()) : null;
         Relay relay = data == null && enabled ? relay(p, r) : null;
-        if (data == null && relay == null) {
-            p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
+        int total = relay != null ? relay.total : data != null ? data.length : 0;
+        int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(total, r.byteFrom()));
+        if (data == null && relay == null || p.browser && from >= total) {
+            p.send(new SegmentAbsent(r.segmentId(), r.requestId())); // a browser takes no 0-byte answer either
             return;
         }
-        int total = relay != null ? relay.total : data.length;
-        int from = r.byteFrom() == null ? 0 : (int) Math.max(0, Math.min(total, r.byteFrom()));
         long wire = (long) (total - from) * p.channel.payloadScale();
         long seq = host.mediaSequenceOf(r.segmentId());
         boolean newest = seq >= 0 && seq >= newestAsked;
@@ -176,10 +176,6 @@ final class SwarmUploads {
             } else {
                 p.send(new SegmentAbsent(r.segmentId(), r.requestId()));
             }
-            return;
-        }
-        if (p.browser && from >= total) {
-            p.send(new SegmentAbsent(r.segmentId(), r.requestId())); // nothing left to send: a browser takes no 0
             return;
         }
         p.upload = new PeerLink.Upload(r.segmentId(), r.requestId(), data, from, relay, host.now());
