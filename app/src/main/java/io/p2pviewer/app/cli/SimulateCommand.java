@@ -141,8 +141,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 r.fairness().jainIndexOfUtilisation(), 100 * r.fairness().meanUtilisation(),
                 100 * r.fairness().topTenthShare()));
         out.printf(Locale.ROOT, f, "uplink use by speed", r.fairness().byUplink().stream()
-                .map(u -> String.format(Locale.ROOT, "%s Mbit/s %.1f %% (%d)", mbps(u.uplinkMbps()),
-                        100 * u.meanUtilisation(), u.viewers()))
+                .map(u -> String.format(Locale.ROOT, "%s Mbit/s %.1f %% (busy %.1f %%, %d)", mbps(u.uplinkMbps()),
+                        100 * u.meanUtilisation(), 100 * u.meanWireUse(), u.viewers()))
                 .collect(Collectors.joining(", ")));
         SimReport.Summary pv = r.peersPerViewer();
         out.printf(Locale.ROOT, f, "peers per viewer", String.format(Locale.ROOT,

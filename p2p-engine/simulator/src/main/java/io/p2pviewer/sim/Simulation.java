@@ -253,6 +253,7 @@ public final class Simulation {
         List<Double> startups = new ArrayList<>();
         List<Double> peersNow = new ArrayList<>();
         double[] utilisation = new double[count];
+        double[] wireUse = new double[count];
         double[] uploaded = new double[count];
         double[] uplinkMbps = new double[count];
         int withStalls = 0;
@@ -287,6 +288,7 @@ public final class Simulation {
             uplinkMbps[i] = v.uplinkBytesPerSecond * 8 / 1e6;
             double capacity = v.uplinkBytesPerSecond * v.presentSeconds(now);
             utilisation[i] = capacity > 0 ? uploaded[i] / capacity : 0;
+            wireUse[i] = capacity > 0 ? v.node.uplink().carriedBytes() / capacity : 0;
         }
         long[] served = served();
         double offload = ratio(served[0], served[1]);
@@ -311,13 +313,13 @@ public final class Simulation {
                         SimReport.Summary.of(toArray(perSegment))),
                 withStalls, stallsTotal, SimReport.Summary.of(stalls), SimReport.Summary.of(stallSeconds),
                 missedTotal, SimReport.Summary.of(missed), SimReport.Summary.of(toArray(startups)), neverStarted,
-                failed, fairness(utilisation, uploaded, uploadedTotal, uplinkMbps),
+                failed, fairness(utilisation, wireUse, uploaded, uploadedTotal, uplinkMbps),
                 SimReport.Summary.of(toArray(peersNow)),
                 new SimReport.Cost(wallSeconds, partitions.executedTasks(),
                         wallSeconds == 0 ? 0 : now / 1e9 / wallSeconds, partitions.count(), partitions.threads()));
     }
 
-    private static SimReport.Fairness fairness(double[] utilisation, double[] uploaded, long total,
+    private static SimReport.Fairness fairness(double[] utilisation, double[] wireUse, double[] uploaded, long total,
                                                double[] uplinkMbps) {
         double sum = Arrays.stream(utilisation).sum();
         double squares = Arrays.stream(utilisation).map(x -> x * x).sum();
@@ -330,19 +332,20 @@ public final class Simulation {
             topSum += sorted[i];
         }
         return new SimReport.Fairness(jain, utilisation.length == 0 ? 0 : sum / utilisation.length,
-                total == 0 ? 0 : topSum / total, total, useByUplink(utilisation, uplinkMbps));
+                total == 0 ? 0 : topSum / total, total, useByUplink(utilisation, wireUse, uplinkMbps));
     }
 
-    /** Mean uplink use per uplink speed, slowest first. */
-    static List<SimReport.UplinkUse> useByUplink(double[] utilisation, double[] uplinkMbps) {
-        TreeMap<Double, double[]> bySpeed = new TreeMap<>(); // speed -> {viewers, sum of use}
+    /** Mean uplink use (payload and wire) per uplink speed, slowest first. */
+    static List<SimReport.UplinkUse> useByUplink(double[] utilisation, double[] wireUse, double[] uplinkMbps) {
+        TreeMap<Double, double[]> bySpeed = new TreeMap<>(); // speed -> {viewers, sum of use, sum of wire use}
         for (int i = 0; i < utilisation.length; i++) {
-            double[] a = bySpeed.computeIfAbsent(uplinkMbps[i], k -> new double[2]);
+            double[] a = bySpeed.computeIfAbsent(uplinkMbps[i], k -> new double[3]);
             a[0]++;
             a[1] += utilisation[i];
+            a[2] += wireUse[i];
         }
         List<SimReport.UplinkUse> uses = new ArrayList<>();
-        bySpeed.forEach((speed, a) -> uses.add(new SimReport.UplinkUse(speed, (int) a[0], a[1] / a[0])));
+        bySpeed.forEach((speed, a) -> uses.add(new SimReport.UplinkUse(speed, (int) a[0], a[1] / a[0], a[2] / a[0])));
         return uses;
     }
 

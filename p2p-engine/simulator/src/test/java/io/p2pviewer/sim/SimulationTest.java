@@ -87,8 +87,15 @@ class SimulationTest {
         assertThat(uses.stream().mapToInt(SimReport.UplinkUse::viewers).sum()).isEqualTo(r.viewersTotal());
         double weighted = uses.stream().mapToDouble(u -> u.meanUtilisation() * u.viewers()).sum() / r.viewersTotal();
         assertThat(weighted).isCloseTo(r.fairness().meanUtilisation(), within(1e-9));
-        assertThat(Simulation.useByUplink(new double[] {0.5, 0.25, 1.0}, new double[] {5, 1, 1}))
-                .containsExactly(new SimReport.UplinkUse(1, 2, 0.625), new SimReport.UplinkUse(5, 1, 0.5));
+        // the wire use counts the connection's overhead beside the payload: busy time, at most the whole uplink
+        double overhead = s.wire().overhead();
+        assertThat(uses).allSatisfy(u -> assertThat(u.meanWireUse())
+                .isCloseTo(u.meanUtilisation() * overhead, within(0.02 + 0.05 * u.meanUtilisation()))
+                .isLessThanOrEqualTo(1.0));
+        assertThat(uses).anySatisfy(u -> assertThat(u.meanWireUse()).isGreaterThan(u.meanUtilisation() * 1.1));
+        assertThat(Simulation.useByUplink(new double[] {0.5, 0.25, 1.0}, new double[] {0.6, 0.3, 1.0},
+                new double[] {5, 1, 1})).containsExactly(new SimReport.UplinkUse(1, 2, 0.625, 0.65),
+                new SimReport.UplinkUse(5, 1, 0.5, 0.6));
     }
 
     @Test
