@@ -432,7 +432,9 @@ final class SwarmUploads {
         long room;
         while (u != null && !p.closed && u.sent < u.available()
                 && (room = queue - p.channel.bufferedAmount()) > 0) {
-            long roomBytes = Math.max(1, room / scale); // a real byte stands for `scale` wire bytes in the simulator
+            // A byte stands for `scale` wire bytes in the simulator: the room rounded up, so that a top-up is one
+            // message there too (rounded down, each top-up was two, the second of one byte: 15 % of n100's tasks).
+            long roomBytes = (room + scale - 1) / scale;
             int want = (int) Math.min(Math.min(PeerChannel.MAX_MESSAGE_BYTES, u.available() - u.sent), roomBytes);
             int n = limiter.allowance(host.now(), want);
             if (n <= 0) {

@@ -43,9 +43,10 @@ abstract class SwarmSessionFixture {
                     case Decoded.Command c -> received.add(c.command());
                     case Decoded.Payload p -> {
                         payloadBytes += p.bytes().length;
+                        payloadMessages++;
                         payload.writeBytes(p.bytes());
                         if (queues) {
-                            buffered += p.bytes().length;
+                            buffered += (long) p.bytes().length * scale;
                         }
                     }
                     default -> { }
@@ -56,6 +57,15 @@ abstract class SwarmSessionFixture {
         }
 
         long buffered; // what the test says is still queued in the channel
+        /** Payload messages we sent. */
+        int payloadMessages;
+        /** Wire bytes each payload byte stands for, as in the simulator ({@link PeerChannel#payloadScale}). */
+        int scale = 1;
+
+        @Override
+        public int payloadScale() {
+            return scale;
+        }
         /** True: payload we send stays queued in {@link #buffered} until the test drains it. */
         boolean queues;
         String remoteHost = ""; // what the test says the remote's address is

@@ -257,6 +257,21 @@ class SwarmUploadsTest extends SwarmSessionFixture {
     }
 
     @Test
+    void aTopUpOverAScaledChannelIsOneMessageAsOverARealOne() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
+        ScriptedChannel ch = chs[1];
+        ch.queues = true;
+        ch.scale = 1024; // the simulator's: each payload byte stands for 1 KiB of wire
+        ch.peerSays(new SegmentRequest(10, 2, null));
+        long queue = Math.max(SwarmUploads.PACED_MIN_QUEUE,
+                (long) (swarm.uplinkBytesPerSecond() * SwarmUploads.PACED_QUEUE.toMillis() / 1000.0));
+        assertThat(queue % ch.scale).as("a queue that is not a whole number of scaled bytes").isNotZero();
+        assertThat(ch.payloadMessages).as("one message fills the room, as with real bytes").isEqualTo(1);
+        assertThat(ch.buffered).isBetween(queue, queue + ch.scale);
+    }
+
+    @Test
     void aPacedUploadStillSendsTheWholeSegmentAndCompletes() {
         Swarm swarm = swarm(true);
         ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
