@@ -62,13 +62,14 @@ abstract class SwarmSessionFixture {
         /** Wire bytes each payload byte stands for, as in the simulator ({@link PeerChannel#payloadScale}). */
         int scale = 1;
 
+        /** True: payload we send stays queued in {@link #buffered} until the test drains it. */
+        boolean queues;
+        String remoteHost = ""; // what the test says the remote's address is
+
         @Override
         public int payloadScale() {
             return scale;
         }
-        /** True: payload we send stays queued in {@link #buffered} until the test drains it. */
-        boolean queues;
-        String remoteHost = ""; // what the test says the remote's address is
 
         @Override
         public String remoteHost() {
