@@ -62,6 +62,16 @@ class SwarmUploadsTest extends SwarmSessionFixture {
         return chs;
     }
 
+    /**
+     * The second of three peers, after {@link #threePeersAndAMeasuredUplink}: what we send it stays queued in its
+     * channel until the test drains it, as until the network takes it.
+     */
+    private ScriptedChannel aQueuingPeerOfAMeasuredUplink(Swarm swarm) {
+        ScriptedChannel ch = threePeersAndAMeasuredUplink(swarm)[1];
+        ch.queues = true;
+        return ch;
+    }
+
     /** Three peers connected; our uplink measured at about 2 MB/s by a first upload to {@code chs[0]}. */
     private ScriptedChannel[] threePeersAndAFastUplink(Swarm swarm) {
         ScriptedChannel[] chs = threePeersAndAnUploadDrainedAfter(swarm, 90);
@@ -236,10 +246,7 @@ class SwarmUploadsTest extends SwarmSessionFixture {
 
     @Test
     void anUploadKeepsOnlyAboutPacedQueueOfTheMeasuredUplinkInItsChannelSoACancelStopsTheRest() {
-        Swarm swarm = swarm(true);
-        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm); // about 200-260 kB/s
-        ScriptedChannel ch = chs[1];
-        ch.queues = true; // what we send stays in the channel until the network takes it
+        ScriptedChannel ch = aQueuingPeerOfAMeasuredUplink(swarm(true)); // about 200-260 kB/s
         ch.peerSays(new SegmentRequest(10, 2, null));
         scheduler.advance(java.time.Duration.ofMillis(100));
         long queued = ch.payloadBytes;
@@ -259,9 +266,7 @@ class SwarmUploadsTest extends SwarmSessionFixture {
     @Test
     void aTopUpOverAScaledChannelIsOneMessageAsOverARealOne() {
         Swarm swarm = swarm(true);
-        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
-        ScriptedChannel ch = chs[1];
-        ch.queues = true;
+        ScriptedChannel ch = aQueuingPeerOfAMeasuredUplink(swarm);
         ch.scale = 1024; // the simulator's: each payload byte stands for 1 KiB of wire
         ch.peerSays(new SegmentRequest(10, 2, null));
         long queue = Math.max(SwarmUploads.PACED_MIN_QUEUE,
@@ -273,10 +278,7 @@ class SwarmUploadsTest extends SwarmSessionFixture {
 
     @Test
     void aPacedUploadStillSendsTheWholeSegmentAndCompletes() {
-        Swarm swarm = swarm(true);
-        ScriptedChannel[] chs = threePeersAndAMeasuredUplink(swarm);
-        ScriptedChannel ch = chs[1];
-        ch.queues = true;
+        ScriptedChannel ch = aQueuingPeerOfAMeasuredUplink(swarm(true));
         ch.peerSays(new SegmentRequest(10, 2, null));
         for (int i = 0; i < 40 && !ch.received.contains(new SegmentDataSendingCompleted(10, 2)); i++) {
             ch.buffered = 0;
