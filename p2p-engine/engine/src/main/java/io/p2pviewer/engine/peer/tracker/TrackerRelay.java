@@ -55,6 +55,7 @@ final class TrackerRelay {
     private long failures;
     private long expiredPeers;
     private long refused;
+    private long rateLimitReplies;
 
     TrackerRelay(EmbeddedTrackerConfig config, Clock clock, RandomGenerator random) {
         this(config, clock, random, null);
@@ -119,6 +120,7 @@ final class TrackerRelay {
                 .take(clock.instant())) {
             case ACCEPT -> { }
             case TELL -> {
+                rateLimitReplies++;
                 fail(c, null, "rate limit: more than " + config.maxMessagesPerSecond() + " messages a second");
                 return;
             }
@@ -189,7 +191,8 @@ final class TrackerRelay {
             peers += s.peers.size();
         }
         return new TrackerCounters(swarms.size(), peers, connections.size(), announces, offersRelayed,
-                answersRelayed, answersUndeliverable, failures, expiredPeers, refused);
+                answersRelayed, answersUndeliverable, failures, expiredPeers, refused,
+                rateLimitReplies);
     }
 
     private void announce(RelayConnection c, JsonNode n) {

@@ -207,15 +207,21 @@ class EmbeddedTrackerIT {
             Thread.sleep(50);
         }
         assertThat(tracker.counters().connections()).as("the tracker let the flooder go").isZero();
+        assertThat(tracker.counters().rateLimitReplies()).as("rate-limit failures sent: one a second at most")
+                .isBetween(1L, 1L + ms / 1000);
         assertThat(got).as("replies to the flood: its burst, then a rate-limit failure a second at most")
-                .hasSizeLessThan(60 + (int) (ms / 50))
-                .filteredOn(t -> t.contains("rate limit")).hasSizeBetween(1, 1 + (int) (ms / 1000));
+                .hasSizeLessThan(60 + (int) (ms / 50));
+        if (e.equals("closing 1008")) {
+            // a reset (the client still writing into a closed socket) may discard replies the client had not read
+            assertThat(got).as("the rate-limit failures the client read")
+                    .filteredOn(t -> t.contains("rate limit")).hasSizeBetween(1, 1 + (int) (ms / 1000));
+        }
         BlockingQueue<String> honest = new LinkedBlockingQueue<>();
         WebSocket other = socket(uri, honest);
         other.send(announce.replace("flood", "hones"));
         assertThat(honest.poll(10, TimeUnit.SECONDS)).as("another client is served").contains("\"interval\"");
-        System.out.printf("HOSTILE tracker flood: 5000 messages, %d replies, closed 1008 after %d ms%n",
-                got.size(), ms);
+        System.out.printf("HOSTILE tracker flood: 5000 messages, %d replies read, ended by %s after %d ms%n",
+                got.size(), e.startsWith("closing") ? e : "a reset", ms);
         other.close(1000, null);
     }
 }

@@ -389,6 +389,7 @@ class TrackerRelayTest {
         assertThat(flooder.closeCode).as("a sustained flood closes the socket").isEqualTo(TrackerRelay.CLOSE_POLICY);
         assertThat(flooder.withField("failure reason")).as("one failure told, the rest dropped quietly")
                 .hasSize(1).first().satisfies(f -> assertThat(f.get("failure reason").asText()).contains("rate limit"));
+        assertThat(relay.counters().rateLimitReplies()).as("the tracker counts the failure it told").isEqualTo(1);
         assertThat(a.withField("offer").size() - offersBefore).as("offers relayed: the burst only")
                 .isLessThanOrEqualTo(2 * perSecond);
         time.advance(Duration.ofSeconds(1));
