@@ -49,7 +49,9 @@ class StatsPanelIT {
         HBox timeline = robot.lookup("#segmentTimeline").queryAs(HBox.class);
         await().atMost(Duration.ofSeconds(15)).until(() -> onFx(() -> max(series(chart, "CDN")) > 0
                 && timeline.getChildren().stream().anyMatch(c -> c.getStyleClass().contains("source-cdn"))));
-        Thread.sleep(3000); // a few more points on the chart for the screenshot
+        // A few more points on the chart (one a second) for the screenshot and the check below: awaited, as a
+        // loaded machine's sampler may take longer than the 3 s this slept before.
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> series(chart, "CDN").size()) >= 3);
 
         // Tiles: CDN only, so 0 % offload and no peers.
         assertThat(text(robot, "#offload")).isEqualTo("0 %");
@@ -95,21 +97,21 @@ class StatsPanelIT {
         robot.interact(() -> robot.lookup("#videoArea").query().requestFocus());
         double videoWidth = onFx(() -> robot.lookup("#videoArea").queryAs(javafx.scene.layout.Region.class).getWidth());
         robot.press(KeyCode.SHIFT).type(KeyCode.I).release(KeyCode.SHIFT);
-        await().atMost(Duration.ofSeconds(3)).until(() -> onFx(() -> !panel.isVisible()));
-        await().atMost(Duration.ofSeconds(3)).until(() -> onFx(() ->
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> !panel.isVisible()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() ->
                 robot.lookup("#videoArea").queryAs(javafx.scene.layout.Region.class).getWidth() > videoWidth + 100));
         save(snapshot(root), "stats-panel-hidden.png");
         robot.press(KeyCode.SHIFT).type(KeyCode.I).release(KeyCode.SHIFT);
-        await().atMost(Duration.ofSeconds(3)).until(() -> onFx(panel::isVisible));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(panel::isVisible));
 
         Node overlay = robot.lookup("#statsOverlay").query();
         assertThat(onFx(overlay::isVisible)).isFalse();
         robot.type(KeyCode.I);
-        await().atMost(Duration.ofSeconds(3)).until(() -> onFx(overlay::isVisible));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(overlay::isVisible));
         assertThat(text(robot, "#overlayText")).matches("P2P 0 % · 0 peers\nBuffer [0-9.]+ s\n\\d+p( · .+)?");
         save(snapshot(root), "stats-overlay.png");
         robot.type(KeyCode.I);
-        await().atMost(Duration.ofSeconds(3)).until(() -> onFx(() -> !overlay.isVisible()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> !overlay.isVisible()));
         assertThat(onFx(panel::isVisible)).isTrue();
     }
 
