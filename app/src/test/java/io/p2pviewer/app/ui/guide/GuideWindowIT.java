@@ -105,7 +105,7 @@ class GuideWindowIT {
             list = M3uReader.read(in);
         }
         Channel two = list.channels().get(1);
-        Instant now = Instant.now();
+        Instant now = awayFromASlotBoundary();
         int slot = (int) (Duration.between(firstSlot, now).toSeconds() / SLOT.toSeconds());
 
         robot.interact(() -> runtime.guide().setChannelList(list));
@@ -170,6 +170,23 @@ class GuideWindowIT {
         Node banner = robot.lookup("#nowNextBanner").query();
         assertThat(text(robot, "#bannerTitle")).isEqualTo("3  Three HD");
         assertThat(banner).isNotNull();
+    }
+
+    /**
+     * Now, at least a minute before the next half hour: the guide's "now" moves on at each half hour, so a test that
+     * straddled one would expect the programme before it and see the one after (or the other way round).
+     */
+    private Instant awayFromASlotBoundary() throws InterruptedException {
+        Instant now = Instant.now();
+        Instant next = firstSlot.plus(SLOT.multipliedBy(Duration.between(firstSlot, now).toSeconds() / SLOT.toSeconds()
+                + 1));
+        Duration left = Duration.between(now, next);
+        if (left.compareTo(Duration.ofMinutes(1)) < 0) {
+            System.out.printf("waiting %d ms for the half hour to pass%n", left.toMillis() + 1000);
+            Thread.sleep(left.toMillis() + 1000);
+            now = Instant.now();
+        }
+        return now;
     }
 
     /** 12 half-hour programmes per channel from 3 hours ago, written at +01:00; "Three HD" only by name. */
