@@ -203,10 +203,8 @@ class EmbeddedTrackerIT {
 
         // the tracker closes with 1008; a client still writing may see its pipe break before the close frame
         assertThat(e).as("the flood ends in the tracker closing the socket").matches("closing 1008|failure .*");
-        for (int i = 0; i < 100 && tracker.counters().connections() > 0; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(tracker.counters().connections()).as("the tracker let the flooder go").isZero();
+        await().atMost(TestPeer.WAIT).untilAsserted(() ->
+                assertThat(tracker.counters().connections()).as("the tracker let the flooder go").isZero());
         assertThat(tracker.counters().rateLimitReplies()).as("rate-limit failures sent: one a second at most")
                 .isBetween(1L, 1L + ms / 1000);
         assertThat(got).as("replies to the flood: its burst, then a rate-limit failure a second at most")
