@@ -29,12 +29,18 @@ class SettingsServiceTest {
         try (SettingsService service = SettingsService.load(store)) {
             List<Integer> seen = new ArrayList<>();
             service.current().addListener((o, was, is) -> seen.add(is.appearance().volume()));
+            long firstUpdate = System.nanoTime();
             for (int v = 10; v <= 50; v += 10) {
                 int volume = v;
                 service.update(s -> withVolume(s, volume));
             }
             assertThat(seen).containsExactly(10, 20, 30, 40, 50);
-            assertThat(store.file()).as("not written before the debounce").doesNotExist();
+            boolean written = Files.exists(store.file());
+            // The file may only be there if this thread was held up for a debounce since the first update (a
+            // loaded machine): the wall clock, not the service's, says whether the check means anything.
+            if (System.nanoTime() - firstUpdate < SettingsService.DEBOUNCE.toNanos()) {
+                assertThat(written).as("not written before the debounce").isFalse();
+            }
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(store.file()));
             assertThat(store.load().settings().appearance().volume()).isEqualTo(50);
         }
