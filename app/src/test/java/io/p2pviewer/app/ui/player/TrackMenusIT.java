@@ -130,12 +130,16 @@ class TrackMenusIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.playback().player().status().framesDisplayed() > 5
                 && runtime.playback().player().tracks().audio().size() >= 3
                 && onFx(() -> runtime.menusModel().audioProperty().get().size()) >= 3);
+        // the menu follows libVLC's track list and choice a moment later, on the FX thread
+        await("check mark on the track playing").atMost(Duration.ofSeconds(10)).until(() -> {
+            int playing = runtime.playback().player().tracks().audioId();
+            return onFx(() -> checked(robot, playing));
+        });
         var tracks = runtime.playback().player().tracks();
         List<TrackChoice> real = tracks.audio().stream().filter(t -> t.id() >= 0).toList();
         assertThat(real).as("libVLC's audio tracks: %s", tracks.audio()).hasSize(2);
         int before = tracks.audioId();
         TrackChoice other = real.stream().filter(t -> t.id() != before).findFirst().orElseThrow();
-        assertThat(onFx(() -> checked(robot, before))).as("check mark on the track playing").isTrue();
 
         MenuButton menu = robot.lookup("#audioMenu").queryAs(MenuButton.class);
         assertThat(onFx(menu::isVisible)).isTrue();
