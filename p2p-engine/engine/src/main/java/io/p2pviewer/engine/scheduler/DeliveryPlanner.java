@@ -30,7 +30,8 @@ import java.util.Set;
  *   <li>A missing segment nobody holds or loads is fetched from the CDN early by the few peers whose hash rank
  *       for it is lowest among the swarm (deterministic per segment, so about
  *       {@code seedersPerSegment} peers of a swarm pay for it); the others wait for their announcements. An
- *       engine that has just joined its swarm does not seed: it cannot yet see who holds what.</li>
+ *       engine that has just joined its swarm does not seed: it cannot yet see who holds what. A narrow seeder
+ *       that sees a much wider uplink announced waits {@link #SEED_DEFERRAL} first ({@link #seedDelay}).</li>
  *   <li>While a segment in high demand loads from the CDN (or is sent there in the same plan), rules 3 and 4 ask
  *       nothing for the segments after it: a new transfer would share our downlink with the fetch the player
  *       waits for. On a 10 Mbit/s downlink a lone segment fetch takes 0.6 s, within the 1 s deadline grace;
@@ -66,6 +67,22 @@ public final class DeliveryPlanner {
      * peers 18 MB and got 2 MB from them: 11 % offload).
      */
     static final int VIEW_FOR_SEED_SHARES = 10;
+    /**
+     * How long a seeder waits, from when it first planned a segment, before it seeds it, while a peer it sees
+     * announces an uplink {@link #WIDER_UPLINK} times ours or more ({@link #seedDelay}). The wide engine seeds every
+     * segment nobody holds (it has {@link #WIDE_SEEDER_SHARES} shares or more) and announces the fetch at once; a
+     * narrower engine that waits for that announcement asks the wide one instead of paying a copy that then races it
+     * for its neighbours' requests. Without announced uplinks an engine cannot tell: it measures its peers through
+     * its own downlink, never above about 12 Mbit/s. n100 simulated (seeds 1-4): 83.1 % offload against 81.1 %,
+     * the thin-uplink swarm (n100-u0.8r) unchanged; waiting 1 s gained more on n100 and lost 0.6 points thin,
+     * 250 ms gained 1 point; waiting j x 250 ms for j lower seeding ranks, with no wide uplink in view as well,
+     * lost 2-5 points where the widest uplinks are 20 Mbit/s and on thin uplinks (docs/BENCHMARKS.md).
+     */
+    static final Duration SEED_DEFERRAL = Duration.ofMillis(500);
+    /** See {@link #SEED_DEFERRAL}: how many times our uplink a peer's announced one must be for us to wait. */
+    static final double WIDER_UPLINK = 4;
+    /** Seed shares from which an engine counts as a wide seeder: it never waits ({@link #seedDelay}). */
+    static final int WIDE_SEEDER_SHARES = 10;
     /**
      * A peer transfer is judged too slow only once it has run this long, or once its segment is in high demand.
      * Its first bytes come after the request's round trip and often behind the tail of the peer's previous
@@ -154,6 +171,15 @@ public final class DeliveryPlanner {
     /** As above, with the connected peers by id (the swarm keeps them so, saving a map per tick). */
     public List<Action> plan(Instant now, List<SegmentState> segments, Map<String, PeerState> byId, String selfId,
                              int seedShares, boolean mayAskPeers) {
+        return plan(now, segments, byId, selfId, seedShares, Duration.ZERO, mayAskPeers);
+    }
+
+    /**
+     * @param seedDelay how long after a segment was first planned ({@link SegmentState#listedAt}) we may seed it:
+     *                  {@link #seedDelay}
+     */
+    public List<Action> plan(Instant now, List<SegmentState> segments, Map<String, PeerState> byId, String selfId,
+                             int seedShares, Duration seedDelay, boolean mayAskPeers) {
         boolean maySeed = seedShares > 0;
         List<Action> actions = new ArrayList<>();
         Busy busy = new Busy();
@@ -243,7 +269,8 @@ public final class DeliveryPlanner {
                     } else if (maySeed && s.holders().isEmpty() && s.httpLoaders().isEmpty() && !s.peerFailed()
                             && prefetching < config.maxPrefetchCdn()
                             && isSeeder(selfId, byId.keySet(), s.mediaSequence(),
-                                    seeders(byId.size()) * seedShares)) {
+                                    seeders(byId.size()) * seedShares)
+                            && listedFor(now, s, seedDelay)) {
                         actions.add(new Action.FetchCdn(s.mediaSequence(), false, "nobody has it; we seed it", true));
                         prefetching++;
                     }
@@ -447,6 +474,31 @@ public final class DeliveryPlanner {
         }
         Arrays.sort(speeds, 0, n);
         return (int) Math.max(1, Math.floor(uplinkBytesPerSecond / speeds[n / 2]));
+    }
+
+    /**
+     * How long after first planning a segment we wait before seeding it ({@link #SEED_DEFERRAL}): while we seed
+     * with fewer than {@link #WIDE_SEEDER_SHARES} shares and a peer announces an uplink at least
+     * {@link #WIDER_UPLINK} times our measured one; zero otherwise (also while our uplink is not measured).
+     *
+     * @param seedShares our seed shares ({@link #plan}'s; 0 while we may not seed)
+     * @param uplinkBytesPerSecond our measured uplink, 0 if not yet measured
+     */
+    public static Duration seedDelay(int seedShares, double uplinkBytesPerSecond, Collection<PeerState> peers) {
+        if (seedShares <= 0 || seedShares >= WIDE_SEEDER_SHARES || uplinkBytesPerSecond <= 0) {
+            return Duration.ZERO;
+        }
+        for (PeerState p : peers) {
+            if (p.announcedBytesPerSecond() >= WIDER_UPLINK * uplinkBytesPerSecond) {
+                return SEED_DEFERRAL;
+            }
+        }
+        return Duration.ZERO;
+    }
+
+    /** Whether the segment was first planned at least {@code delay} ago (or we do not know when). */
+    private static boolean listedFor(Instant now, SegmentState s, Duration delay) {
+        return delay.isZero() || s.listedAt() == null || !now.isBefore(s.listedAt().plus(delay));
     }
 
     /**

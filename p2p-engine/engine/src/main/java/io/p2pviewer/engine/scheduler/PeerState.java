@@ -11,8 +11,15 @@ package io.p2pviewer.engine.scheduler;
  *                   whole segment's size and sends from the offset to its end. p2p-media-loader's browsers declare
  *                   the sliced length instead, so they are asked for whole segments only; so is a peer that took
  *                   part in a segment joined from parts that failed verification (we cannot tell whose part was bad)
+ * @param announcedBytesPerSecond the uplink the peer announced it measured (engine peers), 0 when not told
  */
-public record PeerState(String id, boolean downloading, boolean busy, double bytesPerSecond, boolean sendsParts) {
+public record PeerState(String id, boolean downloading, boolean busy, double bytesPerSecond, boolean sendsParts,
+                        double announcedBytesPerSecond) {
+    /** A peer that announced no uplink. */
+    public PeerState(String id, boolean downloading, boolean busy, double bytesPerSecond, boolean sendsParts) {
+        this(id, downloading, busy, bytesPerSecond, sendsParts, 0);
+    }
+
     public PeerState(String id, boolean downloading, double bytesPerSecond) {
         this(id, downloading, false, bytesPerSecond);
     }

@@ -14,10 +14,18 @@ import java.util.Collection;
  *                engine fills this and {@code httpLoaders} for MISSING segments only: the planner needs no more)
  * @param httpLoaders peers that announced loading it from the CDN
  * @param peerFailed a peer fetch of it already failed (a CDN fetch is then counted as FALLBACK)
+ * @param listedAt when the engine first planned for it (a seed may wait a moment from then, see
+ *                 {@link DeliveryPlanner#seedDelay}); null when unknown (then nothing waits)
  */
 public record SegmentState(long mediaSequence, long sizeHint, Instant deadline, Status status,
                            PeerTransfer peerTransfer, Collection<String> holders, Collection<String> httpLoaders,
-                           boolean peerFailed) {
+                           boolean peerFailed, Instant listedAt) {
+
+    /** A segment whose first planning time is not known. */
+    public SegmentState(long mediaSequence, long sizeHint, Instant deadline, Status status, PeerTransfer peerTransfer,
+                        Collection<String> holders, Collection<String> httpLoaders, boolean peerFailed) {
+        this(mediaSequence, sizeHint, deadline, status, peerTransfer, holders, httpLoaders, peerFailed, null);
+    }
 
     /** Where a segment's bytes are. */
     public enum Status { MISSING, CACHED, CDN_LOADING, PEER_LOADING, VERIFYING }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,8 @@ final class TrackP2p implements SwarmHost {
     private final DeliveryEventListener events;
     private final Swarm swarm;
     private final DeliveryPlanner planner;
+    /** When each segment ahead was first planned ({@link SegmentState#listedAt}), by media sequence. */
+    private final NavigableMap<Long, Instant> firstListed = new TreeMap<>();
     private final SegmentHashes hashes;
     private final String infoHash;
     private SwarmSignalling signalling;
@@ -211,7 +214,7 @@ final class TrackP2p implements SwarmHost {
             Instant deadline = track.playheadDue;
             MediaSegment previous = track.known.get(track.playhead);
             if (previous != null && host.playerWaits(new SegmentId(track.name, track.playhead))) {
-                addUnlessCached(states, previous, deadline); // a patient request: peers may still deliver it
+                addUnlessCached(states, previous, deadline, now); // a patient request: peers may still deliver it
             }
             long freshFrom = firstLeftToFastUplinks(track.live() && slowUplink(), track.known);
             for (MediaSegment s : track.segmentsAhead()) {
@@ -220,7 +223,7 @@ final class TrackP2p implements SwarmHost {
                 }
                 deadline = deadline.plusMillis((long) ((previous == null ? s.duration() : previous.duration()) * 1000));
                 previous = s;
-                addUnlessCached(states, s, deadline);
+                addUnlessCached(states, s, deadline, now);
             }
         }
         boolean plannable = false;
@@ -233,7 +236,10 @@ final class TrackP2p implements SwarmHost {
             return; // every segment ahead is held or on its way: the planner would do nothing
         }
         boolean downlinkClear = noHolders || swarm.cancelledTailBytes() <= TAIL_BYTES_TOLERATED;
-        for (Action a : planner.plan(now, states, swarm.peerStatesById(), config.peerId(), seedShares(now),
+        firstListed.headMap(states.get(0).mediaSequence()).clear(); // behind the first segment ahead
+        int seedShares = seedShares(now);
+        Duration seedDelay = DeliveryPlanner.seedDelay(seedShares, swarm.uplinkBytesPerSecond(), swarm.peerStates());
+        for (Action a : planner.plan(now, states, swarm.peerStatesById(), config.peerId(), seedShares, seedDelay,
                 downlinkClear)) {
             switch (a) {
                 case Action.FetchCdn f -> host.fetchFromCdn(track, f.mediaSequence(),
@@ -269,7 +275,7 @@ final class TrackP2p implements SwarmHost {
     }
 
     /** Adds the segment's state unless we hold it (most segments ahead, most of the time: nothing to plan). */
-    private void addUnlessCached(List<SegmentState> states, MediaSegment s, Instant deadline) {
+    private void addUnlessCached(List<SegmentState> states, MediaSegment s, Instant deadline, Instant now) {
         long seq = s.mediaSequence();
         SegmentId sid = new SegmentId(track.name, seq);
         if (cache.contains(sid)) {
@@ -284,7 +290,7 @@ final class TrackP2p implements SwarmHost {
         boolean missing = status == SegmentState.Status.MISSING; // the planner looks at holders of these only
         states.add(new SegmentState(seq, sizeHint(s), deadline, status, transfer,
                 missing ? swarm.holders(wire) : Set.of(), missing ? swarm.httpLoaders(wire) : Set.of(),
-                host.peerFailed(sid)));
+                host.peerFailed(sid), firstListed.computeIfAbsent(seq, k -> now)));
     }
 
     private void wantMorePeers(Instant now) {

@@ -283,6 +283,37 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void aNarrowSeederWaitsForAMuchWiderAnnouncedUplinkOnlyWhileBothAreKnown() {
+        List<PeerState> wideInView = List.of(new PeerState("p1", false, false, 600_000, true, 0),
+                new PeerState("p2", false, false, 0, true, 2_500_000));
+        List<PeerState> narrower = List.of(new PeerState("p1", false, false, 600_000, true, 0),
+                new PeerState("p2", false, false, 0, true, 2_400_000));
+        assertThat(DeliveryPlanner.seedDelay(5, 625_000, wideInView)).isEqualTo(DeliveryPlanner.SEED_DEFERRAL);
+        assertThat(DeliveryPlanner.seedDelay(5, 625_000, narrower)).as("under 4 times ours").isZero();
+        assertThat(DeliveryPlanner.seedDelay(5, 0, wideInView)).as("our uplink not measured").isZero();
+        assertThat(DeliveryPlanner.seedDelay(0, 625_000, wideInView)).as("we do not seed anyway").isZero();
+        assertThat(DeliveryPlanner.seedDelay(DeliveryPlanner.WIDE_SEEDER_SHARES, 625_000, wideInView))
+                .as("a wide seeder itself seeds at once").isZero();
+    }
+
+    @Test
+    void aSeederGivenADelayWaitsItFromWhenItFirstPlannedTheSegment() {
+        java.util.Map<String, PeerState> none = java.util.Map.of();
+        java.time.Duration delay = java.time.Duration.ofMillis(500);
+        SegmentState listedNow = new SegmentState(10, 0, now.plusMillis(12_000), Status.MISSING, null, Set.of(),
+                Set.of(), false, now);
+        Action seed = new Action.FetchCdn(10, false, "nobody has it; we seed it", true);
+        assertThat(planner.plan(now, List.of(listedNow), none, "me", 1, delay, true)).isEmpty();
+        assertThat(planner.plan(now.plusMillis(499), List.of(listedNow), none, "me", 1, delay, true)).isEmpty();
+        assertThat(planner.plan(now.plusMillis(500), List.of(listedNow), none, "me", 1, delay, true))
+                .containsExactly(seed);
+        assertThat(planner.plan(now, List.of(listedNow), none, "me", 1, java.time.Duration.ZERO, true))
+                .as("no delay: at once").containsExactly(seed);
+        assertThat(planner.plan(now, List.of(missing(10, 12_000, Set.of())), none, "me", 1, delay, true))
+                .as("first planning time unknown: at once").containsExactly(seed);
+    }
+
+    @Test
     void nonSeedersWaitForPeersUntilTheHighDemandWindow() {
         SegmentState s = missing(10, 12_000, Set.of());
         String self = "a";

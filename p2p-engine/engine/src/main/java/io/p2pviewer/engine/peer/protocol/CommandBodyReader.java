@@ -50,7 +50,8 @@ final class CommandBodyReader {
         }
         Fields fields = fields(type);
         return switch (type) {
-            case SEGMENTS_ANNOUNCEMENT -> new SegmentsAnnouncement(fields.ids('l'), fields.ids('p'));
+            case SEGMENTS_ANNOUNCEMENT -> new SegmentsAnnouncement(fields.ids('l'), fields.ids('p'),
+                    fields.has('u') ? safe(fields.number('u'), 'u', "uplink") : 0);
             case SEGMENT_REQUEST -> new SegmentRequest(segmentId(fields), requestId(fields),
                     fields.has('b') ? safe(fields.number('b'), 'b', "byte offset") : null);
             case SEGMENT_DATA -> new SegmentData(segmentId(fields), requestId(fields),
@@ -65,7 +66,7 @@ final class CommandBodyReader {
     /** The value type a command's field must have, or -1 for a field the command does not use. */
     private static int expectedType(PeerCommandType type, char name) {
         return switch (type) {
-            case SEGMENTS_ANNOUNCEMENT -> name == 'l' || name == 'p' ? TYPE_INT_ARRAY : -1;
+            case SEGMENTS_ANNOUNCEMENT -> name == 'l' || name == 'p' ? TYPE_INT_ARRAY : name == 'u' ? TYPE_INT : -1;
             case SEGMENT_REQUEST -> name == 'i' || name == 'r' || name == 'b' ? TYPE_INT : -1;
             case SEGMENT_DATA -> name == 'i' || name == 'r' || name == 's' ? TYPE_INT : -1;
             default -> name == 'i' || name == 'r' ? TYPE_INT : -1;
@@ -224,7 +225,7 @@ final class CommandBodyReader {
      * {@code r}, {@code b} and {@code s} (a map of boxed values cost more than the rest of a small command's decoding).
      */
     private static final class Fields {
-        private static final String NAMES = "lpirbs";
+        private static final String NAMES = "lpirbsu";
         private static final long[] NO_IDS = new long[0];
         private final long[] numbers = new long[NAMES.length()];
         private long[] loaded = NO_IDS;

@@ -85,6 +85,9 @@ public final class PeerMessages {
                 if (a.httpLoadingCount() > 0) {
                     w.intArray('p', a.httpLoadingIds());
                 }
+                if (a.uplinkBytesPerSecond() > 0) {
+                    w.integer('u', a.uplinkBytesPerSecond());
+                }
             }
             case SegmentRequest r -> {
                 w.integer('i', r.segmentId()).integer('r', r.requestId());

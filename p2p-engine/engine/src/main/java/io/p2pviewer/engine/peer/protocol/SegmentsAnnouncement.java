@@ -19,8 +19,11 @@ import java.util.Arrays;
  *
  * @param loaded      ids of segments the sender stores and will upload (wire field {@code l})
  * @param httpLoading ids of segments the sender is downloading from the CDN (wire field {@code p})
+ * @param uplinkBytesPerSecond the sender's measured uplink in bytes per second, 0 when not told (engine-only wire
+ *                             field {@code u}: sent to engine peers only; browsers and older engines skip it)
  */
-public record SegmentsAnnouncement(long[] loaded, long[] httpLoading) implements PeerCommand {
+public record SegmentsAnnouncement(long[] loaded, long[] httpLoading, long uplinkBytesPerSecond)
+        implements PeerCommand {
 
     /** How many ids of each set {@link #toString()} shows. */
     static final int SHOWN_IDS = 16;
@@ -30,6 +33,12 @@ public record SegmentsAnnouncement(long[] loaded, long[] httpLoading) implements
     public SegmentsAnnouncement {
         loaded = sortedDistinct(loaded, "loaded");
         httpLoading = sortedDistinct(httpLoading, "httpLoading");
+        CommandValues.safeNonNegative(uplinkBytesPerSecond, "uplink");
+    }
+
+    /** An announcement that tells no uplink (as browsers send, and as we send to them). */
+    public SegmentsAnnouncement(long[] loaded, long[] httpLoading) {
+        this(loaded, httpLoading, 0);
     }
 
     /** An announcement of nothing: the sender has no segment and loads none. */
@@ -93,17 +102,19 @@ public record SegmentsAnnouncement(long[] loaded, long[] httpLoading) implements
     public boolean equals(Object other) {
         return other instanceof SegmentsAnnouncement that
                 && Arrays.equals(loaded, that.loaded)
-                && Arrays.equals(httpLoading, that.httpLoading);
+                && Arrays.equals(httpLoading, that.httpLoading)
+                && uplinkBytesPerSecond == that.uplinkBytesPerSecond;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(loaded) + Arrays.hashCode(httpLoading);
+        return 31 * (31 * Arrays.hashCode(loaded) + Arrays.hashCode(httpLoading)) + Long.hashCode(uplinkBytesPerSecond);
     }
 
     @Override
     public String toString() {
-        return "SegmentsAnnouncement[loaded=" + shown(loaded) + ", httpLoading=" + shown(httpLoading) + "]";
+        return "SegmentsAnnouncement[loaded=" + shown(loaded) + ", httpLoading=" + shown(httpLoading)
+                + (uplinkBytesPerSecond > 0 ? ", uplink=" + uplinkBytesPerSecond : "") + "]";
     }
 
     private static String shown(long[] ids) {

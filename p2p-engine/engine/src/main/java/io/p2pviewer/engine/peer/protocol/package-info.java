@@ -36,6 +36,9 @@
  * for a block of 256 ids; the reader accepts upstream's count-0 group as 256 ids.</li>
  * <li>The reader is strict where upstream's accepts anything (see {@code CommandBodyReader}), except that fields a
  * command does not use are skipped, for forward compatibility.</li>
+ * <li>Engine-only field: announcements to engine peers carry the sender's measured uplink, bytes per second, as an
+ * Int field {@code u} ({@link io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement#uplinkBytesPerSecond}); it is
+ * left out when 0 and never sent to browsers.</li>
  * <li>A split command interrupted by raw payload or by a new command is an error here. Upstream passes such payload
  * on and keeps assembling, and silently drops both commands on a new start; its sender never interleaves either.</li>
  * </ul>

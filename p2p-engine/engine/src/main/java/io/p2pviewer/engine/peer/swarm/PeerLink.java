@@ -50,6 +50,8 @@ final class PeerLink {
     long bytesRelayed;
     long bytesUp;
     double speed;
+    /** The uplink the peer announced (engine peers: field {@code u}), bytes per second; 0 when not told. */
+    double announcedUplink;
     int stalls;
     /**
      * True once a segment joined from parts it sent (with other peers') failed verification: we cannot tell whose

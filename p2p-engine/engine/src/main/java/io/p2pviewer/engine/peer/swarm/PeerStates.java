@@ -191,7 +191,8 @@ final class PeerStates {
 
     private void setState(PeerLink p, Instant now) {
         boolean busy = isBusy(p, now);
-        PeerState state = new PeerState(p.id, p.download != null, busy, p.speed, !p.browser && !p.noParts);
+        PeerState state = new PeerState(p.id, p.download != null, busy, p.speed, !p.browser && !p.noParts,
+                p.announcedUplink);
         states.set(p.stateIndex, state);
         statesById.put(p.id, state);
         if (backingOff(p, now) && !markedBusy.contains(p)) {

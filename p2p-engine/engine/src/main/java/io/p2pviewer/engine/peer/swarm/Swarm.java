@@ -169,7 +169,7 @@ public final class Swarm {
         });
         log.info("[{}] peer {} connected ({})", track, PeerIds.shortId(peerId), channel.describe());
         long[] loaded = loadedFor(p, withRelays());
-        p.send(new SegmentsAnnouncement(loaded, announcedLoading));
+        p.send(new SegmentsAnnouncement(loaded, announcedLoading, uplinkFor(p)));
         p.sentLoaded = loaded;
         p.sentLoading = announcedLoading;
         host.swarmChanged();
@@ -280,7 +280,9 @@ public final class Swarm {
         long[] l = announcedLoaded;
         long[] h = announcedLoading;
         long[] withRelays = withRelays();
+        long uplink = announcedUplink();
         List<byte[]> encoded = null;
+        List<byte[]> encodedForEngines = null;
         List<byte[]> encodedWithRelays = null;
         NewIdsMemo newLoaded = new NewIdsMemo(l);
         NewIdsMemo newWithRelays = withRelays == l ? newLoaded : new NewIdsMemo(withRelays);
@@ -292,18 +294,32 @@ public final class Swarm {
             boolean retract = retracted != Long.MIN_VALUE && PeerLink.contains(p.sentLoaded, retracted)
                     && !PeerLink.contains(p.loaded, retracted);
             if (retract || worthTelling(p, addedLoaded, addedLoading, loaded, h)) {
-                if (loaded == l) {
+                if (p.browser) {
                     encoded = encoded != null ? encoded : PeerMessages.encode(new SegmentsAnnouncement(l, h));
                     p.sendCopies(encoded);
+                } else if (loaded == l) {
+                    encodedForEngines = encodedForEngines != null ? encodedForEngines
+                            : PeerMessages.encode(new SegmentsAnnouncement(l, h, uplink));
+                    p.sendCopies(encodedForEngines);
                 } else {
                     encodedWithRelays = encodedWithRelays != null ? encodedWithRelays
-                            : PeerMessages.encode(new SegmentsAnnouncement(withRelays, h));
+                            : PeerMessages.encode(new SegmentsAnnouncement(withRelays, h, uplink));
                     p.sendCopies(encodedWithRelays);
                 }
                 p.sentLoaded = loaded;
                 p.sentLoading = h;
             }
         }
+    }
+
+    /** The uplink we announce to a peer: our measured one to engine peers, none (0) to browsers. */
+    private long uplinkFor(PeerLink p) {
+        return p.browser ? 0 : announcedUplink();
+    }
+
+    /** Our measured uplink as announced (field {@code u}), whole bytes per second; 0 until measured. */
+    private long announcedUplink() {
+        return (long) uploads.uplinkBytesPerSecond();
     }
 
     /** What we tell a peer we hold: with the segments we are receiving for engine peers, without for browsers. */
@@ -498,6 +514,10 @@ public final class Swarm {
                 String tooMany = AnnouncementCap.exceeded(a);
                 if (tooMany != null) {
                     throw new ProtocolViolation(tooMany);
+                }
+                if (!p.browser && p.announcedUplink != a.uplinkBytesPerSecond()) {
+                    p.announcedUplink = a.uplinkBytesPerSecond();
+                    states.changed(p);
                 }
                 long[] before = p.loaded;
                 p.loaded = a.loadedIds(); // never modified: replaced by the next announcement

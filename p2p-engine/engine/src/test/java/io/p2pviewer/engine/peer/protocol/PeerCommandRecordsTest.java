@@ -58,6 +58,8 @@ class PeerCommandRecordsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SegmentsAnnouncement(new long[0], new long[] {1L << 53}))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SegmentsAnnouncement(new long[0], new long[0], -1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SegmentRequest(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SegmentRequest(0, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SegmentRequest(0, 0, -5L)).isInstanceOf(IllegalArgumentException.class);

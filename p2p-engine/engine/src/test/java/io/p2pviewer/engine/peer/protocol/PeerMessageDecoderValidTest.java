@@ -70,6 +70,17 @@ class PeerMessageDecoderValidTest {
     }
 
     @Test
+    void anAnnouncedUplinkIsRead() throws Exception {
+        SegmentsAnnouncement sent = new SegmentsAnnouncement(new long[] {5, 257}, new long[] {2}, 12_500_000);
+
+        Decoded decoded = decoder.feed(PeerMessages.encode(sent).get(0));
+
+        assertThat(decoded).isEqualTo(new Decoded.Command(sent));
+        assertThat(((SegmentsAnnouncement) ((Decoded.Command) decoded).command()).uplinkBytesPerSecond())
+                .isEqualTo(12_500_000);
+    }
+
+    @Test
     void fieldsACommandDoesNotUseAreSkipped() throws Exception {
         // request i=8 r=52 plus x=Int 7, y=String "hi", z=IntArray [1], in between
         byte[] body = hex("01" + "690108" + "780107" + "7920026869" + "7a1001010101" + "720134");

@@ -41,6 +41,16 @@ class PeerMessagesTest {
         assertThat(PeerMessages.encode(new SegmentRequest(8, 52))).singleElement().isEqualTo(expected);
     }
 
+    @Test
+    void anAnnouncedUplinkIsTheIntFieldUAfterTheIdsAndAbsentWhenZero() {
+        SegmentsAnnouncement ids = new SegmentsAnnouncement(new long[] {5, 6}, new long[] {7});
+        byte[] plain = PeerMessages.body(ids);
+        assertThat(PeerMessages.body(new SegmentsAnnouncement(new long[] {5, 6}, new long[] {7}, 0)))
+                .as("no uplink told: the upstream bytes").isEqualTo(plain);
+        assertThat(PeerMessages.body(new SegmentsAnnouncement(new long[] {5, 6}, new long[] {7}, 2_000_000)))
+                .isEqualTo(concat(plain, hex("75" + "031e8480")));
+    }
+
     static Stream<Arguments> upstreamCommands() {
         return Arrays.stream(UpstreamWireFixtures.COMMANDS).map(Arguments::of);
     }

@@ -41,6 +41,21 @@ class PeerStatesTest extends SwarmSessionFixture {
     }
 
     @Test
+    void anEnginePeersAnnouncedUplinkIsInItsStateABrowsersIsIgnored() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel engine = connect(swarm, "-PV0100-engine000000");
+        ScriptedChannel browser = connect(swarm, "-PM0203-browser00000");
+        engine.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0], 12_500_000));
+        browser.peerSays(new SegmentsAnnouncement(new long[] {11}, new long[0], 12_500_000));
+        assertThat(swarm.peerStatesById().get("-PV0100-engine000000").announcedBytesPerSecond())
+                .isEqualTo(12_500_000);
+        assertThat(swarm.peerStatesById().get("-PM0203-browser00000").announcedBytesPerSecond()).isZero();
+        engine.peerSays(new SegmentsAnnouncement(new long[] {11, 12}, new long[0], 600_000));
+        assertThat(swarm.peerStatesById().get("-PV0100-engine000000").announcedBytesPerSecond())
+                .as("each announcement replaces the last").isEqualTo(600_000);
+    }
+
+    @Test
     void aPeerThatNeverAnsweredIsDroppedOnItsFirstSilenceOneThatAnsweredKeepsItsThreeStrikes() {
         Swarm swarm = swarm(true);
         ScriptedChannel liar = connect(swarm);

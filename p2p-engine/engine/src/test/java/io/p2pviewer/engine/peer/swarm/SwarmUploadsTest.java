@@ -8,6 +8,7 @@ import io.p2pviewer.engine.peer.protocol.SegmentData;
 import io.p2pviewer.engine.peer.protocol.SegmentDataSendingCompleted;
 import io.p2pviewer.engine.peer.protocol.SegmentRequest;
 import io.p2pviewer.engine.peer.protocol.SegmentsAnnouncement;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,28 @@ class SwarmUploadsTest extends SwarmSessionFixture {
         scheduler.advance(java.time.Duration.ofMillis(100));
         assertThat(second.received).contains(new SegmentData(10, 3, 100_000), new SegmentDataSendingCompleted(10, 3));
         assertThat(first.payloadBytes).isEqualTo(100_000);
+    }
+
+    @Test
+    void ourMeasuredUplinkIsAnnouncedToEnginePeersNeverToBrowsers() {
+        Swarm swarm = swarm(true);
+        ScriptedChannel browser = connect(swarm, "-PM0203-browser00000");
+        ScriptedChannel early = connect(swarm, "-PV0100-early0000000");
+        assertThat(((SegmentsAnnouncement) early.received.get(0)).uplinkBytesPerSecond()).as("not yet measured")
+                .isZero();
+        threePeersAndAMeasuredUplink(swarm);
+        ScriptedChannel engine = connect(swarm, "-PV0100-engine000000");
+        ScriptedChannel lateBrowser = connect(swarm, "-PM0203-browser11111");
+        assertThat(((SegmentsAnnouncement) engine.received.get(0)).uplinkBytesPerSecond())
+                .isBetween(180_000L, 260_000L);
+        assertThat(((SegmentsAnnouncement) lateBrowser.received.get(0)).uplinkBytesPerSecond()).isZero();
+        swarm.announce(new long[] {10, 11}, new long[0]); // news to all: each is sent an announcement
+        assertThat(early.received).last().isInstanceOfSatisfying(SegmentsAnnouncement.class,
+                a -> assertThat(a.uplinkBytesPerSecond()).isBetween(180_000L, 260_000L));
+        for (ScriptedChannel b : List.of(browser, lateBrowser)) {
+            assertThat(b.received).last().isInstanceOfSatisfying(SegmentsAnnouncement.class,
+                    a -> assertThat(a.uplinkBytesPerSecond()).isZero());
+        }
     }
 
     /** Three peers connected; our uplink measured at about 200 kB/s by a first upload to {@code chs[0]}. */
