@@ -52,21 +52,9 @@ public final class DemoWindowProbe {
                 // after this point (Parent.updateCachedBounds, while the "unreachable" notification was showing);
                 // the export below carries what the test checks.
                 exportSnapshot(robot, exports, 1);
-                exit = 0;
-                return;
+            } else {
+                playsThenPeersLeave(robot, exports);
             }
-            await("three demo peers connected and delivering").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> peerRows(robot) >= 3
-                            && !text(robot, "#peerBytes").startsWith("0 "));
-            Thread.sleep(20_000); // offload climbs
-            Node panel = robot.lookup("#statsPanel").query();
-            save(snapshot(panel.getScene().getRoot()), "demo-swarm-window.png");
-            exportSnapshot(robot, exports, 1);
-
-            click(robot, "#demoPeersLeave");
-            Thread.sleep(30_000);
-            save(snapshot(panel.getScene().getRoot()), "demo-swarm-peers-left.png");
-            exportSnapshot(robot, exports, 2);
             exit = 0;
         } catch (Throwable t) {
             t.printStackTrace();
@@ -80,6 +68,22 @@ public final class DemoWindowProbe {
             }
         }
         System.exit(exit);
+    }
+
+    /** The window with its three demo peers: their offload, then "All peers leave" and the CDN taking over. */
+    private static void playsThenPeersLeave(FxRobot robot, Path exports) throws Exception {
+        await("three demo peers connected and delivering").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> peerRows(robot) >= 3
+                        && !text(robot, "#peerBytes").startsWith("0 "));
+        Thread.sleep(20_000); // offload climbs
+        Node panel = robot.lookup("#statsPanel").query();
+        save(snapshot(panel.getScene().getRoot()), "demo-swarm-window.png");
+        exportSnapshot(robot, exports, 1);
+
+        click(robot, "#demoPeersLeave");
+        Thread.sleep(30_000);
+        save(snapshot(panel.getScene().getRoot()), "demo-swarm-peers-left.png");
+        exportSnapshot(robot, exports, 2);
     }
 
     private static int peerRows(FxRobot robot) {
