@@ -222,7 +222,8 @@ final class CommandBodyReader {
 
     /**
      * The known fields of one command body, by name: the id arrays {@code l} and {@code p}, the Ints {@code i},
-     * {@code r}, {@code b} and {@code s} (a map of boxed values cost more than the rest of a small command's decoding).
+     * {@code r}, {@code b}, {@code s} and {@code u} (a map of boxed values cost more than the rest of a small
+     * command's decoding).
      */
     private static final class Fields {
         private static final String NAMES = "lpirbsu";
