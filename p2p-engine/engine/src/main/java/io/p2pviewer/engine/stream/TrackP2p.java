@@ -290,7 +290,13 @@ final class TrackP2p implements SwarmHost {
         boolean missing = status == SegmentState.Status.MISSING; // the planner looks at holders of these only
         states.add(new SegmentState(seq, sizeHint(s), deadline, status, transfer,
                 missing ? swarm.holders(wire) : Set.of(), missing ? swarm.httpLoaders(wire) : Set.of(),
-                host.peerFailed(sid), firstListed.computeIfAbsent(seq, k -> now)));
+                host.peerFailed(sid), listedAt(seq, now)));
+    }
+
+    /** When the segment was first planned: now, the first time (no lambda per segment and tick: a hot path). */
+    private Instant listedAt(long seq, Instant now) {
+        Instant first = firstListed.putIfAbsent(seq, now);
+        return first != null ? first : now;
     }
 
     private void wantMorePeers(Instant now) {
