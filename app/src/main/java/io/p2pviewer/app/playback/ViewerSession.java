@@ -83,10 +83,13 @@ public final class ViewerSession implements AutoCloseable {
         return s == null ? Map.of() : s.trackerStatuses();
     }
 
-    /** What the user should know about reaching peers ({@link P2pStack#notices()}); empty without P2P. */
+    /**
+     * What the user should know about reaching peers ({@link P2pStack#notices()}, the cause named on a machine with
+     * only loopback: {@link LocalNetworks#explained}); empty without P2P.
+     */
     public java.util.List<String> notices() {
         P2pStack s = stack;
-        return s == null ? java.util.List.of() : s.notices();
+        return s == null ? java.util.List.of() : LocalNetworks.explained(s.notices(), LocalNetworks::onlyLoopback);
     }
 
     /** Closes what was started, engine before stack; it forgets what it closed, so no second call closes it twice. */

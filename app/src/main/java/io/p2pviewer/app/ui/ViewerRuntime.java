@@ -2,7 +2,7 @@ package io.p2pviewer.app.ui;
 
 import io.p2pviewer.app.AppVersion;
 import io.p2pviewer.app.demo.DemoStream;
-import io.p2pviewer.app.demo.LocalNetworks;
+import io.p2pviewer.app.playback.LocalNetworks;
 import io.p2pviewer.app.playback.P2pSetup;
 import io.p2pviewer.app.playback.Playback;
 import io.p2pviewer.app.playback.PlayerDefaults;

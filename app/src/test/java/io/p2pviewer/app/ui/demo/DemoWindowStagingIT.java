@@ -3,6 +3,7 @@ package io.p2pviewer.app.ui.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.p2pviewer.app.TestFiles;
+import io.p2pviewer.app.playback.LocalNetworks;
 import io.p2pviewer.app.report.PlayReport;
 import io.p2pviewer.app.report.ReportWriter;
 import io.p2pviewer.testing.NetnsFixture;
@@ -59,6 +60,11 @@ class DemoWindowStagingIT {
                 report.framesDisplayed());
 
         assertThat(log).contains("DEMO STATUS: " + DemoControlsViewModel.LOOPBACK_ONLY);
+        // The demo peers answered through the tracker and none connected: the notice names the cause (no TURN server
+        // would help on a machine with only loopback).
+        assertThat(report.notices()).containsExactly(LocalNetworks.UNREACHABLE_LOOPBACK_ONLY);
+        assertThat(log).anySatisfy(line -> assertThat(line).startsWith("P2P STATUS: ")
+                .endsWith(LocalNetworks.UNREACHABLE_LOOPBACK_ONLY));
         assertThat(report.servedBytes().get("peer")).isZero();
         assertThat(report.downloadedBytes().get("cdn")).isPositive();
         assertThat(report.peers()).filteredOn(PlayReport.Peer::connected).isEmpty();
