@@ -42,7 +42,9 @@ public final class ViewerMain implements Callable<Integer> {
 
     public static void main(String[] args) {
         NativeHeapTuning.fixMmapThreshold();
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        NativeStdout.handOverToStderr();
+        System.exit(code);
     }
 
     public static CommandLine commandLine() {
