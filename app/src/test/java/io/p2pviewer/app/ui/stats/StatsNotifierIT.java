@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -59,6 +60,8 @@ class StatsNotifierIT {
     };
     private Label owner;
     private Stage stage;
+    /** The look before the test, set back after it: the ITs of this module share one JVM. */
+    private String previousSheet;
 
     @Start
     void start(Stage stage) {
@@ -70,6 +73,7 @@ class StatsNotifierIT {
 
     @BeforeEach
     void listen() {
+        previousSheet = onFx(Application::getUserAgentStylesheet);
         Logger.getLogger("javafx.css").addHandler(cssLog);
     }
 
@@ -79,6 +83,7 @@ class StatsNotifierIT {
         onFx(() -> {
             new ArrayList<>(Window.getWindows()).stream().filter(PopupWindow.class::isInstance)
                     .forEach(Window::hide);
+            Application.setUserAgentStylesheet(previousSheet);
             return null;
         });
     }
