@@ -61,6 +61,12 @@ class ThinUplinkCrossCheckIT {
      */
     static final Integer QUEUE_MILLIS = Integer.getInteger("thin.queueMillis");
     /**
+     * More {@code viewer peer} options for every engine, space-separated ({@code -Dthin.peerArgs="--upload-limit
+     * 900"}): to see how an engine setting changes the real side (the simulated side does not take them).
+     */
+    static final List<String> PEER_ARGS = List.of(System.getProperty("thin.peerArgs", "").strip().split("\\s+"))
+            .stream().filter(a -> !a.isEmpty()).toList();
+    /**
      * Seeds the simulated side is drawn with (the scenario's and the next ones), compared by their mean: just above
      * u = r one draw of five viewers is chaotic (47.7 / 43.4 / 52.9 % offload over seeds 1-3 at 1.3 Mbit/s with the
      * wire model), as is one real run, so a single seed would be a poor stand-in for the simulator.
@@ -117,9 +123,11 @@ class ThinUplinkCrossCheckIT {
                     long due = start + (long) (i * gap * 1e9);
                     Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
                     String name = "e" + i;
-                    processes.add(bed.startViewer(hosts.get(i), name, List.of("peer", origin.masterUri().toString(),
+                    List<String> args = new ArrayList<>(List.of("peer", origin.masterUri().toString(),
                             "--tracker", trackerUri.toString(), "--variant", VARIANT, "--duration",
-                            Double.toString(seconds - i * gap), "--report", report(dir, name).toString())));
+                            Double.toString(seconds - i * gap), "--report", report(dir, name).toString()));
+                    args.addAll(PEER_ARGS);
+                    processes.add(bed.startViewer(hosts.get(i), name, args));
                 }
                 for (int i = 0; i < n; i++) {
                     String name = "e" + i;
