@@ -50,7 +50,7 @@ public final class MainWindow {
         TextField url = new TextField();
         url.setId("urlField");
         url.setPromptText("HLS URL, e.g. https://example.com/live/master.m3u8");
-        url.textProperty().bindBidirectional(player.urlProperty());
+        UrlBarMasking.bind(url, player.urlProperty());
         url.setOnAction(e -> player.open());
         HBox.setHgrow(url, Priority.ALWAYS);
         Button open = new Button("Open");

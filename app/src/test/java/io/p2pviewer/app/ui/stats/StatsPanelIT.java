@@ -53,6 +53,10 @@ class StatsPanelIT {
         // loaded machine's sampler may take longer than the 3 s this slept before.
         await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> series(chart, "CDN").size()) >= 3);
 
+        // The URL bar (not focused: the video area has the focus) shows the demo's URL with its token masked.
+        assertThat(onFx(() -> ((javafx.scene.control.TextField) robot.lookup("#urlField").query()).getText()))
+                .matches("http://127\\.0\\.0\\.1:\\d+/live/master\\.m3u8\\?token=\\*\\*\\*");
+
         // Tiles: CDN only, so 0 % offload and no peers.
         assertThat(text(robot, "#offload")).isEqualTo("0 %");
         assertThat(text(robot, "#offloadDetail")).matches("0 B of [0-9.]+ (kB|MB)");
