@@ -224,7 +224,7 @@ public final class M3uReader {
         String scheme = colon > 0 ? url.substring(0, colon).toLowerCase(Locale.ROOT) : "";
         if (scheme.equals("http") || scheme.equals("https")) {
             int hostEnd = colon + 3;
-            if (hostEnd >= url.length() || "/?#".indexOf(url.charAt(hostEnd)) >= 0 || url.contains(" ")) {
+            if (hostEnd >= url.length() || "/?#".indexOf(url.charAt(hostEnd)) >= 0 || hasBlankOrControl(url)) {
                 return "not a valid URL: " + quote(url);
             }
             return null;
@@ -234,6 +234,20 @@ public final class M3uReader {
             return "skipped " + scheme + ":// entry (only http and https are played): " + quote(url);
         }
         return "not an http(s) URL, skipped: " + quote(url);
+    }
+
+    /**
+     * A space, tab or other blank, or a control character (such as U+0085, which splits a line for some readers but
+     * not for ours): never part of a URL; a list that has one in a URL line is damaged there.
+     */
+    private static boolean hasBlankOrControl(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String quote(String url) {

@@ -160,6 +160,17 @@ class M3uReaderTest {
         }
 
         @Test
+        void urlsWithBlanksOrControlCharactersAreSkippedAsInvalid() throws Exception {
+            // U+0085 (NEL) ends a line for some readers, not for ours: a fuzzed list kept it inside a URL.
+            ChannelList l = read("#EXTM3U\n#EXTINF:-1,Tab\nhttp://a/x\ty.m3u8\n#EXTINF:-1,Nel\nhttps://b/x\u0085y\n"
+                    + "#EXTINF:-1,Nbsp\nhttp://c/x\u00A0y\n#EXTINF:-1,Good\nhttp://d/good.m3u8|User-Agent=My Box 1.0\n");
+            assertThat(l.channels()).extracting(Channel::name).containsExactly("Good");
+            assertThat(l.channels().getFirst().headers()).containsEntry("User-Agent", "My Box 1.0");
+            assertThat(l.warnings()).extracting(ReadWarning::line).containsExactly(3, 5, 7);
+            assertThat(l.warnings()).allSatisfy(w -> assertThat(w.message()).startsWith("not a valid URL: "));
+        }
+
+        @Test
         void entriesWithoutUrlAreSkippedWithAWarning() throws Exception {
             ChannelList l = read("#EXTM3U\n#EXTINF:-1,No URL\n#EXTINF:-1,Has URL\nhttp://a/\n#EXTINF:-1,Last\n");
             assertThat(l.channels()).extracting(Channel::name).containsExactly("Has URL");
