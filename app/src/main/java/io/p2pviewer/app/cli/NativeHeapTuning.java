@@ -1,9 +1,5 @@
 package io.p2pviewer.app.cli;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import java.util.Locale;
-
 /**
  * Fixes glibc malloc's mmap threshold for this process, as {@code MALLOC_MMAP_THRESHOLD_=131072} would: every
  * allocation of 128 KiB or more is its own mapping, given back to the system when freed.
@@ -27,26 +23,19 @@ final class NativeHeapTuning {
     private NativeHeapTuning() {
     }
 
-    /** The C library's {@code mallopt}. */
-    interface CLibrary extends Library {
-        int mallopt(int param, int value);
-    }
-
     /**
      * Fixes the mmap threshold unless the user set one ({@code MALLOC_MMAP_THRESHOLD_} in the environment).
      *
      * @return true when glibc took the setting
      */
     static boolean fixMmapThreshold() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
-                || System.getenv("MALLOC_MMAP_THRESHOLD_") != null) {
+        if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null) {
             return false;
         }
         try {
-            CLibrary c = Native.load("c", CLibrary.class);
-            return c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1;
+            return LibC.onLinux().map(c -> c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1).orElse(false);
         } catch (LinkageError | RuntimeException e) {
-            return false; // not glibc: its own allocator's defaults
+            return false; // not glibc (no mallopt): its own allocator's defaults
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.p2pviewer.app.cli;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import java.util.Locale;
-
 /**
  * Keeps the process's standard output for the commands' own output at exit. webrtc-java 0.14.0 prints
  * "VM attach current thread failed" and "Failed to attach thread N" to the native standard output (C++
@@ -16,11 +12,6 @@ final class NativeStdout {
     private NativeStdout() {
     }
 
-    /** The C library's {@code dup2}. */
-    interface CLibrary extends Library {
-        int dup2(int oldFd, int newFd);
-    }
-
     /**
      * Flushes {@link System#out} and makes descriptor 1 a copy of descriptor 2. Call right before
      * {@code System.exit}, never while the command may still print.
@@ -29,13 +20,6 @@ final class NativeStdout {
      */
     static boolean handOverToStderr() {
         System.out.flush();
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return false;
-        }
-        try {
-            return Native.load("c", CLibrary.class).dup2(2, 1) == 1;
-        } catch (LinkageError | RuntimeException e) {
-            return false;
-        }
+        return LibC.onLinux().map(c -> c.dup2(2, 1) == 1).orElse(false);
     }
 }

@@ -51,11 +51,10 @@ public final class DemoWindowProbe {
                 System.out.println("DEMO STATUS: " + text(robot, "#demoStatus"));
                 // The demo peers answer through the tracker and none connects: the panel's status line says so
                 // (20 s after the first answer; awaited, as a loaded machine's tracker round may come late).
-                await("the unreachable-peers notice").atMost(Duration.ofSeconds(40)).until(() -> onFx(() ->
-                        ((org.controlsfx.control.StatusBar) robot.lookup("#statusBar").query()).getText())
-                        .contains("unreachable"));
-                System.out.println("P2P STATUS: " + onFx(() ->
-                        ((org.controlsfx.control.StatusBar) robot.lookup("#statusBar").query()).getText()));
+                org.controlsfx.control.StatusBar status = robot.lookup("#statusBar").query();
+                await("the unreachable-peers notice").atMost(Duration.ofSeconds(40))
+                        .until(() -> onFx(status::getText).contains("unreachable"));
+                System.out.println("P2P STATUS: " + onFx(status::getText));
                 // No screenshot here: one CI run met a JavaFX IndexOutOfBoundsException in the scene's pulse right
                 // after this point (Parent.updateCachedBounds, while the "unreachable" notification was showing);
                 // the export below carries what the test checks.
