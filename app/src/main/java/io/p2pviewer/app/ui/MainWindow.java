@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui;
 
+import io.p2pviewer.app.ui.player.AudioFeedbackLabel;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsOverlay;
 import io.p2pviewer.app.ui.stats.StatsView;
@@ -14,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -28,9 +28,11 @@ import javafx.stage.Stage;
 
 /**
  * The main window: URL bar, video with its busy indicator and error message, playback controls, stats panel.
- * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses, I (shift+i) shows or hides the stats
- * panel, i the compact stats overlay on the video (with now/next from the guide), G the programme guide
- * ({@code ui.guide}); the seek bar adds Left/Right ({@code SeekBar}). FX thread only.
+ * Keys: F or a double click toggles fullscreen, Esc leaves it, Space pauses, M mutes, + and - (Up and Down on the
+ * video, the mouse wheel over it) change the volume, I (shift+i) shows or hides the stats panel, i the compact
+ * stats overlay on the video (with now/next from the guide), G the programme guide ({@code ui.guide}); the seek
+ * bar adds Left/Right ({@code SeekBar}). None acts in a text field or on a control that claims the key
+ * ({@link WindowKeys}). FX thread only.
  */
 public final class MainWindow {
     private final Scene scene;
@@ -44,6 +46,10 @@ public final class MainWindow {
     /** The share of the window's width the stats panel and the channel sidebar ask for. */
     private static final double STATS_SHARE = 0.34;
     private static final double SIDEBAR_SHARE = 0.25;
+    /** A mouse wheel's notch in JavaFX's scroll units: one volume step. */
+    private static final double WHEEL_NOTCH = 40;
+    /** Scrolled over the video but not yet a whole volume step (a touchpad's small deltas add up). */
+    private double wheel;
 
     public MainWindow(Stage stage, PlayerViewModel player, StatsViewModel stats, Node video) {
         this.player = player;
@@ -74,7 +80,7 @@ public final class MainWindow {
         error.textProperty().bind(player.errorProperty());
         error.visibleProperty().bind(player.errorProperty().isNotEmpty());
         error.setOnMouseClicked(e -> player.dismissError());
-        videoArea = new StackPane(video, new StatsOverlay(stats), busy, error);
+        videoArea = new StackPane(video, new StatsOverlay(stats), new AudioFeedbackLabel(player), busy, error);
         videoArea.setId("videoArea");
         videoArea.setStyle("-fx-background-color: black;");
         videoArea.setMinSize(320, 180);
@@ -83,6 +89,15 @@ public final class MainWindow {
         videoArea.setFocusTraversable(true);
         videoArea.setOnMousePressed(e -> videoArea.requestFocus());
         stage.setOnShown(e -> videoArea.requestFocus());
+        videoArea.setOnScroll(e -> {
+            wheel += e.getDeltaY() / WHEEL_NOTCH; // a touchpad scrolls in small deltas: a step per notch's worth
+            int steps = (int) wheel;
+            if (steps != 0) {
+                wheel -= steps;
+                player.changeVolume(steps);
+            }
+            e.consume();
+        });
         videoArea.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 player.toggleFullScreen();
@@ -135,16 +150,30 @@ public final class MainWindow {
         });
         stage.setFullScreenExitHint("Esc or F leaves fullscreen");
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl) {
+            if (WindowKeys.ownedByTarget(e) || e.isAltDown() || e.isMetaDown()) {
                 return;
             }
-            if (e.getCode() == KeyCode.F) {
+            KeyCode code = e.getCode();
+            boolean plain = !e.isControlDown() && !e.isShiftDown();
+            boolean onVideo = plain && e.getTarget() == videoArea; // elsewhere Up/Down move in lists and menus
+            if (code == KeyCode.M && plain) {
+                player.toggleMute();
+                e.consume();
+            } else if (!e.isControlDown() && (code == KeyCode.PLUS || code == KeyCode.ADD
+                    || code == KeyCode.EQUALS) || onVideo && code == KeyCode.UP) { // + is Shift+= on many layouts
+                player.changeVolume(1);
+                e.consume();
+            } else if (!e.isControlDown() && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)
+                    || onVideo && code == KeyCode.DOWN) {
+                player.changeVolume(-1);
+                e.consume();
+            } else if (code == KeyCode.F) {
                 player.toggleFullScreen();
                 e.consume();
-            } else if (e.getCode() == KeyCode.SPACE) {
+            } else if (code == KeyCode.SPACE) {
                 player.togglePause();
                 e.consume();
-            } else if (e.getCode() == KeyCode.I && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+            } else if (code == KeyCode.I && !e.isControlDown()) {
                 if (e.isShiftDown()) {
                     stats.togglePanel();
                 } else {

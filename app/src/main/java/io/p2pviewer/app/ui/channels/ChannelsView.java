@@ -2,6 +2,7 @@ package io.p2pviewer.app.ui.channels;
 
 import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.UrlMask;
+import io.p2pviewer.app.ui.WindowKeys;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -104,12 +105,11 @@ public final class ChannelsView extends VBox {
         list.setCellFactory(v -> new ChannelCell(model, logos));
         list.setPlaceholder(new Label("Open a playlist to list its channels"));
         // A filter: the list's own Left/Right mappings move the focus to the next control before handlers run.
+        // Space would pause the video (a window shortcut) before the list saw it: on a header, the list claims it.
+        WindowKeys.claim(list, e -> foldKey(model, list, e));
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode code = e.getCode();
-            if (list.getSelectionModel().getSelectedItem() instanceof SidebarRow.GroupHeader h
-                    && !model.typingNumber() && !e.isControlDown() && !e.isAltDown()
-                    && (code == KeyCode.ENTER || code == KeyCode.SPACE || code == KeyCode.LEFT
-                    || code == KeyCode.RIGHT)) {
+            if (foldKey(model, list, e) && list.getSelectionModel().getSelectedItem() instanceof SidebarRow.GroupHeader h) {
                 // Enter or Space folds or unfolds; Left folds, Right unfolds (as a tree does).
                 model.setCollapsed(h.group(), code == KeyCode.LEFT
                         || (code != KeyCode.RIGHT && !h.collapsed()));
@@ -192,5 +192,13 @@ public final class ChannelsView extends VBox {
 
     public ListView<SidebarRow> list() {
         return list;
+    }
+
+    /** Enter or Space (fold or unfold), Left (fold), Right (unfold) on a selected group header, no number typed. */
+    private static boolean foldKey(ChannelsViewModel model, ListView<SidebarRow> list, KeyEvent e) {
+        KeyCode code = e.getCode();
+        return list.getSelectionModel().getSelectedItem() instanceof SidebarRow.GroupHeader
+                && !model.typingNumber() && !e.isControlDown() && !e.isAltDown()
+                && (code == KeyCode.ENTER || code == KeyCode.SPACE || code == KeyCode.LEFT || code == KeyCode.RIGHT);
     }
 }

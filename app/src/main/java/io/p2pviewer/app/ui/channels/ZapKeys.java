@@ -1,14 +1,14 @@
 package io.p2pviewer.app.ui.channels;
 
+import io.p2pviewer.app.ui.WindowKeys;
 import javafx.scene.Scene;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
- * The zapping keys of the window: Page Up/Down and Ctrl+Up/Down for the previous/next channel, digits for a
- * channel number (Enter commits at once), Backspace or L for the last channel. In a text field only the page
- * keys zap (the others type there). FX thread.
+ * The zapping keys of the window: Page Up/Down, Ctrl+Up/Down and P/N (as in VLC) for the previous/next channel,
+ * digits for a channel number (Enter commits at once), Backspace or L for the last channel. In a text field only
+ * the page keys zap (the others type there). FX thread.
  */
 final class ZapKeys {
     private ZapKeys() {
@@ -26,8 +26,12 @@ final class ZapKeys {
                 model.next();
             } else if (code == KeyCode.PAGE_UP || (ctrl && code == KeyCode.UP)) {
                 model.previous();
-            } else if (e.getTarget() instanceof TextInputControl) {
+            } else if (WindowKeys.ownedByTarget(e) || e.isShiftDown() && code.isLetterKey()) {
                 return;
+            } else if (!ctrl && code == KeyCode.N) {
+                model.next();
+            } else if (!ctrl && code == KeyCode.P) {
+                model.previous();
             } else if (!ctrl && (code.isDigitKey())) {
                 model.digit(digit(code));
             } else if (code == KeyCode.ENTER && model.typingNumber()) {

@@ -25,6 +25,10 @@ import javafx.beans.property.StringProperty;
  * {@link UiThread}).
  */
 public final class PlayerViewModel {
+    /** Percent a volume key or a wheel notch moves the volume. */
+    public static final int VOLUME_STEP = 5;
+    /** The volume slider's and libVLC's top: 200 % amplifies. */
+    public static final int MAX_VOLUME = 200;
     private final PlaybackControls playback;
     private final UiThread ui;
     private final StringProperty url = new SimpleStringProperty("");
@@ -35,6 +39,7 @@ public final class PlayerViewModel {
     private final IntegerProperty volume = new SimpleIntegerProperty(100);
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper audioFeedback = new ReadOnlyStringWrapper("");
     private long openGeneration;
     private java.util.function.Predicate<String> listOpener = text -> false;
 
@@ -176,6 +181,31 @@ public final class PlayerViewModel {
         fullScreen.set(!fullScreen.get());
     }
 
+    /**
+     * The volume up ({@code steps} > 0) or down by {@link #VOLUME_STEP} percent a step, within 0-{@link #MAX_VOLUME}
+     * (the keys and the mouse wheel); turning it up unmutes, as players do. Says the new volume in
+     * {@link #audioFeedbackProperty}.
+     */
+    public void changeVolume(int steps) {
+        volume.set(Math.max(0, Math.min(MAX_VOLUME, volume.get() + steps * VOLUME_STEP)));
+        if (steps > 0) {
+            muted.set(false);
+        }
+        sayAudio();
+    }
+
+    /** Mutes or unmutes (the M key), and says so in {@link #audioFeedbackProperty}. */
+    public void toggleMute() {
+        muted.set(!muted.get());
+        sayAudio();
+    }
+
+    /** Sets the feedback anew each time, so that a repeated message (at the limit) still shows again. */
+    private void sayAudio() {
+        audioFeedback.set("");
+        audioFeedback.set(muted.get() ? "Muted" : "Volume " + volume.get() + " %");
+    }
+
     public void dismissError() {
         error.set("");
     }
@@ -188,4 +218,9 @@ public final class PlayerViewModel {
     public IntegerProperty volumeProperty() { return volume; }
     public BooleanProperty mutedProperty() { return muted; }
     public BooleanProperty fullScreenProperty() { return fullScreen; }
+    /**
+     * What a volume key or mute just did ("Volume 85 %", "Muted"), for a moment over the video; set anew on each
+     * key (empty in between), never by the slider or the mute button, which show their state themselves.
+     */
+    public ReadOnlyStringProperty audioFeedbackProperty() { return audioFeedback.getReadOnlyProperty(); }
 }

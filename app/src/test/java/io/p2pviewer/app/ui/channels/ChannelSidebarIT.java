@@ -236,6 +236,11 @@ class ChannelSidebarIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> model.visible().size()) == 4);
         await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().library().collapsedGroups()
                 .isEmpty());
+        // Space on the header folds and unfolds it too, as the README says (the window's pause key yields to it).
+        robot.type(KeyCode.SPACE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> model.visible().size()) == 2);
+        robot.type(KeyCode.SPACE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> model.visible().size()) == 4);
 
         // Favourites in both lists; then the news list is removed from the Lists menu.
         click(robot, starOf(robot, "Sport One"));

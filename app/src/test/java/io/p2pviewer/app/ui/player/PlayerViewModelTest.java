@@ -127,6 +127,31 @@ class PlayerViewModelTest {
     }
 
     @Test
+    void volumeKeysStepWithinTheSlidersRangeUnmuteOnTheWayUpAndSayWhatTheyDid() {
+        List<String> said = new ArrayList<>();
+        model.audioFeedbackProperty().addListener((o, was, is) -> said.add(is));
+
+        model.toggleMute();
+        assertThat(model.mutedProperty().get()).isTrue();
+        model.changeVolume(-3);
+        assertThat(model.volumeProperty().get()).isEqualTo(85);
+        assertThat(model.mutedProperty().get()).as("down keeps it muted").isTrue();
+        model.changeVolume(1);
+        assertThat(model.mutedProperty().get()).as("up unmutes").isFalse();
+        assertThat(model.volumeProperty().get()).isEqualTo(90);
+        assertThat(said).containsExactly("Muted", "", "Muted", "", "Volume 90 %");
+
+        model.changeVolume(40);
+        model.changeVolume(1);
+        assertThat(model.volumeProperty().get()).isEqualTo(PlayerViewModel.MAX_VOLUME);
+        assertThat(said.subList(said.size() - 4, said.size())).as("said again at the top")
+                .containsExactly("", "Volume 200 %", "", "Volume 200 %");
+        model.changeVolume(-50);
+        assertThat(model.volumeProperty().get()).isZero();
+        assertThat(controls.calls).contains("muted true", "volume 85", "muted false", "volume 200", "volume 0");
+    }
+
+    @Test
     void aUrlTheEngineFindsNoHlsPlaylistGoesToTheListOpenerAnUnreachableOneShowsItsError() {
         List<String> lists = new ArrayList<>();
         model.setListOpener(text -> lists.add(text));

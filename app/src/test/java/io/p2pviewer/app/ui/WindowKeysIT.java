@@ -1,0 +1,109 @@
+package io.p2pviewer.app.ui;
+
+import static io.p2pviewer.app.ui.FxTestSupport.click;
+import static io.p2pviewer.app.ui.FxTestSupport.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.p2pviewer.app.settings.SettingsStore;
+import io.p2pviewer.app.settings.XdgDirs;
+import io.p2pviewer.app.ui.channels.ChannelsViewModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The window's audio and zapping keys under Xvfb, with libVLC: M mutes, + / - and Up / Down on the video and the
+ * mouse wheel over it change the volume (the slider and the mute button follow, a label over the video says what
+ * changed, the settings remember it), N / P zap; none acts while typing in a text field. Settings in a temporary
+ * XDG directory; a channel list on disk whose channels point at a closed port (zapping needs no stream).
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowKeysIT {
+    private XdgDirs dirs;
+    private ViewerRuntime runtime;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path home = Files.createTempDirectory("window-keys-it");
+        dirs = XdgDirs.under(home);
+        Path list = home.resolve("tv.m3u");
+        Files.writeString(list, "#EXTM3U\n#EXTINF:-1,One\nhttp://127.0.0.1:9/one.m3u8\n"
+                + "#EXTINF:-1,Two\nhttp://127.0.0.1:9/two.m3u8\n#EXTINF:-1,Three\nhttp://127.0.0.1:9/three.m3u8\n",
+                StandardCharsets.UTF_8);
+        runtime = new ViewerRuntime(stage, new AppLaunch.Options(list.toString(), true, List.of(), 0), dirs);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        runtime.close();
+    }
+
+    @Test
+    void volumeMuteAndZapKeysActOnTheWindowButNotInATextField(FxRobot robot) throws Exception {
+        ChannelsViewModel channels = runtime.channelsModel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> channels.visible().size()) == 3);
+        Slider volume = robot.lookup("#volumeSlider").query();
+        ToggleButton mute = robot.lookup("#muteButton").query();
+        Label said = robot.lookup("#audioFeedback").query();
+        assertThat(onFx(volume::getValue)).isEqualTo(100.0);
+        assertThat(onFx(said::isVisible)).isFalse();
+
+        click(robot, "#videoArea");
+        robot.type(KeyCode.M);
+        assertThat(onFx(mute::isSelected)).isTrue();
+        assertThat(onFx(said::isVisible)).isTrue();
+        assertThat(onFx(said::getText)).isEqualTo("Muted");
+
+        robot.type(KeyCode.UP);
+        assertThat(onFx(volume::getValue)).isEqualTo(105.0);
+        assertThat(onFx(mute::isSelected)).as("turning the volume up unmutes").isFalse();
+        assertThat(onFx(said::getText)).isEqualTo("Volume 105 %");
+        robot.type(KeyCode.MINUS, 3);
+        assertThat(onFx(volume::getValue)).isEqualTo(90.0);
+        robot.type(KeyCode.DOWN);
+        assertThat(onFx(volume::getValue)).isEqualTo(85.0);
+
+        robot.moveTo("#videoArea").scroll(2, VerticalDirection.UP);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(volume::getValue) != 85.0);
+        assertThat(onFx(volume::getValue)).as("two wheel notches up").isEqualTo(95.0);
+        assertThat(onFx(said::getText)).isEqualTo("Volume 95 %");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(said::isVisible));
+
+        SettingsStore store = new SettingsStore(dirs.config(), Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().appearance().volume() == 95
+                && !store.load().settings().appearance().muted());
+
+        // Zapping: N next, P previous, as in VLC.
+        robot.interact(() -> channels.play(channels.visible().get(0)));
+        robot.type(KeyCode.N);
+        assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Two");
+        robot.type(KeyCode.N);
+        assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Three");
+        robot.type(KeyCode.P);
+        assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Two");
+
+        // In a text field every key types: nothing mutes, changes the volume or zaps.
+        click(robot, "#channelSearch").write("mn-p+");
+        assertThat(onFx(mute::isSelected)).isFalse();
+        assertThat(onFx(volume::getValue)).isEqualTo(95.0);
+        assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Two");
+    }
+}
