@@ -155,10 +155,12 @@ public record Settings(Sources sources, P2p p2p, Library library, Appearance app
      * @param maximized       whether the window was maximized
      * @param volume          0-200 %
      * @param muted           whether sound was off
+     * @param windowX         the window's last left edge on the desktop, null for centred
+     * @param windowY         the window's last top edge, null for centred
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Appearance(String theme, boolean statsPanelShown, double windowWidth, double windowHeight,
-                             boolean maximized, int volume, boolean muted) {
+                             boolean maximized, int volume, boolean muted, Double windowX, Double windowY) {
         public static final Appearance DEFAULTS = new Appearance("light", true, 0, 0, false, 100, false);
 
         public Appearance {
@@ -166,6 +168,46 @@ public record Settings(Sources sources, P2p p2p, Library library, Appearance app
             windowWidth = Math.max(0, windowWidth);
             windowHeight = Math.max(0, windowHeight);
             volume = volume < 0 || volume > 200 ? 100 : volume;
+            if (windowX == null || windowY == null || !Double.isFinite(windowX) || !Double.isFinite(windowY)) {
+                windowX = null;
+                windowY = null;
+            }
+        }
+
+        /** Without a remembered position: the window opens centred. */
+        public Appearance(String theme, boolean statsPanelShown, double windowWidth, double windowHeight,
+                          boolean maximized, int volume, boolean muted) {
+            this(theme, statsPanelShown, windowWidth, windowHeight, maximized, volume, muted, null, null);
+        }
+
+        public Appearance withTheme(String t) {
+            return new Appearance(t, statsPanelShown, windowWidth, windowHeight, maximized, volume, muted, windowX,
+                    windowY);
+        }
+
+        public Appearance withStatsPanelShown(boolean shown) {
+            return new Appearance(theme, shown, windowWidth, windowHeight, maximized, volume, muted, windowX,
+                    windowY);
+        }
+
+        /** The window's size and place when it was last neither maximized nor fullscreen. */
+        public Appearance withBounds(double width, double height, double x, double y) {
+            return new Appearance(theme, statsPanelShown, width, height, maximized, volume, muted, x, y);
+        }
+
+        public Appearance withMaximized(boolean max) {
+            return new Appearance(theme, statsPanelShown, windowWidth, windowHeight, max, volume, muted, windowX,
+                    windowY);
+        }
+
+        public Appearance withVolume(int percent) {
+            return new Appearance(theme, statsPanelShown, windowWidth, windowHeight, maximized, percent, muted,
+                    windowX, windowY);
+        }
+
+        public Appearance withMuted(boolean off) {
+            return new Appearance(theme, statsPanelShown, windowWidth, windowHeight, maximized, volume, off, windowX,
+                    windowY);
         }
     }
 

@@ -18,9 +18,7 @@ class SettingsServiceTest {
     Path dir;
 
     private static Settings withVolume(Settings s, int volume) {
-        Settings.Appearance a = s.appearance();
-        return s.withAppearance(new Settings.Appearance(a.theme(), a.statsPanelShown(), a.windowWidth(),
-                a.windowHeight(), a.maximized(), volume, a.muted()));
+        return s.withAppearance(s.appearance().withVolume(volume));
     }
 
     @Test

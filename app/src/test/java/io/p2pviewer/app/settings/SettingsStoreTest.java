@@ -1,6 +1,7 @@
 package io.p2pviewer.app.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,11 +38,23 @@ class SettingsStoreTest {
                 .withP2p(new Settings.P2p(false, 800, List.of("ws://t:8000"), List.of(new Settings.IceServerEntry(
                         List.of("turn:t:3478"), "u", "secret")), true, 512))
                 .withLibrary(new Settings.Library(List.of("tvg:one"), List.of("url:http://x/2"), "tvg:one", true))
-                .withAppearance(new Settings.Appearance("dark", false, 1000, 700, true, 40, true));
+                .withAppearance(new Settings.Appearance("dark", false, 1000, 700, true, 40, true, -1280.0, 24.0));
         store().save(s);
         assertEquals(s, store().load().settings());
         assertEquals(PosixFilePermissions.fromString("rw-------"),
                 Files.getPosixFilePermissions(store().file()), "it may hold a TURN password");
+    }
+
+    @Test
+    void aWindowPlaceWithoutBothEdgesIsNoPlace() throws IOException {
+        Files.createDirectories(store().file().getParent());
+        Files.writeString(store().file(), "{\"appearance\": {\"windowWidth\": 900, \"windowHeight\": 600,"
+                + " \"windowX\": 40}}");
+        Settings.Appearance a = store().load().settings().appearance();
+        assertEquals(900, a.windowWidth());
+        assertNull(a.windowX(), "opens centred");
+        assertNull(a.windowY());
+        assertNull(Settings.Appearance.DEFAULTS.windowX());
     }
 
     @Test

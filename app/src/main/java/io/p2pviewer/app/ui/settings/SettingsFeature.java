@@ -4,6 +4,7 @@ import io.p2pviewer.app.settings.Settings;
 import io.p2pviewer.app.settings.SettingsService;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsViewModel;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings in the window: applies the theme and what the window remembers (size, maximized, volume, mute,
- * stats panel) at start, writes them back when they change (debounced by {@link SettingsService}), shows why a
+ * The settings in the window: applies the theme and what the window remembers (size and place, maximized, volume,
+ * mute, stats panel) at start, writes them back when they change (debounced by {@link SettingsService}), shows why a
  * damaged settings file was set aside, and opens the {@link SettingsDialog} from its button or Ctrl+, (comma).
  * FX thread only.
  */
@@ -53,6 +54,7 @@ public final class SettingsFeature {
         if (a.windowWidth() > 0 && a.windowHeight() > 0) {
             stage.setWidth(a.windowWidth());
             stage.setHeight(a.windowHeight());
+            WindowPlace.restore(stage, a);
         }
         stage.setMaximized(a.maximized());
         player.volumeProperty().set(a.volume());
@@ -65,16 +67,14 @@ public final class SettingsFeature {
             }
             stats.panelVisibleProperty().set(is.appearance().statsPanelShown());
         });
-        stage.widthProperty().addListener((o, was, is) -> f.rememberSize());
-        stage.heightProperty().addListener((o, was, is) -> f.rememberSize());
-        stage.maximizedProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(x.theme(),
-                x.statsPanelShown(), x.windowWidth(), x.windowHeight(), is, x.volume(), x.muted())));
-        player.volumeProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(x.theme(),
-                x.statsPanelShown(), x.windowWidth(), x.windowHeight(), x.maximized(), is.intValue(), x.muted())));
-        player.mutedProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(x.theme(),
-                x.statsPanelShown(), x.windowWidth(), x.windowHeight(), x.maximized(), x.volume(), is)));
-        stats.panelVisibleProperty().addListener((o, was, is) -> f.appearance(x -> new Settings.Appearance(
-                x.theme(), is, x.windowWidth(), x.windowHeight(), x.maximized(), x.volume(), x.muted())));
+        for (var bound : List.of(stage.widthProperty(), stage.heightProperty(), stage.xProperty(),
+                stage.yProperty())) {
+            bound.addListener((o, was, is) -> f.rememberBounds());
+        }
+        stage.maximizedProperty().addListener((o, was, is) -> f.appearance(x -> x.withMaximized(is)));
+        player.volumeProperty().addListener((o, was, is) -> f.appearance(x -> x.withVolume(is.intValue())));
+        player.mutedProperty().addListener((o, was, is) -> f.appearance(x -> x.withMuted(is)));
+        stats.panelVisibleProperty().addListener((o, was, is) -> f.appearance(x -> x.withStatsPanelShown(is)));
 
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 f::openDialog);
@@ -96,17 +96,19 @@ public final class SettingsFeature {
         });
     }
 
-    private void rememberSize() {
+    /** The window's size and place, unless it is maximized, fullscreen or iconified (those are not its own). */
+    private void rememberBounds() {
         if (stage.isMaximized() || stage.isFullScreen() || stage.isIconified()) {
             return;
         }
         double w = stage.getWidth();
         double h = stage.getHeight();
-        if (Double.isNaN(w) || Double.isNaN(h) || w <= 0 || h <= 0) {
+        double x = stage.getX();
+        double y = stage.getY();
+        if (!(w > 0 && h > 0 && Double.isFinite(x) && Double.isFinite(y))) {
             return;
         }
-        appearance(x -> new Settings.Appearance(x.theme(), x.statsPanelShown(), w, h, x.maximized(), x.volume(),
-                x.muted()));
+        appearance(a -> a.withBounds(w, h, x, y));
     }
 
     private void appearance(java.util.function.UnaryOperator<Settings.Appearance> change) {

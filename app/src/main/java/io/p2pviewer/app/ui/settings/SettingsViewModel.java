@@ -109,9 +109,7 @@ public final class SettingsViewModel {
             error.set("");
             return Optional.of(base.withSources(sources).withP2p(p2p)
                     .withLibrary(library.withResumeLastChannel(resumeLastChannel.get()))
-                    .withAppearance(new Settings.Appearance(theme.get(), statsPanelShown.get(),
-                            appearance.windowWidth(), appearance.windowHeight(), appearance.maximized(),
-                            appearance.volume(), appearance.muted())));
+                    .withAppearance(appearance.withTheme(theme.get()).withStatsPanelShown(statsPanelShown.get())));
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return Optional.empty();

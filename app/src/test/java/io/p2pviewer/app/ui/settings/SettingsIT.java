@@ -113,6 +113,8 @@ class SettingsIT {
         robot.interact(() -> {
             stage.setWidth(1150);
             stage.setHeight(700);
+            stage.setX(37);
+            stage.setY(51);
         });
 
         click(robot, "#videoArea");
@@ -144,8 +146,9 @@ class SettingsIT {
             return null;
         });
         runtime = null;
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(file).contains("\"windowX\" : 37.0"));
         assertThat(Files.readString(file)).contains("\"theme\" : \"dark\"", "\"windowWidth\" : 1150.0",
-                "\"windowHeight\" : 700.0");
+                "\"windowHeight\" : 700.0", "\"windowX\" : 37.0", "\"windowY\" : 51.0");
 
         Application.setUserAgentStylesheet(null);
         Stage second = onFx(Stage::new);
@@ -157,6 +160,21 @@ class SettingsIT {
         assertThat(Application.getUserAgentStylesheet()).as("the saved theme at start").contains("primer-dark");
         assertThat(onFx(second::getWidth)).isEqualTo(1150);
         assertThat(onFx(second::getHeight)).isEqualTo(700);
+        assertThat(onFx(second::getX)).as("where it was").isEqualTo(37);
+        assertThat(onFx(second::getY)).isEqualTo(51);
+    }
+
+    @Test
+    void aPlaceNoLongerOnAnyScreenOpensTheWindowCentred(FxRobot robot) throws Exception {
+        // As if saved on a second monitor, unplugged since: far right of this 1280 px wide Xvfb screen.
+        new SettingsStore(config, Clock.systemUTC()).save(Settings.DEFAULTS.withAppearance(
+                Settings.DEFAULTS.appearance().withBounds(800, 500, 3000, 100)));
+        Stage fresh = onFx(Stage::new); // never placed by another test
+        runtime = open(fresh);
+        double screenWidth = onFx(() -> javafx.stage.Screen.getPrimary().getVisualBounds().getWidth());
+        assertThat(onFx(fresh::getWidth)).isEqualTo(800);
+        assertThat(onFx(fresh::getX)).as("on the screen, centred").isBetween(0.0, screenWidth - 800)
+                .isCloseTo((screenWidth - 800) / 2, org.assertj.core.data.Offset.offset(2.0));
     }
 
     private static void typeInto(FxRobot robot, String id, String text) {
