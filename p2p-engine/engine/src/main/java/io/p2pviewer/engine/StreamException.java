@@ -3,7 +3,11 @@ package io.p2pviewer.engine;
 /** Opening a stream failed; {@link #kind()} says why and the message says it in words a person can act on. */
 public final class StreamException extends Exception {
     /** Why a stream could not be opened or a playlist could not be loaded. */
-    public enum Kind { BAD_URL, UNREACHABLE, HTTP_STATUS, MALFORMED_PLAYLIST, TOO_LARGE, TIMEOUT, CLOSED }
+    /**
+     * {@code NOT_TEXT}: the URL serves a media stream or file (MPEG-TS, MP4, audio) or other binary data, not an HLS
+     * playlist; {@code MALFORMED_PLAYLIST}: text that is no valid HLS playlist (perhaps a channel list).
+     */
+    public enum Kind { BAD_URL, UNREACHABLE, HTTP_STATUS, MALFORMED_PLAYLIST, NOT_TEXT, TOO_LARGE, TIMEOUT, CLOSED }
 
     private final Kind kind;
 

@@ -172,6 +172,15 @@ class PlayerViewModelTest {
         assertThat(lists).hasSize(1);
         assertThat(model.errorProperty().get()).startsWith("Cannot open the stream: Cannot connect");
 
+        // A media stream (an IPTV list's MPEG-TS channel typed in the bar) is no channel list either: its own words.
+        controls.next = new CompletableFuture<>();
+        model.urlProperty().set("http://panel.example:8080/user/pass/1234");
+        model.open();
+        controls.next.completeExceptionally(new StreamException(StreamException.Kind.NOT_TEXT,
+                "Not a valid HLS playlist: line 1: the server sent an MPEG-TS video stream, not an HLS playlist"));
+        assertThat(lists).hasSize(1);
+        assertThat(model.errorProperty().get()).endsWith("the server sent an MPEG-TS video stream, not an HLS playlist");
+
         controls.next = new CompletableFuture<>();
         model.openChannel("http://cdn.example/bad.m3u8", java.util.Map.of());
         controls.next.completeExceptionally(new StreamException(StreamException.Kind.MALFORMED_PLAYLIST, "bad"));

@@ -21,6 +21,11 @@ public final class PlaylistException extends Exception {
         TOO_LARGE,
         /** The first line is not {@code #EXTM3U}. */
         NOT_M3U8,
+        /**
+         * The response is not text: a media stream or file (MPEG-TS, MP4, MP3/AAC) or other binary data, which no
+         * playlist or channel list reader can use.
+         */
+        NOT_TEXT,
         /** Tags only allowed in a master playlist and tags only allowed in a media playlist are both present. */
         MIXED_MASTER_AND_MEDIA,
         /** A master playlist was required and a media playlist was given, or the other way round. */

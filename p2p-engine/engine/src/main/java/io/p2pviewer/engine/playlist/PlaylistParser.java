@@ -43,8 +43,7 @@ public final class PlaylistParser {
         }
         String first = lines.get(0);
         if (!isHeader(first)) {
-            throw new PlaylistException(Reason.NOT_M3U8, 1,
-                    "first line is '" + HlsValues.shown(first) + "', not #EXTM3U");
+            throw NotAPlaylist.exception(text, first);
         }
         return isMaster(lines) ? MasterPlaylistParser.parse(playlistUri, lines)
                 : MediaPlaylistParser.parse(playlistUri, lines);

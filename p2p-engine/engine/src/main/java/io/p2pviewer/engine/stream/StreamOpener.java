@@ -37,8 +37,8 @@ public final class StreamOpener {
         try {
             playlist = PlaylistParser.parse(first.finalUri(), first.body());
         } catch (PlaylistException e) {
-            throw new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
-                    "Not a valid HLS playlist: " + e.getMessage(), e);
+            throw new StreamException(e.reason() == PlaylistException.Reason.NOT_TEXT ? StreamException.Kind.NOT_TEXT
+                    : StreamException.Kind.MALFORMED_PLAYLIST, "Not a valid HLS playlist: " + e.getMessage(), e);
         }
         return switch (playlist) {
             case MasterPlaylist master -> openMaster(id, requested, master, context);
