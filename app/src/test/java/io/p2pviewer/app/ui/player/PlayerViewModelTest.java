@@ -156,28 +156,20 @@ class PlayerViewModelTest {
         List<String> lists = new ArrayList<>();
         model.setListOpener(text -> lists.add(text));
 
-        model.urlProperty().set("http://panel.example/get.php?type=m3u_plus");
-        model.open();
-        controls.next.completeExceptionally(new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
-                "not an HLS playlist"));
+        typedAndFailed("http://panel.example/get.php?type=m3u_plus", StreamException.Kind.MALFORMED_PLAYLIST,
+                "not an HLS playlist");
         assertThat(lists).containsExactly("http://panel.example/get.php?type=m3u_plus");
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
 
-        controls.next = new CompletableFuture<>();
-        model.urlProperty().set("http://127.0.0.1:1/live/master.m3u8");
-        model.open();
-        controls.next.completeExceptionally(new StreamException(StreamException.Kind.UNREACHABLE,
-                "Cannot connect to http://127.0.0.1:1/live/master.m3u8"));
+        typedAndFailed("http://127.0.0.1:1/live/master.m3u8", StreamException.Kind.UNREACHABLE,
+                "Cannot connect to http://127.0.0.1:1/live/master.m3u8");
         assertThat(lists).hasSize(1);
         assertThat(model.errorProperty().get()).startsWith("Cannot open the stream: Cannot connect");
 
         // A media stream (an IPTV list's MPEG-TS channel typed in the bar) is no channel list either: its own words.
-        controls.next = new CompletableFuture<>();
-        model.urlProperty().set("http://panel.example:8080/user/pass/1234");
-        model.open();
-        controls.next.completeExceptionally(new StreamException(StreamException.Kind.NOT_TEXT,
-                "Not a valid HLS playlist: line 1: the server sent an MPEG-TS video stream, not an HLS playlist"));
+        typedAndFailed("http://panel.example:8080/user/pass/1234", StreamException.Kind.NOT_TEXT,
+                "Not a valid HLS playlist: line 1: the server sent an MPEG-TS video stream, not an HLS playlist");
         assertThat(lists).hasSize(1);
         assertThat(model.errorProperty().get()).endsWith("the server sent an MPEG-TS video stream, not an HLS playlist");
 
@@ -186,5 +178,13 @@ class PlayerViewModelTest {
         controls.next.completeExceptionally(new StreamException(StreamException.Kind.MALFORMED_PLAYLIST, "bad"));
         assertThat(lists).as("a channel of a list never goes back to the list opener").hasSize(1);
         assertThat(model.errorProperty().get()).isEqualTo("Cannot open the stream: bad");
+    }
+
+    /** The URL typed in the bar and opened; the engine fails it so. */
+    private void typedAndFailed(String url, StreamException.Kind kind, String message) {
+        controls.next = new CompletableFuture<>();
+        model.urlProperty().set(url);
+        model.open();
+        controls.next.completeExceptionally(new StreamException(kind, message));
     }
 }
