@@ -179,7 +179,7 @@ public final class ViewerRuntime implements AutoCloseable {
         // the grid plays with the channel's headers.
         this.guideThread = new ExecutorTaskScheduler("guide-loader", clock);
         this.guide = new GuideFeature(new GuideService(guideLoader, guideThread, UiThread.FX),
-                clock, channel -> playerModel.openChannel(channel.url(), channel.headers()),
+                clock, channel -> playerModel.openChannel(channel.name(), channel.url(), channel.headers()),
                 () -> settings.get().sources());
         window.addControls(guide.install(window.scene(), window::addOnVideo, statsModel.overlayVisibleProperty()));
         // The sidebar's playlists feed the guide (rows, x-tvg-url); the guide feeds the sidebar's now/next.
@@ -195,7 +195,13 @@ public final class ViewerRuntime implements AutoCloseable {
         window.addAboveControls(seekBar);
         seekBar.installKeys(window.scene());
         window.addControls(new TrackMenus(menusModel));
-        stage.setTitle(demo.isPresent() ? "P2P Viewer — demo" : "P2P Viewer");
+        if (demo.isPresent()) {
+            stage.setTitle("P2P Viewer — demo");
+        } else { // "News One — P2P Viewer", as players name what plays in the taskbar
+            stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                    playerModel.titleProperty().get().isEmpty() ? "P2P Viewer"
+                            : playerModel.titleProperty().get() + " — P2P Viewer", playerModel.titleProperty()));
+        }
         stage.setScene(window.scene());
         this.settingsFeature = SettingsFeature.install(stage, window.scene(), settings, playerModel, statsModel,
                 window::addUnderUrlBar);
@@ -247,7 +253,7 @@ public final class ViewerRuntime implements AutoCloseable {
 
     /** Plays a channel of the sidebar with its HTTP headers. */
     private void playChannel(Channel channel) {
-        playerModel.openChannel(channel.url(), channel.headers());
+        playerModel.openChannel(channel.name(), channel.url(), channel.headers());
     }
 
     public ChannelsViewModel channelsModel() {

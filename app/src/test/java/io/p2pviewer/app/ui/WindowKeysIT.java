@@ -31,16 +31,19 @@ import org.testfx.framework.junit5.Start;
 /**
  * The window's audio and zapping keys under Xvfb, with libVLC: M mutes, + / - and Up / Down on the video and the
  * mouse wheel over it change the volume (the slider and the mute button follow, a label over the video says what
- * changed, the settings remember it), N / P zap; none acts while typing in a text field. Settings in a temporary
+ * changed, the settings remember it), N / P zap (the title names the channel); none acts while typing in a text
+ * field. Settings in a temporary
  * XDG directory; a channel list on disk whose channels point at a closed port (zapping needs no stream).
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowKeysIT {
     private XdgDirs dirs;
+    private Stage stage;
     private ViewerRuntime runtime;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         Path home = Files.createTempDirectory("window-keys-it");
         dirs = XdgDirs.under(home);
         Path list = home.resolve("tv.m3u");
@@ -99,6 +102,7 @@ class WindowKeysIT {
         assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Three");
         robot.type(KeyCode.P);
         assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Two");
+        assertThat(onFx(stage::getTitle)).as("the window says what plays").isEqualTo("Two — P2P Viewer");
 
         // In a text field every key types: nothing mutes, changes the volume or zaps.
         click(robot, "#channelSearch").write("mn-p+");

@@ -40,6 +40,7 @@ public final class PlayerViewModel {
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper audioFeedback = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private long openGeneration;
     private java.util.function.Predicate<String> listOpener = text -> false;
 
@@ -57,7 +58,7 @@ public final class PlayerViewModel {
             error.set(""); // a channel list file: the sidebar reads it
             return;
         }
-        open(RequestHeaders.NONE, true);
+        open(RequestHeaders.NONE, true, null);
     }
 
     /**
@@ -76,6 +77,11 @@ public final class PlayerViewModel {
      * message and change nothing else.
      */
     public void openChannel(String channelUrl, java.util.Map<String, String> headers) {
+        openChannel(null, channelUrl, headers);
+    }
+
+    /** As {@link #openChannel(String, java.util.Map)}, {@code name} (a channel's) becoming the {@link #titleProperty}. */
+    public void openChannel(String name, String channelUrl, java.util.Map<String, String> headers) {
         url.set(channelUrl);
         RequestHeaders h;
         try {
@@ -84,11 +90,14 @@ public final class PlayerViewModel {
             error.set("The channel's headers cannot be sent: " + e.getMessage() + ".");
             return;
         }
-        open(h, false);
+        open(h, false, name);
     }
 
-    /** @param fromUrlBar typed by the user: a URL the engine finds to be no HLS playlist goes to the list opener */
-    private void open(RequestHeaders headers, boolean fromUrlBar) {
+    /**
+     * @param fromUrlBar typed by the user: a URL the engine finds to be no HLS playlist goes to the list opener
+     * @param name       what the stream is called (a channel's name), null for the URL's host
+     */
+    private void open(RequestHeaders headers, boolean fromUrlBar, String name) {
         String text = url.get() == null ? "" : url.get().trim();
         if (text.isEmpty()) {
             error.set("Enter the URL of an HLS playlist (http:// or https://).");
@@ -107,6 +116,7 @@ public final class PlayerViewModel {
             return;
         }
         long generation = ++openGeneration;
+        title.set(name != null && !name.isBlank() ? name.strip() : uri.getHost()); // never the URL: it may hold a token
         error.set("");
         busy.set(true);
         state.set("Opening…");
@@ -223,4 +233,6 @@ public final class PlayerViewModel {
      * key (empty in between), never by the slider or the mute button, which show their state themselves.
      */
     public ReadOnlyStringProperty audioFeedbackProperty() { return audioFeedback.getReadOnlyProperty(); }
+    /** What plays, for the window's title: the channel's name, or the host of a URL opened from the bar. */
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
 }

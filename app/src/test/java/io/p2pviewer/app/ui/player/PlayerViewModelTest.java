@@ -127,6 +127,20 @@ class PlayerViewModelTest {
     }
 
     @Test
+    void theTitleIsTheChannelsNameOrTheUrlsHostNeverItsToken() {
+        model.openChannel("News One ", "https://cdn.example/news.m3u8", java.util.Map.of());
+        assertThat(model.titleProperty().get()).isEqualTo("News One");
+        model.urlProperty().set("https://edge.example:8443/live/master.m3u8?token=secret123");
+        model.open();
+        assertThat(model.titleProperty().get()).isEqualTo("edge.example");
+        model.urlProperty().set("not a url at all");
+        model.open();
+        assertThat(model.titleProperty().get()).as("nothing opened: unchanged").isEqualTo("edge.example");
+        model.openChannel("", "https://cdn.example/unnamed.m3u8", java.util.Map.of());
+        assertThat(model.titleProperty().get()).isEqualTo("cdn.example");
+    }
+
+    @Test
     void volumeKeysStepWithinTheSlidersRangeUnmuteOnTheWayUpAndSayWhatTheyDid() {
         List<String> said = new ArrayList<>();
         model.audioFeedbackProperty().addListener((o, was, is) -> said.add(is));
