@@ -37,11 +37,9 @@ class PlayerViewModelTest {
     void emptyOrBadUrlsShowAMessageAndOpenNothing() {
         model.open();
         assertThat(model.errorProperty().get()).contains("Enter the URL");
-        model.urlProperty().set("not a url with spaces");
-        model.open();
+        typed("not a url with spaces");
         assertThat(model.errorProperty().get()).startsWith("That is not a URL");
-        model.urlProperty().set("file:///etc/passwd");
-        model.open();
+        typed("file:///etc/passwd");
         assertThat(model.errorProperty().get()).contains("Only http:// and https://");
         assertThat(controls.calls).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
@@ -65,8 +63,7 @@ class PlayerViewModelTest {
 
     @Test
     void openingShowsBusyUntilTheFirstFrame() {
-        model.urlProperty().set("  https://cdn.example/live/master.m3u8 ");
-        model.open();
+        typed("  https://cdn.example/live/master.m3u8 ");
         assertThat(controls.calls).containsExactly("open https://cdn.example/live/master.m3u8");
         assertThat(model.busyProperty().get()).isTrue();
         controls.next.complete("session");
@@ -80,8 +77,7 @@ class PlayerViewModelTest {
 
     @Test
     void openFailureEndsTheSpinnerWithTheReason() {
-        model.urlProperty().set("http://127.0.0.1:1/x.m3u8");
-        model.open();
+        typed("http://127.0.0.1:1/x.m3u8");
         controls.next.completeExceptionally(new StreamException(StreamException.Kind.UNREACHABLE,
                 "Cannot connect to http://127.0.0.1:1/x.m3u8"));
         assertThat(model.busyProperty().get()).isFalse();
@@ -91,8 +87,7 @@ class PlayerViewModelTest {
 
     @Test
     void playerErrorsEndTheSpinnerAndAreShown() {
-        model.urlProperty().set("http://127.0.0.1/x.m3u8");
-        model.open();
+        typed("http://127.0.0.1/x.m3u8");
         controls.next.complete("session");
         model.onPlayerEvent(new PlayerEvent.Error(ErrorKind.KEY_REFUSED, "The key server refused the key"));
         assertThat(model.busyProperty().get()).isFalse();
@@ -103,12 +98,10 @@ class PlayerViewModelTest {
 
     @Test
     void aLateAnswerToAnEarlierOpenIsIgnored() {
-        model.urlProperty().set("http://a.test/1.m3u8");
-        model.open();
+        typed("http://a.test/1.m3u8");
         CompletableFuture<Object> first = controls.next;
         controls.next = new CompletableFuture<>();
-        model.urlProperty().set("http://a.test/2.m3u8");
-        model.open();
+        typed("http://a.test/2.m3u8");
         first.completeExceptionally(new RuntimeException("old failure"));
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.busyProperty().get()).isTrue();
@@ -130,11 +123,9 @@ class PlayerViewModelTest {
     void theTitleIsTheChannelsNameOrTheUrlsHostNeverItsToken() {
         model.openChannel("News One ", "https://cdn.example/news.m3u8", java.util.Map.of());
         assertThat(model.titleProperty().get()).isEqualTo("News One");
-        model.urlProperty().set("https://edge.example:8443/live/master.m3u8?token=secret123");
-        model.open();
+        typed("https://edge.example:8443/live/master.m3u8?token=secret123");
         assertThat(model.titleProperty().get()).isEqualTo("edge.example");
-        model.urlProperty().set("not a url at all");
-        model.open();
+        typed("not a url at all");
         assertThat(model.titleProperty().get()).as("nothing opened: unchanged").isEqualTo("edge.example");
         model.openChannel("", "https://cdn.example/unnamed.m3u8", java.util.Map.of());
         assertThat(model.titleProperty().get()).isEqualTo("cdn.example");
@@ -197,8 +188,13 @@ class PlayerViewModelTest {
     /** The URL typed in the bar and opened; the engine fails it so. */
     private void typedAndFailed(String url, StreamException.Kind kind, String message) {
         controls.next = new CompletableFuture<>();
+        typed(url);
+        controls.next.completeExceptionally(new StreamException(kind, message));
+    }
+
+    /** The URL typed in the bar, then Enter. */
+    private void typed(String url) {
         model.urlProperty().set(url);
         model.open();
-        controls.next.completeExceptionally(new StreamException(kind, message));
     }
 }
