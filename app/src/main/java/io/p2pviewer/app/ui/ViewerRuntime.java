@@ -195,6 +195,7 @@ public final class ViewerRuntime implements AutoCloseable {
         window.addAboveControls(seekBar);
         seekBar.installKeys(window.scene());
         window.addControls(new TrackMenus(menusModel));
+        stage.titleProperty().unbind(); // a stage that held another runtime (the tests reuse theirs) follows this one
         if (demo.isPresent()) {
             stage.setTitle("P2P Viewer — demo");
         } else { // "News One — P2P Viewer", as players name what plays in the taskbar
