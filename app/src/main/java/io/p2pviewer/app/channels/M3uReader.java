@@ -1,5 +1,6 @@
 package io.p2pviewer.app.channels;
 
+import io.p2pviewer.engine.playlist.BinaryText;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URLDecoder;
@@ -55,7 +56,7 @@ public final class M3uReader {
             if (lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
                 s = s.substring(1);
             }
-            if (TextSniffer.isBinary(s) || (lines.wasCut() && !seenContent)) {
+            if (BinaryText.isBinary(s) || (lines.wasCut() && !seenContent)) {
                 if (channels.isEmpty()) {
                     throw new ReadException(new ReadError.Binary(WHAT, lineNo));
                 }
