@@ -211,6 +211,11 @@ public final class M3uReader {
     private static Channel.Catchup catchup(Map<String, String> a) {
         String type = a.get("catchup");
         String days = a.get("catchup-days");
+        String legacy = a.get("timeshift");
+        if (type == null && legacy != null && legacy.strip().matches("\\d+(\\.\\d+)?")) {
+            type = "shift"; // SIPTV's older form: timeshift="DAYS" is shift-mode catch-up over that many days
+            days = days == null ? legacy.strip() : days;
+        }
         String source = a.get("catchup-source");
         String shift = a.getOrDefault("tvg-shift", a.get("timeshift"));
         if (type == null && days == null && source == null && shift == null) {

@@ -43,8 +43,11 @@ public final class Playback implements AutoCloseable {
     /** Where on-demand playback resumes once the player shows frames again (after a variant switch), else -1. */
     private volatile long resumeAtMillis = -1;
 
-    /** What was opened last: the stream's URL and its headers (reopened by "Go live" and the quality menu). */
-    public record Opened(URI url, RequestHeaders headers) {
+    /**
+     * What was opened last: the stream's URL, its headers and its swarm qualifier (empty for none; a catch-up
+     * archive's), reopened by "Go live" and the quality menu.
+     */
+    public record Opened(URI url, RequestHeaders headers, String swarmQualifier) {
     }
 
     public Playback(Engine engine, PlayerBridge player, Clock clock) {
@@ -68,8 +71,16 @@ public final class Playback implements AutoCloseable {
      * request, and libVLC on its own requests (the keys) through media options ({@link HeaderOptions}).
      */
     public CompletableFuture<StreamSession> open(URI url, RequestHeaders headers) {
+        return open(url, headers, "");
+    }
+
+    /**
+     * As {@link #open(URI, RequestHeaders)}, the stream's swarms named apart by {@code swarmQualifier} (a catch-up
+     * archive's: {@link io.p2pviewer.engine.Engine#open(URI, RequestHeaders, String)}).
+     */
+    public CompletableFuture<StreamSession> open(URI url, RequestHeaders headers, String swarmQualifier) {
         java.util.Objects.requireNonNull(headers, "headers");
-        current = new Opened(url, headers);
+        current = new Opened(url, headers, swarmQualifier);
         List<String> unsupported = HeaderOptions.unsupported(headers);
         if (!unsupported.isEmpty()) {
             log.debug("libVLC cannot send the headers {}: only the engine's requests carry them", unsupported);
@@ -81,7 +92,7 @@ public final class Playback implements AutoCloseable {
             player.stop();
         }
         resumeAtMillis = -1;
-        return engine.open(url, headers).thenApply(s -> {
+        return engine.open(url, headers, swarmQualifier).thenApply(s -> {
             stalls = new StallTracker(STALL_THRESHOLD);
             lastTimeMillis = 0;
             lastFrames = 0;

@@ -71,6 +71,8 @@ public final class ViewerRuntime implements AutoCloseable {
     private volatile Playback playback;
     /** P2P settings changed in the dialog, applied when the next stream opens; null when none (FX thread). */
     private io.p2pviewer.app.settings.Settings.P2p pendingP2p;
+    /** The catch-up archive the guide plays (FX thread), null while nothing is replayed. */
+    private String replayingUrl;
     /** FX thread: completes when the last P2P restart is done (streams opened meanwhile wait for it). */
     private CompletableFuture<Void> restarted = CompletableFuture.completedFuture(null);
     private final PlayerViewModel playerModel;
@@ -179,8 +181,15 @@ public final class ViewerRuntime implements AutoCloseable {
         // the grid plays with the channel's headers.
         this.guideThread = new ExecutorTaskScheduler("guide-loader", clock);
         this.guide = new GuideFeature(new GuideService(guideLoader, guideThread, UiThread.FX),
-                clock, channel -> playerModel.openChannel(channel.name(), channel.url(), channel.headers()),
-                () -> settings.get().sources());
+                clock, new GuidePlayer(), () -> settings.get().sources());
+        // Anything opened but the archive the guide replays (the sidebar, the URL bar, the same channel live) ends
+        // the replay: the banner and the grid then show the channel live again.
+        playerModel.urlProperty().addListener((o, was, is) -> {
+            if (!java.util.Objects.equals(is, replayingUrl)) {
+                replayingUrl = null;
+                guide.replayingProperty().set(null);
+            }
+        });
         window.addControls(guide.install(window.scene(), window::addOnVideo, statsModel.overlayVisibleProperty()));
         // The sidebar's playlists feed the guide (rows, x-tvg-url); the guide feeds the sidebar's now/next.
         channels.model().openChannelsProperty().addListener((o, was, is) -> {
@@ -347,7 +356,7 @@ public final class ViewerRuntime implements AutoCloseable {
 
         @Override
         public void goLive() {
-            playback.current().ifPresent(c -> playback.open(c.url(), c.headers()));
+            playback.current().ifPresent(c -> playback.open(c.url(), c.headers(), c.swarmQualifier()));
         }
 
         @Override
@@ -380,6 +389,28 @@ public final class ViewerRuntime implements AutoCloseable {
         return menusModel;
     }
 
+    /**
+     * What the guide grid plays: a channel live with its headers, or a past programme's catch-up archive, named
+     * "News One · Evening News (catch-up 19:00)" and in a swarm of its own.
+     */
+    private final class GuidePlayer implements io.p2pviewer.app.ui.guide.ChannelPlayer {
+        @Override
+        public void play(Channel channel) {
+            playerModel.openChannel(channel.name(), channel.url(), channel.headers());
+        }
+
+        @Override
+        public void replay(Channel channel, io.p2pviewer.app.channels.guide.Programme programme,
+                           io.p2pviewer.app.channels.CatchupUrl.Archive archive) {
+            replayingUrl = archive.url();
+            String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT)
+                    .format(programme.start().atZone(clock.getZone()));
+            log.info("catch-up of '{}' on {} from {}", programme.title(), channel.name(), programme.start());
+            playerModel.openArchive(channel.name() + " \u00B7 " + programme.title() + " (catch-up " + at + ")",
+                    archive.url(), channel.headers(), archive.swarmQualifier());
+        }
+    }
+
     /** Playback as the player view model sees it. */
     private final class Controls implements PlaybackControls {
         @Override
@@ -389,6 +420,12 @@ public final class ViewerRuntime implements AutoCloseable {
 
         @Override
         public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
+            return open(url, headers, "");
+        }
+
+        @Override
+        public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers,
+                                         String swarmQualifier) {
             menusModel.streamOpened();
             if (pendingP2p != null) {
                 var p2p = pendingP2p;
@@ -398,10 +435,10 @@ public final class ViewerRuntime implements AutoCloseable {
                     log.warn("{}", e.getCause() == null ? e.toString() : e.getCause().getMessage());
                     return null;
                 });
-                return restart.thenCompose(v -> playback.open(url, headers));
+                return restart.thenCompose(v -> playback.open(url, headers, swarmQualifier));
             }
             // A stream opened while P2P restarts waits for it (at once when none runs).
-            return restarted.thenCompose(v -> playback.open(url, headers));
+            return restarted.thenCompose(v -> playback.open(url, headers, swarmQualifier));
         }
 
         @Override

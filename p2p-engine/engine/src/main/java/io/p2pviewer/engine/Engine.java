@@ -92,6 +92,15 @@ public final class Engine implements AutoCloseable {
      * the player's own key requests carry them through its media options, not through the engine).
      */
     public CompletableFuture<StreamSession> open(URI url, RequestHeaders headers) {
+        return open(url, headers, "");
+    }
+
+    /**
+     * As {@link #open(URI, RequestHeaders)}, the stream's swarms named with {@code swarmQualifier} after their base
+     * id: a catch-up archive whose URL differs from its live channel's only in the query ({@code ?utc=...}) must
+     * not join the live swarm, whose segments of the same numbers hold other pictures.
+     */
+    public CompletableFuture<StreamSession> open(URI url, RequestHeaders headers, String swarmQualifier) {
         java.util.Objects.requireNonNull(headers, "headers");
         if (closed) {
             return CompletableFuture.failedFuture(new StreamException(StreamException.Kind.CLOSED, "engine closed"));
@@ -105,7 +114,7 @@ public final class Engine implements AutoCloseable {
         CompletableFuture<StreamSession> result = new CompletableFuture<>();
         // A cache per stream: segment ids ("720p", 42) are the same in every channel; closing the stream drops it.
         StreamContext streamContext = context.withCdn(cdn.withHeaders(headers))
-                .withCache(new SegmentCache(cacheBytes));
+                .withCache(new SegmentCache(cacheBytes)).withSwarmQualifier(swarmQualifier);
         streamContext.cdn().fetchText(url).whenComplete((response, failure) -> scheduler.execute(() -> {
             if (failure != null) {
                 result.completeExceptionally(unwrap(failure));

@@ -1,9 +1,16 @@
 package io.p2pviewer.app.ui.guide;
 
+import io.p2pviewer.app.channels.CatchupUrl;
 import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.channels.guide.Programme;
 
-/** Plays a channel chosen in the guide; the app wires it to the player. Called on the FX thread. */
+/** Plays a channel chosen in the guide, or a past programme's archive; the app wires it to the player. FX thread. */
 @FunctionalInterface
 public interface ChannelPlayer {
     void play(Channel channel);
+
+    /** Plays the catch-up archive of a finished programme on {@code channel}. */
+    default void replay(Channel channel, Programme programme, CatchupUrl.Archive archive) {
+        throw new UnsupportedOperationException("this player replays no catch-up archives");
+    }
 }

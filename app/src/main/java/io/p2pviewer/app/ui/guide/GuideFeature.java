@@ -1,7 +1,9 @@
 package io.p2pviewer.app.ui.guide;
 
+import io.p2pviewer.app.channels.CatchupUrl;
 import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.ChannelList;
+import io.p2pviewer.app.channels.guide.Programme;
 import io.p2pviewer.app.settings.Settings;
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class GuideFeature implements AutoCloseable {
     private final GuideService service;
     private final Supplier<Settings.Sources> settings;
     private final ObjectProperty<Channel> playing = new SimpleObjectProperty<>(this, "playing");
+    private final ObjectProperty<Programme> replaying = new SimpleObjectProperty<>(this, "replaying");
     private final NowNextViewModel nowNext;
     private final GuideGridModel grid;
     private final Timeline ticker;
@@ -42,15 +45,28 @@ public final class GuideFeature implements AutoCloseable {
         this.service = service;
         this.settings = settings;
         this.nowNext = new NowNextViewModel(clock);
-        this.grid = new GuideGridModel(clock, c -> {
-            player.play(c);
-            playing.set(c);
+        this.grid = new GuideGridModel(clock, new ChannelPlayer() {
+            @Override
+            public void play(Channel c) {
+                player.play(c);
+                replaying.set(null);
+                playing.set(c);
+            }
+
+            @Override
+            public void replay(Channel c, Programme programme, CatchupUrl.Archive archive) {
+                player.replay(c, programme, archive);
+                replaying.set(programme);
+                playing.set(c);
+            }
         });
         nowNext.guideProperty().bind(service.guide());
         nowNext.playingProperty().bind(playing);
+        nowNext.replayingProperty().bind(replaying);
         service.guide().addListener((o, a, b) -> grid.setGuide(b));
         grid.setGuide(service.guide().get());
-        playing.addListener((o, a, b) -> grid.setPlaying(b));
+        playing.addListener((o, a, b) -> grid.setPlaying(b, replaying.get()));
+        replaying.addListener((o, a, b) -> grid.setPlaying(playing.get(), b));
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> {
             nowNext.refresh();
             grid.tick();
@@ -99,6 +115,14 @@ public final class GuideFeature implements AutoCloseable {
     /** The channel playing: set or bound by what plays channels (the sidebar); the grid sets it too. */
     public ObjectProperty<Channel> playingProperty() {
         return playing;
+    }
+
+    /**
+     * The past programme whose catch-up archive plays on the channel playing, null while it plays live: the grid
+     * sets it; whoever opens anything else (the sidebar, the URL bar) clears it.
+     */
+    public ObjectProperty<Programme> replayingProperty() {
+        return replaying;
     }
 
     /** The current guide, for the sidebar's now/next. */

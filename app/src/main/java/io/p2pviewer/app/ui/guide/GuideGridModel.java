@@ -1,5 +1,6 @@
 package io.p2pviewer.app.ui.guide;
 
+import io.p2pviewer.app.channels.CatchupUrl;
 import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.guide.Guide;
 import io.p2pviewer.app.channels.guide.GuideStore;
@@ -12,12 +13,16 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The guide grid's view model: the playlist's channels as rows, their programmes from the guide, the channel
  * playing, a selected row and time, and what a viewport shows. Only the visible rows and the visible time range
  * are ever looked up ({@link #visible}), so 2,000 channels x 7 days cost what a screenful costs. The grid covers
- * today and the next {@code days - 1} days in the clock's zone. FX thread only.
+ * today and the next {@code days - 1} days in the clock's zone, and as many days before today as the channels'
+ * catch-up goes back (at most {@link #DAYS}). A finished programme on a channel with catch-up plays its archive
+ * ({@link CatchupUrl}); any other plays the channel live. FX thread only.
  */
 public final class GuideGridModel {
     /** Days the grid shows: today and the six after. */
@@ -27,8 +32,11 @@ public final class GuideGridModel {
     public record Viewport(double scrollX, double scrollY, double width, double height) {
     }
 
-    /** One programme as drawn: its box in content coordinates and whether it runs now or is selected. */
-    public record Cell(Programme programme, double x, double width, boolean now, boolean selected) {
+    /**
+     * One programme as drawn: its box in content coordinates, whether it runs now or is selected, and whether its
+     * catch-up archive can be played (finished, on a channel with catch-up, within its days).
+     */
+    public record Cell(Programme programme, double x, double width, boolean now, boolean selected, boolean replay) {
     }
 
     /** One visible row: the channel, its top in content coordinates, and its visible programmes. */
@@ -42,10 +50,13 @@ public final class GuideGridModel {
     private final Clock clock;
     private final ChannelPlayer player;
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private List<Channel> channels = List.of();
     private Guide guide = Guide.empty();
     private int[] guideIndex = new int[0];
     private Channel playing;
+    private Programme replaying;
+    private int daysBack;
     private int playingRow = -1;
     private int selectedRow = -1;
     private Instant selectedTime;
@@ -54,8 +65,16 @@ public final class GuideGridModel {
     public GuideGridModel(Clock clock, ChannelPlayer player) {
         this.clock = clock;
         this.player = player;
-        this.layout = GuideGridLayout.days(clock.getZone(), LocalDate.now(clock), DAYS);
+        this.layout = days();
         this.selectedTime = clock.instant();
+    }
+
+    /**
+     * What the last Enter or double click could not do as asked, in words: why a past programme has no archive,
+     * or that a channel without catch-up plays live. Empty when it did.
+     */
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
     }
 
     /** Bumped whenever what the grid shows changed (the view repaints). */
@@ -70,6 +89,16 @@ public final class GuideGridModel {
     /** Sets the rows (the open playlist's channels, in its order). */
     public void setChannels(List<Channel> list) {
         channels = List.copyOf(list);
+        int back = 0;
+        for (Channel c : channels) {
+            if (CatchupUrl.offered(c)) {
+                back = (int) Math.max(back, Math.min(DAYS, Math.ceil(CatchupUrl.window(c).toSeconds() / 86_400.0)));
+            }
+        }
+        if (back != daysBack) {
+            daysBack = back;
+            layout = days();
+        }
         playingRow = playing == null ? -1 : channels.indexOf(playing);
         selectedRow = channels.isEmpty() ? -1 : Math.max(0, Math.min(selectedRow, channels.size() - 1));
         match();
@@ -81,9 +110,15 @@ public final class GuideGridModel {
         match();
     }
 
-    /** Sets the channel playing (highlighted, and selected). */
+    /** Sets the channel playing (highlighted, and selected), live. */
     public void setPlaying(Channel channel) {
+        setPlaying(channel, null);
+    }
+
+    /** Sets the channel playing and the past programme whose archive plays on it (null: live). */
+    public void setPlaying(Channel channel, Programme archive) {
         playing = channel;
+        replaying = archive;
         playingRow = channel == null ? -1 : channels.indexOf(channel);
         if (playingRow >= 0) {
             selectedRow = playingRow;
@@ -93,7 +128,7 @@ public final class GuideGridModel {
 
     /** Starts the grid at today again (a new day began) and selects now. */
     public void goToNow() {
-        layout = GuideGridLayout.days(clock.getZone(), LocalDate.now(clock), DAYS);
+        layout = days();
         selectedTime = clock.instant();
         changed();
     }
@@ -143,7 +178,8 @@ public final class GuideGridModel {
             for (Programme p : guide.store().between(guideIndex[r], from, to)) {
                 double x = layout.x(p.start());
                 boolean selected = r == selectedRow && contains(p, selectedTime);
-                cells.add(new Cell(p, x, layout.x(p.stop()) - x, contains(p, now), selected));
+                cells.add(new Cell(p, x, layout.x(p.stop()) - x, contains(p, now), selected,
+                        CatchupUrl.replayable(channels.get(r), p.start(), p.stop(), now)));
             }
             rows.add(new Row(r, channels.get(r), layout.y(r), r == playingRow, r == selectedRow, cells));
         }
@@ -207,12 +243,38 @@ public final class GuideGridModel {
         return selectedRow < 0 ? Optional.empty() : Optional.of(channels.get(selectedRow));
     }
 
-    /** Plays the selected row's channel (Enter, a double click). */
+    /**
+     * Enter, a double click: a finished programme selected on a channel with catch-up plays its archive (or says
+     * why it cannot); anything else plays the selected row's channel live.
+     */
     public void playSelected() {
-        selectedChannel().ifPresent(c -> {
-            player.play(c);
-            setPlaying(c);
-        });
+        if (selectedRow < 0) {
+            return;
+        }
+        Channel c = channels.get(selectedRow);
+        Instant now = clock.instant();
+        Optional<Programme> p = guide.store().now(guideIndex[selectedRow], selectedTime)
+                .filter(x -> !x.stop().isAfter(now));
+        if (p.isPresent() && CatchupUrl.offered(c)) {
+            switch (CatchupUrl.of(c, p.get().start(), p.get().stop(), now, clock.getZone())) {
+                case CatchupUrl.Archive archive -> {
+                    message.set("");
+                    player.replay(c, p.get(), archive);
+                    setPlaying(c, p.get());
+                }
+                case CatchupUrl.Unavailable why -> message.set("No catch-up of \u201C" + p.get().title() + "\u201D: "
+                        + why.reason() + ".");
+            }
+            return;
+        }
+        message.set(p.isPresent() ? c.name() + " has no catch-up: playing it live." : "");
+        player.play(c);
+        setPlaying(c);
+    }
+
+    /** The past programme whose archive plays, or empty when the channel plays live. */
+    public Optional<Programme> replaying() {
+        return Optional.ofNullable(replaying);
     }
 
     /** Now and next on the channel playing, at the clock's now (the window's header line). */
@@ -229,6 +291,11 @@ public final class GuideGridModel {
         }
         guideIndex = index;
         changed();
+    }
+
+    /** Today and the days after it, from as many days back as the channels' catch-up goes. */
+    private GuideGridLayout days() {
+        return GuideGridLayout.days(clock.getZone(), LocalDate.now(clock).minusDays(daysBack), DAYS + daysBack);
     }
 
     private void changed() {

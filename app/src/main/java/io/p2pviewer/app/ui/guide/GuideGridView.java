@@ -25,7 +25,8 @@ import javafx.scene.text.TextAlignment;
  * The guide grid: channels down, time across, drawn on one {@link Canvas} the size of the viewport with two
  * scroll bars. Each paint asks the model only for the visible rows and time range, so its cost does not grow
  * with the guide. Mouse: wheel scrolls (Shift or a horizontal wheel across), a click selects, a double click
- * plays the channel. Keys: arrows move the selection, Page Up/Down move a screen, Home/N go to now, Enter plays.
+ * plays the channel (a finished programme marked {@value #REPLAY_MARK}: its catch-up archive). Keys: arrows move the
+ * selection, Page Up/Down move a screen, Home/N go to now, Enter plays.
  * FX thread only.
  */
 public final class GuideGridView extends Region {
@@ -33,6 +34,8 @@ public final class GuideGridView extends Region {
     public static final double CHANNEL_WIDTH = 190;
     /** Height of the time header on top. */
     public static final double HEADER_HEIGHT = 28;
+    /** Before the title of a finished programme whose catch-up archive plays on Enter. */
+    public static final String REPLAY_MARK = "\u21BA ";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT);
     private static final Color BACKGROUND = Color.web("#f6f8fa");
@@ -247,7 +250,9 @@ public final class GuideGridView extends Region {
                     // covered by the next cell's fill, drawn after it, and by the channel column on the left.
                     g.setFill(c.selected() ? Color.WHITE : TEXT);
                     g.setFont(TITLE);
-                    g.fillText(c.programme().title(), x0 + 6, y + 6);
+                    // A finished programme whose archive plays on Enter is marked, as IPTV guides mark catch-up.
+                    g.fillText(c.replay() ? REPLAY_MARK + c.programme().title() : c.programme().title(), x0 + 6,
+                            y + 6);
                     g.setFill(c.selected() ? Color.WHITE : TEXT_DIM);
                     g.setFont(SMALL);
                     g.fillText(NowNext.times(c.programme(), l.zone()), x0 + 6, y + 23);

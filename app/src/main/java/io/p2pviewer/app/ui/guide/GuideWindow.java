@@ -41,6 +41,12 @@ public final class GuideWindow {
         error.textProperty().bind(service.status().map(GuideStatus::error));
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        Label notice = new Label(); // why Enter did not replay a past programme, or that it played live instead
+        notice.setId("guideNotice");
+        notice.setStyle("-fx-text-fill: #9a6700;");
+        notice.textProperty().bind(model.message());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         Button now = new Button("Now");
         now.setId("guideNowButton");
         now.setOnAction(e -> {
@@ -53,7 +59,7 @@ public final class GuideWindow {
         HBox top = new HBox(12, headline, now);
         top.setAlignment(Pos.CENTER_LEFT);
         status.setStyle("-fx-text-fill: #57606a;");
-        VBox header = new VBox(4, top, status, error);
+        VBox header = new VBox(4, top, status, error, notice);
         header.setPadding(new Insets(8));
         BorderPane root = new BorderPane(grid, header, null, null, null);
         Scene scene = new Scene(root, 1100, 640);
@@ -89,8 +95,11 @@ public final class GuideWindow {
     }
 
     private void updateHeadline() {
-        headline.setText(model.playingNowNext().map(nn -> "Playing " + nn.title() + " — "
-                + nn.nowLine(model.layout().zone()) + "  ·  " + nn.nextLine(model.layout().zone()))
+        var zone = model.layout().zone();
+        headline.setText(model.playingNowNext().map(nn -> model.replaying()
+                .map(p -> "Playing " + nn.title() + " — " + NowNext.line("Catch-up", java.util.Optional.of(p), zone)
+                        + "  ·  " + NowNext.line("Live now", nn.now(), zone))
+                .orElse("Playing " + nn.title() + " — " + nn.nowLine(zone) + "  ·  " + nn.nextLine(zone)))
                 .orElse("No channel playing"));
     }
 }

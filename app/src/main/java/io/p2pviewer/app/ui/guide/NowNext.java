@@ -57,7 +57,8 @@ public record NowNext(Channel channel, Optional<Programme> now, Optional<Program
         return HH_MM.format(p.start().atZone(zone)) + "–" + HH_MM.format(p.stop().atZone(zone));
     }
 
-    private static String line(String label, Optional<Programme> p, ZoneId zone) {
+    /** "Label 20:24–20:42  Title", or "Label: no guide entry". */
+    static String line(String label, Optional<Programme> p, ZoneId zone) {
         return p.map(x -> label + " " + times(x, zone) + "  " + x.title()).orElse(label + ": no guide entry");
     }
 }

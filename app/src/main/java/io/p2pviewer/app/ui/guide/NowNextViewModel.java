@@ -2,8 +2,10 @@ package io.p2pviewer.app.ui.guide;
 
 import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.guide.Guide;
+import io.p2pviewer.app.channels.guide.Programme;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,6 +28,7 @@ public final class NowNextViewModel {
     private final Clock clock;
     private final ObjectProperty<Guide> guide = new SimpleObjectProperty<>(this, "guide", Guide.empty());
     private final ObjectProperty<Channel> playing = new SimpleObjectProperty<>(this, "playing");
+    private final ObjectProperty<Programme> replaying = new SimpleObjectProperty<>(this, "replaying");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper now = new ReadOnlyStringWrapper(this, "now", "");
     private final ReadOnlyStringWrapper next = new ReadOnlyStringWrapper(this, "next", "");
@@ -41,6 +44,18 @@ public final class NowNextViewModel {
             refresh();
             bannerVisible.set(b != null);
         });
+        replaying.addListener((o, a, b) -> {
+            refresh();
+            bannerVisible.set(b != null || bannerVisible.get());
+        });
+    }
+
+    /**
+     * The past programme whose catch-up archive plays on the channel playing, or null for the live channel: the
+     * banner and the overlay then say "Catch-up 19:00–19:30  Title" and what runs live.
+     */
+    public ObjectProperty<Programme> replayingProperty() {
+        return replaying;
     }
 
     /** The guide (bound to the guide service's). */
@@ -66,11 +81,16 @@ public final class NowNextViewModel {
             return;
         }
         NowNext nn = NowNext.of(guide.get() == null ? Guide.empty() : guide.get(), c, clock.instant());
+        Programme archive = replaying.get();
+        String first = archive == null ? nn.nowLine(clock.getZone())
+                : NowNext.line("Catch-up", Optional.of(archive), clock.getZone());
+        String second = archive == null ? nn.nextLine(clock.getZone())
+                : NowNext.line("Live now", nn.now(), clock.getZone());
         title.set(nn.title());
-        now.set(nn.nowLine(clock.getZone()));
-        next.set(nn.nextLine(clock.getZone()));
-        progress.set(nn.progress());
-        overlay.set(nn.title() + "\n" + nn.nowLine(clock.getZone()) + "\n" + nn.nextLine(clock.getZone()));
+        now.set(first);
+        next.set(second);
+        progress.set(archive == null ? nn.progress() : 0);
+        overlay.set(nn.title() + "\n" + first + "\n" + second);
     }
 
     /** Hides the banner (its time is up). */

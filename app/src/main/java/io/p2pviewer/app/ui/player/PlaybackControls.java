@@ -15,6 +15,15 @@ public interface PlaybackControls {
                 new UnsupportedOperationException("this playback sends no channel headers"));
     }
 
+    /**
+     * Opens and plays a stream whose swarms are named apart by {@code swarmQualifier} (a catch-up archive, whose URL
+     * differs from its live channel's only in the query).
+     */
+    default CompletableFuture<?> open(URI url, RequestHeaders headers, String swarmQualifier) {
+        return swarmQualifier.isEmpty() ? open(url, headers) : CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this playback names no swarms"));
+    }
+
     void togglePause();
 
     void stop();

@@ -58,7 +58,7 @@ public final class PlayerViewModel {
             error.set(""); // a channel list file: the sidebar reads it
             return;
         }
-        open(RequestHeaders.NONE, true, null);
+        open(RequestHeaders.NONE, true, null, "");
     }
 
     /**
@@ -82,7 +82,16 @@ public final class PlayerViewModel {
 
     /** As {@link #openChannel(String, java.util.Map)}, {@code name} (a channel's) becoming the {@link #titleProperty}. */
     public void openChannel(String name, String channelUrl, java.util.Map<String, String> headers) {
-        url.set(channelUrl);
+        openArchive(name, channelUrl, headers, "");
+    }
+
+    /**
+     * As {@link #openChannel(String, String, java.util.Map)}, for a channel's catch-up archive: its swarms are named
+     * apart from the live channel's by {@code swarmQualifier}.
+     */
+    public void openArchive(String name, String archiveUrl, java.util.Map<String, String> headers,
+                            String swarmQualifier) {
+        url.set(archiveUrl);
         RequestHeaders h;
         try {
             h = RequestHeaders.of(headers);
@@ -90,14 +99,15 @@ public final class PlayerViewModel {
             error.set("The channel's headers cannot be sent: " + e.getMessage() + ".");
             return;
         }
-        open(h, false, name);
+        open(h, false, name, swarmQualifier);
     }
 
     /**
      * @param fromUrlBar typed by the user: a URL the engine finds to be no HLS playlist goes to the list opener
      * @param name       what the stream is called (a channel's name), null for the URL's host
+     * @param swarmQualifier names the stream's swarms apart (a catch-up archive's), empty for none
      */
-    private void open(RequestHeaders headers, boolean fromUrlBar, String name) {
+    private void open(RequestHeaders headers, boolean fromUrlBar, String name, String swarmQualifier) {
         String text = url.get() == null ? "" : url.get().trim();
         if (text.isEmpty()) {
             error.set("Enter the URL of an HLS playlist (http:// or https://).");
@@ -120,7 +130,8 @@ public final class PlayerViewModel {
         error.set("");
         busy.set(true);
         state.set("Opening…");
-        playback.open(uri, headers).whenComplete((ok, failure) -> ui.execute(() -> {
+        (swarmQualifier.isEmpty() ? playback.open(uri, headers) : playback.open(uri, headers, swarmQualifier))
+                .whenComplete((ok, failure) -> ui.execute(() -> {
             if (generation != openGeneration) {
                 return;
             }

@@ -136,4 +136,85 @@ class GuideGridModelTest {
         }
         return l;
     }
+
+    /**
+     * Catch-up: the grid reaches back as far as the channels' catch-up goes, marks finished programmes within it,
+     * and Enter on one plays its archive; an older one, an unsupported mode or a channel without catch-up says why.
+     */
+    @Test
+    void enterOnAFinishedProgrammeWithCatchupPlaysItsArchiveAndSaysWhyWhenItCannot() {
+        Channel news = new Channel("News", "http://cdn.example/news/index.m3u8?token=t", "News", null, "news", null,
+                "1", -1, new Channel.Catchup("shift", "1", null, null), java.util.Map.of(), 1);
+        Channel plain = GuideTestData.channel("Plain", "plain", "2");
+        Channel odd = new Channel("Odd", "http://cdn.example/odd.m3u8", "News", null, "odd", null, "3", -1,
+                new Channel.Catchup("rtsp-magic", "1", null, null), java.util.Map.of(), 3);
+        StringBuilder xml = new StringBuilder();
+        for (String id : List.of("news", "plain", "odd")) {
+            xml.append(GuideTestData.programme(id, "20261204090000 +0000", "20261204100000 +0000", id + " old"))
+                    .append(GuideTestData.programme(id, "20261205100000 +0000", "20261205110000 +0000", id + " ten"))
+                    .append(GuideTestData.programme(id, "20261205110000 +0000", "20261205120000 +0000", id + " now"));
+        }
+        List<String> replayed = new ArrayList<>();
+        GuideGridModel grid = new GuideGridModel(CLOCK, new ChannelPlayer() {
+            @Override
+            public void play(Channel channel) {
+                played.add(channel);
+            }
+
+            @Override
+            public void replay(Channel channel, io.p2pviewer.app.channels.guide.Programme programme,
+                               io.p2pviewer.app.channels.CatchupUrl.Archive archive) {
+                replayed.add(channel.name() + " " + programme.title() + " " + archive.url() + " "
+                        + archive.swarmQualifier());
+            }
+        });
+        grid.setChannels(List.of(news, plain, odd));
+        grid.setGuide(GuideTestData.guide(xml.toString()));
+        GuideGridLayout l = grid.layout();
+        assertThat(l.start()).as("one day back: the channels keep a day").isEqualTo(Instant.parse("2026-12-03T15:00:00Z"));
+        assertThat(l.end()).isEqualTo(Instant.parse("2026-12-11T15:00:00Z"));
+        var rows = grid.visible(new GuideGridModel.Viewport(l.x(Instant.parse("2026-12-04T08:00:00Z")), 0,
+                l.x(Instant.parse("2026-12-05T13:00:00Z")) - l.x(Instant.parse("2026-12-04T08:00:00Z")),
+                3 * l.rowHeight()));
+        assertThat(rows.get(0).cells()).extracting(c -> c.programme().title() + "=" + c.replay())
+                .containsExactly("news old=false", "news ten=true", "news now=false");
+        assertThat(rows.get(1).cells()).noneMatch(GuideGridModel.Cell::replay);
+
+        double y = 0.5 * l.rowHeight();
+        grid.select(l.x(Instant.parse("2026-12-05T10:30:00Z")), y);
+        grid.playSelected();
+        assertThat(replayed).containsExactly("News news ten http://cdn.example/news/index.m3u8?token=t&utc="
+                + Instant.parse("2026-12-05T10:00:00Z").getEpochSecond() + "&lutc=" + CLOCK.instant().getEpochSecond()
+                + " #catchup-" + Instant.parse("2026-12-05T10:00:00Z").getEpochSecond() + "-3600");
+        assertThat(played).isEmpty();
+        assertThat(grid.message().get()).isEmpty();
+        assertThat(grid.replaying()).get().extracting(io.p2pviewer.app.channels.guide.Programme::title)
+                .isEqualTo("news ten");
+        assertThat(grid.playingRow()).isZero();
+
+        grid.select(l.x(Instant.parse("2026-12-04T09:30:00Z")), y);
+        grid.playSelected();
+        assertThat(grid.message().get())
+                .isEqualTo("No catch-up of \u201Cnews old\u201D: the programme is older than the channel's catch-up"
+                        + " of 1 day.");
+        assertThat(replayed).hasSize(1);
+        assertThat(played).isEmpty();
+
+        grid.select(l.x(Instant.parse("2026-12-05T10:30:00Z")), 2.5 * l.rowHeight());
+        grid.playSelected();
+        assertThat(grid.message().get()).startsWith("No catch-up of \u201Codd ten\u201D: catch-up type 'rtsp-magic'");
+        assertThat(played).isEmpty();
+
+        grid.select(l.x(Instant.parse("2026-12-05T10:30:00Z")), 1.5 * l.rowHeight());
+        grid.playSelected();
+        assertThat(played).containsExactly(plain);
+        assertThat(grid.message().get()).isEqualTo("Plain has no catch-up: playing it live.");
+        assertThat(grid.replaying()).isEmpty();
+
+        grid.select(l.x(Instant.parse("2026-12-05T11:40:00Z")), y);
+        grid.playSelected();
+        assertThat(played).containsExactly(plain, news);
+        assertThat(grid.message().get()).as("the running programme plays live, as ever").isEmpty();
+        assertThat(replayed).hasSize(1);
+    }
 }

@@ -8,30 +8,24 @@ import static io.p2pviewer.app.ui.FxTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.ChannelList;
 import io.p2pviewer.app.channels.M3uReader;
 import io.p2pviewer.app.channels.SourceOpener;
 import io.p2pviewer.app.ui.AppLaunch;
 import io.p2pviewer.app.ui.ViewerRuntime;
+import io.p2pviewer.demo.RequestKind;
+import io.p2pviewer.demo.ServedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -54,30 +48,14 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class GuideWindowIT {
     private static final ZoneId LOCAL = ZoneId.of("Asia/Kolkata");
-    private static final DateTimeFormatter XMLTV = DateTimeFormatter.ofPattern("yyyyMMddHHmmss Z", Locale.ROOT);
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final Duration SLOT = Duration.ofMinutes(30);
 
-    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
-    private final Instant firstSlot = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-    private TimeZone zoneBefore;
-    private HttpServer server;
+    private GuideTestOrigin origin;
     private ViewerRuntime runtime;
 
     @Start
     void start(Stage stage) throws IOException {
-        zoneBefore = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone(LOCAL));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = served.get(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        server.start();
+        origin = new GuideTestOrigin(LOCAL);
         runtime = new ViewerRuntime(stage, new AppLaunch.Options("demo", true, List.of(), 0));
         stage.show();
     }
@@ -85,28 +63,27 @@ class GuideWindowIT {
     @AfterEach
     void close() {
         runtime.close();
-        server.stop(0);
-        TimeZone.setDefault(zoneBefore);
+        origin.close();
     }
 
     @Test
     void theGridAndTheVideoShowNowAndNextForTheChannelPlaying(FxRobot robot) throws Exception {
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String base = origin.base();
         String stream = runtime.demo().orElseThrow().masterUri().toString();
-        served.put("/tv.m3u", ("#EXTM3U x-tvg-url=\"" + base + "/guide.xml.gz\"\n"
+        origin.serve("/tv.m3u", ("#EXTM3U x-tvg-url=\"" + base + "/guide.xml.gz\"\n"
                 + "#EXTINF:-1 tvg-id=\"one.in\" tvg-chno=\"1\" group-title=\"News\",One\n" + stream + "\n"
                 + "#EXTINF:-1 tvg-id=\"two.in\" tvg-chno=\"2\" group-title=\"News\",Two\n" + stream + "\n"
                 + "#EXTINF:-1 tvg-chno=\"3\" group-title=\"Films\",Three HD\n" + stream + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        served.put("/guide.xml.gz", gzipGuide());
+        origin.serve("/guide.xml.gz", gzip(origin.guide(new String[] {"one.in", "One"}, new String[] {"two.in", "Two"},
+                new String[] {"three.in", "Three HD"})));
         ChannelList list;
         try (SourceOpener opener = new SourceOpener();
              var in = new InputStreamReader(opener.open(base + "/tv.m3u", "playlist"), StandardCharsets.UTF_8)) {
             list = M3uReader.read(in);
         }
         Channel two = list.channels().get(1);
-        Instant now = awayFromASlotBoundary();
-        int slot = (int) (Duration.between(firstSlot, now).toSeconds() / SLOT.toSeconds());
+        int slot = origin.slotAwayFromABoundary();
 
         robot.interact(() -> runtime.guide().setChannelList(list));
         await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() ->
@@ -173,51 +150,104 @@ class GuideWindowIT {
     }
 
     /**
-     * Now, at least a minute before the next half hour: the guide's "now" moves on at each half hour, so a test that
-     * straddled one would expect the programme before it and see the one after (or the other way round).
+     * Catch-up from the programme guide, end to end: the real window, the engine and libVLC under Xvfb, the demo origin
+     * as the provider. The channel list says {@code catchup="shift" catchup-days="1"} for One (its URL the demo's
+     * master with its token) and nothing for Two; the guide (served over HTTP, written at +01:00, the machine in
+     * Asia/Kolkata) has half-hour programmes from three hours ago. Enter on a finished programme of One plays its
+     * archive ({@code &utc=START&lutc=NOW} asked of the origin, frames shown, the banner, the grid's headline and the
+     * player's title, the window's outside the demo, saying catch-up); Enter on the programme running plays One live again; on Two a finished
+     * programme plays live with a line saying Two has no catch-up.
      */
-    private Instant awayFromASlotBoundary() throws InterruptedException {
-        Instant now = Instant.now();
-        Instant next = firstSlot.plus(SLOT.multipliedBy(Duration.between(firstSlot, now).toSeconds() / SLOT.toSeconds()
-                + 1));
-        Duration left = Duration.between(now, next);
-        if (left.compareTo(Duration.ofMinutes(1)) < 0) {
-            System.out.printf("waiting %d ms for the half hour to pass%n", left.toMillis() + 1000);
-            Thread.sleep(left.toMillis() + 1000);
-            now = Instant.now();
+    @Test
+    void enterOnAFinishedProgrammePlaysItsArchiveFromTheProvider(FxRobot robot) throws Exception {
+        String base = origin.base();
+        String stream = runtime.demo().orElseThrow().masterUri().toString();
+        assertThat(stream).contains("?token=");
+        origin.serve("/tv.m3u", ("#EXTM3U x-tvg-url=\"" + base + "/guide.xml\"\n"
+                + "#EXTINF:-1 tvg-id=\"one.in\" tvg-chno=\"1\" catchup=\"shift\" catchup-days=\"1\",One\n" + stream + "\n"
+                + "#EXTINF:-1 tvg-id=\"two.in\" tvg-chno=\"2\",Two\n" + stream + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        origin.serve("/guide.xml", origin.guide(new String[] {"one.in", "One"}, new String[] {"two.in", "Two"})
+                .getBytes(StandardCharsets.UTF_8));
+        ChannelList list;
+        try (SourceOpener opener = new SourceOpener();
+             var in = new InputStreamReader(opener.open(base + "/tv.m3u", "playlist"), StandardCharsets.UTF_8)) {
+            list = M3uReader.read(in);
         }
-        return now;
+        robot.interact(() -> runtime.guide().setChannelList(list));
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() ->
+                runtime.guide().service().status().get().message()).startsWith("Guide: "));
+        robot.interact(() -> runtime.guide().playingProperty().set(list.channels().get(0)));
+        int slot = origin.slotAwayFromABoundary();
+
+        // The grid opens on One at now; Left twice selects the programme that ended half an hour ago or more.
+        robot.type(KeyCode.G);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#guideGrid").tryQuery().isPresent());
+        GuideGridView grid = robot.lookup("#guideGrid").query();
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> !grid.paintedRows().isEmpty()));
+        var oneRow = onFx(() -> grid.paintedRows().stream().filter(r -> r.index() == 0).findFirst()).orElseThrow();
+        assertThat(oneRow.cells()).filteredOn(c -> c.programme().stop().isBefore(Instant.now()))
+                .as("One's finished programmes are marked for catch-up").isNotEmpty()
+                .allMatch(GuideGridModel.Cell::replay);
+        assertThat(oneRow.cells()).filteredOn(GuideGridModel.Cell::now).singleElement()
+                .matches(c -> !c.replay(), "the running one is not");
+        robot.type(KeyCode.HOME, KeyCode.LEFT, KeyCode.LEFT, KeyCode.ENTER);
+
+        Instant start = origin.slotStart(slot - 2);
+        String archivePrefix = stream + "&utc=" + start.getEpochSecond() + "&lutc=";
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> runtime.playerModel().urlProperty().get())
+                .startsWith(archivePrefix));
+        await().atMost(Duration.ofSeconds(20)).until(() -> masterRequests().stream()
+                .anyMatch(r -> r.query() != null && r.query().contains("utc=" + start.getEpochSecond())));
+        long frames = runtime.playback().player().status().framesDisplayed();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                runtime.playback().player().status().framesDisplayed() > frames + 10);
+        String catchupLine = "Catch-up " + HH_MM.format(start.atZone(LOCAL)) + "–"
+                + HH_MM.format(start.plus(GuideTestOrigin.SLOT).atZone(LOCAL)) + "  one show " + (slot - 2);
+        assertThat(text(robot, "#guideHeadline")).startsWith("Playing 1  One — " + catchupLine + "  ·  Live now ");
+        assertThat(text(robot, "#guideNotice")).isEmpty();
+        assertThat(onFx(() -> runtime.playerModel().titleProperty().get())).as("the window's title, but in the demo")
+                .isEqualTo("One \u00B7 one show " + (slot - 2) + " (catch-up " + HH_MM.format(start.atZone(LOCAL)) + ")");
+        assertThat(text(robot, "#bannerNow")).isEqualTo(catchupLine);
+        save(snapshot(grid.getScene().getRoot()), "guide-catchup.png");
+
+        // Enter on the programme running: One live again (the demo's own URL), the banner back to now and next.
+        robot.type(KeyCode.RIGHT, KeyCode.RIGHT, KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> runtime.playerModel().urlProperty().get())
+                .equals(stream));
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#guideHeadline")
+                .startsWith("Playing 1  One — Now "));
+        assertThat(text(robot, "#bannerNow")).startsWith("Now ");
+
+        // Two has no catch-up: a finished programme plays it live, and the window says so.
+        robot.type(KeyCode.DOWN, KeyCode.LEFT, KeyCode.LEFT, KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#guideNotice")
+                .equals("Two has no catch-up: playing it live."));
+        assertThat(onFx(() -> runtime.guide().playingProperty().get())).isEqualTo(list.channels().get(1));
+        assertThat(onFx(() -> runtime.playerModel().urlProperty().get())).isEqualTo(stream);
     }
 
-    /** 12 half-hour programmes per channel from 3 hours ago, written at +01:00; "Three HD" only by name. */
-    private byte[] gzipGuide() throws IOException {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tv>\n"
-                + "<channel id=\"one.in\"><display-name>One</display-name></channel>\n"
-                + "<channel id=\"two.in\"><display-name>Two</display-name></channel>\n"
-                + "<channel id=\"three.in\"><display-name>Three HD</display-name></channel>\n");
-        for (String id : List.of("one.in", "two.in", "three.in")) {
-            for (int i = 0; i < 12; i++) {
-                Instant s = firstSlot.plus(SLOT.multipliedBy(i));
-                xml.append("<programme start=\"").append(XMLTV.format(s.atOffset(ZoneOffset.ofHours(1))))
-                        .append("\" stop=\"").append(XMLTV.format(s.plus(SLOT).atOffset(ZoneOffset.ofHours(1))))
-                        .append("\" channel=\"").append(id).append("\"><title>").append(title(id, i))
-                        .append("</title></programme>\n");
-            }
-        }
+    private List<ServedRequest> masterRequests() {
+        return runtime.demo().orElseThrow().origin().requests().stream()
+                .filter(r -> r.kind() == RequestKind.MASTER).toList();
+    }
+
+    /** The guide gzipped, as providers serve it. */
+    private static byte[] gzip(String xml) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(xml.append("</tv>\n").toString().getBytes(StandardCharsets.UTF_8));
+            gz.write(xml.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }
 
     private static String title(String id, int slot) {
-        return id.substring(0, id.indexOf('.')) + " show " + slot;
+        return GuideTestOrigin.title(id, slot);
     }
 
     private String line(String label, String id, int slot) {
-        Instant s = firstSlot.plus(SLOT.multipliedBy(slot));
-        return label + " " + HH_MM.format(s.atZone(LOCAL)) + "–" + HH_MM.format(s.plus(SLOT).atZone(LOCAL)) + "  "
-                + title(id, slot);
+        Instant s = origin.slotStart(slot);
+        return label + " " + HH_MM.format(s.atZone(LOCAL)) + "–" + HH_MM.format(s.plus(GuideTestOrigin.SLOT)
+                .atZone(LOCAL)) + "  " + title(id, slot);
     }
 }

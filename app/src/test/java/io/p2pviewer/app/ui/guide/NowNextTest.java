@@ -70,4 +70,26 @@ class NowNextTest {
         assertThat(model.bannerVisibleProperty().get()).as("a new guide is no channel change").isFalse();
         assertThat(model.nowProperty().get()).isEqualTo("Now: no guide entry");
     }
+
+    @Test
+    void aReplayedProgrammeShowsAsCatchupWithWhatRunsLive() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-05T11:30:00Z"), ZoneId.of("Asia/Kolkata"));
+        NowNextViewModel model = new NowNextViewModel(clock);
+        model.guideProperty().set(GUIDE);
+        model.playingProperty().set(ONE);
+        model.hideBanner();
+
+        model.replayingProperty().set(new io.p2pviewer.app.channels.guide.Programme("Morning show",
+                Instant.parse("2026-12-05T03:30:00Z"), Instant.parse("2026-12-05T04:30:00Z")));
+        assertThat(model.bannerVisibleProperty().get()).as("a replay shows the banner").isTrue();
+        assertThat(model.nowProperty().get()).isEqualTo("Catch-up 09:00–10:00  Morning show");
+        assertThat(model.nextProperty().get()).isEqualTo("Live now 16:30–17:30  Noon news");
+        assertThat(model.progressProperty().get()).isZero();
+        assertThat(model.overlayProperty().get()).isEqualTo(
+                "7  One\nCatch-up 09:00–10:00  Morning show\nLive now 16:30–17:30  Noon news");
+
+        model.replayingProperty().set(null);
+        assertThat(model.nowProperty().get()).isEqualTo("Now 16:30–17:30  Noon news");
+        assertThat(model.nextProperty().get()).isEqualTo("Next 17:30–18:00  Weather");
+    }
 }

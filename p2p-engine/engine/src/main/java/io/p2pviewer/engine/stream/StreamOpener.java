@@ -75,7 +75,7 @@ public final class StreamOpener {
             throw new StreamException(StreamException.Kind.MALFORMED_PLAYLIST,
                     "The master playlist lists no variants");
         }
-        String base = SwarmIds.baseSwarmId(swarmIdOverride(context), master.uri());
+        String base = SwarmIds.baseSwarmId(swarmIdOverride(context), master.uri()) + context.swarmQualifier();
         for (Variant v : master.variants()) {
             name(tracks.get(variantTracks.get(v)), base, StreamType.MAIN, SwarmIds.variantIndex(v));
         }
@@ -106,8 +106,8 @@ public final class StreamOpener {
         Track track = new Track(0, "main", requested, 0, "");
         // hls.js makes a level without attributes from a lone media playlist; its index hashes an unknown bitrate.
         Variant level = new Variant(0, media.uri(), 0, null, null, null, null, null, null, null, null, null, -1, -1);
-        name(track, SwarmIds.baseSwarmId(swarmIdOverride(context), media.uri()), StreamType.MAIN,
-                SwarmIds.variantIndex(level));
+        name(track, SwarmIds.baseSwarmId(swarmIdOverride(context), media.uri()) + context.swarmQualifier(),
+                StreamType.MAIN, SwarmIds.variantIndex(level));
         StreamController controller = new StreamController(id, requested, null, List.of(track), context);
         controller.accept(track, media);
         return controller;

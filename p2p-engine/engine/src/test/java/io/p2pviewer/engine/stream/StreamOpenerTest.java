@@ -68,4 +68,29 @@ class StreamOpenerTest {
         assertThat(java.util.stream.IntStream.range(0, 3).mapToObj(i -> c.track(i).swarmId == null))
                 .as("video and audio have swarms, subtitles none").containsExactly(false, false, true);
     }
+
+    /**
+     * A catch-up archive's URL differs from its live channel's only in the query ({@code ?utc=...}), which the
+     * swarm base id drops: the stream's qualifier names its swarms apart, for a master and for a lone media
+     * playlist, and leaves the base as browsers compute it before it.
+     */
+    @Test
+    void aSwarmQualifierNamesTheStreamsSwarmsApartFromTheLiveOnes() throws Exception {
+        var context = new StreamContext(new io.p2pviewer.testing.FakeTaskScheduler(), new FakeCdnClient(),
+                new io.p2pviewer.engine.cache.SegmentCache(1 << 20), 3, java.time.Duration.ofSeconds(1), null,
+                new java.util.HashSet<>());
+        String master = "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\nv.m3u8\n";
+        String media = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\ns1.ts\n";
+        for (String text : new String[] {master, media}) {
+            var live = new io.p2pviewer.engine.http.TextResponse(MASTER, text);
+            var archive = new io.p2pviewer.engine.http.TextResponse(
+                    URI.create("http://o.example/live/master.m3u8?token=SECRET123&utc=1796563800"), text);
+            String liveId = StreamOpener.open("a", MASTER, live, context).track(0).swarmId;
+            String archiveId = StreamOpener.open("b", MASTER, archive,
+                    context.withSwarmQualifier("#catchup-1796563800-3600")).track(0).swarmId;
+            assertThat(liveId).startsWith("v2-http://o.example/live/master.m3u8-main-");
+            assertThat(archiveId).startsWith("v2-http://o.example/live/master.m3u8#catchup-1796563800-3600-main-")
+                    .isEqualTo(liveId.replace("master.m3u8-main-", "master.m3u8#catchup-1796563800-3600-main-"));
+        }
+    }
 }
