@@ -38,6 +38,67 @@ class RedactedTest {
     }
 
     @Test
+    void masksTheUserNameAndPasswordInAnXtreamCodesPath() {
+        assertThat(Redacted.url("http://host:8080/live/USER/PASS/1234.m3u8"))
+                .isEqualTo("http://host:8080/live/***/***/1234.m3u8");
+        assertThat(Redacted.url("http://host:8080/USER/PASS/1234")).isEqualTo("http://host:8080/***/***/1234");
+        assertThat(Redacted.url("http://host/USER/PASS/1234.ts")).isEqualTo("http://host/***/***/1234.ts");
+        assertThat(Redacted.url("http://host/movie/USER/PASS/55.mp4")).isEqualTo("http://host/movie/***/***/55.mp4");
+        assertThat(Redacted.url("http://host/series/USER/PASS/7.mkv")).isEqualTo("http://host/series/***/***/7.mkv");
+        assertThat(Redacted.url("http://host/timeshift/USER/PASS/120/2026-12-06:19-00/1234.m3u8"))
+                .isEqualTo("http://host/timeshift/***/***/120/2026-12-06:19-00/1234.m3u8");
+        assertThat(Redacted.url("http://host/live/USER/PASS/1234/index.m3u8"))
+                .isEqualTo("http://host/live/***/***/1234/index.m3u8");
+    }
+
+    @Test
+    void masksPathCredentialsTogetherWithTheQueryPasswordAndFragment() {
+        assertThat(Redacted.url("https://a:pw@host/live/USER/PASS/1234.m3u8?token=T#t=5"))
+                .isEqualTo("https://a:***@host/live/***/***/1234.m3u8?token=***#t=5");
+        assertThat(Redacted.url(URI.create("http://host/USER/PASS/1234?x=1"))).isEqualTo("http://host/***/***/1234?x=***");
+    }
+
+    @Test
+    void leavesOrdinaryCdnPathsAlone() {
+        for (String url : new String[] {
+            "http://cdn.example/live/stream/index.m3u8",
+            "http://cdn.example/hls/720p/seg1.ts",
+            "http://cdn.example/live/_definst_/stream/playlist.m3u8", // Wowza: four segments, no stream id
+            "http://cdn.example/live/event/720p/seg-1.ts",
+            "http://cdn.example/vod/movie/1234.mp4/index.m3u8", // four segments, not one of the four words
+            "http://cdn.example/a/b/c/1234.ts", // four segments, not one of the four words
+            "http://cdn.example/a/b/1234.ts/", // a fourth (empty) segment
+            "http://cdn.example/a//1234.ts", // an empty segment is no credential
+            "http://cdn.example/live//PASS/1234.m3u8",
+            "http://cdn.example/Live/USER/PASS/1234.m3u8", // Xtream's words are lower case
+            "http://cdn.example/a/b/seg-1234.ts",
+            "http://cdn.example/live/1234.m3u8",
+            "http://1234/5678/90",
+            "/USER/PASS/1234.ts" // no scheme and host: not a URL
+        }) {
+            assertThat(Redacted.url(url)).as(url).isEqualTo(url);
+        }
+    }
+
+    /**
+     * The short form cannot be told from a CDN path of three segments ending in a number: that one loses its first two
+     * segments in messages too (a message that shows less is the safe side).
+     */
+    @Test
+    void aThreeSegmentPathEndingInANumberIsMaskedWhereverItIs() {
+        assertThat(Redacted.url("http://cdn.example/hls/720p/1234.ts?q=USER/PASS/1"))
+                .isEqualTo("http://cdn.example/***/***/1234.ts?q=***");
+    }
+
+    @Test
+    void masksXtreamPathsInFreeText() {
+        assertThat(Redacted.text("HTTP 403 from the origin (http://host:8080/live/USER/PASS/1234.m3u8): refused;"
+                + " then http://host/USER/PASS/1234."))
+                .isEqualTo("HTTP 403 from the origin (http://host:8080/live/***/***/1234.m3u8): refused;"
+                        + " then http://host/***/***/1234.");
+    }
+
+    @Test
     void masksEveryUrlInFreeText() {
         String line = "The key server refused the decryption key (HTTP 403) at http://o/live/keys/demo.key?token=SECRET123:"
                 + " this viewer is not entitled; see also \"ftp://u:pw@f/seg-1.ts?sig=S3\"";

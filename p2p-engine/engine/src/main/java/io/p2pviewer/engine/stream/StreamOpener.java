@@ -145,10 +145,14 @@ public final class StreamOpener {
         return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
     }
 
-    /** Gives a track its p2p-media-loader swarm identity: one swarm per variant and per audio rendition. */
+    /**
+     * Gives a track its p2p-media-loader swarm identity: one swarm per variant and per audio rendition; and the same
+     * id with its base masked for the log (the base is the master URL, which may carry a subscriber's credentials).
+     */
     private static void name(Track track, String base, StreamType type, String index) {
         track.swarmId = SwarmIds.streamSwarmId(base, type, index);
         track.infoHash = SwarmIds.infoHash(track.swarmId);
+        track.shownSwarmId = SwarmIds.streamSwarmId(Redacted.url(base), type, index);
     }
 
     private static String swarmIdOverride(StreamContext context) {

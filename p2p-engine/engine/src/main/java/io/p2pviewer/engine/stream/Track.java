@@ -52,6 +52,11 @@ final class Track {
     /** The p2p-media-loader stream swarm id of this track and its info_hash (set by the opener). */
     String swarmId;
     String infoHash;
+    /**
+     * The swarm id as a log line may show it: its base URL masked ({@code Redacted.url}: query values, passwords,
+     * Xtream-style path credentials). Never hashed: browsers join {@link #swarmId}'s swarm.
+     */
+    String shownSwarmId;
     Cancellable reloadTimer = Cancellable.NONE;
     final NavigableMap<Long, MediaSegment> known = new TreeMap<>();
 

@@ -123,7 +123,7 @@ final class TrackP2p implements SwarmHost {
     }
 
     void start() {
-        log.info("[{}] joining swarm {} (info_hash {})", track.name, track.swarmId, infoHash);
+        log.info("{}", joiningLine(track));
         joinedAt = now();
         signalling = config.signalling().create(infoHash, config.peerId(),
                 (remoteId, channel) -> scheduler.execute(() -> {
@@ -136,6 +136,14 @@ final class TrackP2p implements SwarmHost {
         signalling.start();
         hashes.refresh();
         scheduleTick();
+    }
+
+    /**
+     * The INFO line of a track joining its swarm. It names the swarm by {@link Track#shownSwarmId}: the swarm id's
+     * base is the master URL, whose path may hold a subscriber's user name and password.
+     */
+    static String joiningLine(Track track) {
+        return "[" + track.name + "] joining swarm " + track.shownSwarmId + " (info_hash " + track.infoHash + ")";
     }
 
     /**

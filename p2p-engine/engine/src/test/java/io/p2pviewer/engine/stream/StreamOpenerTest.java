@@ -86,11 +86,41 @@ class StreamOpenerTest {
             var archive = new io.p2pviewer.engine.http.TextResponse(
                     URI.create("http://o.example/live/master.m3u8?token=SECRET123&utc=1796563800"), text);
             String liveId = StreamOpener.open("a", MASTER, live, context).track(0).swarmId;
-            String archiveId = StreamOpener.open("b", MASTER, archive,
-                    context.withSwarmQualifier("#catchup-1796563800-3600")).track(0).swarmId;
+            Track archiveTrack = StreamOpener.open("b", MASTER, archive,
+                    context.withSwarmQualifier("#catchup-1796563800-3600")).track(0);
+            String archiveId = archiveTrack.swarmId;
+            assertThat(TrackP2p.joiningLine(archiveTrack)).contains("master.m3u8#catchup-1796563800-3600-main-");
             assertThat(liveId).startsWith("v2-http://o.example/live/master.m3u8-main-");
             assertThat(archiveId).startsWith("v2-http://o.example/live/master.m3u8#catchup-1796563800-3600-main-")
                     .isEqualTo(liveId.replace("master.m3u8-main-", "master.m3u8#catchup-1796563800-3600-main-"));
         }
+    }
+
+    /**
+     * An Xtream Codes-style channel URL holds the subscriber's user name and password in its path, and the swarm id's
+     * base is that URL: the INFO line of a track joining its swarm shows them masked, while the swarm id the tracker
+     * hashes stays the whole URL (browsers watching the same URL must land in the same swarm).
+     */
+    @Test
+    void theSwarmJoinLogLineMasksXtreamPathCredentialsAndTheSwarmIdKeepsThem() throws Exception {
+        URI xtream = URI.create("http://iptv.example:8080/live/subscriber/hunter2/1234.m3u8");
+        String media = """
+                #EXTM3U
+                #EXT-X-TARGETDURATION:4
+                #EXT-X-MEDIA-SEQUENCE:7
+                #EXTINF:4,
+                /hls/abc/7.ts
+                """;
+        var context = new StreamContext(new io.p2pviewer.testing.FakeTaskScheduler(), new FakeCdnClient(),
+                new io.p2pviewer.engine.cache.SegmentCache(1 << 20), 3, java.time.Duration.ofSeconds(1), null,
+                new java.util.HashSet<>());
+        Track track = StreamOpener.open("m", xtream, new io.p2pviewer.engine.http.TextResponse(xtream, media), context)
+                .track(0);
+        assertThat(track.swarmId).startsWith("v2-http://iptv.example:8080/live/subscriber/hunter2/1234.m3u8-main-");
+        assertThat(track.infoHash).isEqualTo(io.p2pviewer.engine.peer.swarm.SwarmIds.infoHash(track.swarmId));
+        assertThat(TrackP2p.joiningLine(track))
+                .startsWith("[main] joining swarm v2-http://iptv.example:8080/live/***/***/1234.m3u8-main-")
+                .endsWith(" (info_hash " + track.infoHash + ")")
+                .doesNotContain("hunter2", "subscriber");
     }
 }
