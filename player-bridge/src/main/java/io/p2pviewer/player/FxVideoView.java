@@ -1,9 +1,13 @@
 package io.p2pviewer.player;
 
 import java.nio.IntBuffer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.Insets;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -13,7 +17,8 @@ import javafx.scene.layout.Region;
 /**
  * A JavaFX node showing a player's video: an {@link ImageView} over a {@link PixelBuffer} that
  * wraps libVLC's own pixel buffer (no copy), scaled to fit the region with the video's true aspect
- * ratio and centred on a black background.
+ * ratio and centred on a black background, or as {@link #aspectProperty()} asks (a forced shape, stretched, or
+ * zoomed to fill the region with the picture's edges cropped).
  *
  * <p>libVLC 3 renders into a padded buffer (320x194 for 320x180 video) and scales the picture to
  * fill it, so the image is the whole buffer shown at the true aspect ratio (from
@@ -31,6 +36,7 @@ public final class FxVideoView extends Region {
     private final ImageView imageView = new ImageView();
     private final ReadOnlyIntegerWrapper videoWidth = new ReadOnlyIntegerWrapper(this, "videoWidth");
     private final ReadOnlyIntegerWrapper videoHeight = new ReadOnlyIntegerWrapper(this, "videoHeight");
+    private final ObjectProperty<VideoAspect> aspect = new SimpleObjectProperty<>(this, "aspect", VideoAspect.AUTO);
     private PixelBuffer<IntBuffer> pixelBuffer;
     private long framesPresented;
 
@@ -42,6 +48,12 @@ public final class FxVideoView extends Region {
         imageView.setManaged(false);
         getChildren().add(imageView);
         setMinSize(0, 0);
+        aspect.addListener((o, was, is) -> requestLayout());
+    }
+
+    /** How the picture fills the area ({@link VideoAspect#AUTO}: at the video's own shape); never null. */
+    public ObjectProperty<VideoAspect> aspectProperty() {
+        return aspect;
     }
 
     /** The true video width in pixels, 0 until known. */
@@ -96,12 +108,26 @@ public final class FxVideoView extends Region {
         double areaY = insets.getTop();
         double areaWidth = Math.max(0, getWidth() - insets.getLeft() - insets.getRight());
         double areaHeight = Math.max(0, getHeight() - insets.getTop() - insets.getBottom());
-        double aspect = aspectRatio();
+        VideoAspect mode = aspect.get() == null ? VideoAspect.AUTO : aspect.get();
+        double shape = mode.ratio() > 0 ? mode.ratio() : aspectRatio();
         double width = areaWidth;
-        double height = areaWidth / aspect;
-        if (height > areaHeight) {
+        double height = areaWidth / shape;
+        boolean cover = mode == VideoAspect.ZOOM;
+        if (mode == VideoAspect.STRETCH || height > areaHeight != cover) {
             height = areaHeight;
-            width = areaHeight * aspect;
+            width = mode == VideoAspect.STRETCH ? areaWidth : areaHeight * shape;
+        }
+        // Zoom: the picture covers the area; the image view shows the middle of the buffer that fits.
+        Image image = imageView.getImage();
+        if (cover && image != null && width > 0 && height > 0) {
+            double shownX = Math.min(1, areaWidth / width);
+            double shownY = Math.min(1, areaHeight / height);
+            imageView.setViewport(new Rectangle2D(image.getWidth() * (1 - shownX) / 2,
+                    image.getHeight() * (1 - shownY) / 2, image.getWidth() * shownX, image.getHeight() * shownY));
+            width = Math.min(width, areaWidth);
+            height = Math.min(height, areaHeight);
+        } else {
+            imageView.setViewport(null);
         }
         imageView.setFitWidth(width);
         imageView.setFitHeight(height);

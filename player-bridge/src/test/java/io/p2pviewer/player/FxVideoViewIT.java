@@ -46,18 +46,8 @@ class FxVideoViewIT {
     void showsTheMovingVideoAtItsTrueAspectRatio() throws Exception {
         try (FxPlayer player = VlcjPlayerBridge.forJavaFx(PlayerOptions.defaults())) {
             FxVideoView view = player.view();
-            Stage stage = onFx(() -> {
-                Stage s = new Stage();
-                s.setScene(new Scene(view, 640, 480));
-                s.show();
-                return s;
-            });
+            Stage stage = showPlaying(player);
             try {
-                player.bridge().play(origin.goodPlaylist().toString());
-
-                await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() ->
-                        view.imageView().getImage() != null && view.videoWidthProperty().get() > 0
-                                && view.framesPresented() > 5));
 
                 Image image = onFx(() -> view.imageView().getImage());
                 assertThat(onFx(() -> view.videoWidthProperty().get())).isEqualTo(320);
@@ -85,6 +75,73 @@ class FxVideoViewIT {
                 });
             }
         }
+    }
+
+    /**
+     * The aspect choices on the 320x180 (16:9) clip in a 640x480 window: a forced shape letterboxes at that shape,
+     * Stretch fills the window, Zoom fills it at the video's shape by cropping the sides (no black bars left), and
+     * Auto returns to the video's own shape.
+     */
+    @Test
+    void theAspectChoicesShapeAndCropThePicture() throws Exception {
+        try (FxPlayer player = VlcjPlayerBridge.forJavaFx(PlayerOptions.defaults())) {
+            FxVideoView view = player.view();
+            Stage stage = showPlaying(player);
+            try {
+                assertThat(shown(view, VideoAspect.RATIO_4_3)).containsExactly(640.0, 480.0);
+                assertThat(shown(view, VideoAspect.RATIO_235_1))
+                        .containsExactly(640.0, Math.round(640 / 2.35 * 100) / 100.0);
+                assertThat(shown(view, VideoAspect.RATIO_16_10)).containsExactly(640.0, 400.0);
+                assertThat(onFx(() -> view.imageView().getViewport())).as("no crop but for Zoom").isNull();
+                assertThat(shown(view, VideoAspect.STRETCH)).containsExactly(640.0, 480.0);
+                assertThat(nonBlackShare(snapshotPixels(view))).as("Stretch leaves no bars").isGreaterThan(0.97);
+
+                assertThat(shown(view, VideoAspect.ZOOM)).containsExactly(640.0, 480.0);
+                double bufferWidth = onFx(() -> view.imageView().getImage().getWidth());
+                double bufferHeight = onFx(() -> view.imageView().getImage().getHeight());
+                var viewport = onFx(() -> view.imageView().getViewport());
+                // 16:9 at 480 px high is 853 px wide: the middle 640 / 853 = 3/4 of the buffer's width shows.
+                assertThat(viewport.getWidth()).isCloseTo(bufferWidth * 0.75, within(0.01));
+                assertThat(viewport.getMinX()).isCloseTo(bufferWidth * 0.125, within(0.01));
+                assertThat(viewport.getHeight()).isEqualTo(bufferHeight);
+                assertThat(nonBlackShare(snapshotPixels(view))).as("Zoom leaves no bars").isGreaterThan(0.97);
+
+                assertThat(shown(view, VideoAspect.AUTO)).containsExactly(640.0, 360.0);
+                assertThat(nonBlackShare(snapshotPixels(view))).as("Auto letterboxes 16:9 in 4:3").isLessThan(0.8);
+                assertThat(onFx(() -> view.imageView().getViewport())).isNull();
+            } finally {
+                onFx(() -> {
+                    stage.close();
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** The player's view in a 640x480 window, playing the good clip until it has shown a few frames. */
+    private static Stage showPlaying(FxPlayer player) throws Exception {
+        FxVideoView view = player.view();
+        Stage stage = onFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(view, 640, 480));
+            s.show();
+            return s;
+        });
+        player.bridge().play(origin.goodPlaylist().toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() ->
+                view.imageView().getImage() != null && view.videoWidthProperty().get() > 0
+                        && view.framesPresented() > 5));
+        return stage;
+    }
+
+    /** The picture's shown width and height (rounded to 0.01 px) once the view laid out {@code aspect}. */
+    private static double[] shown(FxVideoView view, VideoAspect aspect) throws Exception {
+        return onFx(() -> {
+            view.aspectProperty().set(aspect);
+            view.layout();
+            var b = view.imageView().getBoundsInParent();
+            return new double[] {Math.round(b.getWidth() * 100) / 100.0, Math.round(b.getHeight() * 100) / 100.0};
+        });
     }
 
     private static int[] snapshotPixels(FxVideoView view) throws Exception {

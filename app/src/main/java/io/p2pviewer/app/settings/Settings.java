@@ -157,10 +157,13 @@ public record Settings(Sources sources, P2p p2p, Library library, Appearance app
      * @param muted           whether sound was off
      * @param windowX         the window's last left edge on the desktop, null for centred
      * @param windowY         the window's last top edge, null for centred
+     * @param videoAspect     how the video fills its area: the name of a {@code VideoAspect} ({@code AUTO},
+     *                        {@code RATIO_4_3}, {@code ZOOM}, ...); null or unknown is {@code AUTO}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Appearance(String theme, boolean statsPanelShown, double windowWidth, double windowHeight,
-                             boolean maximized, int volume, boolean muted, Double windowX, Double windowY) {
+                             boolean maximized, int volume, boolean muted, Double windowX, Double windowY,
+                             String videoAspect) {
         public static final Appearance DEFAULTS = new Appearance("light", true, 0, 0, false, 100, false);
 
         public Appearance {
@@ -172,42 +175,48 @@ public record Settings(Sources sources, P2p p2p, Library library, Appearance app
                 windowX = null;
                 windowY = null;
             }
+            videoAspect = videoAspect == null || videoAspect.isBlank() ? "AUTO" : videoAspect.strip();
         }
 
-        /** Without a remembered position: the window opens centred. */
+        /** Without a remembered position (the window opens centred), the video at its own shape. */
         public Appearance(String theme, boolean statsPanelShown, double windowWidth, double windowHeight,
                           boolean maximized, int volume, boolean muted) {
-            this(theme, statsPanelShown, windowWidth, windowHeight, maximized, volume, muted, null, null);
+            this(theme, statsPanelShown, windowWidth, windowHeight, maximized, volume, muted, null, null, null);
         }
 
         public Appearance withTheme(String t) {
             return new Appearance(t, statsPanelShown, windowWidth, windowHeight, maximized, volume, muted, windowX,
-                    windowY);
+                    windowY, videoAspect);
         }
 
         public Appearance withStatsPanelShown(boolean shown) {
             return new Appearance(theme, shown, windowWidth, windowHeight, maximized, volume, muted, windowX,
-                    windowY);
+                    windowY, videoAspect);
         }
 
         /** The window's size and place when it was last neither maximized nor fullscreen. */
         public Appearance withBounds(double width, double height, double x, double y) {
-            return new Appearance(theme, statsPanelShown, width, height, maximized, volume, muted, x, y);
+            return new Appearance(theme, statsPanelShown, width, height, maximized, volume, muted, x, y, videoAspect);
         }
 
         public Appearance withMaximized(boolean max) {
             return new Appearance(theme, statsPanelShown, windowWidth, windowHeight, max, volume, muted, windowX,
-                    windowY);
+                    windowY, videoAspect);
         }
 
         public Appearance withVolume(int percent) {
             return new Appearance(theme, statsPanelShown, windowWidth, windowHeight, maximized, percent, muted,
-                    windowX, windowY);
+                    windowX, windowY, videoAspect);
         }
 
         public Appearance withMuted(boolean off) {
             return new Appearance(theme, statsPanelShown, windowWidth, windowHeight, maximized, volume, off, windowX,
-                    windowY);
+                    windowY, videoAspect);
+        }
+
+        public Appearance withVideoAspect(String aspect) {
+            return new Appearance(theme, statsPanelShown, windowWidth, windowHeight, maximized, volume, muted,
+                    windowX, windowY, aspect);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.p2pviewer.app.ui;
 
-import io.p2pviewer.app.ui.player.AudioFeedbackLabel;
+import io.p2pviewer.app.ui.player.FeedbackLabel;
 import io.p2pviewer.app.ui.player.PlayerViewModel;
 import io.p2pviewer.app.ui.stats.StatsOverlay;
 import io.p2pviewer.app.ui.stats.StatsView;
@@ -80,7 +80,7 @@ public final class MainWindow {
         error.textProperty().bind(player.errorProperty());
         error.visibleProperty().bind(player.errorProperty().isNotEmpty());
         error.setOnMouseClicked(e -> player.dismissError());
-        videoArea = new StackPane(video, new StatsOverlay(stats), new AudioFeedbackLabel(player), busy, error);
+        videoArea = new StackPane(video, new StatsOverlay(stats), new FeedbackLabel(player), busy, error);
         videoArea.setId("videoArea");
         videoArea.setStyle("-fx-background-color: black;");
         videoArea.setMinSize(320, 180);
@@ -166,6 +166,9 @@ public final class MainWindow {
             } else if (!e.isControlDown() && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)
                     || onVideo && code == KeyCode.DOWN) {
                 player.changeVolume(-1);
+                e.consume();
+            } else if (code == KeyCode.A && plain) {
+                player.cycleAspect();
                 e.consume();
             } else if (code == KeyCode.F) {
                 player.toggleFullScreen();

@@ -203,7 +203,8 @@ public final class ViewerRuntime implements AutoCloseable {
         SeekBar seekBar = new SeekBar(seekModel);
         window.addAboveControls(seekBar);
         seekBar.installKeys(window.scene());
-        window.addControls(new TrackMenus(menusModel));
+        window.addControls(new TrackMenus(menusModel), new io.p2pviewer.app.ui.player.AspectMenu(playerModel));
+        fx.view().aspectProperty().bind(playerModel.aspectProperty());
         stage.titleProperty().unbind(); // a stage that held another runtime (the tests reuse theirs) follows this one
         if (demo.isPresent()) {
             stage.setTitle("P2P Viewer — demo");
@@ -254,6 +255,11 @@ public final class ViewerRuntime implements AutoCloseable {
     /** Whether the engine running delivers with peers (false: CDN only). */
     public boolean p2pActive() {
         return session.engine().map(e -> e.config().p2p() != null).orElse(false);
+    }
+
+    /** The video's view (tests read how it shows the picture). */
+    public io.p2pviewer.player.FxVideoView videoView() {
+        return fx.view();
     }
 
     /** The programme guide: the seam for the open playlist and the channel playing. */

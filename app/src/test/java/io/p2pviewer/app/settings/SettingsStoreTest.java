@@ -38,7 +38,7 @@ class SettingsStoreTest {
                 .withP2p(new Settings.P2p(false, 800, List.of("ws://t:8000"), List.of(new Settings.IceServerEntry(
                         List.of("turn:t:3478"), "u", "secret")), true, 512))
                 .withLibrary(new Settings.Library(List.of("tvg:one"), List.of("url:http://x/2"), "tvg:one", true))
-                .withAppearance(new Settings.Appearance("dark", false, 1000, 700, true, 40, true, -1280.0, 24.0));
+                .withAppearance(new Settings.Appearance("dark", false, 1000, 700, true, 40, true, -1280.0, 24.0, "ZOOM"));
         store().save(s);
         assertEquals(s, store().load().settings());
         assertEquals(PosixFilePermissions.fromString("rw-------"),
@@ -55,6 +55,7 @@ class SettingsStoreTest {
         assertNull(a.windowX(), "opens centred");
         assertNull(a.windowY());
         assertNull(Settings.Appearance.DEFAULTS.windowX());
+        assertEquals("AUTO", a.videoAspect(), "a file from before the aspect choice: the video at its own shape");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.p2pviewer.app.settings.SettingsStore;
 import io.p2pviewer.app.settings.XdgDirs;
 import io.p2pviewer.app.ui.channels.ChannelsViewModel;
+import io.p2pviewer.player.VideoAspect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class WindowKeysIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> channels.visible().size()) == 3);
         Slider volume = robot.lookup("#volumeSlider").query();
         ToggleButton mute = robot.lookup("#muteButton").query();
-        Label said = robot.lookup("#audioFeedback").query();
+        Label said = robot.lookup("#feedback").query();
         assertThat(onFx(volume::getValue)).isEqualTo(100.0);
         assertThat(onFx(said::isVisible)).isFalse();
 
@@ -94,6 +95,18 @@ class WindowKeysIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> store.load().settings().appearance().volume() == 95
                 && !store.load().settings().appearance().muted());
 
+        // A: the next aspect, said over the video, shown by the video view and the Aspect menu, remembered.
+        robot.type(KeyCode.A, 2);
+        assertThat(onFx(said::getText)).isEqualTo("Aspect 4:3");
+        assertThat(onFx(() -> runtime.videoView().aspectProperty().get())).isEqualTo(VideoAspect.RATIO_4_3);
+        javafx.scene.control.RadioMenuItem fourThree = onFx(() -> (javafx.scene.control.RadioMenuItem)
+                ((javafx.scene.control.MenuButton) robot.lookup("#aspectMenu").query()).getItems().stream()
+                        .filter(i -> "aspect-RATIO_4_3".equals(i.getId())).findFirst().orElseThrow());
+        assertThat(onFx(fourThree::isSelected)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                store.load().settings().appearance().videoAspect().equals("RATIO_4_3"));
+        robot.interact(() -> runtime.playerModel().aspectProperty().set(VideoAspect.AUTO));
+
         // Zapping: N next, P previous, as in VLC.
         robot.interact(() -> channels.play(channels.visible().get(0)));
         robot.type(KeyCode.N);
@@ -105,7 +118,8 @@ class WindowKeysIT {
         assertThat(onFx(stage::getTitle)).as("the window says what plays").isEqualTo("Two — P2P Viewer");
 
         // In a text field every key types: nothing mutes, changes the volume or zaps.
-        click(robot, "#channelSearch").write("mn-p+");
+        click(robot, "#channelSearch").write("mn-p+a");
+        assertThat(onFx(() -> runtime.playerModel().aspectProperty().get())).isEqualTo(VideoAspect.AUTO);
         assertThat(onFx(mute::isSelected)).isFalse();
         assertThat(onFx(volume::getValue)).isEqualTo(95.0);
         assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Two");

@@ -4,18 +4,21 @@ import io.p2pviewer.app.ui.UiThread;
 import io.p2pviewer.engine.StreamException;
 import io.p2pviewer.engine.http.RequestHeaders;
 import io.p2pviewer.player.PlayerEvent;
+import io.p2pviewer.player.VideoAspect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -39,7 +42,8 @@ public final class PlayerViewModel {
     private final IntegerProperty volume = new SimpleIntegerProperty(100);
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper audioFeedback = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<VideoAspect> aspect = new SimpleObjectProperty<>(VideoAspect.AUTO);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private long openGeneration;
     private java.util.function.Predicate<String> listOpener = text -> false;
@@ -205,26 +209,35 @@ public final class PlayerViewModel {
     /**
      * The volume up ({@code steps} > 0) or down by {@link #VOLUME_STEP} percent a step, within 0-{@link #MAX_VOLUME}
      * (the keys and the mouse wheel); turning it up unmutes, as players do. Says the new volume in
-     * {@link #audioFeedbackProperty}.
+     * {@link #feedbackProperty}.
      */
     public void changeVolume(int steps) {
         volume.set(Math.max(0, Math.min(MAX_VOLUME, volume.get() + steps * VOLUME_STEP)));
         if (steps > 0) {
             muted.set(false);
         }
-        sayAudio();
+        say(muted.get() ? "Muted" : "Volume " + volume.get() + " %");
     }
 
-    /** Mutes or unmutes (the M key), and says so in {@link #audioFeedbackProperty}. */
+    /** Mutes or unmutes (the M key), and says so in {@link #feedbackProperty}. */
     public void toggleMute() {
         muted.set(!muted.get());
-        sayAudio();
+        say(muted.get() ? "Muted" : "Volume " + volume.get() + " %");
+    }
+
+    /**
+     * The next way for the video to fill its area (the A key, as VLC's): Auto, 16:9, 4:3, 16:10, 2.35:1, Stretch,
+     * Zoom, then Auto again; says it in {@link #feedbackProperty}.
+     */
+    public void cycleAspect() {
+        aspect.set(aspect.get() == null ? VideoAspect.AUTO : aspect.get().next());
+        say("Aspect " + aspect.get().label());
     }
 
     /** Sets the feedback anew each time, so that a repeated message (at the limit) still shows again. */
-    private void sayAudio() {
-        audioFeedback.set("");
-        audioFeedback.set(muted.get() ? "Muted" : "Volume " + volume.get() + " %");
+    private void say(String text) {
+        feedback.set("");
+        feedback.set(text);
     }
 
     public void dismissError() {
@@ -240,10 +253,13 @@ public final class PlayerViewModel {
     public BooleanProperty mutedProperty() { return muted; }
     public BooleanProperty fullScreenProperty() { return fullScreen; }
     /**
-     * What a volume key or mute just did ("Volume 85 %", "Muted"), for a moment over the video; set anew on each
-     * key (empty in between), never by the slider or the mute button, which show their state themselves.
+     * What a volume key, mute or the aspect key just did ("Volume 85 %", "Muted", "Aspect Zoom"), for a moment over
+     * the video; set anew on each key (empty in between), never by the slider, the mute button or the Aspect menu,
+     * which show their state themselves.
      */
-    public ReadOnlyStringProperty audioFeedbackProperty() { return audioFeedback.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    /** How the video fills its area (the Aspect menu, the A key); remembered in the settings. */
+    public ObjectProperty<VideoAspect> aspectProperty() { return aspect; }
     /** What plays, for the window's title: the channel's name, or the host of a URL opened from the bar. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
 }

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings in the window: applies the theme and what the window remembers (size and place, maximized, volume,
+ * The settings in the window: applies the theme and what the window remembers (size and place, maximized, volume, the video's aspect,
  * mute, stats panel) at start, writes them back when they change (debounced by {@link SettingsService}), shows why a
  * damaged settings file was set aside, and opens the {@link SettingsDialog} from its button or Ctrl+, (comma).
  * FX thread only.
@@ -59,6 +59,7 @@ public final class SettingsFeature {
         stage.setMaximized(a.maximized());
         player.volumeProperty().set(a.volume());
         player.mutedProperty().set(a.muted());
+        player.aspectProperty().set(io.p2pviewer.player.VideoAspect.parse(a.videoAspect()));
         stats.panelVisibleProperty().set(a.statsPanelShown());
 
         settings.current().addListener((o, was, is) -> {
@@ -74,6 +75,7 @@ public final class SettingsFeature {
         stage.maximizedProperty().addListener((o, was, is) -> f.appearance(x -> x.withMaximized(is)));
         player.volumeProperty().addListener((o, was, is) -> f.appearance(x -> x.withVolume(is.intValue())));
         player.mutedProperty().addListener((o, was, is) -> f.appearance(x -> x.withMuted(is)));
+        player.aspectProperty().addListener((o, was, is) -> f.appearance(x -> x.withVideoAspect(is.name())));
         stats.panelVisibleProperty().addListener((o, was, is) -> f.appearance(x -> x.withStatsPanelShown(is)));
 
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),

@@ -134,7 +134,7 @@ class PlayerViewModelTest {
     @Test
     void volumeKeysStepWithinTheSlidersRangeUnmuteOnTheWayUpAndSayWhatTheyDid() {
         List<String> said = new ArrayList<>();
-        model.audioFeedbackProperty().addListener((o, was, is) -> said.add(is));
+        model.feedbackProperty().addListener((o, was, is) -> said.add(is));
 
         model.toggleMute();
         assertThat(model.mutedProperty().get()).isTrue();
@@ -154,6 +154,20 @@ class PlayerViewModelTest {
         model.changeVolume(-50);
         assertThat(model.volumeProperty().get()).isZero();
         assertThat(controls.calls).contains("muted true", "volume 85", "muted false", "volume 200", "volume 0");
+    }
+
+    @Test
+    void theAspectKeyCyclesThroughEveryChoiceAndSaysWhichOne() {
+        List<String> said = new ArrayList<>();
+        model.feedbackProperty().addListener((o, was, is) -> said.add(is));
+        assertThat(model.aspectProperty().get()).isEqualTo(io.p2pviewer.player.VideoAspect.AUTO);
+        for (int i = 0; i < io.p2pviewer.player.VideoAspect.values().length; i++) {
+            model.cycleAspect();
+        }
+        assertThat(model.aspectProperty().get()).as("round to Auto again").isEqualTo(
+                io.p2pviewer.player.VideoAspect.AUTO);
+        assertThat(said).filteredOn(x -> !x.isEmpty()).containsExactly("Aspect 16:9", "Aspect 4:3", "Aspect 16:10",
+                "Aspect 2.35:1", "Aspect Stretch", "Aspect Zoom", "Aspect Auto");
     }
 
     @Test

@@ -8,14 +8,14 @@ import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 /**
- * What a volume key, the mouse wheel or M just did ("Volume 85 %", "Muted"), at the top of the video for
- * {@link #SHOWN} after the last key, as players show it. FX thread.
+ * What a volume key, the mouse wheel, M or A just did ("Volume 85 %", "Muted", "Aspect 4:3"), at the top of the
+ * video for {@link #SHOWN} after the last key, as players show it. FX thread.
  */
-public final class AudioFeedbackLabel extends Label {
+public final class FeedbackLabel extends Label {
     static final Duration SHOWN = Duration.millis(1500);
 
-    public AudioFeedbackLabel(PlayerViewModel player) {
-        setId("audioFeedback");
+    public FeedbackLabel(PlayerViewModel player) {
+        setId("feedback");
         setStyle("-fx-background-color: rgba(0,0,0,0.75); -fx-text-fill: white; -fx-font-size: 22px;"
                 + " -fx-padding: 6 14 6 14; -fx-background-radius: 6;");
         setMouseTransparent(true);
@@ -24,7 +24,7 @@ public final class AudioFeedbackLabel extends Label {
         StackPane.setMargin(this, new Insets(16));
         PauseTransition hide = new PauseTransition(SHOWN);
         hide.setOnFinished(e -> setVisible(false));
-        player.audioFeedbackProperty().addListener((o, was, is) -> {
+        player.feedbackProperty().addListener((o, was, is) -> {
             if (!is.isEmpty()) {
                 setText(is);
                 setVisible(true);
