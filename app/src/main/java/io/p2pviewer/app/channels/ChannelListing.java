@@ -25,14 +25,14 @@ public record ChannelListing(List<ListedChannel> channels, List<String> warnings
                 out.add(new ListedChannel(c, null, null));
                 continue;
             }
-            int g = guide.channel(c.tvgId(), c.tvgName(), c.name());
-            if (g < 0) {
+            ChannelProgrammes g = ChannelProgrammes.of(guide, c);
+            if (!g.matched()) {
                 unmatched++;
                 if (firstUnmatched == null) {
                     firstUnmatched = c.name();
                 }
             }
-            out.add(new ListedChannel(c, guide.now(g, at).orElse(null), guide.next(g, at).orElse(null)));
+            out.add(new ListedChannel(c, g.now(at).orElse(null), g.next(at).orElse(null)));
         }
         List<String> warnings = new ArrayList<>();
         list.warnings().forEach(w -> warnings.add(w.toString()));

@@ -30,6 +30,8 @@ public final class M3uReader {
 
     private final List<Channel> channels = new ArrayList<>();
     private final List<String> guideUrls = new ArrayList<>();
+    /** The header's {@code tvg-shift}: every channel's without its own. */
+    private String headerShift;
     private final List<ReadWarning> warnings = new ArrayList<>();
     private final Map<String, String> shared = new HashMap<>();
     private int warningsDropped;
@@ -111,6 +113,7 @@ public final class M3uReader {
         } else if (upper.startsWith("#EXTM3U")) {
             if (channels.isEmpty() && guideUrls.isEmpty()) {
                 Map<String, String> a = ExtinfLine.headerAttributes(s.substring(7));
+                headerShift = a.get("tvg-shift");
                 String tvg = a.getOrDefault("x-tvg-url", a.get("url-tvg"));
                 if (tvg != null) {
                     for (String u : tvg.split(",")) {
@@ -205,10 +208,11 @@ public final class M3uReader {
         }
         channels.add(new Channel(name, url, share(groupTitle == null || groupTitle.isEmpty() ? group : groupTitle),
                 a.get("tvg-logo"), a.get("tvg-id"), a.get("tvg-name"), a.get("tvg-chno"),
-                inf == null ? -1 : inf.duration(), catchup(a), headers, lineNo));
+                inf == null ? -1 : inf.duration(), catchup(a, headerShift), headers, lineNo));
     }
 
-    private static Channel.Catchup catchup(Map<String, String> a) {
+    /** Catch-up and {@code tvg-shift} (the channel's, else the header's); null when the entry has neither. */
+    private static Channel.Catchup catchup(Map<String, String> a, String headerShift) {
         String type = a.get("catchup");
         String days = a.get("catchup-days");
         String legacy = a.get("timeshift");
@@ -217,7 +221,7 @@ public final class M3uReader {
             days = days == null ? legacy.strip() : days;
         }
         String source = a.get("catchup-source");
-        String shift = a.getOrDefault("tvg-shift", a.get("timeshift"));
+        String shift = a.getOrDefault("tvg-shift", headerShift);
         if (type == null && days == null && source == null && shift == null) {
             return null;
         }

@@ -129,7 +129,8 @@ class CatchupUrlTest {
                 + "#EXTINF:-1 timeshift=\"3\",Old Style\nhttp://tv.test/old.m3u8\n"
                 + "#EXTINF:-1 tvg-shift=\"-2\",Guide Shift Only\nhttp://tv.test/g.m3u8\n"));
         Channel old = list.channels().get(0);
-        assertThat(old.catchup()).isEqualTo(new Channel.Catchup("shift", "3", null, "3"));
+        assertThat(old.catchup()).as("timeshift is catch-up days, not a guide shift")
+                .isEqualTo(new Channel.Catchup("shift", "3", null, null));
         assertThat(CatchupUrl.window(old)).isEqualTo(Duration.ofDays(3));
         assertThat(CatchupUrl.offered(list.channels().get(1))).as("tvg-shift moves the guide; it is no catch-up")
                 .isFalse();

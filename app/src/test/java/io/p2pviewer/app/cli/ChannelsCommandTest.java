@@ -75,6 +75,24 @@ class ChannelsCommandTest {
         assertThat(json.get("warnings").get(0).asText()).startsWith("cannot read guide: no such file: ");
     }
 
+    /** The list's tvg-shift moves its guide's times: here the header's +1 hour for every channel. */
+    @Test
+    void theListsTvgShiftMovesNowAndNext(@TempDir Path dir) throws Exception {
+        Path guide = dir.resolve("g.xml");
+        Files.writeString(guide, "<tv><programme start=\"20240301000000 +0000\" stop=\"20240301010000 +0000\""
+                + " channel=\"s\"><title>Early</title></programme><programme start=\"20240301010000 +0000\""
+                + " stop=\"20240301020000 +0000\" channel=\"s\"><title>Late</title></programme></tv>");
+        Path playlist = dir.resolve("list.m3u");
+        Files.writeString(playlist, "#EXTM3U tvg-shift=\"+1\"\n#EXTINF:-1 tvg-id=\"s\",Shifted\nhttp://a/s.m3u8\n");
+        CommandRun r = CommandRun.of("channels", playlist.toString(), "--epg", guide.toString(), "--at",
+                "2024-03-01T01:30:00Z", "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/channels/0/now/title").asText()).isEqualTo("Early");
+        assertThat(json.at("/channels/0/now/start").asText()).isEqualTo("2024-03-01T01:00:00Z");
+        assertThat(json.at("/channels/0/next/title").asText()).isEqualTo("Late");
+    }
+
     @Test
     void nothingUsableExitsThreeWithOneLine(@TempDir Path dir) throws Exception {
         Path html = dir.resolve("page.m3u");

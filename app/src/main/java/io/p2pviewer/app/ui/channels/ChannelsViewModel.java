@@ -1,6 +1,7 @@
 package io.p2pviewer.app.ui.channels;
 
 import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.channels.ChannelProgrammes;
 import io.p2pviewer.app.channels.ChannelList;
 import io.p2pviewer.app.channels.ReadError;
 import io.p2pviewer.app.channels.ReadException;
@@ -595,13 +596,13 @@ public final class ChannelsViewModel {
         if (g == null || c == null) {
             return "";
         }
-        int id = g.channel(c.tvgId(), c.tvgName(), c.name());
-        if (id < 0) {
+        ChannelProgrammes programmes = ChannelProgrammes.of(g, c);
+        if (!programmes.matched()) {
             return "";
         }
         Instant at = clock.instant();
-        String now = g.now(id, at).map(Programme::title).orElse(null);
-        String next = g.next(id, at).map(Programme::title).orElse(null);
+        String now = programmes.now(at).map(Programme::title).orElse(null);
+        String next = programmes.next(at).map(Programme::title).orElse(null);
         return (now == null ? "" : "Now: " + now) + (now != null && next != null ? " · " : "")
                 + (next == null ? "" : "Next: " + next);
     }

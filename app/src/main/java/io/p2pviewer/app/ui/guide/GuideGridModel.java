@@ -2,6 +2,7 @@ package io.p2pviewer.app.ui.guide;
 
 import io.p2pviewer.app.channels.CatchupUrl;
 import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.channels.ChannelProgrammes;
 import io.p2pviewer.app.channels.guide.Guide;
 import io.p2pviewer.app.channels.guide.GuideStore;
 import io.p2pviewer.app.channels.guide.Programme;
@@ -53,7 +54,7 @@ public final class GuideGridModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private List<Channel> channels = List.of();
     private Guide guide = Guide.empty();
-    private int[] guideIndex = new int[0];
+    private ChannelProgrammes[] rowProgrammes = new ChannelProgrammes[0];
     private Channel playing;
     private Programme replaying;
     private int daysBack;
@@ -175,7 +176,7 @@ public final class GuideGridModel {
         List<Row> rows = new ArrayList<>(Math.max(0, last - first + 1));
         for (int r = first; r <= last; r++) {
             List<Cell> cells = new ArrayList<>();
-            for (Programme p : guide.store().between(guideIndex[r], from, to)) {
+            for (Programme p : rowProgrammes[r].between(from, to)) {
                 double x = layout.x(p.start());
                 boolean selected = r == selectedRow && contains(p, selectedTime);
                 cells.add(new Cell(p, x, layout.x(p.stop()) - x, contains(p, now), selected,
@@ -193,7 +194,7 @@ public final class GuideGridModel {
             return Optional.empty();
         }
         Instant t = layout.time(contentX);
-        return Optional.of(new Hit(r, channels.get(r), guide.store().now(guideIndex[r], t)));
+        return Optional.of(new Hit(r, channels.get(r), rowProgrammes[r].now(t)));
     }
 
     /** Selects the row and time at a point of the content. */
@@ -220,15 +221,14 @@ public final class GuideGridModel {
         if (selectedRow < 0) {
             return;
         }
-        GuideStore store = guide.store();
-        int c = guideIndex[selectedRow];
-        Optional<Programme> current = store.now(c, selectedTime);
+        ChannelProgrammes row = rowProgrammes[selectedRow];
+        Optional<Programme> current = row.now(selectedTime);
         Optional<Programme> target;
         if (forward) {
-            target = store.next(c, selectedTime);
+            target = row.next(selectedTime);
         } else {
             Instant before = current.map(Programme::start).orElse(selectedTime).minusSeconds(1);
-            target = store.now(c, before);
+            target = row.now(before);
         }
         if (target.isPresent()) {
             selectedTime = target.get().start().isBefore(layout.start()) ? layout.start() : target.get().start();
@@ -253,7 +253,7 @@ public final class GuideGridModel {
         }
         Channel c = channels.get(selectedRow);
         Instant now = clock.instant();
-        Optional<Programme> p = guide.store().now(guideIndex[selectedRow], selectedTime)
+        Optional<Programme> p = rowProgrammes[selectedRow].now(selectedTime)
                 .filter(x -> !x.stop().isAfter(now));
         if (p.isPresent() && CatchupUrl.offered(c)) {
             switch (CatchupUrl.of(c, p.get().start(), p.get().stop(), now, clock.getZone())) {
@@ -284,12 +284,11 @@ public final class GuideGridModel {
 
     private void match() {
         GuideStore store = guide.store();
-        int[] index = new int[channels.size()];
-        for (int i = 0; i < index.length; i++) {
-            Channel c = channels.get(i);
-            index[i] = store.channel(c.tvgId(), c.tvgName(), c.name());
+        ChannelProgrammes[] rows = new ChannelProgrammes[channels.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = ChannelProgrammes.of(store, channels.get(i));
         }
-        guideIndex = index;
+        rowProgrammes = rows;
         changed();
     }
 

@@ -1,8 +1,8 @@
 package io.p2pviewer.app.ui.guide;
 
 import io.p2pviewer.app.channels.Channel;
+import io.p2pviewer.app.channels.ChannelProgrammes;
 import io.p2pviewer.app.channels.guide.Guide;
-import io.p2pviewer.app.channels.guide.GuideStore;
 import io.p2pviewer.app.channels.guide.Programme;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +25,9 @@ public record NowNext(Channel channel, Optional<Programme> now, Optional<Program
 
     /** Now and next on {@code channel} at {@code at}, matched in the guide by tvg-id, then display name. */
     public static NowNext of(Guide guide, Channel channel, Instant at) {
-        GuideStore store = guide.store();
-        int c = store.channel(channel.tvgId(), channel.tvgName(), channel.name());
-        Optional<Programme> now = store.now(c, at);
-        Optional<Programme> next = store.next(c, at);
+        ChannelProgrammes programmes = ChannelProgrammes.of(guide.store(), channel);
+        Optional<Programme> now = programmes.now(at);
+        Optional<Programme> next = programmes.next(at);
         double progress = now.map(p -> {
             double total = Duration.between(p.start(), p.stop()).toMillis();
             return total <= 0 ? 0 : Math.clamp(Duration.between(p.start(), at).toMillis() / total, 0.0, 1.0);
