@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * admits its info hash: otherwise it gets the token's "failure reason", the peer is not registered (or leaves
  * the swarm, if its token expired since) and none of its offers or answers are forwarded.
  *
- * <p>Thread-safe: every method is synchronized (messages are small and sends only queue).
+ * <p>Thread-safe: the state is guarded by the relay's lock (messages are small and sends only queue). A
+ * connection is closed only after that lock is released: closing a socket takes the socket's own lock, and the
+ * socket's selector thread calls {@link #closed} while holding it, so closing under the relay's lock deadlocked
+ * the tracker under a flood (seen in {@code EmbeddedTrackerIT}).
  */
 final class TrackerRelay {
     private static final Logger log = LoggerFactory.getLogger(TrackerRelay.class);
@@ -113,8 +116,23 @@ final class TrackerRelay {
         }
     }
 
-    /** Handles one text message from a connection. */
-    synchronized void received(RelayConnection c, String text) {
+    /** A connection to close, and why, once the relay's lock is released. */
+    private record Closing(int code, String reason) {
+    }
+
+    /** Handles one text message from a connection; closes it (outside the lock) for a flood or an oversized one. */
+    void received(RelayConnection c, String text) {
+        Closing closing;
+        synchronized (this) {
+            closing = handle(c, text);
+        }
+        if (closing != null) {
+            c.close(closing.code(), closing.reason());
+        }
+    }
+
+    /** {@link #received} under the lock: what to close afterwards, or null. */
+    private Closing handle(RelayConnection c, String text) {
         connections.putIfAbsent(c, new HashSet<>());
         switch (budgets.computeIfAbsent(c, k -> new MessageBudget(config.maxMessagesPerSecond()))
                 .take(clock.instant())) {
@@ -122,33 +140,31 @@ final class TrackerRelay {
             case TELL -> {
                 rateLimitReplies++;
                 fail(c, null, "rate limit: more than " + config.maxMessagesPerSecond() + " messages a second");
-                return;
+                return null;
             }
             case DROP -> {
                 failures++;
-                return;
+                return null;
             }
             case CLOSE -> {
                 failures++;
-                c.close(CLOSE_POLICY, "message flood");
-                return;
+                return new Closing(CLOSE_POLICY, "message flood");
             }
         }
         if (text.length() > config.maxMessageChars()) {
             fail(c, null, "message too large");
-            c.close(CLOSE_TOO_BIG, "message too large");
-            return;
+            return new Closing(CLOSE_TOO_BIG, "message too large");
         }
         JsonNode n;
         try {
             n = JSON.readTree(text);
         } catch (JacksonException e) {
             fail(c, null, "invalid JSON");
-            return;
+            return null;
         }
         if (n == null || !n.isObject()) {
             fail(c, null, "invalid message: not a JSON object");
-            return;
+            return null;
         }
         String action = text(n, "action");
         if ("announce".equals(action)) {
@@ -158,6 +174,7 @@ final class TrackerRelay {
         } else {
             fail(c, null, "invalid action in WS request: " + action);
         }
+        return null;
     }
 
     /** Drops peers that have not announced within the peer timeout; returns how many. */

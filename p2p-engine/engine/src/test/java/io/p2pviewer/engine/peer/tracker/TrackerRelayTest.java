@@ -313,6 +313,44 @@ class TrackerRelayTest {
         assertThat(relay.counters().swarms()).isEqualTo(1);
     }
 
+    /**
+     * Closing a socket takes its lock, and the socket's selector thread, holding that lock, tells the relay the
+     * connection closed. The relay closed an oversized or flooding connection while holding its own lock, so the two
+     * threads waited on each other for ever (the tracker stopped serving; seen in a CI run of EmbeddedTrackerIT).
+     * Here the connection's close does what the selector does, on another thread, and waits for it.
+     */
+    @Test
+    void aConnectionIsClosedOutsideTheRelaysLockSoTheSocketsCloseCallbackCanRun() throws Exception {
+        relay = new TrackerRelay(config.newBuilder().maxMessageChars(1000).maxMessagesPerSecond(2).build(),
+                time.clock(), new Random(1));
+        List<String> outcomes = new ArrayList<>();
+        for (String message : new String[] {"x".repeat(1001), "flood"}) {
+            RelayConnection c = new RelayConnection() {
+                @Override
+                public void send(String text) {
+                }
+
+                @Override
+                public void close(int code, String reason) {
+                    Thread selector = new Thread(() -> relay.closed(this));
+                    selector.start();
+                    try {
+                        selector.join(2000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    outcomes.add(reason + (selector.isAlive() ? ": the close callback is blocked" : ": closed"));
+                }
+            };
+            relay.opened(c);
+            for (int i = 0; i < 100 && outcomes.size() < (message.equals("flood") ? 2 : 1); i++) {
+                relay.received(c, message);
+            }
+        }
+        assertThat(outcomes).containsExactly("message too large: closed", "message flood: closed");
+        assertThat(relay.counters().connections()).isZero();
+    }
+
     @Test
     void anOversizedMessageGetsAFailureAndClosesTheSocket() {
         relay = new TrackerRelay(config.newBuilder().maxMessageChars(1000).build(), time.clock(), new Random(1));
