@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code {lutc}} / {@code ${now}} / {@code ${timestamp}}, each also as {@code {utc:Y-m-d H:M}} with a format;
  * {@code {Y} {m} {d} {H} {M} {S}} (the start in the machine's time zone), {@code {duration}} (seconds) and
  * {@code {duration:60}} (divided), {@code {offset:N}} (now minus the start, divided). Only finished programmes
- * within the channel's catch-up days are replayed ({@value #DEFAULT_DAYS} days when the list does not say).
+ * within the channel's catch-up days are replayed ({@value #DEFAULT_DAYS} days when the list does not say), and
+ * the programme running now can be started over ({@link #fromStart}).
  * Pure functions.
  */
 public final class CatchupUrl {
@@ -97,6 +98,30 @@ public final class CatchupUrl {
         if (stop.isAfter(now)) {
             return new Unavailable("the programme has not finished yet");
         }
+        return archive(channel, start, stop, now, zone, false);
+    }
+
+    /**
+     * The programme [start, stop) running at {@code now} from its start ("start over"): the same archive, which the
+     * provider serves up to now (a Flussonic channel's {@code NAME-{utc}-now.m3u8}), or why there is none.
+     */
+    public static Result fromStart(Channel channel, Instant start, Instant stop, Instant now, ZoneId zone) {
+        if (!offered(channel)) {
+            return new Unavailable(channel.name() + " has no catch-up in its channel list");
+        }
+        if (start.isAfter(now) || !stop.isAfter(now)) {
+            return new Unavailable("the programme is not running now");
+        }
+        return archive(channel, start, stop, now, zone, true);
+    }
+
+    /** Whether a programme [start, stop) running at {@code now} can be started over: offered and running. */
+    public static boolean startable(Channel channel, Instant start, Instant stop, Instant now) {
+        return offered(channel) && !start.isAfter(now) && stop.isAfter(now);
+    }
+
+    private static Result archive(Channel channel, Instant start, Instant stop, Instant now, ZoneId zone,
+                                  boolean running) {
         if (start.isBefore(now.minus(window(channel)))) {
             long days = window(channel).toDays();
             return new Unavailable("the programme is older than the channel's catch-up of " + days
@@ -126,7 +151,8 @@ public final class CatchupUrl {
                 if (!m.matches()) {
                     return new Unavailable("a Flussonic archive needs an HLS channel URL ending in NAME.m3u8");
                 }
-                template = m.group(1) + m.group(2) + "-{utc}-{duration}.m3u8" + (m.group(3) == null ? "" : m.group(3));
+                template = m.group(1) + m.group(2) + (running ? "-{utc}-now.m3u8" : "-{utc}-{duration}.m3u8")
+                        + (m.group(3) == null ? "" : m.group(3));
             }
             case "xc" -> {
                 Matcher m = XTREAM.matcher(url);

@@ -135,4 +135,24 @@ class CatchupUrlTest {
         assertThat(CatchupUrl.offered(list.channels().get(1))).as("tvg-shift moves the guide; it is no catch-up")
                 .isFalse();
     }
+
+    @Test
+    void theProgrammeRunningNowStartsOverFromItsBeginning() {
+        Instant runningStart = NOW.minusSeconds(1200);
+        Instant runningStop = NOW.plusSeconds(2400);
+        Channel shift = channel("http://tv.test/c.m3u8", "shift", "1", null);
+        var a = (CatchupUrl.Archive) CatchupUrl.fromStart(shift, runningStart, runningStop, NOW, KOLKATA);
+        assertThat(a.url()).isEqualTo("http://tv.test/c.m3u8?utc=" + runningStart.getEpochSecond() + "&lutc="
+                + NOW.getEpochSecond());
+        assertThat(((CatchupUrl.Archive) CatchupUrl.fromStart(channel("http://fs.test/325/mono.m3u8?token=s", "fs",
+                null, null), runningStart, runningStop, NOW, KOLKATA)).url())
+                .as("Flussonic's archive up to now").isEqualTo("http://fs.test/325/mono-" + runningStart.getEpochSecond()
+                        + "-now.m3u8?token=s");
+        assertThat(CatchupUrl.fromStart(shift, START, STOP, NOW, KOLKATA)).as("finished: replayed, not started over")
+                .isEqualTo(new CatchupUrl.Unavailable("the programme is not running now"));
+        assertThat(CatchupUrl.startable(shift, runningStart, runningStop, NOW)).isTrue();
+        assertThat(CatchupUrl.startable(shift, NOW.plusSeconds(60), runningStop, NOW)).as("not begun").isFalse();
+        assertThat(CatchupUrl.startable(new Channel("P", "http://tv.test/p.m3u8", null, null, null, null, null, -1,
+                null, Map.of(), 1), runningStart, runningStop, NOW)).isFalse();
+    }
 }

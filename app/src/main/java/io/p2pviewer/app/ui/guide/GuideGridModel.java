@@ -272,6 +272,42 @@ public final class GuideGridModel {
         setPlaying(c);
     }
 
+    /**
+     * Shift+Enter, "From the start": the programme running on the selected row, on a channel with catch-up, from
+     * its beginning (the provider's archive up to now); otherwise says why not.
+     */
+    public void startSelectedOver() {
+        if (selectedRow < 0) {
+            return;
+        }
+        Channel c = channels.get(selectedRow);
+        Instant now = clock.instant();
+        Optional<Programme> p = rowProgrammes[selectedRow].now(selectedTime);
+        if (p.isEmpty()) {
+            message.set("Nothing in the guide to start over here.");
+            return;
+        }
+        switch (CatchupUrl.fromStart(c, p.get().start(), p.get().stop(), now, clock.getZone())) {
+            case CatchupUrl.Archive archive -> {
+                message.set("");
+                player.replay(c, p.get(), archive);
+                setPlaying(c, p.get());
+            }
+            case CatchupUrl.Unavailable why -> message.set("\u201C" + p.get().title() + "\u201D cannot start over: "
+                    + why.reason() + ".");
+        }
+    }
+
+    /** Whether the selection is a programme running now on a channel with catch-up ("From the start" enabled). */
+    public boolean selectionStartable() {
+        if (selectedRow < 0) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return rowProgrammes[selectedRow].now(selectedTime)
+                .filter(p -> CatchupUrl.startable(channels.get(selectedRow), p.start(), p.stop(), now)).isPresent();
+    }
+
     /** The past programme whose archive plays, or empty when the channel plays live. */
     public Optional<Programme> replaying() {
         return Optional.ofNullable(replaying);

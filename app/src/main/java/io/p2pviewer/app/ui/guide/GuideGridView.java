@@ -26,7 +26,8 @@ import javafx.scene.text.TextAlignment;
  * scroll bars. Each paint asks the model only for the visible rows and time range, so its cost does not grow
  * with the guide. Mouse: wheel scrolls (Shift or a horizontal wheel across), a click selects, a double click
  * plays the channel (a finished programme marked {@value #REPLAY_MARK}: its catch-up archive). Keys: arrows move the
- * selection, Page Up/Down move a screen, Home/N go to now, Enter plays.
+ * selection, Page Up/Down move a screen, Home/N go to now, Enter plays, Shift+Enter starts the programme running
+ * over from its beginning (catch-up).
  * FX thread only.
  */
 public final class GuideGridView extends Region {
@@ -193,7 +194,13 @@ public final class GuideGridView extends Region {
             case LEFT -> model.moveProgramme(false);
             case RIGHT -> model.moveProgramme(true);
             case HOME, N -> model.goToNow();
-            case ENTER -> model.playSelected();
+            case ENTER -> {
+                if (e.isShiftDown()) {
+                    model.startSelectedOver();
+                } else {
+                    model.playSelected();
+                }
+            }
             default -> {
                 return;
             }

@@ -54,9 +54,20 @@ public final class GuideWindow {
             grid.showPlaying();
         });
         now.setMinWidth(Region.USE_PREF_SIZE);
+        Button fromStart = new Button("From the start");
+        fromStart.setId("guideFromStartButton");
+        fromStart.setTooltip(new javafx.scene.control.Tooltip(
+                "The programme selected, running now, from its beginning (Shift+Enter; channels with catch-up)"));
+        fromStart.setOnAction(e -> {
+            model.startSelectedOver();
+            grid.requestFocus();
+        });
+        fromStart.setMinWidth(Region.USE_PREF_SIZE);
+        fromStart.setDisable(!model.selectionStartable());
+        model.revision().addListener((o, a, b) -> fromStart.setDisable(!model.selectionStartable()));
         headline.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(headline, Priority.ALWAYS);
-        HBox top = new HBox(12, headline, now);
+        HBox top = new HBox(12, headline, fromStart, now);
         top.setAlignment(Pos.CENTER_LEFT);
         status.setStyle("-fx-text-fill: #57606a;");
         VBox header = new VBox(4, top, status, error, notice);

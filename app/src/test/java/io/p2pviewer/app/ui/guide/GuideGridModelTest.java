@@ -212,9 +212,26 @@ class GuideGridModelTest {
         assertThat(grid.replaying()).isEmpty();
 
         grid.select(l.x(Instant.parse("2026-12-05T11:40:00Z")), y);
+        assertThat(grid.selectionStartable()).isTrue();
         grid.playSelected();
         assertThat(played).containsExactly(plain, news);
         assertThat(grid.message().get()).as("the running programme plays live, as ever").isEmpty();
         assertThat(replayed).hasSize(1);
+
+        // Shift+Enter, "From the start": the running programme from its beginning.
+        grid.startSelectedOver();
+        assertThat(replayed).hasSize(2);
+        assertThat(replayed.get(1)).startsWith("News news now http://cdn.example/news/index.m3u8?token=t&utc="
+                + Instant.parse("2026-12-05T11:00:00Z").getEpochSecond() + "&lutc=");
+        assertThat(grid.replaying()).get().extracting(io.p2pviewer.app.channels.guide.Programme::title)
+                .isEqualTo("news now");
+        grid.select(l.x(Instant.parse("2026-12-05T11:40:00Z")), 1.5 * l.rowHeight());
+        assertThat(grid.selectionStartable()).isFalse();
+        grid.startSelectedOver();
+        assertThat(grid.message().get())
+                .isEqualTo("\u201Cplain now\u201D cannot start over: Plain has no catch-up in its channel list.");
+        grid.select(l.x(Instant.parse("2026-12-05T10:30:00Z")), y);
+        assertThat(grid.selectionStartable()).as("finished: Enter replays it").isFalse();
+        assertThat(replayed).hasSize(2);
     }
 }

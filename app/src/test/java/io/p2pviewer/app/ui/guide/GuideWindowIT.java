@@ -211,8 +211,19 @@ class GuideWindowIT {
         assertThat(text(robot, "#bannerNow")).isEqualTo(catchupLine);
         save(snapshot(grid.getScene().getRoot()), "guide-catchup.png");
 
+        // "From the start" on the programme running: its archive from its beginning.
+        robot.type(KeyCode.HOME);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#guideFromStartButton")
+                .queryAs(javafx.scene.control.Button.class).isDisabled());
+        robot.clickOn("#guideFromStartButton");
+        Instant running = origin.slotStart(slot);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> runtime.playerModel().urlProperty().get())
+                .startsWith(stream + "&utc=" + running.getEpochSecond() + "&lutc="));
+        assertThat(text(robot, "#guideHeadline")).startsWith("Playing 1  One — Catch-up "
+                + HH_MM.format(running.atZone(LOCAL)));
+
         // Enter on the programme running: One live again (the demo's own URL), the banner back to now and next.
-        robot.type(KeyCode.RIGHT, KeyCode.RIGHT, KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> runtime.playerModel().urlProperty().get())
                 .equals(stream));
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#guideHeadline")
