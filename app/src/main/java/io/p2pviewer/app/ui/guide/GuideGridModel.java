@@ -256,15 +256,8 @@ public final class GuideGridModel {
         Optional<Programme> p = rowProgrammes[selectedRow].now(selectedTime)
                 .filter(x -> !x.stop().isAfter(now));
         if (p.isPresent() && CatchupUrl.offered(c)) {
-            switch (CatchupUrl.of(c, p.get().start(), p.get().stop(), now, clock.getZone())) {
-                case CatchupUrl.Archive archive -> {
-                    message.set("");
-                    player.replay(c, p.get(), archive);
-                    setPlaying(c, p.get());
-                }
-                case CatchupUrl.Unavailable why -> message.set("No catch-up of \u201C" + p.get().title() + "\u201D: "
-                        + why.reason() + ".");
-            }
+            replay(c, p.get(), CatchupUrl.of(c, p.get().start(), p.get().stop(), now, clock.getZone()),
+                    "No catch-up of \u201C" + p.get().title() + "\u201D: ");
             return;
         }
         message.set(p.isPresent() ? c.name() + " has no catch-up: playing it live." : "");
@@ -287,14 +280,19 @@ public final class GuideGridModel {
             message.set("Nothing in the guide to start over here.");
             return;
         }
-        switch (CatchupUrl.fromStart(c, p.get().start(), p.get().stop(), now, clock.getZone())) {
+        replay(c, p.get(), CatchupUrl.fromStart(c, p.get().start(), p.get().stop(), now, clock.getZone()),
+                "\u201C" + p.get().title() + "\u201D cannot start over: ");
+    }
+
+    /** Plays the archive, or says why there is none after {@code whyPrefix}. */
+    private void replay(Channel c, Programme p, CatchupUrl.Result result, String whyPrefix) {
+        switch (result) {
             case CatchupUrl.Archive archive -> {
                 message.set("");
-                player.replay(c, p.get(), archive);
-                setPlaying(c, p.get());
+                player.replay(c, p, archive);
+                setPlaying(c, p);
             }
-            case CatchupUrl.Unavailable why -> message.set("\u201C" + p.get().title() + "\u201D cannot start over: "
-                    + why.reason() + ".");
+            case CatchupUrl.Unavailable why -> message.set(whyPrefix + why.reason() + ".");
         }
     }
 
