@@ -177,6 +177,7 @@ public final class ViewerRuntime implements AutoCloseable {
         window.addControls(exportsView, new AboutView(new AboutViewModel(AppVersion.current(),
                 fx.bridge()::libVlcVersion, Runtime.version().toString())));
         exportsView.installShortcuts(window.scene());
+        io.p2pviewer.app.ui.about.ShortcutsWindow.install(window.scene()); // F1 or ?: the keys
         // The programme guide: read on its own thread, now/next on the video, the grid (G); a channel chosen in
         // the grid plays with the channel's headers.
         this.guideThread = new ExecutorTaskScheduler("guide-loader", clock);

@@ -107,6 +107,19 @@ class WindowKeysIT {
                 store.load().settings().appearance().videoAspect().equals("RATIO_4_3"));
         robot.interact(() -> runtime.playerModel().aspectProperty().set(VideoAspect.AUTO));
 
+        // F1 or ?: the list of keys; Esc closes it.
+        robot.type(KeyCode.F1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#shortcutsList").tryQuery().isPresent());
+        javafx.scene.Node list = robot.lookup("#shortcutsList").query();
+        assertThat(robot.from(list).lookup((Label l) -> l.getText().startsWith("aspect: Auto")).tryQuery())
+                .isPresent();
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> list.getScene().getWindow().isShowing()));
+        click(robot, "#videoArea").write("?");
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> list.getScene().getWindow().isShowing()));
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> list.getScene().getWindow().isShowing()));
+
         // Zapping: N next, P previous, as in VLC.
         robot.interact(() -> channels.play(channels.visible().get(0)));
         robot.type(KeyCode.N);
@@ -118,7 +131,8 @@ class WindowKeysIT {
         assertThat(onFx(stage::getTitle)).as("the window says what plays").isEqualTo("Two — P2P Viewer");
 
         // In a text field every key types: nothing mutes, changes the volume or zaps.
-        click(robot, "#channelSearch").write("mn-p+a");
+        click(robot, "#channelSearch").write("mn-p+a?");
+        assertThat(onFx(() -> list.getScene().getWindow().isShowing())).as("? typed in a field").isFalse();
         assertThat(onFx(() -> runtime.playerModel().aspectProperty().get())).isEqualTo(VideoAspect.AUTO);
         assertThat(onFx(mute::isSelected)).isFalse();
         assertThat(onFx(volume::getValue)).isEqualTo(95.0);
