@@ -98,6 +98,21 @@ public interface PlayerBridge extends AutoCloseable {
     void setMuted(boolean muted);
 
     /**
+     * Plays at {@code rate} times the normal speed, the pitch kept (libVLC's scaletempo); each new media starts at
+     * normal speed. Meant for on-demand media: a live stream cannot be played faster than it is made.
+     *
+     * @param rate {@value #MIN_RATE} to {@value #MAX_RATE}; 1 is normal
+     * @throws IllegalArgumentException if out of range
+     */
+    void setRate(double rate);
+
+    /** The slowest rate {@link #setRate} takes. */
+    double MIN_RATE = 0.25;
+
+    /** The fastest rate {@link #setRate} takes. */
+    double MAX_RATE = 4;
+
+    /**
      * The current status: a snapshot refreshed from libVLC's events and a poll every 250 ms; commands
      * show in it once the event thread has processed them (volume and mute at once, the rest when
      * libVLC reports the change).

@@ -189,6 +189,7 @@ public final class VlcjPlayerBridge implements PlayerBridge {
             surface.beginPlayback();
             post(new Begin(mrl, label, requestedAt));
             tracks = MediaTracks.NONE;
+            player.controls().setRate(1f); // each media starts at normal speed
             if (!player.media().play(mrl, options)) {
                 post(new PlayRefused(label));
             }
@@ -260,6 +261,14 @@ public final class VlcjPlayerBridge implements PlayerBridge {
             desiredVolume = percent;
             player.audio().setVolume(percent);
         });
+    }
+
+    @Override
+    public void setRate(double rate) {
+        if (!(rate >= MIN_RATE && rate <= MAX_RATE)) {
+            throw new IllegalArgumentException("rate must be " + MIN_RATE + ".." + MAX_RATE + ", was " + rate);
+        }
+        command("setRate", () -> player.controls().setRate((float) rate));
     }
 
     @Override

@@ -116,6 +116,40 @@ class HeadlessPlaybackIT {
         }
     }
 
+    /**
+     * Twice the speed plays twice the media time in the same wall time (the 12 s clip, measured over 2.5 s of wall
+     * time each), and a new media starts at normal speed again.
+     */
+    @Test
+    void aFasterRatePlaysMoreMediaTimeAndTheNextMediaStartsAtNormalSpeed() throws InterruptedException {
+        try (PlayerBridge player = VlcjPlayerBridge.headless(PlayerOptions.defaults())) {
+            player.play(origin.goodPlaylist().toString());
+            await().atMost(START_TIMEOUT).until(() -> player.status().timeMillis() > 300);
+            long normal = mediaMillisIn(player, 2500);
+            player.setRate(2.0);
+            Thread.sleep(300);
+            long fast = mediaMillisIn(player, 2500);
+            System.out.printf("media time in 2.5 s: %d ms at 1x, %d ms at 2x%n", normal, fast);
+            assertThat(normal).isBetween(1800L, 3200L);
+            assertThat(fast).as("2x").isGreaterThan(normal * 3 / 2);
+
+            player.play(origin.goodPlaylist().toString());
+            await().atMost(START_TIMEOUT).until(() -> player.status().timeMillis() > 1000
+                    && player.status().timeMillis() < 4000);
+            long next = mediaMillisIn(player, 2500);
+            System.out.printf("media time in 2.5 s on the next media: %d ms%n", next);
+            assertThat(next).as("the next media at 1x").isBetween(1800L, 3200L);
+            assertThatThrownBy(() -> player.setRate(4.5)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> player.setRate(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static long mediaMillisIn(PlayerBridge player, long wallMillis) throws InterruptedException {
+        long before = player.status().timeMillis();
+        Thread.sleep(wallMillis);
+        return player.status().timeMillis() - before;
+    }
+
     private static void assertVolumeAndMuteRoundTrip(PlayerBridge player) {
         player.setVolume(40);
         await().atMost(Duration.ofSeconds(5)).until(() -> player.status().volume() == 40);

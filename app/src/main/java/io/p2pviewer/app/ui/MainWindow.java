@@ -167,6 +167,9 @@ public final class MainWindow {
                     || onVideo && code == KeyCode.DOWN) {
                 player.changeVolume(-1);
                 e.consume();
+            } else if ((code == KeyCode.OPEN_BRACKET || code == KeyCode.CLOSE_BRACKET) && !e.isControlDown()) {
+                player.changeSpeed(code == KeyCode.CLOSE_BRACKET ? 1 : -1); // as VLC's [ and ]
+                e.consume();
             } else if (code == KeyCode.A && plain) {
                 player.cycleAspect();
                 e.consume();

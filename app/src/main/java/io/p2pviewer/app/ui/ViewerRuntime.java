@@ -454,6 +454,15 @@ public final class ViewerRuntime implements AutoCloseable {
         }
 
         @Override
+        public boolean setRate(double rate) {
+            if (!fx.bridge().tracks().seekable()) {
+                return false; // live: it cannot play faster than it is made
+            }
+            fx.bridge().setRate(rate);
+            return true;
+        }
+
+        @Override
         public void stop() {
             playback.stop();
         }

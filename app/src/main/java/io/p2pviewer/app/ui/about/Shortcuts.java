@@ -23,6 +23,7 @@ public final class Shortcuts {
                     new Shortcut("M", "mute / unmute"),
                     new Shortcut("+ / -, Up / Down on the video, wheel", "volume up / down by 5 %"),
                     new Shortcut("A", "aspect: Auto, 16:9, 4:3, 16:10, 2.35:1, Stretch, Zoom"),
+                    new Shortcut("[ / ]", "slower / faster, 0.5x to 2x (on-demand and catch-up)"),
                     new Shortcut("Left / Right", "seek 10 s (Shift: 60 s); on a live stream, back in its window"))),
             new Group("Channels", List.of(
                     new Shortcut("P / N, Page Up / Down, Ctrl+Up / Down", "previous / next channel"),

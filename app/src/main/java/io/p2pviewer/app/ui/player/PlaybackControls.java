@@ -24,6 +24,14 @@ public interface PlaybackControls {
                 new UnsupportedOperationException("this playback names no swarms"));
     }
 
+    /**
+     * Plays at {@code rate} times the normal speed; false when the stream playing cannot (a live one, or nothing
+     * plays), and nothing changes.
+     */
+    default boolean setRate(double rate) {
+        return false;
+    }
+
     void togglePause();
 
     void stop();

@@ -14,6 +14,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -32,6 +34,8 @@ public final class PlayerViewModel {
     public static final int VOLUME_STEP = 5;
     /** The volume slider's and libVLC's top: 200 % amplifies. */
     public static final int MAX_VOLUME = 200;
+    /** The speeds [ and ] step through (VLC's steps near normal). */
+    static final double[] SPEEDS = {0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
     private final PlaybackControls playback;
     private final UiThread ui;
     private final StringProperty url = new SimpleStringProperty("");
@@ -44,6 +48,7 @@ public final class PlayerViewModel {
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
     private final ObjectProperty<VideoAspect> aspect = new SimpleObjectProperty<>(VideoAspect.AUTO);
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(1.0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private long openGeneration;
     private java.util.function.Predicate<String> listOpener = text -> false;
@@ -131,6 +136,7 @@ public final class PlayerViewModel {
         }
         long generation = ++openGeneration;
         title.set(name != null && !name.isBlank() ? name.strip() : uri.getHost()); // never the URL: it may hold a token
+        speed.set(1.0); // the player starts each media at normal speed
         error.set("");
         busy.set(true);
         state.set("Opening…");
@@ -234,6 +240,31 @@ public final class PlayerViewModel {
         say("Aspect " + aspect.get().label());
     }
 
+    /**
+     * Plays on-demand media a step faster ({@code steps} > 0, the ] key) or slower ([), among {@link #SPEEDS};
+     * says the new speed, or that a live stream plays at normal speed.
+     */
+    public void changeSpeed(int steps) {
+        int at = 0;
+        for (int i = 0; i < SPEEDS.length; i++) {
+            if (Math.abs(SPEEDS[i] - speed.get()) < 1e-9) {
+                at = i;
+            }
+        }
+        double next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, at + steps))];
+        if (!playback.setRate(next)) {
+            say("Live: normal speed only");
+            return;
+        }
+        speed.set(next);
+        say("Speed " + speedLabel(next));
+    }
+
+    /** "1.25x", "0.5x", "2x". */
+    static String speedLabel(double rate) {
+        return (rate == Math.rint(rate) ? Integer.toString((int) rate) : Double.toString(rate)) + "x";
+    }
+
     /** Sets the feedback anew each time, so that a repeated message (at the limit) still shows again. */
     private void say(String text) {
         feedback.set("");
@@ -258,6 +289,8 @@ public final class PlayerViewModel {
      * which show their state themselves.
      */
     public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    /** The playback speed (1 normal), set by {@link #changeSpeed}; each stream opened starts at 1. */
+    public ReadOnlyDoubleProperty speedProperty() { return speed.getReadOnlyProperty(); }
     /** How the video fills its area (the Aspect menu, the A key); remembered in the settings. */
     public ObjectProperty<VideoAspect> aspectProperty() { return aspect; }
     /** What plays, for the window's title: the channel's name, or the host of a URL opened from the bar. */

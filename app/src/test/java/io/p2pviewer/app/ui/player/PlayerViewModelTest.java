@@ -28,6 +28,11 @@ class PlayerViewModelTest {
         @Override public void stop() { calls.add("stop"); }
         @Override public void setVolume(int percent) { calls.add("volume " + percent); }
         @Override public void setMuted(boolean muted) { calls.add("muted " + muted); }
+        boolean onDemand = true;
+        @Override public boolean setRate(double rate) {
+            calls.add("rate " + rate + (onDemand ? "" : " refused"));
+            return onDemand;
+        }
     }
 
     private final RecordingControls controls = new RecordingControls();
@@ -154,6 +159,29 @@ class PlayerViewModelTest {
         model.changeVolume(-50);
         assertThat(model.volumeProperty().get()).isZero();
         assertThat(controls.calls).contains("muted true", "volume 85", "muted false", "volume 200", "volume 0");
+    }
+
+    @Test
+    void theSpeedKeysStepBetweenHalfAndTwiceOnDemandAndSayWhyNotOnALiveStream() {
+        List<String> said = new ArrayList<>();
+        model.feedbackProperty().addListener((o, was, is) -> said.add(is));
+        model.changeSpeed(1);
+        model.changeSpeed(1);
+        assertThat(model.speedProperty().get()).isEqualTo(1.5);
+        model.changeSpeed(10);
+        assertThat(model.speedProperty().get()).as("2x at most").isEqualTo(2.0);
+        model.changeSpeed(-10);
+        assertThat(model.speedProperty().get()).as("0.5x at least").isEqualTo(0.5);
+        assertThat(said).filteredOn(x -> !x.isEmpty())
+                .containsExactly("Speed 1.25x", "Speed 1.5x", "Speed 2x", "Speed 0.5x");
+        typed("https://cdn.example/vod/master.m3u8");
+        assertThat(model.speedProperty().get()).as("a stream opened starts at normal speed").isEqualTo(1.0);
+
+        controls.onDemand = false;
+        model.changeSpeed(1);
+        assertThat(model.speedProperty().get()).isEqualTo(1.0);
+        assertThat(said.getLast()).isEqualTo("Live: normal speed only");
+        assertThat(controls.calls).contains("rate 1.25", "rate 2.0", "rate 0.5", "rate 1.25 refused");
     }
 
     @Test
