@@ -412,7 +412,9 @@ public final class ViewerRuntime implements AutoCloseable {
             replayingUrl = archive.url();
             String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT)
                     .format(programme.start().atZone(clock.getZone()));
-            log.info("catch-up of '{}' on {} from {}", programme.title(), channel.name(), programme.start());
+            // Titles and names come from the provider's guide and list: no line breaks in the log.
+            log.info("catch-up of '{}' on {} from {}", programme.title().replaceAll("\\p{Cntrl}", " "),
+                    channel.name().replaceAll("\\p{Cntrl}", " "), programme.start());
             playerModel.openArchive(channel.name() + " \u00B7 " + programme.title() + " (catch-up " + at + ")",
                     archive.url(), channel.headers(), archive.swarmQualifier());
         }
