@@ -130,7 +130,7 @@ public final class MainWindow {
         controls.setAlignment(Pos.CENTER_LEFT);
 
         StatsView statsView = new StatsView(stats);
-        statsView.visibleProperty().bind(stats.panelVisibleProperty().and(player.fullScreenProperty().not()));
+        statsView.visibleProperty().bind(stats.panelVisibleProperty().and(player.videoOnlyProperty().not()));
         statsView.managedProperty().bind(statsView.visibleProperty());
         topArea = new javafx.scene.layout.VBox(top);
         bottomArea = new javafx.scene.layout.VBox(controls);
@@ -141,13 +141,12 @@ public final class MainWindow {
 
         // Fullscreen: the view model decides, the stage follows; Esc (JavaFX's exit key) flows back.
         player.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
-        stage.fullScreenProperty().addListener((o, was, is) -> {
-            player.fullScreenProperty().set(is);
-            for (Node n : new Node[] {topArea, bottomArea}) {
-                n.setVisible(!is);
-                n.setManaged(!is);
-            }
-        });
+        stage.fullScreenProperty().addListener((o, was, is) -> player.fullScreenProperty().set(is));
+        for (Node n : new Node[] {topArea, bottomArea}) {
+            n.visibleProperty().bind(player.videoOnlyProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        MiniPlayer.install(stage, player.miniPlayerProperty());
         stage.setFullScreenExitHint("Esc or F leaves fullscreen");
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (WindowKeys.ownedByTarget(e) || e.isAltDown() || e.isMetaDown()) {
@@ -169,6 +168,12 @@ public final class MainWindow {
                 e.consume();
             } else if ((code == KeyCode.OPEN_BRACKET || code == KeyCode.CLOSE_BRACKET) && !e.isControlDown()) {
                 player.changeSpeed(code == KeyCode.CLOSE_BRACKET ? 1 : -1); // as VLC's [ and ]
+                e.consume();
+            } else if (code == KeyCode.T && plain) {
+                player.toggleMiniPlayer();
+                e.consume();
+            } else if (code == KeyCode.ESCAPE && player.miniPlayerProperty().get()) {
+                player.toggleMiniPlayer();
                 e.consume();
             } else if (code == KeyCode.A && plain) {
                 player.cycleAspect();
@@ -213,9 +218,9 @@ public final class MainWindow {
         topArea.getChildren().add(node);
     }
 
-    /** Shows a sidebar left of the video (the channel list), hidden in fullscreen. */
+    /** Shows a sidebar left of the video (the channel list), hidden in fullscreen and in the mini player. */
     public void setSidebar(Node sidebar) {
-        sidebar.visibleProperty().bind(player.fullScreenProperty().not());
+        sidebar.visibleProperty().bind(player.videoOnlyProperty().not());
         sidebar.managedProperty().bind(sidebar.visibleProperty());
         if (sidebar instanceof javafx.scene.layout.Region r) {
             r.prefWidthProperty().bind(share(scene, SIDEBAR_SHARE, r.getMinWidth(), 340));

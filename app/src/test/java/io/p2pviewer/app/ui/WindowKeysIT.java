@@ -107,6 +107,20 @@ class WindowKeysIT {
                 store.load().settings().appearance().videoAspect().equals("RATIO_4_3"));
         robot.interact(() -> runtime.playerModel().aspectProperty().set(VideoAspect.AUTO));
 
+        // T: the mini player, small and on top, only the video; the settings keep the window's own place; Esc ends it.
+        double width = onFx(stage::getWidth);
+        javafx.scene.Node controlsBar = robot.lookup("#controlsBar").query();
+        robot.type(KeyCode.T);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(stage::isAlwaysOnTop) && onFx(stage::getWidth) == 480);
+        assertThat(onFx(stage::getHeight)).isEqualTo(270);
+        assertThat(onFx(() -> shown(controlsBar))).isFalse();
+        assertThat(onFx(() -> shown(robot.lookup("#channelSearch").query()))).as("the sidebar hides").isFalse();
+        Thread.sleep(1500); // past the settings' write delay
+        assertThat(store.load().settings().appearance().windowWidth()).as("not the mini window's").isEqualTo(width);
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(stage::isAlwaysOnTop) && onFx(stage::getWidth) == width);
+        assertThat(onFx(() -> shown(controlsBar))).isTrue();
+
         // F1 or ?: the list of keys; Esc closes it.
         robot.type(KeyCode.F1);
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#shortcutsList").tryQuery().isPresent());
@@ -137,5 +151,15 @@ class WindowKeysIT {
         assertThat(onFx(mute::isSelected)).isFalse();
         assertThat(onFx(volume::getValue)).isEqualTo(95.0);
         assertThat(onFx(() -> channels.playingProperty().get().name())).isEqualTo("Two");
+    }
+
+    /** Whether the node and every node around it are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -20,6 +20,7 @@ public final class Shortcuts {
             new Group("Playback", List.of(
                     new Shortcut("Space", "pause / play"),
                     new Shortcut("F, double click", "fullscreen (Esc leaves it)"),
+                    new Shortcut("T", "mini player: the video alone, small, on top (Esc or T leaves it)"),
                     new Shortcut("M", "mute / unmute"),
                     new Shortcut("+ / -, Up / Down on the video, wheel", "volume up / down by 5 %"),
                     new Shortcut("A", "aspect: Auto, 16:9, 4:3, 16:10, 2.35:1, Stretch, Zoom"),

@@ -46,6 +46,7 @@ public final class PlayerViewModel {
     private final IntegerProperty volume = new SimpleIntegerProperty(100);
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
+    private final BooleanProperty miniPlayer = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
     private final ObjectProperty<VideoAspect> aspect = new SimpleObjectProperty<>(VideoAspect.AUTO);
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(1.0);
@@ -208,7 +209,16 @@ public final class PlayerViewModel {
         playing.set(false);
     }
 
+    /** T: into or out of the mini player. */
+    public void toggleMiniPlayer() {
+        if (!miniPlayer.get()) {
+            fullScreen.set(false);
+        }
+        miniPlayer.set(!miniPlayer.get());
+    }
+
     public void toggleFullScreen() {
+        miniPlayer.set(false);
         fullScreen.set(!fullScreen.get());
     }
 
@@ -283,6 +293,13 @@ public final class PlayerViewModel {
     public IntegerProperty volumeProperty() { return volume; }
     public BooleanProperty mutedProperty() { return muted; }
     public BooleanProperty fullScreenProperty() { return fullScreen; }
+    /**
+     * The mini player (T; Esc or T leaves it): the video alone in a small window that stays on top of the others,
+     * as picture-in-picture; fullscreen ends it.
+     */
+    public BooleanProperty miniPlayerProperty() { return miniPlayer; }
+    /** Whether only the video shows (fullscreen or the mini player): the side panels and bars hide. */
+    public javafx.beans.binding.BooleanBinding videoOnlyProperty() { return fullScreen.or(miniPlayer); }
     /**
      * What a volume key, mute or the aspect key just did ("Volume 85 %", "Muted", "Aspect Zoom"), for a moment over
      * the video; set anew on each key (empty in between), never by the slider, the mute button or the Aspect menu,

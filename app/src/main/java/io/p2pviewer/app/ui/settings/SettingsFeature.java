@@ -98,9 +98,13 @@ public final class SettingsFeature {
         });
     }
 
-    /** The window's size and place, unless it is maximized, fullscreen or iconified (those are not its own). */
+    /**
+     * The window's size and place, unless it is maximized, fullscreen, iconified or the mini player (those are not
+     * its own).
+     */
     private void rememberBounds() {
-        if (stage.isMaximized() || stage.isFullScreen() || stage.isIconified()) {
+        if (stage.isMaximized() || stage.isFullScreen() || stage.isIconified()
+                || io.p2pviewer.app.ui.MiniPlayer.isMini(stage)) {
             return;
         }
         double w = stage.getWidth();

@@ -185,6 +185,21 @@ class PlayerViewModelTest {
     }
 
     @Test
+    void theMiniPlayerAndFullscreenEndEachOtherAndBothShowOnlyTheVideo() {
+        assertThat(model.videoOnlyProperty().get()).isFalse();
+        model.toggleFullScreen();
+        model.toggleMiniPlayer();
+        assertThat(model.miniPlayerProperty().get()).isTrue();
+        assertThat(model.fullScreenProperty().get()).as("the mini player leaves fullscreen").isFalse();
+        assertThat(model.videoOnlyProperty().get()).isTrue();
+        model.toggleFullScreen();
+        assertThat(model.miniPlayerProperty().get()).as("fullscreen ends the mini player").isFalse();
+        assertThat(model.videoOnlyProperty().get()).isTrue();
+        model.toggleFullScreen();
+        assertThat(model.videoOnlyProperty().get()).isFalse();
+    }
+
+    @Test
     void theAspectKeyCyclesThroughEveryChoiceAndSaysWhichOne() {
         List<String> said = new ArrayList<>();
         model.feedbackProperty().addListener((o, was, is) -> said.add(is));
