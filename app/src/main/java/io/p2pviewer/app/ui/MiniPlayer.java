@@ -26,8 +26,12 @@ public final class MiniPlayer {
     private MiniPlayer() {
     }
 
-    /** Follows {@code mini} on {@code stage}. */
+    /** Follows {@code mini} on {@code stage} (a stage that held another window's mini player starts normal). */
     static void install(Stage stage, BooleanProperty mini) {
+        if (isMini(stage)) {
+            stage.getProperties().remove(KEY);
+            stage.setAlwaysOnTop(false);
+        }
         MiniPlayer m = new MiniPlayer();
         mini.addListener((o, was, is) -> {
             if (is) {
