@@ -106,6 +106,9 @@ public interface PlayerBridge extends AutoCloseable {
      */
     void setRate(double rate);
 
+    /** The rate libVLC reports for what plays (1 normal), polled with {@link #status()} every 250 ms. */
+    double rate();
+
     /** The slowest rate {@link #setRate} takes. */
     double MIN_RATE = 0.25;
 

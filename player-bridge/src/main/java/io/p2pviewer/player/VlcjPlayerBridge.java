@@ -96,6 +96,8 @@ public final class VlcjPlayerBridge implements PlayerBridge {
     private volatile PlayerStats stats = PlayerStats.NONE;
     private volatile List<LibVlcLogLine> recentErrors = List.of();
     private volatile MediaTracks tracks = MediaTracks.NONE;
+    /** The rate libVLC reported at the last poll. */
+    private volatile double reportedRate = 1;
 
     // Confined to the control thread.
     private boolean released;
@@ -272,6 +274,11 @@ public final class VlcjPlayerBridge implements PlayerBridge {
     }
 
     @Override
+    public double rate() {
+        return reportedRate;
+    }
+
+    @Override
     public void setMuted(boolean muted) {
         if (!closed.get()) {
             post(new Muted(muted));
@@ -387,6 +394,7 @@ public final class VlcjPlayerBridge implements PlayerBridge {
         }
         try {
             long time = player.status().time();
+            reportedRate = player.status().rate();
             PlayerStats polledStats = null;
             InfoApi info = player.media().info();
             if (info != null && info.statistics(statistics)) {

@@ -127,6 +127,7 @@ class HeadlessPlaybackIT {
             await().atMost(START_TIMEOUT).until(() -> player.status().timeMillis() > 300);
             long normal = mediaMillisIn(player, 2500);
             player.setRate(2.0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> player.rate() == 2.0);
             Thread.sleep(300);
             long fast = mediaMillisIn(player, 2500);
             System.out.printf("media time in 2.5 s: %d ms at 1x, %d ms at 2x%n", normal, fast);
@@ -136,6 +137,7 @@ class HeadlessPlaybackIT {
             player.play(origin.goodPlaylist().toString());
             await().atMost(START_TIMEOUT).until(() -> player.status().timeMillis() > 1000
                     && player.status().timeMillis() < 4000);
+            assertThat(player.rate()).isEqualTo(1.0);
             long next = mediaMillisIn(player, 2500);
             System.out.printf("media time in 2.5 s on the next media: %d ms%n", next);
             assertThat(next).as("the next media at 1x").isBetween(1800L, 3200L);

@@ -78,24 +78,14 @@ class PlayerControlsIT {
         robot.type(KeyCode.RIGHT);
         await().atMost(Duration.ofSeconds(15)).until(() -> status().timeMillis() > back + 8_000);
 
-        // ] four times: twice the speed, said over the video, and the media time runs faster (measured against 1x
-        // in the same run, through the engine and libVLC).
-        Thread.sleep(1500);
-        long normal = mediaMillisIn(3000);
+        // ] four times: twice the speed, said over the video, and libVLC plays at 2x (HeadlessPlaybackIT measures
+        // what that does to the media time; the demo VOD's looped clip makes libVLC's reported time jump at 2x).
         robot.type(KeyCode.CLOSE_BRACKET, 4);
         assertThat(text(robot, "#feedback")).isEqualTo("Speed 2x");
-        Thread.sleep(1500);
-        long fast = mediaMillisIn(3000);
-        System.out.printf("media time in 3 s of wall time: %d ms at 1x, %d ms at 2x%n", normal, fast);
-        assertThat(fast).as("2x against 1x: %d against %d ms", fast, normal).isGreaterThan(normal * 3 / 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> runtime.playback().player().rate() == 2.0);
         robot.type(KeyCode.OPEN_BRACKET, 2);
         assertThat(text(robot, "#feedback")).isEqualTo("Speed 1.5x");
-    }
-
-    private long mediaMillisIn(long wallMillis) throws InterruptedException {
-        long before = status().timeMillis();
-        Thread.sleep(wallMillis);
-        return status().timeMillis() - before;
+        await().atMost(Duration.ofSeconds(5)).until(() -> runtime.playback().player().rate() == 1.5);
     }
 
     @Test
