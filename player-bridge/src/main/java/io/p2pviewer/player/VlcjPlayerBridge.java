@@ -98,6 +98,8 @@ public final class VlcjPlayerBridge implements PlayerBridge {
     private volatile MediaTracks tracks = MediaTracks.NONE;
     /** The rate libVLC reported at the last poll. */
     private volatile double reportedRate = 1;
+    /** Control thread: a rate other than 1 was set, so the next media must start at 1 again. */
+    private boolean rateChanged;
 
     // Confined to the control thread.
     private boolean released;
@@ -191,7 +193,10 @@ public final class VlcjPlayerBridge implements PlayerBridge {
             surface.beginPlayback();
             post(new Begin(mrl, label, requestedAt));
             tracks = MediaTracks.NONE;
-            player.controls().setRate(1f); // each media starts at normal speed
+            if (rateChanged) { // libVLC keeps the player's rate for the next media: each starts at normal speed
+                player.controls().setRate(1f);
+                rateChanged = false;
+            }
             if (!player.media().play(mrl, options)) {
                 post(new PlayRefused(label));
             }
@@ -270,7 +275,10 @@ public final class VlcjPlayerBridge implements PlayerBridge {
         if (!(rate >= MIN_RATE && rate <= MAX_RATE)) {
             throw new IllegalArgumentException("rate must be " + MIN_RATE + ".." + MAX_RATE + ", was " + rate);
         }
-        command("setRate", () -> player.controls().setRate((float) rate));
+        command("setRate", () -> {
+            rateChanged = true;
+            player.controls().setRate((float) rate);
+        });
     }
 
     @Override
