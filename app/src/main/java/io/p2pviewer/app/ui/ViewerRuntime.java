@@ -423,16 +423,6 @@ public final class ViewerRuntime implements AutoCloseable {
     /** Playback as the player view model sees it. */
     private final class Controls implements PlaybackControls {
         @Override
-        public CompletableFuture<?> open(URI url) {
-            return open(url, io.p2pviewer.engine.http.RequestHeaders.NONE);
-        }
-
-        @Override
-        public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
-            return open(url, headers, "");
-        }
-
-        @Override
         public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers,
                                          String swarmQualifier) {
             menusModel.streamOpened();

@@ -85,7 +85,16 @@ class GuideBenchIT {
         List<Channel> channels = M3uReader.read(new StringReader(ChannelFixtures.playlist(2_000, 20, null)))
                 .channels();
         Clock clock = Clock.fixed(Instant.parse("2026-12-07T19:30:00Z"), ZoneId.of("Europe/Berlin"));
-        GuideGridModel model = new GuideGridModel(clock, c -> { });
+        GuideGridModel model = new GuideGridModel(clock, new io.p2pviewer.app.ui.guide.ChannelPlayer() {
+            @Override
+            public void play(Channel channel) {
+            }
+
+            @Override
+            public void replay(Channel channel, io.p2pviewer.app.channels.guide.Programme programme,
+                               io.p2pviewer.app.channels.CatchupUrl.Archive archive) {
+            }
+        }); // the bench only paints
         Guide loaded = guide;
         GuideGridView grid = onFx(() -> {
             model.setChannels(channels);

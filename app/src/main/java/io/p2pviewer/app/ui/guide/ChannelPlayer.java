@@ -5,12 +5,10 @@ import io.p2pviewer.app.channels.Channel;
 import io.p2pviewer.app.channels.guide.Programme;
 
 /** Plays a channel chosen in the guide, or a past programme's archive; the app wires it to the player. FX thread. */
-@FunctionalInterface
 public interface ChannelPlayer {
+    /** Plays the channel live. */
     void play(Channel channel);
 
-    /** Plays the catch-up archive of a finished programme on {@code channel}. */
-    default void replay(Channel channel, Programme programme, CatchupUrl.Archive archive) {
-        throw new UnsupportedOperationException("this player replays no catch-up archives");
-    }
+    /** Plays the catch-up archive of a programme on {@code channel} (finished, or from its start). */
+    void replay(Channel channel, Programme programme, CatchupUrl.Archive archive);
 }

@@ -6,23 +6,14 @@ import java.util.concurrent.CompletableFuture;
 
 /** What the player view model asks of playback; the app wires it to {@code Playback}, tests to a fake. */
 public interface PlaybackControls {
-    /** Opens and plays a stream; fails with a reason a person can read. */
-    CompletableFuture<?> open(URI url);
-
-    /** Opens and plays a stream whose every request carries these headers (a channel's). */
-    default CompletableFuture<?> open(URI url, RequestHeaders headers) {
-        return headers.isEmpty() ? open(url) : CompletableFuture.failedFuture(
-                new UnsupportedOperationException("this playback sends no channel headers"));
-    }
-
     /**
-     * Opens and plays a stream whose swarms are named apart by {@code swarmQualifier} (a catch-up archive, whose URL
-     * differs from its live channel's only in the query).
+     * Opens and plays a stream; fails with a reason a person can read.
+     *
+     * @param headers        what every request of the stream carries (a channel's; {@link RequestHeaders#NONE})
+     * @param swarmQualifier names the stream's swarms apart, empty for none (a catch-up archive, whose URL differs
+     *                       from its live channel's only in the query)
      */
-    default CompletableFuture<?> open(URI url, RequestHeaders headers, String swarmQualifier) {
-        return swarmQualifier.isEmpty() ? open(url, headers) : CompletableFuture.failedFuture(
-                new UnsupportedOperationException("this playback names no swarms"));
-    }
+    CompletableFuture<?> open(URI url, RequestHeaders headers, String swarmQualifier);
 
     /**
      * Plays at {@code rate} times the normal speed; false when the stream playing cannot (a live one, or nothing

@@ -141,8 +141,7 @@ public final class PlayerViewModel {
         error.set("");
         busy.set(true);
         state.set("Opening…");
-        (swarmQualifier.isEmpty() ? playback.open(uri, headers) : playback.open(uri, headers, swarmQualifier))
-                .whenComplete((ok, failure) -> ui.execute(() -> {
+        playback.open(uri, headers, swarmQualifier).whenComplete((ok, failure) -> ui.execute(() -> {
             if (generation != openGeneration) {
                 return;
             }

@@ -30,7 +30,22 @@ class GuideGridModelTest {
     private static Guide guide;
 
     private final List<Channel> played = new ArrayList<>();
-    private final GuideGridModel model = new GuideGridModel(CLOCK, played::add);
+    private final List<String> replayed = new ArrayList<>();
+    /** Records what the grid plays: channels live in {@link #played}, archives as text in {@link #replayed}. */
+    private final ChannelPlayer player = new ChannelPlayer() {
+        @Override
+        public void play(Channel channel) {
+            played.add(channel);
+        }
+
+        @Override
+        public void replay(Channel channel, io.p2pviewer.app.channels.guide.Programme programme,
+                           io.p2pviewer.app.channels.CatchupUrl.Archive archive) {
+            replayed.add(channel.name() + " " + programme.title() + " " + archive.url() + " "
+                    + archive.swarmQualifier());
+        }
+    };
+    private final GuideGridModel model = new GuideGridModel(CLOCK, player);
 
     @BeforeAll
     static void data() throws Exception {
@@ -154,20 +169,7 @@ class GuideGridModelTest {
                     .append(GuideTestData.programme(id, "20261205100000 +0000", "20261205110000 +0000", id + " ten"))
                     .append(GuideTestData.programme(id, "20261205110000 +0000", "20261205120000 +0000", id + " now"));
         }
-        List<String> replayed = new ArrayList<>();
-        GuideGridModel grid = new GuideGridModel(CLOCK, new ChannelPlayer() {
-            @Override
-            public void play(Channel channel) {
-                played.add(channel);
-            }
-
-            @Override
-            public void replay(Channel channel, io.p2pviewer.app.channels.guide.Programme programme,
-                               io.p2pviewer.app.channels.CatchupUrl.Archive archive) {
-                replayed.add(channel.name() + " " + programme.title() + " " + archive.url() + " "
-                        + archive.swarmQualifier());
-            }
-        });
+        GuideGridModel grid = new GuideGridModel(CLOCK, player);
         grid.setChannels(List.of(news, plain, odd));
         grid.setGuide(GuideTestData.guide(xml.toString()));
         GuideGridLayout l = grid.layout();

@@ -1,9 +1,7 @@
 package io.p2pviewer.app.ui.guide;
 
-import com.sun.net.httpserver.HttpServer;
+import io.p2pviewer.app.ui.LoopbackFiles;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,13 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The guide ITs' world: the machine's zone set to {@code local} (restored on close) and a loopback HTTP server
- * serving what a test puts (a channel list, a guide), with half-hour programmes from three hours ago written at
+ * The guide ITs' world: the machine's zone set to {@code local} (restored on close) and a {@link LoopbackFiles}
+ * server serving what a test puts (a channel list, a guide), with half-hour programmes from three hours ago written at
  * +01:00, titled "{id's first part} show {slot}".
  */
 final class GuideTestOrigin implements AutoCloseable {
@@ -25,31 +21,21 @@ final class GuideTestOrigin implements AutoCloseable {
     private static final DateTimeFormatter XMLTV = DateTimeFormatter.ofPattern("yyyyMMddHHmmss Z", Locale.ROOT);
 
     final Instant firstSlot = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
     private final TimeZone zoneBefore = TimeZone.getDefault();
-    private final HttpServer server;
+    private final LoopbackFiles server;
 
     GuideTestOrigin(ZoneId local) throws IOException {
         TimeZone.setDefault(TimeZone.getTimeZone(local));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = served.get(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        server.start();
+        server = new LoopbackFiles();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
     String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.base();
     }
 
     void serve(String path, byte[] body) {
-        served.put(path, body);
+        server.put(path, body);
     }
 
     /** An XMLTV guide: each {id, display name} with 12 half-hour programmes from {@link #firstSlot}. */
@@ -97,7 +83,7 @@ final class GuideTestOrigin implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         TimeZone.setDefault(zoneBefore);
     }
 }

@@ -19,9 +19,10 @@ class PlayerViewModelTest {
         final List<String> calls = new ArrayList<>();
         CompletableFuture<Object> next = new CompletableFuture<>();
 
-        @Override public CompletableFuture<?> open(URI url) { calls.add("open " + url); return next; }
-        @Override public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers) {
-            calls.add("open " + url + (headers.isEmpty() ? "" : " " + headers.values()));
+        @Override public CompletableFuture<?> open(URI url, io.p2pviewer.engine.http.RequestHeaders headers,
+                                                   String swarmQualifier) {
+            calls.add("open " + url + (headers.isEmpty() ? "" : " " + headers.values())
+                    + (swarmQualifier.isEmpty() ? "" : " " + swarmQualifier));
             return next;
         }
         @Override public void togglePause() { calls.add("togglePause"); }
